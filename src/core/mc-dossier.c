@@ -1,0 +1,477 @@
+/* mc-dossier.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-dossier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-calendar.h"
+#include "mc-dossier.h"
+#include "mc-event.h"
+#include "mc-identity.h"
+#include "mc-text.h"
+#include "mc-time.h"
+
+G_DEFINE_BOXED_TYPE (McDossier, mc_dossier, mc_dossier_ref, mc_dossier_unref)
+
+McDossier *
+mc_dossier_new (void)
+{
+  McDossier *self = g_new0 (McDossier, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->received = self->due = self->paused_at = MC_MINUTE_NONE;
+  self->settled = self->returned = self->new_due = MC_MINUTE_NONE;
+  self->outcome = MC_DUE_STATE_NONE;
+  return self;
+}
+
+McDossier *
+mc_dossier_ref (McDossier *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+mc_dossier_unref (McDossier *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->uuid);
+  g_free (self->code);
+  g_free (self->official_code);
+  g_free (self->lookup_pin);
+  g_free (self->procedure_code);
+  g_free (self->procedure_name);
+  g_free (self->sector);
+  g_free (self->applicant_name);
+  g_free (self->applicant_id);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->address);
+  g_clear_pointer (&self->proxy, json_node_unref);
+  g_clear_pointer (&self->documents, json_node_unref);
+  g_free (self->notes);
+  g_free (self->result_delivery);
+  g_free (self->received_by);
+  g_free (self->status_reason);
+  g_free (self->returned_to);
+  g_free (self->apology_reason);
+  g_free (self);
+}
+
+/*
+ * Auxiliary methods
+ */
+
+static char *
+dup_member (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  if (json_node_get_string (node)[0] == '\0')
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+replace_string (char       **field,
+                JsonObject  *object,
+                const char  *member)
+{
+  g_free (*field);
+  *field = dup_member (object, member);
+}
+
+static gboolean
+apply_received (McDossier  *self,
+                McEvent    *event,
+                McCalendar *calendar)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+  JsonObject *procedure = get_object_member (p, "procedure");
+  JsonObject *applicant = get_object_member (p, "applicant");
+  JsonNode *node;
+  g_autofree char *unit = NULL;
+  g_autofree char *channel = NULL;
+
+  self->code = dup_member (p, "code");
+  self->procedure_code = dup_member (procedure, "code");
+  self->applicant_name = dup_member (applicant, "name");
+  self->received = mc_event_get_time (event, "received_at");
+  unit = dup_member (procedure, "unit");
+  if (self->code == NULL || self->procedure_code == NULL || self->applicant_name == NULL ||
+      self->received == MC_MINUTE_NONE || !mc_unit_from_string (unit, &self->unit))
+    return FALSE;
+
+  self->uuid = g_strdup (event->dossier_uuid);
+  self->lookup_pin = dup_member (p, "lookup_pin");
+  self->official_code = dup_member (p, "official_code");
+  self->procedure_name = dup_member (procedure, "name");
+  self->sector = dup_member (procedure, "sector");
+  self->duration = (int) json_object_get_int_member_with_default (procedure, "duration", 0);
+  self->cutoff = json_object_get_boolean_member_with_default (procedure, "cutoff", FALSE);
+  self->applicant_id = dup_member (applicant, "id_number");
+  self->birth_year = (int) json_object_get_int_member_with_default (applicant, "birth_year", 0);
+  self->phone = dup_member (applicant, "phone");
+  self->email = dup_member (applicant, "email");
+  self->address = dup_member (applicant, "address");
+  node = json_object_get_member (p, "proxy");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    self->proxy = json_node_copy (node);
+  channel = dup_member (p, "channel");
+  if (!mc_channel_from_string (channel, &self->channel))
+    self->channel = MC_CHANNEL_IN_PERSON;
+  node = json_object_get_member (p, "documents");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    self->documents = json_node_copy (node);
+  self->sets = (int) json_object_get_int_member_with_default (p, "sets", 1);
+  self->notes = dup_member (p, "notes");
+  self->result_delivery = dup_member (p, "result_delivery");
+  if (self->result_delivery == NULL)
+    self->result_delivery = g_strdup ("desk");
+  self->received_by = g_strdup (event->clerk);
+
+  self->status = MC_STATUS_IN_PROGRESS;
+  self->due = mc_calendar_compute_due (calendar, self->received, self->unit, self->duration, self->cutoff);
+  return TRUE;
+}
+
+/* Corrections keep the history: the event says which field, its new value and why. */
+static void
+apply_edited (McDossier *self,
+              McEvent   *event)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+  const char *field = json_object_get_string_member_with_default (p, "field", "");
+
+  if (strcmp (field, "applicant_name") == 0)
+    {
+      g_autofree char *value = dup_member (p, "value");
+      if (value != NULL)
+        {
+          g_free (self->applicant_name);
+          self->applicant_name = g_steal_pointer (&value);
+        }
+    }
+  else if (strcmp (field, "id_number") == 0)
+    replace_string (&self->applicant_id, p, "value");
+  else if (strcmp (field, "phone") == 0)
+    replace_string (&self->phone, p, "value");
+  else if (strcmp (field, "email") == 0)
+    replace_string (&self->email, p, "value");
+  else if (strcmp (field, "address") == 0)
+    replace_string (&self->address, p, "value");
+  else if (strcmp (field, "notes") == 0)
+    replace_string (&self->notes, p, "value");
+  else if (strcmp (field, "official_code") == 0)
+    replace_string (&self->official_code, p, "value");
+  else if (strcmp (field, "result_delivery") == 0)
+    replace_string (&self->result_delivery, p, "value");
+  else if (strcmp (field, "birth_year") == 0)
+    self->birth_year = (int) json_object_get_int_member_with_default (p, "value", 0);
+}
+
+static void
+settle (McDossier  *self,
+        McCalendar *calendar,
+        McMinute    at)
+{
+  if (self->settled != MC_MINUTE_NONE)
+    return;
+  self->settled = at;
+  self->outcome = mc_calendar_settled_due_state (calendar, self->due, at);
+}
+
+static void
+apply_event (McDossier        *self,
+             McEvent          *event,
+             McCalendar       *calendar,
+             McSupplementMode  mode)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+  const char *kind = event->kind;
+  gboolean open = self->status == MC_STATUS_IN_PROGRESS || self->status == MC_STATUS_PAUSED;
+
+  /* Transitions that no longer fit (e.g. a result marked ready on one station while another returned the
+   * dossier) stay in the history but change nothing: the first in the total order wins. */
+  if (strcmp (kind, MC_EVENT_EDITED) == 0)
+    apply_edited (self, event);
+  else if (strcmp (kind, MC_EVENT_SUPPLEMENT_REQUESTED) == 0)
+    {
+      if (self->status != MC_STATUS_IN_PROGRESS)
+        return;
+      self->status = MC_STATUS_PAUSED;
+      self->paused_at = mc_event_get_time (event, "at");
+      replace_string (&self->status_reason, p, "reason");
+    }
+  else if (strcmp (kind, MC_EVENT_SUPPLEMENT_COMPLETED) == 0)
+    {
+      McMinute at = mc_event_get_time (event, "at");
+
+      if (self->status != MC_STATUS_PAUSED)
+        return;
+      if (mode == MC_SUPPLEMENT_RESUME)
+        {
+          gint64 left = mc_calendar_working_minutes_between (calendar, self->paused_at, self->due);
+          self->due = mc_calendar_add_working_minutes (calendar, at, left);
+        }
+      else
+        self->due = mc_calendar_compute_due (calendar, at, self->unit, self->duration, self->cutoff);
+      self->status = MC_STATUS_IN_PROGRESS;
+      self->paused_at = MC_MINUTE_NONE;
+    }
+  else if (strcmp (kind, MC_EVENT_REFUSED) == 0 || strcmp (kind, MC_EVENT_STOP_REQUESTED) == 0)
+    {
+      if (!open)
+        return;
+      self->status = strcmp (kind, MC_EVENT_REFUSED) == 0 ? MC_STATUS_REFUSED : MC_STATUS_STOPPED;
+      replace_string (&self->status_reason, p, "reason");
+    }
+  else if (strcmp (kind, MC_EVENT_RESULT_READY) == 0)
+    {
+      if (self->status != MC_STATUS_IN_PROGRESS)
+        return;
+      self->status = MC_STATUS_RESULT_READY;
+      settle (self, calendar, mc_event_get_time (event, "at"));
+    }
+  else if (strcmp (kind, MC_EVENT_RETURNED) == 0)
+    {
+      McMinute at = mc_event_get_time (event, "at");
+
+      if (self->status != MC_STATUS_IN_PROGRESS && self->status != MC_STATUS_RESULT_READY)
+        return;
+      self->status = MC_STATUS_RETURNED;
+      self->returned = at;
+      replace_string (&self->returned_to, p, "receiver");
+      settle (self, calendar, at);
+    }
+  else if (strcmp (kind, MC_EVENT_APOLOGY_ISSUED) == 0)
+    {
+      McMinute new_due = mc_event_get_time (event, "new_due");
+
+      /* At most one new date per dossier: a later one (e.g. from another station) does not count. */
+      if (self->has_apology || new_due == MC_MINUTE_NONE || mc_event_get_string (event, "new_due") == NULL)
+        return;
+      self->has_apology = TRUE;
+      self->new_due = new_due;
+      replace_string (&self->apology_reason, p, "reason");
+    }
+}
+
+/*
+ * Public API
+ */
+
+/**
+ * mc_dossier_fold:
+ * @events: (element-type McEvent): one dossier's events, in any order
+ *
+ * The deterministic fold: sorts the events in the total order and applies them. Two stations holding the same
+ * events get the same dossier whatever order the events arrived in.
+ *
+ * Returns: (transfer full) (nullable): the dossier, or %NULL when its "received" event is missing or damaged
+ */
+McDossier *
+mc_dossier_fold (GPtrArray        *events,
+                 McCalendar       *calendar,
+                 McSupplementMode  mode)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(McDossier) self = NULL;
+  McEvent *first;
+
+  g_return_val_if_fail (events != NULL, NULL);
+
+  if (events->len == 0)
+    return NULL;
+  sorted = g_ptr_array_copy (events, NULL, NULL);
+  g_ptr_array_sort (sorted, mc_event_compare_indirect);
+
+  first = g_ptr_array_index (sorted, 0);
+  if (strcmp (first->kind, MC_EVENT_RECEIVED) != 0)
+    return NULL;
+
+  self = mc_dossier_new ();
+  if (!apply_received (self, first, calendar))
+    return NULL;
+  for (guint i = 1; i < sorted->len; i++)
+    apply_event (self, g_ptr_array_index (sorted, i), calendar, mode);
+
+  self->n_events = sorted->len;
+  self->last_lamport = ((McEvent *) g_ptr_array_index (sorted, sorted->len - 1))->lamport;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+mc_dossier_is_open (McDossier *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->status == MC_STATUS_IN_PROGRESS || self->status == MC_STATUS_PAUSED;
+}
+
+McDueState
+mc_dossier_due_state (McDossier  *self,
+                      McCalendar *calendar,
+                      McMinute    now)
+{
+  g_return_val_if_fail (self != NULL, MC_DUE_STATE_NONE);
+
+  if (self->settled != MC_MINUTE_NONE)
+    return self->outcome;
+  if (self->status != MC_STATUS_IN_PROGRESS)
+    return MC_DUE_STATE_NONE;
+  return mc_calendar_open_due_state (calendar, self->due, now);
+}
+
+/* What the search box matches: folded name, code, official code, identity number and phone. */
+char *
+mc_dossier_search_key (McDossier *self)
+{
+  GString *key = g_string_new (NULL);
+  g_autofree char *name = mc_text_fold (self->applicant_name ? self->applicant_name : "");
+
+  g_string_append (key, name);
+  g_string_append_c (key, ' ');
+  g_string_append (key, self->code);
+  if (self->official_code)
+    g_string_append_printf (key, " %s", self->official_code);
+  if (self->applicant_id)
+    g_string_append_printf (key, " %s", self->applicant_id);
+  if (self->phone)
+    g_string_append_printf (key, " %s", self->phone);
+  return g_string_free (key, FALSE);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          McMinute     t)
+{
+  json_builder_set_member_name (builder, member);
+  if (t == MC_MINUTE_NONE)
+    json_builder_add_null_value (builder);
+  else
+    {
+      g_autofree char *text = mc_time_format_iso (t);
+      json_builder_add_string_value (builder, text);
+    }
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+/**
+ * mc_dossier_to_json:
+ * @full_identity: include the unmasked identity number (the dossier page); lists carry only the masked one
+ *
+ * The dossier as documented in docs/cli.md.
+ */
+void
+mc_dossier_to_json (McDossier   *self,
+                    JsonBuilder *builder,
+                    McCalendar  *calendar,
+                    McMinute     now,
+                    gboolean     full_identity)
+{
+  g_autofree char *masked = mc_id_number_mask (self->applicant_id);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "code", self->code);
+  add_string (builder, "uuid", self->uuid);
+  add_string (builder, "official_code", self->official_code);
+
+  json_builder_set_member_name (builder, "procedure");
+  json_builder_begin_object (builder);
+  add_string (builder, "code", self->procedure_code);
+  add_string (builder, "name", self->procedure_name);
+  add_string (builder, "sector", self->sector);
+  json_builder_set_member_name (builder, "duration");
+  json_builder_add_int_value (builder, self->duration);
+  add_string (builder, "unit", mc_unit_to_string (self->unit));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "applicant");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", self->applicant_name);
+  if (full_identity)
+    {
+      add_string (builder, "id_number", self->applicant_id);
+      add_string (builder, "phone", self->phone);
+      add_string (builder, "email", self->email);
+      add_string (builder, "address", self->address);
+      json_builder_set_member_name (builder, "birth_year");
+      if (self->birth_year > 0)
+        json_builder_add_int_value (builder, self->birth_year);
+      else
+        json_builder_add_null_value (builder);
+    }
+  add_string (builder, "id_masked", self->applicant_id ? masked : NULL);
+  json_builder_end_object (builder);
+
+  if (full_identity)
+    {
+      json_builder_set_member_name (builder, "proxy");
+      if (self->proxy)
+        json_builder_add_value (builder, json_node_copy (self->proxy));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "documents");
+      if (self->documents)
+        json_builder_add_value (builder, json_node_copy (self->documents));
+      else
+        {
+          json_builder_begin_array (builder);
+          json_builder_end_array (builder);
+        }
+      json_builder_set_member_name (builder, "sets");
+      json_builder_add_int_value (builder, self->sets);
+      add_string (builder, "notes", self->notes);
+      add_string (builder, "lookup_pin", self->lookup_pin);
+      add_string (builder, "received_by", self->received_by);
+    }
+
+  add_string (builder, "channel", mc_channel_to_string (self->channel));
+  add_string (builder, "result_delivery", self->result_delivery);
+  add_time (builder, "received", self->received);
+  add_time (builder, "due", self->due);
+  add_string (builder, "status", mc_status_to_string (self->status));
+  add_string (builder, "status_reason", self->status_reason);
+  add_string (builder, "due_state", mc_due_state_to_string (mc_dossier_due_state (self, calendar, now)));
+  add_time (builder, "settled", self->settled);
+  add_time (builder, "returned", self->returned);
+  add_time (builder, "new_due", self->new_due);
+  add_string (builder, "apology_reason", self->apology_reason);
+  json_builder_end_object (builder);
+}

@@ -1,0 +1,95 @@
+/* mc-dossier.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "mc-types.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DOSSIER (mc_dossier_get_type ())
+
+typedef enum
+{
+  MC_SUPPLEMENT_RESTART,  /* the full time limit starts again when the supplement arrives */
+  MC_SUPPLEMENT_RESUME,   /* the time left when the dossier was paused carries on */
+} McSupplementMode;
+
+/* The projection of one dossier's events: what the lists, forms and statistics read. */
+struct _McDossier
+{
+  char        *uuid;
+  char        *code;
+  char        *official_code;
+  char        *lookup_pin;
+
+  char        *procedure_code;
+  char        *procedure_name;
+  char        *sector;
+  McUnit       unit;
+  int          duration;
+  gboolean     cutoff;
+
+  char        *applicant_name;
+  char        *applicant_id;      /* normalised identity number, may be NULL */
+  int          birth_year;        /* 0 when unknown */
+  char        *phone;             /* normalised, may be NULL */
+  char        *email;
+  char        *address;
+  JsonNode    *proxy;             /* object or NULL: người được ủy quyền */
+  McChannel    channel;
+  JsonNode    *documents;         /* array of {name, original, copy} */
+  int          sets;
+  char        *notes;
+  char        *result_delivery;   /* "desk" or "post" */
+  char        *received_by;
+
+  McStatus     status;
+  char        *status_reason;     /* reason of the last supplement request, refusal or stop */
+  McMinute     received;
+  McMinute     due;               /* the legal deadline; MC_MINUTE_NONE while paused or when closed unfinished */
+  McMinute     paused_at;
+  McMinute     settled;           /* result ready (or returned, lacking that) */
+  McMinute     returned;
+  char        *returned_to;
+  McMinute     new_due;           /* promised in an apology letter, MC_MINUTE_NONE otherwise */
+  char        *apology_reason;
+  gboolean     has_apology;
+  McDueState   outcome;           /* early / on_time / late once settled, NONE otherwise */
+  gint64       row_id;            /* the projection row, for keyset paging; 0 when folded */
+  guint        n_events;
+  gint64       last_lamport;
+
+  /*< private >*/
+  gatomicrefcount ref_count;
+};
+
+GType       mc_dossier_get_type      (void) G_GNUC_CONST;
+McDossier  *mc_dossier_new           (void);
+McDossier  *mc_dossier_ref           (McDossier        *self);
+void        mc_dossier_unref         (McDossier        *self);
+
+McDossier  *mc_dossier_fold          (GPtrArray        *events,
+                                      McCalendar       *calendar,
+                                      McSupplementMode  mode);
+gboolean    mc_dossier_is_open       (McDossier        *self);
+McDueState  mc_dossier_due_state     (McDossier        *self,
+                                      McCalendar       *calendar,
+                                      McMinute          now);
+char       *mc_dossier_search_key    (McDossier        *self);
+void        mc_dossier_to_json       (McDossier        *self,
+                                      JsonBuilder      *builder,
+                                      McCalendar       *calendar,
+                                      McMinute          now,
+                                      gboolean          full_identity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDossier, mc_dossier_unref)
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* mc-event.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "mc-types.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_EVENT (mc_event_get_type ())
+
+/* Event kinds. Dossier events carry the dossier's UUID; reference-data events (catalogue, calendar, office)
+ * carry none. */
+#define MC_EVENT_RECEIVED             "received"
+#define MC_EVENT_EDITED               "edited"
+#define MC_EVENT_SUPPLEMENT_REQUESTED "supplement_requested"
+#define MC_EVENT_SUPPLEMENT_COMPLETED "supplement_completed"
+#define MC_EVENT_REFUSED              "refused"
+#define MC_EVENT_STOP_REQUESTED       "stop_requested"
+#define MC_EVENT_TRANSFERRED          "transferred"
+#define MC_EVENT_RESULT_READY         "result_ready"
+#define MC_EVENT_RETURNED             "returned"
+#define MC_EVENT_APOLOGY_ISSUED       "apology_issued"
+#define MC_EVENT_RATING_RECORDED      "rating_recorded"
+#define MC_EVENT_DIGITISED            "digitised"
+#define MC_EVENT_PROCEDURE_SET        "procedure_set"
+#define MC_EVENT_CALENDAR_DAY_SET     "calendar_day_set"
+#define MC_EVENT_OFFICE_SET           "office_set"
+
+/* One immutable fact: appended, never edited. Total order: (lamport, station_id, station_seq). */
+struct _McEvent
+{
+  char     *uuid;
+  char     *dossier_uuid;   /* NULL for reference data */
+  char     *station_id;
+  gint64    station_seq;
+  gint64    lamport;
+  char     *occurred_at;    /* ISO 8601 with offset */
+  char     *clerk;
+  char     *kind;
+  JsonNode *payload;        /* always an object */
+
+  /*< private >*/
+  gatomicrefcount ref_count;
+};
+
+GType      mc_event_get_type        (void) G_GNUC_CONST;
+McEvent   *mc_event_new             (const char *uuid,
+                                     const char *dossier_uuid,
+                                     const char *station_id,
+                                     gint64      station_seq,
+                                     gint64      lamport,
+                                     const char *occurred_at,
+                                     const char *clerk,
+                                     const char *kind,
+                                     JsonNode   *payload);
+McEvent   *mc_event_ref             (McEvent    *self);
+void       mc_event_unref           (McEvent    *self);
+int        mc_event_compare         (const McEvent *a,
+                                     const McEvent *b);
+int        mc_event_compare_indirect (gconstpointer a,
+                                      gconstpointer b);
+gboolean   mc_event_kind_is_known   (const char *kind);
+gboolean   mc_event_kind_is_dossier (const char *kind);
+char      *mc_event_payload_to_string (McEvent  *self);
+const char *mc_event_get_string     (McEvent    *self,
+                                     const char *member);
+McMinute   mc_event_get_time        (McEvent    *self,
+                                     const char *member);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McEvent, mc_event_unref)
+
+G_END_DECLS

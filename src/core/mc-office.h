@@ -1,0 +1,55 @@
+/* mc-office.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "mc-calendar.h"
+#include "mc-dossier.h"
+
+G_BEGIN_DECLS
+
+/* The office's settings (shared by its stations through events) and this station's own identity. */
+struct _McOffice
+{
+  /* shared */
+  char             *code;          /* electronic id, e.g. 000.00.12.H40 */
+  char             *name;          /* e.g. UBND xã Tân Lập */
+  char             *parent;        /* cơ quan chủ quản, e.g. ỦY BAN NHÂN DÂN XÃ TÂN LẬP */
+  char             *unit_name;     /* TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG */
+  char             *place;         /* the place name of the date line */
+  char             *lookup_url;    /* template with {code} and {pin}, may be NULL */
+  char             *signer_name;
+  char             *signer_title;
+  McOfficeHours     hours;
+  int               due_soon_days;
+  McSupplementMode  supplement_mode;
+  char             *form_numbering; /* "2025" or "2018" */
+
+  /* this station */
+  int               station;       /* 1..99 */
+  char             *station_id;    /* UUID */
+  char             *clerk;
+};
+
+McOffice *mc_office_new          (void);
+void      mc_office_free         (McOffice   *self);
+McOffice *mc_office_copy         (const McOffice *self);
+gboolean  mc_office_set_value    (McOffice   *self,
+                                  const char *key,
+                                  const char *value);
+char     *mc_office_get_value    (const McOffice *self,
+                                  const char *key);
+const char * const *
+          mc_office_shared_keys  (void);
+gboolean  mc_office_parse_clock  (const char *text,
+                                  int        *out_minutes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOffice, mc_office_free)
+
+G_END_DECLS

@@ -1,0 +1,2298 @@
+/* mc-store.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mc-store.h"
+#include "mc-text.h"
+#include "mc-time.h"
+
+/* "MCS1" in the database header: tells our files from any other SQLite file. */
+#define MC_APPLICATION_ID 0x4D435331
+
+struct _McStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  McCalendar *calendar;
+  McOffice   *office;
+  gboolean    set_up;
+};
+
+G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mc-store-error-quark, mc_store_error)
+
+static const char *schema_v1[] = {
+  "CREATE TABLE local (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  dossier_uuid TEXT,"
+  "  station_id TEXT NOT NULL,"
+  "  station_seq INTEGER NOT NULL,"
+  "  lamport INTEGER NOT NULL,"
+  "  occurred_at TEXT NOT NULL,"
+  "  clerk TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  payload TEXT NOT NULL,"
+  "  UNIQUE (station_id, station_seq))",
+  "CREATE INDEX event_by_dossier ON event (dossier_uuid) WHERE dossier_uuid IS NOT NULL",
+  "CREATE INDEX event_by_lamport ON event (lamport)",
+  "CREATE TABLE office_setting (key TEXT PRIMARY KEY, value TEXT,"
+  "  lamport INTEGER NOT NULL, station_id TEXT NOT NULL, station_seq INTEGER NOT NULL)",
+  "CREATE TABLE procedure (code TEXT PRIMARY KEY, name TEXT NOT NULL, search_key TEXT NOT NULL,"
+  "  data TEXT NOT NULL, lamport INTEGER NOT NULL, station_id TEXT NOT NULL, station_seq INTEGER NOT NULL)",
+  "CREATE TABLE calendar_day (date TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT,"
+  "  lamport INTEGER NOT NULL, station_id TEXT NOT NULL, station_seq INTEGER NOT NULL)",
+  "CREATE TABLE day_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+  "CREATE TABLE dossier ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  code TEXT NOT NULL,"
+  "  official_code TEXT,"
+  "  procedure_code TEXT NOT NULL,"
+  "  procedure_name TEXT,"
+  "  sector TEXT,"
+  "  unit TEXT NOT NULL,"
+  "  duration INTEGER NOT NULL,"
+  "  applicant_name TEXT NOT NULL,"
+  "  applicant_id TEXT,"
+  "  phone TEXT,"
+  "  channel TEXT NOT NULL,"
+  "  result_delivery TEXT,"
+  "  status TEXT NOT NULL,"
+  "  received INTEGER NOT NULL,"
+  "  due INTEGER,"
+  "  settled INTEGER,"
+  "  returned INTEGER,"
+  "  new_due INTEGER,"
+  "  outcome TEXT,"
+  "  has_apology INTEGER NOT NULL DEFAULT 0,"
+  "  n_events INTEGER NOT NULL,"
+  "  last_lamport INTEGER NOT NULL,"
+  "  search_key TEXT NOT NULL)",
+  "CREATE INDEX dossier_by_code ON dossier (code)",
+  "CREATE INDEX dossier_by_official_code ON dossier (official_code) WHERE official_code IS NOT NULL",
+  "CREATE INDEX dossier_by_due ON dossier (IFNULL(due, 9223372036854775807), id)",
+  "CREATE INDEX dossier_by_status_due ON dossier (status, due)",
+  "CREATE INDEX dossier_by_received ON dossier (received, id)",
+  "CREATE VIRTUAL TABLE dossier_fts USING fts5 (search_key, content='dossier', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+  "CREATE TRIGGER dossier_fts_insert AFTER INSERT ON dossier BEGIN"
+  "  INSERT INTO dossier_fts (rowid, search_key) VALUES (new.id, new.search_key); END",
+  "CREATE TRIGGER dossier_fts_delete AFTER DELETE ON dossier BEGIN"
+  "  INSERT INTO dossier_fts (dossier_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key); END",
+  "CREATE TRIGGER dossier_fts_update AFTER UPDATE OF search_key ON dossier BEGIN"
+  "  INSERT INTO dossier_fts (dossier_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key);"
+  "  INSERT INTO dossier_fts (rowid, search_key) VALUES (new.id, new.search_key); END",
+  NULL
+};
+
+/* Migrations, one list of statements per schema version; each runs in one transaction. */
+static const char **migrations[] = { NULL, schema_v1 };
+
+#define DOSSIER_COLUMNS                                                                             \
+  "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
+  "applicant_name, applicant_id, phone, channel, result_delivery, status, received, due, settled, " \
+  "returned, new_due, outcome, has_apology, n_events, last_lamport"
+
+/*
+ * Auxiliary methods
+ */
+
+static gboolean
+set_sqlite_error (McStore  *self,
+                  int       rc,
+                  GError  **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   _("The database file %s is damaged (%s). Restore it from a backup."), self->path, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("The disk is full: nothing was saved. Free some space and try again."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("The database file %s cannot be written (%s): nothing was saved."), self->path, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_DATABASE,
+                   _("The database is busy in another program: nothing was saved. Try again in a moment."));
+      break;
+    default:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_DATABASE,
+                   _("Database error: %s"), detail);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+exec_sql (McStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* A cached prepared statement, reset and unbound, ready for new values. */
+static sqlite3_stmt *
+prepare (McStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_minute (sqlite3_stmt *stmt,
+             int           index,
+             McMinute      minute)
+{
+  if (minute == MC_MINUTE_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, minute);
+}
+
+static McMinute
+column_minute (sqlite3_stmt *stmt,
+               int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return MC_MINUTE_NONE;
+  return sqlite3_column_int64 (stmt, index);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+static gboolean
+step_done (McStore      *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+begin (McStore  *self,
+       GError  **error)
+{
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (McStore  *self,
+        GError  **error)
+{
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (McStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static char *
+get_local (McStore    *self,
+           const char *key)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT value FROM local WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+set_local (McStore     *self,
+           const char  *key,
+           const char  *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "INSERT OR REPLACE INTO local (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return step_done (self, stmt, error);
+}
+
+/* Reads the office settings and the calendar's office days into memory. */
+static gboolean
+load_office (McStore  *self,
+             GError  **error)
+{
+  g_autoptr(McOffice) office = mc_office_new ();
+  g_autofree char *station = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT key, value FROM office_setting", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    mc_office_set_value (office, (const char *) sqlite3_column_text (stmt, 0),
+                         (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+
+  station = get_local (self, "station");
+  office->station = station ? atoi (station) : 0;
+  office->station_id = get_local (self, "station_id");
+  office->clerk = get_local (self, "clerk");
+
+  if (!mc_calendar_set_hours (self->calendar, &office->hours, NULL))
+    g_warning ("Office hours in the database are inconsistent; keeping the previous ones");
+  mc_calendar_set_due_soon_days (self->calendar, office->due_soon_days);
+
+  mc_calendar_clear_office_days (self->calendar);
+  stmt = prepare (self, "SELECT date, kind, label FROM calendar_day", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int jdn;
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (!mc_date_parse ((const char *) sqlite3_column_text (stmt, 0), &jdn, NULL))
+        continue;
+      if (g_strcmp0 (kind, "closed") == 0)
+        mc_calendar_set_office_day (self->calendar, jdn, MC_DAY_OFFICE_CLOSED,
+                                    (const char *) sqlite3_column_text (stmt, 2));
+      else if (g_strcmp0 (kind, "workday") == 0)
+        mc_calendar_set_office_day (self->calendar, jdn, MC_DAY_OFFICE_WORKDAY,
+                                    (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+
+  g_clear_pointer (&self->office, mc_office_free);
+  self->office = g_steal_pointer (&office);
+  self->set_up = self->office->code != NULL && self->office->station_id != NULL;
+  return TRUE;
+}
+
+static GPtrArray *
+load_dossier_events (McStore     *self,
+                     const char  *dossier_uuid,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind, payload "
+                  "FROM event WHERE dossier_uuid = ? ORDER BY lamport, station_id, station_seq", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, dossier_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) payload = json_from_string ((const char *) sqlite3_column_text (stmt, 8), NULL);
+
+      g_ptr_array_add (events, mc_event_new ((const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1),
+                                             (const char *) sqlite3_column_text (stmt, 2),
+                                             sqlite3_column_int64 (stmt, 3),
+                                             sqlite3_column_int64 (stmt, 4),
+                                             (const char *) sqlite3_column_text (stmt, 5),
+                                             (const char *) sqlite3_column_text (stmt, 6),
+                                             (const char *) sqlite3_column_text (stmt, 7),
+                                             payload));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Rebuilds one dossier's row from its events. */
+static gboolean
+refold_dossier (McStore     *self,
+                const char  *dossier_uuid,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) events = load_dossier_events (self, dossier_uuid, error);
+  g_autoptr(McDossier) dossier = NULL;
+  g_autofree char *search_key = NULL;
+  sqlite3_stmt *stmt;
+
+  if (events == NULL)
+    return FALSE;
+  dossier = mc_dossier_fold (events, self->calendar, self->office->supplement_mode);
+  if (dossier == NULL)
+    {
+      /* Its "received" event has not arrived (yet): nothing to show. */
+      stmt = prepare (self, "DELETE FROM dossier WHERE uuid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, dossier_uuid);
+      return step_done (self, stmt, error);
+    }
+
+  search_key = mc_dossier_search_key (dossier);
+  stmt = prepare (self,
+                  "INSERT INTO dossier (uuid, code, official_code, procedure_code, procedure_name, sector, unit,"
+                  " duration, applicant_name, applicant_id, phone, channel, result_delivery, status, received, due,"
+                  " settled, returned, new_due, outcome, has_apology, n_events, last_lamport, search_key)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                  " ?20, ?21, ?22, ?23, ?24)"
+                  " ON CONFLICT (uuid) DO UPDATE SET code = ?2, official_code = ?3, procedure_code = ?4,"
+                  " procedure_name = ?5, sector = ?6, unit = ?7, duration = ?8, applicant_name = ?9,"
+                  " applicant_id = ?10, phone = ?11, channel = ?12, result_delivery = ?13, status = ?14,"
+                  " received = ?15, due = ?16, settled = ?17, returned = ?18, new_due = ?19, outcome = ?20,"
+                  " has_apology = ?21, n_events = ?22, last_lamport = ?23, search_key = ?24", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, dossier->uuid);
+  bind_text (stmt, 2, dossier->code);
+  bind_text (stmt, 3, dossier->official_code);
+  bind_text (stmt, 4, dossier->procedure_code);
+  bind_text (stmt, 5, dossier->procedure_name);
+  bind_text (stmt, 6, dossier->sector);
+  bind_text (stmt, 7, mc_unit_to_string (dossier->unit));
+  sqlite3_bind_int (stmt, 8, dossier->duration);
+  bind_text (stmt, 9, dossier->applicant_name);
+  bind_text (stmt, 10, dossier->applicant_id);
+  bind_text (stmt, 11, dossier->phone);
+  bind_text (stmt, 12, mc_channel_to_string (dossier->channel));
+  bind_text (stmt, 13, dossier->result_delivery);
+  bind_text (stmt, 14, mc_status_to_string (dossier->status));
+  bind_minute (stmt, 15, dossier->received);
+  bind_minute (stmt, 16, dossier->due);
+  bind_minute (stmt, 17, dossier->settled);
+  bind_minute (stmt, 18, dossier->returned);
+  bind_minute (stmt, 19, dossier->new_due);
+  bind_text (stmt, 20, dossier->outcome == MC_DUE_STATE_NONE ? NULL : mc_due_state_to_string (dossier->outcome));
+  sqlite3_bind_int (stmt, 21, dossier->has_apology);
+  sqlite3_bind_int (stmt, 22, (int) dossier->n_events);
+  sqlite3_bind_int64 (stmt, 23, dossier->last_lamport);
+  bind_text (stmt, 24, search_key);
+  return step_done (self, stmt, error);
+}
+
+/* Refolds the dossiers whose deadline a calendar or office-hours change may move. */
+static gboolean
+refold_open_dossiers (McStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT uuid FROM dossier WHERE status IN ('in_progress', 'paused')", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (uuids, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  for (guint i = 0; i < uuids->len; i++)
+    if (!refold_dossier (self, g_ptr_array_index (uuids, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Last writer wins for reference data, in the events' total order. */
+static gboolean
+project_reference_event (McStore  *self,
+                         McEvent  *event,
+                         GError  **error)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+  sqlite3_stmt *stmt;
+
+  if (g_str_equal (event->kind, MC_EVENT_PROCEDURE_SET))
+    {
+      g_autoptr(McProcedure) procedure = mc_procedure_new_from_json (p, NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *key = NULL;
+
+      if (procedure == NULL)
+        return TRUE;
+      data = json_to_string (event->payload, FALSE);
+      key = g_strconcat (procedure->code, " ", procedure->name, NULL);
+      g_free (g_steal_pointer (&key));
+      {
+        g_autofree char *folded = mc_text_fold (procedure->name);
+        key = g_strconcat (procedure->code, " ", folded, NULL);
+      }
+      stmt = prepare (self,
+                      "INSERT INTO procedure (code, name, search_key, data, lamport, station_id, station_seq)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (code) DO UPDATE SET name = ?2,"
+                      " search_key = ?3, data = ?4, lamport = ?5, station_id = ?6, station_seq = ?7"
+                      " WHERE (?5, ?6, ?7) > (lamport, station_id, station_seq)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, procedure->code);
+      bind_text (stmt, 2, procedure->name);
+      bind_text (stmt, 3, key);
+      bind_text (stmt, 4, data);
+      sqlite3_bind_int64 (stmt, 5, event->lamport);
+      bind_text (stmt, 6, event->station_id);
+      sqlite3_bind_int64 (stmt, 7, event->station_seq);
+      return step_done (self, stmt, error);
+    }
+
+  if (g_str_equal (event->kind, MC_EVENT_CALENDAR_DAY_SET))
+    {
+      const char *date = json_object_get_string_member_with_default (p, "date", NULL);
+      const char *kind = json_object_get_string_member_with_default (p, "kind", "none");
+      int jdn;
+
+      if (!mc_date_parse (date, &jdn, NULL))
+        return TRUE;
+      stmt = prepare (self,
+                      "INSERT INTO calendar_day (date, kind, label, lamport, station_id, station_seq)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (date) DO UPDATE SET kind = ?2, label = ?3,"
+                      " lamport = ?4, station_id = ?5, station_seq = ?6"
+                      " WHERE (?4, ?5, ?6) > (lamport, station_id, station_seq)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, date);
+      bind_text (stmt, 2, kind);
+      bind_text (stmt, 3, json_object_get_string_member_with_default (p, "label", NULL));
+      sqlite3_bind_int64 (stmt, 4, event->lamport);
+      bind_text (stmt, 5, event->station_id);
+      sqlite3_bind_int64 (stmt, 6, event->station_seq);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      return load_office (self, error) && refold_open_dossiers (self, error);
+    }
+
+  if (g_str_equal (event->kind, MC_EVENT_OFFICE_SET))
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, p);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          if (!g_strv_contains (mc_office_shared_keys (), key) ||
+              json_node_get_value_type (value) != G_TYPE_STRING)
+            continue;
+          stmt = prepare (self,
+                          "INSERT INTO office_setting (key, value, lamport, station_id, station_seq)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO UPDATE SET value = ?2, lamport = ?3,"
+                          " station_id = ?4, station_seq = ?5"
+                          " WHERE (?3, ?4, ?5) > (lamport, station_id, station_seq)", error);
+          if (stmt == NULL)
+            return FALSE;
+          bind_text (stmt, 1, key);
+          bind_text (stmt, 2, json_node_get_string (value));
+          sqlite3_bind_int64 (stmt, 3, event->lamport);
+          bind_text (stmt, 4, event->station_id);
+          sqlite3_bind_int64 (stmt, 5, event->station_seq);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+      return load_office (self, error) && refold_open_dossiers (self, error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_event (McStore  *self,
+              McEvent  *event,
+              GError  **error)
+{
+  g_autofree char *payload = mc_event_payload_to_string (event);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO event (uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk,"
+                  " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, event->uuid);
+  bind_text (stmt, 2, event->dossier_uuid);
+  bind_text (stmt, 3, event->station_id);
+  sqlite3_bind_int64 (stmt, 4, event->station_seq);
+  sqlite3_bind_int64 (stmt, 5, event->lamport);
+  bind_text (stmt, 6, event->occurred_at);
+  bind_text (stmt, 7, event->clerk);
+  bind_text (stmt, 8, event->kind);
+  bind_text (stmt, 9, payload);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (event->dossier_uuid != NULL)
+    return refold_dossier (self, event->dossier_uuid, error);
+  return project_reference_event (self, event, error);
+}
+
+static gint64
+query_int (McStore     *self,
+           const char  *sql,
+           const char  *arg,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gint64 value = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (arg != NULL)
+    bind_text (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  return value;
+}
+
+/* Appends an event made on this station, inside the caller's transaction. */
+static McEvent *
+append_local_event (McStore     *self,
+                    const char  *dossier_uuid,
+                    const char  *kind,
+                    JsonNode    *payload,
+                    const char  *clerk,
+                    GError     **error)
+{
+  g_autoptr(McEvent) event = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = mc_time_now_iso_offset ();
+  gint64 seq, lamport;
+
+  seq = query_int (self, "SELECT IFNULL(MAX(station_seq), 0) + 1 FROM event WHERE station_id = ?",
+                   self->office->station_id, error);
+  if (seq < 0)
+    return NULL;
+  lamport = query_int (self, "SELECT IFNULL(MAX(lamport), 0) + 1 FROM event", NULL, error);
+  if (lamport < 0)
+    return NULL;
+
+  event = mc_event_new (uuid, dossier_uuid, self->office->station_id, seq, lamport, now,
+                        clerk ? clerk : (self->office->clerk ? self->office->clerk : ""), kind, payload);
+  if (!insert_event (self, event, error))
+    return NULL;
+  return g_steal_pointer (&event);
+}
+
+static McDossier *
+dossier_from_row (sqlite3_stmt *stmt)
+{
+  McDossier *d = mc_dossier_new ();
+
+  d->row_id = sqlite3_column_int64 (stmt, 0);
+  d->uuid = column_dup (stmt, 1);
+  d->code = column_dup (stmt, 2);
+  d->official_code = column_dup (stmt, 3);
+  d->procedure_code = column_dup (stmt, 4);
+  d->procedure_name = column_dup (stmt, 5);
+  d->sector = column_dup (stmt, 6);
+  mc_unit_from_string ((const char *) sqlite3_column_text (stmt, 7), &d->unit);
+  d->duration = sqlite3_column_int (stmt, 8);
+  d->applicant_name = column_dup (stmt, 9);
+  d->applicant_id = column_dup (stmt, 10);
+  d->phone = column_dup (stmt, 11);
+  mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 12), &d->channel);
+  d->result_delivery = column_dup (stmt, 13);
+  mc_status_from_string ((const char *) sqlite3_column_text (stmt, 14), &d->status);
+  d->received = column_minute (stmt, 15);
+  d->due = column_minute (stmt, 16);
+  d->settled = column_minute (stmt, 17);
+  d->returned = column_minute (stmt, 18);
+  d->new_due = column_minute (stmt, 19);
+  if (sqlite3_column_type (stmt, 20) != SQLITE_NULL)
+    mc_due_state_from_string ((const char *) sqlite3_column_text (stmt, 20), &d->outcome);
+  d->has_apology = sqlite3_column_int (stmt, 21);
+  d->n_events = (guint) sqlite3_column_int (stmt, 22);
+  d->last_lamport = sqlite3_column_int64 (stmt, 23);
+  return d;
+}
+
+/*
+ * Opening
+ */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the file header without SQLite, so that a file that is not ours, or is newer, is never touched. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *out_empty,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[100];
+  gsize n = 0;
+
+  *out_empty = FALSE;
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("Cannot read the database file %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n, NULL, &local_error))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("Cannot read the database file %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      *out_empty = TRUE;
+      return TRUE;
+    }
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_OURS,
+                   _("%s is not a Một Cửa database. Choose another file; this one was left untouched."), path);
+      return FALSE;
+    }
+  /* application_id at offset 68, user_version at offset 60 */
+  if (read_be32 (header + 68) != MC_APPLICATION_ID)
+    {
+      /* A file we created but whose first transaction never committed has no schema and no id yet. */
+      if (read_be32 (header + 68) == 0 && read_be32 (header + 60) == 0 && read_be32 (header + 28) <= 1)
+        {
+          *out_empty = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_OURS,
+                   _("%s is a database of another program, not of Một Cửa. It was left untouched."), path);
+      return FALSE;
+    }
+  if (read_be32 (header + 60) > MC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Một Cửa (data version %u; this one reads up to %d). "
+                     "Update the application; the file was left untouched."),
+                   path, read_be32 (header + 60), MC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("Cannot create the database file %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+migrate (McStore  *self,
+         GError  **error)
+{
+  gint64 version = query_int (self, "PRAGMA user_version", NULL, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version > MC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Một Cửa. Update the application."), self->path);
+      return FALSE;
+    }
+  for (gint64 v = version + 1; v <= MC_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v);
+      g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d", MC_APPLICATION_ID);
+
+      if (!begin (self, error))
+        return FALSE;
+      for (guint i = 0; migrations[v][i]; i++)
+        if (!exec_sql (self, migrations[v][i], error))
+          {
+            rollback (self);
+            return FALSE;
+          }
+      if (!exec_sql (self, set_version, error) || !exec_sql (self, set_app, error) || !commit (self, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/*
+ * GObject
+ */
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+mc_store_finalize (GObject *object)
+{
+  McStore *self = (McStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->office, mc_office_free);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (mc_store_parent_class)->finalize (object);
+}
+
+static void
+mc_store_class_init (McStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_store_finalize;
+}
+
+static void
+mc_store_init (McStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->calendar = mc_calendar_new ();
+  self->office = mc_office_new ();
+}
+
+/*
+ * Public API
+ */
+
+char *
+mc_store_default_path (void)
+{
+  const char *env = g_getenv ("MOTCUA_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "motcua", "motcua.db", NULL);
+}
+
+/**
+ * mc_store_open:
+ * @create: create the file (mode 0600) when it does not exist
+ *
+ * Opens a Một Cửa database. A file that is not ours, was written by a newer version, or is damaged is refused
+ * with a message that says so, and is not modified.
+ */
+McStore *
+mc_store_open (const char  *path,
+               gboolean     create,
+               GError     **error)
+{
+  g_autoptr(McStore) self = NULL;
+  gboolean empty = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                           _("The cryptography library could not start"));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create)
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_DATABASE,
+                       _("There is no database at %s yet. Set up the office first (motcua-cli init)."), path);
+          return NULL;
+        }
+      if (!create_file (path, error))
+        return NULL;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_OURS,
+                   _("%s is not a file. Choose a database file."), path);
+      return NULL;
+    }
+  else if (!check_header (path, &empty, error))
+    return NULL;
+
+  self = g_object_new (MC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading the schema first: a damaged file fails here, before anything is written to it. */
+  if (query_int (self, "SELECT count(*) FROM sqlite_master", NULL, error) < 0)
+    return NULL;
+
+  /* WAL for readers alongside the writer; FULL so that a dossier the clerk saw saved survives a power cut. */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+  g_chmod (path, 0600);
+
+  if (!load_office (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+mc_store_get_path (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+mc_store_is_set_up (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  return self->set_up;
+}
+
+const McOffice *
+mc_store_get_office (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->office;
+}
+
+McCalendar *
+mc_store_get_calendar (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->calendar;
+}
+
+static gboolean
+ensure_set_up (McStore  *self,
+               GError  **error)
+{
+  if (self->set_up)
+    return TRUE;
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_SET_UP,
+               _("This database has no office yet. Set up the office first (motcua-cli init)."));
+  return FALSE;
+}
+
+static gboolean
+valid_office_code (const char *code)
+{
+  if (code == NULL || *code == '\0' || strlen (code) > 40)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static JsonNode *
+payload_from_pairs (const char *first_key,
+                    ...) G_GNUC_NULL_TERMINATED;
+
+static JsonNode *
+payload_from_pairs (const char *first_key,
+                    ...)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  va_list args;
+
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+      if (value != NULL)
+        json_object_set_string_member (object, key, value);
+    }
+  va_end (args);
+  json_node_take_object (node, object);
+  return node;
+}
+
+static gboolean
+load_catalogue (McStore  *self,
+                GError  **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/motcua/Desk/data/procedures.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GPtrArray) procedures = NULL;
+  gsize len;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  procedures = mc_procedure_parse_catalogue (data, (gssize) len, error);
+  if (procedures == NULL)
+    return FALSE;
+  for (guint i = 0; i < procedures->len; i++)
+    {
+      g_autoptr(JsonNode) payload = mc_procedure_to_json_node (g_ptr_array_index (procedures, i));
+      g_autoptr(McEvent) event = append_local_event (self, NULL, MC_EVENT_PROCEDURE_SET, payload, NULL, error);
+
+      if (event == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_store_setup:
+ *
+ * First start: records the office (shared with the other stations through events), this station's number and
+ * clerk, and loads the shipped procedure catalogue. All or nothing.
+ */
+gboolean
+mc_store_setup (McStore             *self,
+                const McStoreSetup  *setup,
+                GError             **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *clerk = NULL;
+  g_autofree char *station_id = g_uuid_string_random ();
+  g_autofree char *station = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+  g_autoptr(GError) text_error = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (self->set_up)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_ALREADY_SET_UP,
+                   _("This database already belongs to office %s (station %02d)."),
+                   self->office->code, self->office->station);
+      return FALSE;
+    }
+  if (!valid_office_code (setup->office_code))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The office code is the office's electronic id, letters, digits and dots only, "
+                             "such as 000.00.12.H40"));
+      return FALSE;
+    }
+  name = mc_text_clean (setup->office_name ? setup->office_name : "", -1, 200, FALSE, &text_error);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("Enter the office's name, such as “UBND xã Tân Lập”"));
+      return FALSE;
+    }
+  if (setup->station < 1 || setup->station > 99)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The station number must be between 1 and 99, and unique in the office"));
+      return FALSE;
+    }
+  parent = mc_text_clean (setup->parent_name ? setup->parent_name : "", -1, 200, FALSE, NULL);
+  place = mc_text_clean (setup->place ? setup->place : "", -1, 100, FALSE, NULL);
+  clerk = mc_text_clean (setup->clerk ? setup->clerk : "", -1, 100, FALSE, NULL);
+  if (parent == NULL || place == NULL || clerk == NULL)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The office details contain characters that cannot be stored; retype them"));
+      return FALSE;
+    }
+  if (*parent == '\0')
+    {
+      g_free (parent);
+      parent = g_utf8_strup (name, -1);
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  station = g_strdup_printf ("%d", setup->station);
+  if (!set_local (self, "station", station, error) ||
+      !set_local (self, "station_id", station_id, error) ||
+      !set_local (self, "clerk", *clerk ? clerk : g_get_real_name (), error))
+    goto fail;
+  g_free (self->office->station_id);
+  self->office->station_id = g_strdup (station_id);
+  g_free (self->office->clerk);
+  self->office->clerk = g_strdup (*clerk ? clerk : g_get_real_name ());
+
+  payload = payload_from_pairs ("office_code", setup->office_code, "office_name", name,
+                                "parent_name", parent, "place", *place ? place : NULL, NULL);
+  event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
+  if (event == NULL || !load_catalogue (self, error))
+    goto fail;
+  if (!commit (self, error))
+    goto fail;
+  return load_office (self, error);
+
+fail:
+  rollback (self);
+  load_office (self, NULL);
+  return FALSE;
+}
+
+/**
+ * mc_store_set_office_values:
+ * @values: (element-type utf8 utf8): shared setting keys (mc_office_shared_keys()) and their new values
+ */
+gboolean
+mc_store_set_office_values (McStore     *self,
+                            GHashTable  *values,
+                            GError     **error)
+{
+  g_autoptr(McOffice) check = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+  JsonObject *object;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  if (!ensure_set_up (self, error))
+    return FALSE;
+
+  check = mc_office_copy (self->office);
+  object = json_object_new ();
+  payload = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (payload, object);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!mc_office_set_value (check, key, value))
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                       _("The setting “%s” cannot take the value “%s”"), (const char *) key,
+                       value ? (const char *) value : "");
+          return FALSE;
+        }
+      json_object_set_string_member (object, key, value ? value : "");
+    }
+  if (!valid_office_code (check->code))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The office code is the office's electronic id, letters, digits and dots only"));
+      return FALSE;
+    }
+  if (!mc_calendar_set_hours (mc_calendar_new (), &check->hours, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+  event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
+  if (event == NULL || !commit (self, error))
+    {
+      rollback (self);
+      load_office (self, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_store_set_calendar_day:
+ * @kind: %MC_DAY_OFFICE_CLOSED, %MC_DAY_OFFICE_WORKDAY, or %MC_DAY_WORKING to remove the office's entry
+ */
+gboolean
+mc_store_set_calendar_day (McStore     *self,
+                           int          jdn,
+                           McDayKind    kind,
+                           const char  *label,
+                           GError     **error)
+{
+  g_autofree char *date = mc_date_format_iso (jdn);
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+  const char *kind_name;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  if (!ensure_set_up (self, error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case MC_DAY_OFFICE_CLOSED:
+      kind_name = "closed";
+      break;
+    case MC_DAY_OFFICE_WORKDAY:
+      kind_name = "workday";
+      break;
+    case MC_DAY_WORKING:
+      kind_name = "none";
+      break;
+    default:
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("An office can only add a closure or a working day"));
+      return FALSE;
+    }
+
+  payload = payload_from_pairs ("date", date, "kind", kind_name, "label", label, NULL);
+  if (!begin (self, error))
+    return FALSE;
+  event = append_local_event (self, NULL, MC_EVENT_CALENDAR_DAY_SET, payload, NULL, error);
+  if (event == NULL || !commit (self, error))
+    {
+      rollback (self);
+      load_office (self, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+mc_store_list_procedures (McStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT data FROM procedure ORDER BY code", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      McProcedure *procedure;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      procedure = mc_procedure_new_from_json (json_node_get_object (node), NULL);
+      if (procedure != NULL)
+        g_ptr_array_add (result, procedure);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+McProcedure *
+mc_store_get_procedure (McStore     *self,
+                        const char  *code,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  McProcedure *procedure = NULL;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT data FROM procedure WHERE code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, code);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        procedure = mc_procedure_new_from_json (json_node_get_object (node), NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (procedure == NULL)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_PROCEDURE,
+                 _("There is no procedure with code “%s” in the catalogue"), code ? code : "");
+  return procedure;
+}
+
+gboolean
+mc_store_set_procedure (McStore      *self,
+                        McProcedure  *procedure,
+                        GError      **error)
+{
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (procedure != NULL, FALSE);
+  if (!ensure_set_up (self, error))
+    return FALSE;
+
+  payload = mc_procedure_to_json_node (procedure);
+  if (!begin (self, error))
+    return FALSE;
+  event = append_local_event (self, NULL, MC_EVENT_PROCEDURE_SET, payload, NULL, error);
+  if (event == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A short look-up code printed on the slip beside the QR; no 0/O or 1/I to misread. */
+static char *
+make_lookup_pin (void)
+{
+  static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  char pin[7];
+
+  for (int i = 0; i < 6; i++)
+    pin[i] = alphabet[randombytes_uniform (sizeof alphabet - 1)];
+  pin[6] = '\0';
+  return g_strdup (pin);
+}
+
+static gboolean
+clean_optional (const char  *input,
+                gsize        max_chars,
+                gboolean     multiline,
+                const char  *field,
+                char       **out,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out = NULL;
+  if (input == NULL || *input == '\0')
+    return TRUE;
+  *out = mc_text_clean (input, -1, max_chars, multiline, &local_error);
+  if (*out == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, "%s: %s", field, local_error->message);
+      return FALSE;
+    }
+  if (**out == '\0')
+    g_clear_pointer (out, g_free);
+  return TRUE;
+}
+
+static gboolean
+wrap_error (GError     **error,
+            const char  *field,
+            GError      *cause)
+{
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, "%s: %s", field, cause->message);
+  return FALSE;
+}
+
+static JsonNode *
+default_documents (McProcedure *procedure)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < procedure->documents->len; i++)
+    {
+      McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
+
+      if (!doc->required)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, doc->name);
+      json_builder_set_member_name (builder, "original");
+      json_builder_add_int_value (builder, doc->originals);
+      json_builder_set_member_name (builder, "copy");
+      json_builder_add_int_value (builder, doc->copies);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+valid_documents (JsonNode *documents)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (documents))
+    return FALSE;
+  array = json_node_get_array (documents);
+  if (json_array_get_length (array) > 100)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      JsonObject *o;
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return FALSE;
+      o = json_node_get_object (e);
+      name = json_object_get_string_member_with_default (o, "name", NULL);
+      if (name == NULL || !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 500)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_store_intake:
+ * @out_warning: (out) (optional): a note the clerk should see but that does not block saving
+ *
+ * Receives a dossier: validates what the clerk typed, issues the dossier code and records the "received"
+ * event durably. Nothing is written when any field is refused.
+ */
+McDossier *
+mc_store_intake (McStore         *self,
+                 const McIntake  *intake,
+                 char           **out_warning,
+                 GError         **error)
+{
+  g_autoptr(McProcedure) procedure = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *proxy_name = NULL;
+  g_autofree char *proxy_id = NULL;
+  g_autofree char *proxy_phone = NULL;
+  g_autofree char *proxy_address = NULL;
+  g_autofree char *dossier_uuid = g_uuid_string_random ();
+  g_autofree char *pin = make_lookup_pin ();
+  g_autofree char *received_iso = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) documents = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+  McIdKind id_kind = MC_ID_KIND_PERSONAL_ID;
+  McMinute received;
+  gint64 seq;
+  int y, m, d;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (intake != NULL, NULL);
+
+  if (!ensure_set_up (self, error))
+    return NULL;
+
+  procedure = mc_store_get_procedure (self, intake->procedure_code, error);
+  if (procedure == NULL)
+    return NULL;
+
+  name = mc_text_normalize_person_name (intake->applicant_name ? intake->applicant_name : "", &local_error);
+  if (name == NULL)
+    {
+      wrap_error (error, _("Applicant's name"), local_error);
+      return NULL;
+    }
+  if (intake->birth_year != 0 && (intake->birth_year < 1900 || intake->birth_year > 2100))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The year of birth must be between 1900 and 2100"));
+      return NULL;
+    }
+  if (intake->id_number != NULL && *intake->id_number != '\0' &&
+      !mc_id_number_validate (intake->id_number, intake->birth_year, intake->gender, &id_kind, &id_number,
+                              &warning, &local_error))
+    {
+      wrap_error (error, _("Personal ID number"), local_error);
+      return NULL;
+    }
+  if (intake->phone != NULL && *intake->phone != '\0' &&
+      !mc_phone_normalize (intake->phone, &phone, &local_error))
+    {
+      wrap_error (error, _("Phone"), local_error);
+      return NULL;
+    }
+  if (intake->email != NULL && *intake->email != '\0' &&
+      !mc_email_normalize (intake->email, &email, &local_error))
+    {
+      wrap_error (error, _("E-mail"), local_error);
+      return NULL;
+    }
+  if (!clean_optional (intake->address, 500, FALSE, _("Address"), &address, error) ||
+      !clean_optional (intake->notes, 2000, TRUE, _("Notes"), &notes, error) ||
+      !clean_optional (intake->proxy_address, 500, FALSE, _("Proxy's address"), &proxy_address, error))
+    return NULL;
+  if (intake->proxy_name != NULL && *intake->proxy_name != '\0')
+    {
+      proxy_name = mc_text_normalize_person_name (intake->proxy_name, &local_error);
+      if (proxy_name == NULL)
+        {
+          wrap_error (error, _("Proxy's name"), local_error);
+          return NULL;
+        }
+    }
+  if (intake->proxy_id_number != NULL && *intake->proxy_id_number != '\0' &&
+      !mc_id_number_validate (intake->proxy_id_number, 0, MC_GENDER_UNKNOWN, NULL, &proxy_id, NULL,
+                              &local_error))
+    {
+      wrap_error (error, _("Proxy's ID number"), local_error);
+      return NULL;
+    }
+  if (intake->proxy_phone != NULL && *intake->proxy_phone != '\0' &&
+      !mc_phone_normalize (intake->proxy_phone, &proxy_phone, &local_error))
+    {
+      wrap_error (error, _("Proxy's phone"), local_error);
+      return NULL;
+    }
+  if ((proxy_id || proxy_phone || proxy_address) && proxy_name == NULL)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("Enter the proxy's name, or clear the proxy's other details"));
+      return NULL;
+    }
+  if (intake->sets < 0 || intake->sets > 99)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The number of sets must be between 1 and 99"));
+      return NULL;
+    }
+  if (intake->result_delivery != NULL && g_strcmp0 (intake->result_delivery, "desk") != 0 &&
+      g_strcmp0 (intake->result_delivery, "post") != 0)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The result is collected at the desk or sent by post"));
+      return NULL;
+    }
+  if (intake->documents != NULL && !valid_documents (intake->documents))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The list of documents received is not valid"));
+      return NULL;
+    }
+  documents = intake->documents ? json_node_copy (intake->documents) : default_documents (procedure);
+
+  received = intake->received != MC_MINUTE_NONE ? intake->received : mc_time_now ();
+  received_iso = mc_time_format_iso_offset (received);
+  mc_jdn_to_ymd (mc_minute_jdn (received), &y, &m, &d);
+  day = g_strdup_printf ("%02d%02d%02d", y % 100, m, d);
+
+  if (!begin (self, error))
+    return NULL;
+
+  /* The station's own sequence for the day: codes from different stations never collide. */
+  stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
+                        " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, day);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  code = g_strdup_printf ("%s-%s-%02d%04" G_GINT64_FORMAT, self->office->code, day, self->office->station, seq);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "lookup_pin");
+  json_builder_add_string_value (builder, pin);
+  json_builder_set_member_name (builder, "received_at");
+  json_builder_add_string_value (builder, received_iso);
+  json_builder_set_member_name (builder, "procedure");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, procedure->code);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, procedure->name);
+  json_builder_set_member_name (builder, "sector");
+  json_builder_add_string_value (builder, procedure->sector);
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, mc_unit_to_string (procedure->unit));
+  json_builder_set_member_name (builder, "duration");
+  json_builder_add_int_value (builder, procedure->duration);
+  json_builder_set_member_name (builder, "cutoff");
+  json_builder_add_boolean_value (builder, procedure->cutoff);
+  json_builder_set_member_name (builder, "fee");
+  json_builder_add_string_value (builder, procedure->fee);
+  json_builder_set_member_name (builder, "deciding_body");
+  json_builder_add_string_value (builder, procedure->deciding_body);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "applicant");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  if (id_number)
+    {
+      json_builder_set_member_name (builder, "id_number");
+      json_builder_add_string_value (builder, id_number);
+      json_builder_set_member_name (builder, "id_kind");
+      json_builder_add_string_value (builder, id_kind == MC_ID_KIND_PERSONAL_ID ? "personal_id"
+                                              : id_kind == MC_ID_KIND_OLD_ID_CARD ? "old_id_card" : "passport");
+    }
+  if (intake->birth_year > 0)
+    {
+      json_builder_set_member_name (builder, "birth_year");
+      json_builder_add_int_value (builder, intake->birth_year);
+    }
+  if (phone)
+    {
+      json_builder_set_member_name (builder, "phone");
+      json_builder_add_string_value (builder, phone);
+    }
+  if (email)
+    {
+      json_builder_set_member_name (builder, "email");
+      json_builder_add_string_value (builder, email);
+    }
+  if (address)
+    {
+      json_builder_set_member_name (builder, "address");
+      json_builder_add_string_value (builder, address);
+    }
+  json_builder_end_object (builder);
+  if (proxy_name)
+    {
+      json_builder_set_member_name (builder, "proxy");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, proxy_name);
+      if (proxy_id)
+        {
+          json_builder_set_member_name (builder, "id_number");
+          json_builder_add_string_value (builder, proxy_id);
+        }
+      if (proxy_phone)
+        {
+          json_builder_set_member_name (builder, "phone");
+          json_builder_add_string_value (builder, proxy_phone);
+        }
+      if (proxy_address)
+        {
+          json_builder_set_member_name (builder, "address");
+          json_builder_add_string_value (builder, proxy_address);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "channel");
+  json_builder_add_string_value (builder, mc_channel_to_string (intake->channel));
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_value (builder, g_steal_pointer (&documents));
+  json_builder_set_member_name (builder, "sets");
+  json_builder_add_int_value (builder, intake->sets > 0 ? intake->sets : 1);
+  if (notes)
+    {
+      json_builder_set_member_name (builder, "notes");
+      json_builder_add_string_value (builder, notes);
+    }
+  json_builder_set_member_name (builder, "result_delivery");
+  json_builder_add_string_value (builder, intake->result_delivery ? intake->result_delivery : "desk");
+  json_builder_end_object (builder);
+  payload = json_builder_get_root (builder);
+
+  event = append_local_event (self, dossier_uuid, MC_EVENT_RECEIVED, payload, intake->clerk, error);
+  if (event == NULL || !commit (self, error))
+    goto fail;
+
+  if (out_warning)
+    *out_warning = g_steal_pointer (&warning);
+  return mc_store_get_dossier (self, dossier_uuid, error);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+static char *
+lookup_uuid (McStore     *self,
+             const char  *code_or_uuid,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+  int rc;
+
+  stmt = prepare (self, "SELECT uuid FROM dossier WHERE uuid = ?1 OR code = ?1 OR official_code = ?1 LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, code_or_uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uuid = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (uuid == NULL)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_DOSSIER,
+                 _("There is no dossier with code “%s”"), code_or_uuid ? code_or_uuid : "");
+  return uuid;
+}
+
+/**
+ * mc_store_get_dossier:
+ *
+ * The whole dossier, folded from its events (the dossier page, the forms).
+ */
+McDossier *
+mc_store_get_dossier (McStore     *self,
+                      const char  *code_or_uuid,
+                      GError     **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  McDossier *dossier;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  uuid = lookup_uuid (self, code_or_uuid, error);
+  if (uuid == NULL)
+    return NULL;
+  events = load_dossier_events (self, uuid, error);
+  if (events == NULL)
+    return NULL;
+  dossier = mc_dossier_fold (events, self->calendar, self->office->supplement_mode);
+  if (dossier == NULL)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_DOSSIER,
+                 _("There is no dossier with code “%s”"), code_or_uuid);
+  return dossier;
+}
+
+/**
+ * mc_store_get_events:
+ *
+ * Returns: (transfer full) (element-type McEvent): the dossier's history in the total order
+ */
+GPtrArray *
+mc_store_get_events (McStore     *self,
+                     const char  *code_or_uuid,
+                     GError     **error)
+{
+  g_autofree char *uuid = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  uuid = lookup_uuid (self, code_or_uuid, error);
+  if (uuid == NULL)
+    return NULL;
+  return load_dossier_events (self, uuid, error);
+}
+
+static gboolean refuse_action (GError     **error,
+                               const char  *format,
+                               ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse_action (GError     **error,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_transition (McDossier   *dossier,
+                  const char  *kind,
+                  JsonObject  *payload,
+                  GError     **error)
+{
+  const char *reason = json_object_get_string_member_with_default (payload, "reason", NULL);
+  gboolean needs_reason = g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) ||
+                          g_str_equal (kind, MC_EVENT_REFUSED) ||
+                          g_str_equal (kind, MC_EVENT_STOP_REQUESTED) ||
+                          g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ||
+                          g_str_equal (kind, MC_EVENT_EDITED);
+
+  if (needs_reason && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("Give the reason: it is recorded with the dossier and printed on the form"));
+      return FALSE;
+    }
+
+  if (g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (kind, MC_EVENT_RESULT_READY))
+    {
+      if (dossier->status != MC_STATUS_IN_PROGRESS)
+        /* Translators: the first %s is a dossier code, the second its status */
+        return refuse_action (error, _("Dossier %s is “%s”: this step applies only while it is in progress"),
+                              dossier->code, mc_status_label (dossier->status));
+    }
+  else if (g_str_equal (kind, MC_EVENT_SUPPLEMENT_COMPLETED))
+    {
+      if (dossier->status != MC_STATUS_PAUSED)
+        return refuse_action (error, _("Dossier %s is “%s”: no supplement was requested"),
+                              dossier->code, mc_status_label (dossier->status));
+    }
+  else if (g_str_equal (kind, MC_EVENT_REFUSED) || g_str_equal (kind, MC_EVENT_STOP_REQUESTED))
+    {
+      if (!mc_dossier_is_open (dossier))
+        return refuse_action (error, _("Dossier %s is already “%s”"),
+                              dossier->code, mc_status_label (dossier->status));
+    }
+  else if (g_str_equal (kind, MC_EVENT_RETURNED))
+    {
+      if (dossier->status != MC_STATUS_IN_PROGRESS && dossier->status != MC_STATUS_RESULT_READY)
+        return refuse_action (error, _("Dossier %s is “%s”: there is no result to return"),
+                              dossier->code, mc_status_label (dossier->status));
+    }
+  else if (g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED))
+    {
+      McMinute new_due;
+      const char *text = json_object_get_string_member_with_default (payload, "new_due", NULL);
+
+      if (dossier->has_apology)
+        {
+          g_autofree char *promised = mc_time_format_iso (dossier->new_due);
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION,
+                       _("Dossier %s already has an apology letter with a new date (%s). The law allows the "
+                         "return date to be moved only once."), dossier->code, promised);
+          return FALSE;
+        }
+      if (dossier->status != MC_STATUS_IN_PROGRESS)
+        return refuse_action (error, _("Dossier %s is “%s”: an apology letter is for a dossier still in progress"),
+                              dossier->code, mc_status_label (dossier->status));
+      if (text == NULL || !mc_time_parse (text, &new_due, NULL) || new_due <= dossier->due)
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("The new appointment must be a date and time after the original due date"));
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (kind, MC_EVENT_EDITED))
+    {
+      static const char *fields[] = { "applicant_name", "id_number", "phone", "email", "address", "notes",
+                                      "official_code", "result_delivery", "birth_year", NULL };
+      const char *field = json_object_get_string_member_with_default (payload, "field", NULL);
+
+      if (field == NULL || !g_strv_contains (fields, field))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("This field cannot be corrected"));
+          return FALSE;
+        }
+    }
+  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED) && !g_str_equal (kind, MC_EVENT_RATING_RECORDED) &&
+           !g_str_equal (kind, MC_EVENT_DIGITISED))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, _("Unknown action “%s”"), kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Normalises the value of a correction the same way intake does. */
+static gboolean
+clean_edit (McDossier   *dossier,
+            JsonObject  *payload,
+            GError     **error)
+{
+  const char *field = json_object_get_string_member_with_default (payload, "field", "");
+  const char *value = json_object_get_string_member_with_default (payload, "value", "");
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *clean = NULL;
+
+  if (g_str_equal (field, "applicant_name"))
+    clean = mc_text_normalize_person_name (value, &local_error);
+  else if (g_str_equal (field, "id_number"))
+    {
+      if (*value && !mc_id_number_validate (value, dossier->birth_year, MC_GENDER_UNKNOWN, NULL, &clean, NULL,
+                                            &local_error))
+        clean = NULL;
+      else if (!*value)
+        clean = g_strdup ("");
+    }
+  else if (g_str_equal (field, "phone"))
+    {
+      if (*value && !mc_phone_normalize (value, &clean, &local_error))
+        clean = NULL;
+      else if (!*value)
+        clean = g_strdup ("");
+    }
+  else if (g_str_equal (field, "email"))
+    {
+      if (*value && !mc_email_normalize (value, &clean, &local_error))
+        clean = NULL;
+      else if (!*value)
+        clean = g_strdup ("");
+    }
+  else if (g_str_equal (field, "birth_year"))
+    {
+      gint64 year = json_object_get_int_member_with_default (payload, "value", 0);
+      if (year != 0 && (year < 1900 || year > 2100))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("The year of birth must be between 1900 and 2100"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else if (g_str_equal (field, "result_delivery"))
+    {
+      if (!g_str_equal (value, "desk") && !g_str_equal (value, "post"))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("The result is collected at the desk or sent by post"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else
+    clean = mc_text_clean (value, -1, g_str_equal (field, "notes") ? 2000 : 500,
+                           g_str_equal (field, "notes"), &local_error);
+
+  if (clean == NULL)
+    return wrap_error (error, field, local_error);
+  json_object_set_string_member (payload, "value", clean);
+  return TRUE;
+}
+
+/**
+ * mc_store_record:
+ * @kind: one of the dossier event kinds (MC_EVENT_RESULT_READY, …)
+ * @payload: (nullable): the event's details: "reason", "at", "receiver", "new_due", "field"/"value"
+ *
+ * Records a lifecycle step after checking that it fits the dossier's state.
+ *
+ * Returns: (transfer full): the dossier after the step
+ */
+McDossier *
+mc_store_record (McStore     *self,
+                 const char  *code_or_uuid,
+                 const char  *kind,
+                 JsonNode    *payload,
+                 const char  *clerk,
+                 GError     **error)
+{
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(McEvent) event = NULL;
+  JsonObject *object;
+  const char *reason;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (!ensure_set_up (self, error))
+    return NULL;
+  dossier = mc_store_get_dossier (self, code_or_uuid, error);
+  if (dossier == NULL)
+    return NULL;
+
+  if (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
+    copy = json_node_copy (payload);
+  else
+    {
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, json_object_new ());
+    }
+  object = json_node_get_object (copy);
+
+  reason = json_object_get_string_member_with_default (object, "reason", NULL);
+  if (reason != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *clean = mc_text_clean (reason, -1, 2000, TRUE, &local_error);
+
+      if (clean == NULL)
+        {
+          wrap_error (error, _("Reason"), local_error);
+          return NULL;
+        }
+      json_object_set_string_member (object, "reason", clean);
+    }
+  if (!json_object_has_member (object, "at"))
+    {
+      g_autofree char *now = mc_time_format_iso_offset (mc_time_now ());
+      json_object_set_string_member (object, "at", now);
+    }
+  else
+    {
+      McMinute at;
+      const char *text = json_object_get_string_member_with_default (object, "at", NULL);
+
+      if (text == NULL || !mc_time_parse (text, &at, error))
+        return NULL;
+      if (at < dossier->received)
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("This step cannot happen before the dossier was received"));
+          return NULL;
+        }
+    }
+
+  if (!check_transition (dossier, kind, object, error))
+    return NULL;
+  if (g_str_equal (kind, MC_EVENT_EDITED) && !clean_edit (dossier, object, error))
+    return NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  event = append_local_event (self, dossier->uuid, kind, copy, clerk, error);
+  if (event == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return mc_store_get_dossier (self, dossier->uuid, error);
+}
+
+void
+mc_query_init (McQuery *query)
+{
+  memset (query, 0, sizeof *query);
+  query->now = mc_time_now ();
+  query->due_before = MC_MINUTE_NONE;
+  query->received_from = MC_MINUTE_NONE;
+  query->received_to = MC_MINUTE_NONE;
+  query->sort = MC_SORT_DUE;
+}
+
+/* An FTS5 query from what the clerk typed: every word, folded, as a prefix; all must match. */
+static char *
+build_match (const char *text)
+{
+  g_autofree char *folded = mc_text_fold (text);
+  GString *match = g_string_new (NULL);
+  const char *p = folded;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (p > start)
+        {
+          if (match->len)
+            g_string_append_c (match, ' ');
+          g_string_append_c (match, '"');
+          g_string_append_len (match, start, p - start);
+          g_string_append (match, "\"*");
+        }
+    }
+  if (match->len == 0)
+    {
+      g_string_free (match, TRUE);
+      return NULL;
+    }
+  return g_string_free (match, FALSE);
+}
+
+static void
+build_filter (McStore       *self,
+              const McQuery *query,
+              GString       *sql,
+              GPtrArray     *args)
+{
+  /* args collects the search texts, bound in order; see bind_args() */
+  gboolean first = TRUE;
+
+#define AND() G_STMT_START { g_string_append (sql, first ? " WHERE " : " AND "); first = FALSE; } G_STMT_END
+
+  if (query->text != NULL)
+    {
+      char *match = build_match (query->text);
+
+      AND ();
+      if (match == NULL)
+        g_string_append (sql, "0");
+      else
+        {
+          g_string_append (sql, "id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)");
+          g_ptr_array_add (args, g_strconcat ("t", match, NULL));
+          g_free (match);
+        }
+    }
+  if (query->status_mask != 0)
+    {
+      gboolean any = FALSE;
+
+      AND ();
+      g_string_append (sql, "status IN (");
+      for (int s = MC_STATUS_IN_PROGRESS; s <= MC_STATUS_STOPPED; s++)
+        if (query->status_mask & (1u << s))
+          {
+            g_string_append_printf (sql, "%s'%s'", any ? ", " : "", mc_status_to_string (s));
+            any = TRUE;
+          }
+      g_string_append (sql, ")");
+    }
+  if (query->due_state_mask != 0)
+    {
+      McMinute soon = mc_calendar_due_soon_limit (self->calendar, query->now);
+      gboolean any = FALSE;
+
+      AND ();
+      g_string_append (sql, "(status = 'in_progress' AND (");
+      if (query->due_state_mask & (1u << MC_DUE_STATE_OVERDUE))
+        {
+          g_string_append_printf (sql, "due < %" G_GINT64_FORMAT, query->now);
+          any = TRUE;
+        }
+      if (query->due_state_mask & (1u << MC_DUE_STATE_DUE_SOON))
+        {
+          g_string_append_printf (sql, "%s(due >= %" G_GINT64_FORMAT " AND due < %" G_GINT64_FORMAT ")",
+                                  any ? " OR " : "", query->now, soon);
+          any = TRUE;
+        }
+      if (query->due_state_mask & (1u << MC_DUE_STATE_ON_TRACK))
+        {
+          g_string_append_printf (sql, "%sdue >= %" G_GINT64_FORMAT, any ? " OR " : "", soon);
+          any = TRUE;
+        }
+      if (!any)
+        g_string_append (sql, "0");
+      g_string_append (sql, "))");
+    }
+  if (query->due_before != MC_MINUTE_NONE)
+    {
+      AND ();
+      g_string_append_printf (sql, "due < %" G_GINT64_FORMAT, query->due_before);
+    }
+  if (query->received_from != MC_MINUTE_NONE)
+    {
+      AND ();
+      g_string_append_printf (sql, "received >= %" G_GINT64_FORMAT, query->received_from);
+    }
+  if (query->received_to != MC_MINUTE_NONE)
+    {
+      AND ();
+      g_string_append_printf (sql, "received < %" G_GINT64_FORMAT, query->received_to);
+    }
+  if (query->has_after)
+    {
+      AND ();
+      if (query->sort == MC_SORT_DUE)
+        g_string_append_printf (sql, "(IFNULL(due, 9223372036854775807), id) > (%" G_GINT64_FORMAT
+                                ", %" G_GINT64_FORMAT ")", query->after_key, query->after_id);
+      else
+        g_string_append_printf (sql, "(received, id) < (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                query->after_key, query->after_id);
+    }
+#undef AND
+}
+
+/* Binds the texts collected by build_filter. Numbers are written into the SQL: they come from McMinute values,
+ * never from user text, and keeping them literal lets SQLite pick the range index. */
+static void
+bind_args (sqlite3_stmt *stmt,
+           GPtrArray    *args)
+{
+  for (guint i = 0; i < args->len; i++)
+    bind_text (stmt, (int) i + 1, (const char *) g_ptr_array_index (args, i) + 1);
+}
+
+/**
+ * mc_store_query:
+ *
+ * A page of the dossier list (light rows: no documents, proxy or notes), in the query's sort order. Paging is
+ * by keyset (has_after/after_key/after_id from the last row), so every page costs the same.
+ *
+ * Returns: (transfer full) (element-type McDossier): the rows
+ */
+GPtrArray *
+mc_store_query (McStore        *self,
+                const McQuery  *query,
+                GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " DOSSIER_COLUMNS " FROM dossier");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  build_filter (self, query, sql, args);
+  if (query->sort == MC_SORT_DUE)
+    g_string_append (sql, " ORDER BY IFNULL(due, 9223372036854775807), id");
+  else
+    g_string_append (sql, " ORDER BY received DESC, id DESC");
+  g_string_append_printf (sql, " LIMIT %u", query->limit ? query->limit : 100);
+
+  /* Not cached: the numbers in the text change with every call. */
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  bind_args (stmt, args);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, dossier_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gint64
+mc_store_count (McStore        *self,
+                const McQuery  *query,
+                GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM dossier");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  McQuery unpaged = *query;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), -1);
+
+  unpaged.has_after = FALSE;
+  build_filter (self, &unpaged, sql, args);
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  bind_args (stmt, args);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return count;
+}

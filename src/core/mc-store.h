@@ -1,0 +1,157 @@
+/* mc-store.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "mc-calendar.h"
+#include "mc-dossier.h"
+#include "mc-event.h"
+#include "mc-identity.h"
+#include "mc-office.h"
+#include "mc-procedure.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_STORE (mc_store_get_type ())
+G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
+
+#define MC_STORE_ERROR (mc_store_error_quark ())
+
+typedef enum
+{
+  MC_STORE_ERROR_NO_DATABASE,
+  MC_STORE_ERROR_NOT_OURS,
+  MC_STORE_ERROR_NEWER_VERSION,
+  MC_STORE_ERROR_CORRUPT,
+  MC_STORE_ERROR_IO,
+  MC_STORE_ERROR_NOT_SET_UP,
+  MC_STORE_ERROR_ALREADY_SET_UP,
+  MC_STORE_ERROR_UNKNOWN_PROCEDURE,
+  MC_STORE_ERROR_UNKNOWN_DOSSIER,
+  MC_STORE_ERROR_INVALID_ACTION,
+  MC_STORE_ERROR_INVALID_INPUT,
+  MC_STORE_ERROR_DATABASE,
+} McStoreError;
+
+#define MC_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  const char *office_code;
+  const char *office_name;
+  const char *parent_name;
+  const char *place;
+  int         station;
+  const char *clerk;
+} McStoreSetup;
+
+/* What the clerk typed at intake. Strings may be NULL or empty when not given. */
+typedef struct
+{
+  const char *procedure_code;
+  const char *applicant_name;
+  const char *id_number;
+  int         birth_year;
+  McGender    gender;
+  const char *phone;
+  const char *email;
+  const char *address;
+  const char *proxy_name;
+  const char *proxy_id_number;
+  const char *proxy_phone;
+  const char *proxy_address;
+  McChannel   channel;
+  JsonNode   *documents;        /* array of {name, original, copy}; NULL: the procedure's required list */
+  int         sets;             /* 0 means 1 */
+  const char *notes;
+  const char *result_delivery;  /* "desk" (default) or "post" */
+  McMinute    received;         /* MC_MINUTE_NONE: now */
+  const char *clerk;            /* NULL: the station's clerk */
+} McIntake;
+
+typedef enum
+{
+  MC_SORT_DUE,            /* most urgent first; dossiers without a running deadline last */
+  MC_SORT_RECEIVED_DESC,  /* newest first */
+} McSort;
+
+typedef struct
+{
+  guint        status_mask;     /* 1 << McStatus; 0 for all */
+  guint        due_state_mask;  /* 1 << McDueState among on_track / due_soon / overdue; 0 for all */
+  McMinute     now;
+  McMinute     due_before;      /* MC_MINUTE_NONE for no bound */
+  McMinute     received_from;   /* inclusive, MC_MINUTE_NONE for no bound */
+  McMinute     received_to;     /* exclusive */
+  const char  *text;            /* search text, NULL for none */
+  McSort       sort;
+  guint        limit;           /* 0: 100 */
+  gboolean     has_after;       /* keyset: rows after (after_key, after_id) in the sort order */
+  gint64       after_key;
+  gint64       after_id;
+} McQuery;
+
+GQuark        mc_store_error_quark         (void);
+
+McStore      *mc_store_open                (const char      *path,
+                                            gboolean         create,
+                                            GError         **error);
+char         *mc_store_default_path        (void);
+const char   *mc_store_get_path            (McStore         *self);
+gboolean      mc_store_is_set_up           (McStore         *self);
+gboolean      mc_store_setup               (McStore         *self,
+                                            const McStoreSetup *setup,
+                                            GError         **error);
+const McOffice *
+              mc_store_get_office          (McStore         *self);
+McCalendar   *mc_store_get_calendar        (McStore         *self);
+gboolean      mc_store_set_office_values   (McStore         *self,
+                                            GHashTable      *values,
+                                            GError         **error);
+gboolean      mc_store_set_calendar_day    (McStore         *self,
+                                            int              jdn,
+                                            McDayKind        kind,
+                                            const char      *label,
+                                            GError         **error);
+
+GPtrArray    *mc_store_list_procedures     (McStore         *self,
+                                            GError         **error);
+McProcedure  *mc_store_get_procedure       (McStore         *self,
+                                            const char      *code,
+                                            GError         **error);
+gboolean      mc_store_set_procedure       (McStore         *self,
+                                            McProcedure     *procedure,
+                                            GError         **error);
+
+McDossier    *mc_store_intake              (McStore         *self,
+                                            const McIntake  *intake,
+                                            char           **out_warning,
+                                            GError         **error);
+McDossier    *mc_store_get_dossier         (McStore         *self,
+                                            const char      *code_or_uuid,
+                                            GError         **error);
+GPtrArray    *mc_store_get_events          (McStore         *self,
+                                            const char      *dossier_uuid,
+                                            GError         **error);
+McDossier    *mc_store_record              (McStore         *self,
+                                            const char      *code_or_uuid,
+                                            const char      *kind,
+                                            JsonNode        *payload,
+                                            const char      *clerk,
+                                            GError         **error);
+GPtrArray    *mc_store_query               (McStore         *self,
+                                            const McQuery   *query,
+                                            GError         **error);
+gint64        mc_store_count               (McStore         *self,
+                                            const McQuery   *query,
+                                            GError         **error);
+void          mc_query_init                (McQuery         *query);
+
+G_END_DECLS
