@@ -242,6 +242,7 @@ apply_event (McDossier        *self,
         self->due = mc_calendar_compute_due (calendar, at, self->unit, self->duration, self->cutoff);
       self->status = MC_STATUS_IN_PROGRESS;
       self->paused_at = MC_MINUTE_NONE;
+      g_clear_pointer (&self->status_reason, g_free);
     }
   else if (strcmp (kind, MC_EVENT_REFUSED) == 0 || strcmp (kind, MC_EVENT_STOP_REQUESTED) == 0)
     {
@@ -307,7 +308,10 @@ mc_dossier_fold (GPtrArray        *events,
 
   if (events->len == 0)
     return NULL;
-  sorted = g_ptr_array_copy (events, NULL, NULL);
+  /* A borrowed view: g_ptr_array_copy() would inherit the free function and unref the events twice. */
+  sorted = g_ptr_array_sized_new (events->len);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (events, i));
   g_ptr_array_sort (sorted, mc_event_compare_indirect);
 
   first = g_ptr_array_index (sorted, 0);

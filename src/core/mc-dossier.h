@@ -54,7 +54,7 @@ struct _McDossier
   McStatus     status;
   char        *status_reason;     /* reason of the last supplement request, refusal or stop */
   McMinute     received;
-  McMinute     due;               /* the legal deadline; MC_MINUTE_NONE while paused or when closed unfinished */
+  McMinute     due;               /* the legal deadline; while paused it stands still (no due state) */
   McMinute     paused_at;
   McMinute     settled;           /* result ready (or returned, lacking that) */
   McMinute     returned;

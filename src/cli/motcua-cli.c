@@ -1,0 +1,1153 @@
+/* motcua-cli.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "motcua-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mc-calendar.h"
+#include "mc-identity.h"
+#include "mc-lunar.h"
+#include "mc-store.h"
+#include "mc-time.h"
+
+/* Exit statuses documented in docs/cli.md */
+#define EXIT_OK    0
+#define EXIT_USER  1
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char     *db_path;
+  gboolean  json;
+  McStore  *store;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *synopsis;
+} Command;
+
+/*
+ * Output helpers
+ */
+
+static int
+fail (GError *error)
+{
+  g_printerr ("motcua-cli: %s\n", error->message);
+  return EXIT_USER;
+}
+
+static int
+fail_message (const char *message)
+{
+  g_printerr ("motcua-cli: %s\n", message);
+  return EXIT_USER;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("motcua-cli: %s\n", message);
+  g_printerr ("%s\n", _("Run “motcua-cli --help” for the list of commands."));
+  return EXIT_USAGE;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          McMinute     t)
+{
+  g_autofree char *text = t == MC_MINUTE_NONE ? NULL : mc_time_format_iso (t);
+  add_string (builder, member, text);
+}
+
+static char *
+format_time (McMinute t)
+{
+  int y, m, d, mod;
+
+  if (t == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (t);
+  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
+/* Parses the command's own options; leaves the positional arguments in argv. */
+static gboolean
+parse_options (const char    *command,
+               const char    *parameters,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters ? parameters : "");
+  g_autoptr(GOptionContext) context = g_option_context_new (title);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_store (Cli      *cli,
+            gboolean  must_be_set_up,
+            int      *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  cli->store = mc_store_open (cli->db_path, FALSE, &error);
+  if (cli->store == NULL)
+    {
+      *status = fail (error);
+      return FALSE;
+    }
+  if (must_be_set_up && !mc_store_is_set_up (cli->store))
+    {
+      *status = fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commands that only compute (due, lunar, holidays) use the database's calendar when there is one, and the
+ * shipped rules otherwise. */
+static McCalendar *
+calendar_for (Cli *cli)
+{
+  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      cli->store = mc_store_open (cli->db_path, FALSE, &error);
+      if (cli->store != NULL)
+        return g_object_ref (mc_store_get_calendar (cli->store));
+    }
+  return mc_calendar_new ();
+}
+
+static void
+print_dossier_line (McDossier  *d,
+                    McCalendar *calendar,
+                    McMinute    now)
+{
+  g_autofree char *due = format_time (d->due);
+  g_autofree char *masked = mc_id_number_mask (d->applicant_id);
+  McDueState state = mc_dossier_due_state (d, calendar, now);
+
+  g_print ("%-32s  %s  %-18s  %-14s  %s%s%s%s  %s\n", d->code, due,
+           mc_status_label (d->status),
+           state == MC_DUE_STATE_NONE ? "" : mc_due_state_label (state),
+           d->applicant_name, *masked ? " (" : "", masked, *masked ? ")" : "",
+           d->procedure_name ? d->procedure_name : d->procedure_code);
+}
+
+static int
+print_dossier_list (Cli       *cli,
+                    GPtrArray *dossiers,
+                    McMinute   now)
+{
+  McCalendar *calendar = mc_store_get_calendar (cli->store);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dossiers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < dossiers->len; i++)
+        mc_dossier_to_json (g_ptr_array_index (dossiers, i), builder, calendar, now, FALSE);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else if (dossiers->len == 0)
+    g_print ("%s\n", _("No dossiers."));
+  else
+    for (guint i = 0; i < dossiers->len; i++)
+      print_dossier_line (g_ptr_array_index (dossiers, i), calendar, now);
+  return EXIT_OK;
+}
+
+static void
+print_dossier (Cli       *cli,
+               McDossier *d)
+{
+  McCalendar *calendar = mc_store_get_calendar (cli->store);
+  McMinute now = mc_time_now ();
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      mc_dossier_to_json (d, builder, calendar, now, TRUE);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *received = format_time (d->received);
+      g_autofree char *due = format_time (d->due);
+      g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
+      McDueState state = mc_dossier_due_state (d, calendar, now);
+
+      g_print ("%s: %s\n", _("Code"), d->code);
+      g_print ("%s: %s — %s\n", _("Procedure"), d->procedure_code, d->procedure_name ? d->procedure_name : "");
+      g_print ("%s: %s\n", _("Applicant"), d->applicant_name);
+      if (d->applicant_id)
+        g_print ("%s: %s\n", _("Personal ID number"), d->applicant_id);
+      if (phone)
+        g_print ("%s: %s\n", _("Phone"), phone);
+      if (d->address)
+        g_print ("%s: %s\n", _("Address"), d->address);
+      g_print ("%s: %s\n", _("Received"), received);
+      g_print ("%s: %s\n", _("Due"), due);
+      g_print ("%s: %s%s%s\n", _("Status"), mc_status_label (d->status),
+               state == MC_DUE_STATE_NONE ? "" : " — ", state == MC_DUE_STATE_NONE ? "" : mc_due_state_label (state));
+      if (d->status_reason)
+        g_print ("%s: %s\n", _("Reason"), d->status_reason);
+      if (d->new_due != MC_MINUTE_NONE)
+        {
+          g_autofree char *new_due = format_time (d->new_due);
+          g_print ("%s: %s\n", _("New appointment (apology letter)"), new_due);
+        }
+      if (d->lookup_pin)
+        g_print ("%s: %s\n", _("Look-up PIN"), d->lookup_pin);
+    }
+}
+
+/*
+ * Commands
+ */
+
+static int
+cmd_init (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *office_code = NULL, *office_name = NULL, *parent = NULL, *place = NULL, *clerk = NULL;
+  int station = 0;
+  GOptionEntry entries[] = {
+    { "office-code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("The office's electronic id, e.g. 000.00.12.H40"), "CODE" },
+    { "office-name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("The office's name"), "NAME" },
+    { "station", 0, 0, G_OPTION_ARG_INT, &station, N_("This workstation's number in the office (1–99)"), "N" },
+    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent, N_("The parent body as printed on forms"), "NAME" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("The place name of the date line"), "NAME" },
+    { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk working at this station"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  McStoreSetup setup;
+  gboolean existed;
+  int status;
+
+  if (!parse_options ("init", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("init takes no arguments"));
+  if (office_code == NULL || office_name == NULL || station == 0)
+    return usage_error (_("init needs --office-code, --office-name and --station"));
+
+  existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);
+  cli->store = mc_store_open (cli->db_path, TRUE, &error);
+  if (cli->store == NULL)
+    return fail (error);
+
+  setup = (McStoreSetup) { office_code, office_name, parent, place, station, clerk };
+  if (!mc_store_setup (cli->store, &setup, &error))
+    {
+      /* A failed first set-up leaves no half-made file behind. */
+      if (!existed)
+        {
+          g_autofree char *wal = g_strconcat (cli->db_path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (cli->db_path, "-shm", NULL);
+
+          g_clear_object (&cli->store);
+          g_unlink (cli->db_path);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
+      return fail (error);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      const McOffice *office = mc_store_get_office (cli->store);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "db", cli->db_path);
+      add_string (builder, "office_code", office->code);
+      add_string (builder, "office_name", office->name);
+      json_builder_set_member_name (builder, "station");
+      json_builder_add_int_value (builder, office->station);
+      add_string (builder, "station_id", office->station_id);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("Office %s set up in %s (station %02d).\n"), office_code, cli->db_path, station);
+  return EXIT_OK;
+}
+
+static GPtrArray *
+load_procedures (Cli     *cli,
+                 GError **error)
+{
+  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      if (cli->store == NULL)
+        cli->store = mc_store_open (cli->db_path, FALSE, error);
+      if (cli->store == NULL)
+        return NULL;
+      if (mc_store_is_set_up (cli->store))
+        return mc_store_list_procedures (cli->store, error);
+    }
+  {
+    g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/motcua/Desk/data/procedures.json", 0, error);
+    gsize len;
+    const char *data;
+
+    if (bytes == NULL)
+      return NULL;
+    data = g_bytes_get_data (bytes, &len);
+    return mc_procedure_parse_catalogue (data, (gssize) len, error);
+  }
+}
+
+static int
+cmd_procedures (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GPtrArray) procedures = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options ("procedures", NULL, entries, &argc, &argv, &status))
+    return status;
+  procedures = load_procedures (cli, &error);
+  if (procedures == NULL)
+    return fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "procedures");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < procedures->len; i++)
+        mc_procedure_to_json (g_ptr_array_index (procedures, i), builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < procedures->len; i++)
+    {
+      McProcedure *p = g_ptr_array_index (procedures, i);
+      g_autofree char *duration = mc_procedure_describe_duration (p);
+
+      g_print ("%-10s  %-18s  %s\n", p->code, duration, p->name);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_lunar (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *can_chi = NULL;
+  McLunarDate lunar;
+  int status, jdn, y, m, d;
+
+  if (!parse_options ("lunar", "YYYY-MM-DD", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("lunar needs one date, YYYY-MM-DD"));
+  if (!mc_date_parse (argv[1], &jdn, &error))
+    return fail (error);
+  mc_jdn_to_ymd (jdn, &y, &m, &d);
+  if (!mc_lunar_from_gregorian (y, m, d, &lunar, &error))
+    return fail (error);
+  can_chi = mc_lunar_can_chi_year (lunar.year);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", argv[1]);
+      json_builder_set_member_name (builder, "day");
+      json_builder_add_int_value (builder, lunar.day);
+      json_builder_set_member_name (builder, "month");
+      json_builder_add_int_value (builder, lunar.month);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, lunar.year);
+      json_builder_set_member_name (builder, "leap");
+      json_builder_add_boolean_value (builder, lunar.leap);
+      add_string (builder, "can_chi", can_chi);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print ("%d/%d%s %s (%d)\n", lunar.day, lunar.month, lunar.leap ? _(" (leap)") : "", can_chi, lunar.year);
+  return EXIT_OK;
+}
+
+static const char *
+day_kind_name (McDayKind kind)
+{
+  switch (kind)
+    {
+    case MC_DAY_HOLIDAY: return "holiday";
+    case MC_DAY_WORKED_SATURDAY: return "worked_saturday";
+    case MC_DAY_OFFICE_CLOSED: return "office_closed";
+    case MC_DAY_OFFICE_WORKDAY: return "office_workday";
+    case MC_DAY_WEEKEND: return "weekend";
+    case MC_DAY_WORKING:
+    default: return "working";
+    }
+}
+
+static int
+cmd_holidays (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 year;
+  int status;
+
+  if (!parse_options ("holidays", "YEAR", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("holidays needs a year"));
+  if (!g_ascii_string_to_signed (argv[1], 10, MC_TIME_MIN_YEAR, MC_TIME_MAX_YEAR, &year, NULL))
+    return fail_message (_("The year must be between 1900 and 2100"));
+
+  calendar = calendar_for (cli);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, year);
+  json_builder_set_member_name (builder, "official");
+  json_builder_add_boolean_value (builder, mc_calendar_has_schedule (calendar, (int) year));
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  if (!cli->json)
+    g_print ("%s\n", mc_calendar_has_schedule (calendar, (int) year)
+                       ? _("Official schedule")
+                       : _("Provisional: statutory rule, no official schedule announced yet"));
+
+  for (int jdn = mc_jdn_from_ymd ((int) year, 1, 1); jdn <= mc_jdn_from_ymd ((int) year, 12, 31); jdn++)
+    {
+      McDayInfo info;
+      int wd = mc_jdn_weekday (jdn);
+      gboolean weekend = wd == 0 || wd == 6;
+      g_autofree char *date = NULL;
+
+      mc_calendar_get_day (calendar, jdn, &info);
+      /* Non-working weekdays and worked weekend days. */
+      if (weekend ? !info.working : info.working)
+        continue;
+      date = mc_date_format_iso (jdn);
+      if (cli->json)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "date", date);
+          json_builder_set_member_name (builder, "weekday");
+          json_builder_add_int_value (builder, wd == 0 ? 7 : wd);
+          add_string (builder, "kind", day_kind_name (info.kind));
+          json_builder_set_member_name (builder, "working");
+          json_builder_add_boolean_value (builder, info.working);
+          add_string (builder, "name", info.name);
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, info.provisional);
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%s  %s  %s%s\n", date, info.working ? _("working") : _("day off"),
+                 info.name ? info.name : "", info.provisional ? _(" (provisional)") : "");
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  if (cli->json)
+    print_json (builder);
+  return EXIT_OK;
+}
+
+static int
+cmd_due (Cli   *cli,
+         int    argc,
+         char **argv)
+{
+  g_autofree char *received_text = NULL, *procedure_code = NULL;
+  int days = 0, hours = 0;
+  gboolean same_day = FALSE, no_cutoff = FALSE;
+  GOptionEntry entries[] = {
+    { "received", 0, 0, G_OPTION_ARG_STRING, &received_text, N_("When the dossier was received"), "ISO" },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure_code, N_("Use this procedure's time limit"), "CODE" },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("A limit of N working days"), "N" },
+    { "hours", 0, 0, G_OPTION_ARG_INT, &hours, N_("A limit of N working hours"), "N" },
+    { "same-day", 0, 0, G_OPTION_ARG_NONE, &same_day, N_("A same-day procedure"), NULL },
+    { "no-cutoff", 0, 0, G_OPTION_ARG_NONE, &no_cutoff, N_("The 15:00 rule does not apply (with --days or --hours)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autofree char *slip_text = NULL;
+  McMinute received, due, start;
+  McUnit unit;
+  int duration;
+  gboolean cutoff;
+  int status, given;
+
+  if (!parse_options ("due", NULL, entries, &argc, &argv, &status))
+    return status;
+  given = (procedure_code != NULL) + (days > 0) + (hours > 0) + (same_day != FALSE);
+  if (received_text == NULL || given != 1 || argc > 1)
+    return usage_error (_("due needs --received and one of --procedure, --days, --hours or --same-day"));
+  if (!mc_time_parse (received_text, &received, &error))
+    return fail (error);
+
+  calendar = calendar_for (cli);
+  if (procedure_code != NULL)
+    {
+      g_autoptr(GPtrArray) procedures = load_procedures (cli, &error);
+      McProcedure *found = NULL;
+
+      if (procedures == NULL)
+        return fail (error);
+      for (guint i = 0; i < procedures->len && !found; i++)
+        if (g_str_equal (((McProcedure *) g_ptr_array_index (procedures, i))->code, procedure_code))
+          found = g_ptr_array_index (procedures, i);
+      if (found == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("There is no procedure with code “%s” in the catalogue"),
+                                                  procedure_code);
+          return fail_message (msg);
+        }
+      unit = found->unit;
+      duration = found->duration;
+      cutoff = found->cutoff;
+    }
+  else if (days > 0)
+    unit = MC_UNIT_WORKING_DAYS, duration = days, cutoff = !no_cutoff;
+  else if (hours > 0)
+    unit = MC_UNIT_WORKING_HOURS, duration = hours, cutoff = !no_cutoff;
+  else
+    unit = MC_UNIT_SAME_DAY, duration = 0, cutoff = TRUE;
+
+  if (duration > 365 * (unit == MC_UNIT_WORKING_HOURS ? 8 : 1))
+    return fail_message (_("The time limit is too long"));
+
+  start = mc_calendar_start_of_count (calendar, received, cutoff);
+  due = mc_calendar_compute_due (calendar, received, unit, duration, cutoff);
+  skipped = mc_calendar_skipped_holidays (calendar, received, due);
+  slip_text = mc_time_format_vietnamese (due);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_time (builder, "received", received);
+      add_time (builder, "start", start);
+      add_time (builder, "due", due);
+      add_string (builder, "due_text", slip_text);
+      add_string (builder, "unit", mc_unit_to_string (unit));
+      json_builder_set_member_name (builder, "duration");
+      json_builder_add_int_value (builder, duration);
+      json_builder_set_member_name (builder, "cutoff");
+      json_builder_add_boolean_value (builder, cutoff);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < skipped->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (skipped, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_print ("%s\n", slip_text);
+      for (guint i = 0; i < skipped->len; i++)
+        g_print (_("Moved by: %s\n"), (const char *) g_ptr_array_index (skipped, i));
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_intake (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *procedure = NULL, *name = NULL, *id_number = NULL, *phone = NULL, *email = NULL;
+  g_autofree char *address = NULL, *received_text = NULL, *channel = NULL, *notes = NULL, *clerk = NULL;
+  g_autofree char *proxy_name = NULL, *proxy_id = NULL, *proxy_phone = NULL, *proxy_address = NULL;
+  g_autofree char *gender = NULL;
+  int birth_year = 0, sets = 0;
+  gboolean post = FALSE;
+  GOptionEntry entries[] = {
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("Procedure code"), "CODE" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Applicant's full name"), "NAME" },
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("Personal ID number (12 digits), old ID card or passport"), "N" },
+    { "birth-year", 0, 0, G_OPTION_ARG_INT, &birth_year, N_("Applicant's year of birth"), "YYYY" },
+    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("male or female"), "G" },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), "P" },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("E-mail address"), "E" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address"), "A" },
+    { "received", 0, 0, G_OPTION_ARG_STRING, &received_text, N_("When it was received (default: now)"), "ISO" },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("in_person, post, online or linked"), "C" },
+    { "sets", 0, 0, G_OPTION_ARG_INT, &sets, N_("Number of sets"), "N" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), "TEXT" },
+    { "post", 0, 0, G_OPTION_ARG_NONE, &post, N_("Send the result by post"), NULL },
+    { "proxy-name", 0, 0, G_OPTION_ARG_STRING, &proxy_name, N_("Name of the person filing on the applicant's behalf"), "NAME" },
+    { "proxy-id-number", 0, 0, G_OPTION_ARG_STRING, &proxy_id, N_("The proxy's ID number"), "N" },
+    { "proxy-phone", 0, 0, G_OPTION_ARG_STRING, &proxy_phone, N_("The proxy's phone"), "P" },
+    { "proxy-address", 0, 0, G_OPTION_ARG_STRING, &proxy_address, N_("The proxy's address"), "A" },
+    { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk receiving it (default: the station's)"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autofree char *warning = NULL;
+  McIntake intake = { 0 };
+  int status;
+
+  if (!parse_options ("intake", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || procedure == NULL || name == NULL)
+    return usage_error (_("intake needs --procedure and --name"));
+
+  intake.procedure_code = procedure;
+  intake.applicant_name = name;
+  intake.id_number = id_number;
+  intake.birth_year = birth_year;
+  intake.gender = MC_GENDER_UNKNOWN;
+  if (gender != NULL)
+    {
+      if (g_str_equal (gender, "male"))
+        intake.gender = MC_GENDER_MALE;
+      else if (g_str_equal (gender, "female"))
+        intake.gender = MC_GENDER_FEMALE;
+      else
+        return usage_error (_("--gender is male or female"));
+    }
+  intake.phone = phone;
+  intake.email = email;
+  intake.address = address;
+  intake.proxy_name = proxy_name;
+  intake.proxy_id_number = proxy_id;
+  intake.proxy_phone = proxy_phone;
+  intake.proxy_address = proxy_address;
+  intake.sets = sets;
+  intake.notes = notes;
+  intake.clerk = clerk;
+  intake.result_delivery = post ? "post" : "desk";
+  intake.channel = MC_CHANNEL_IN_PERSON;
+  if (channel != NULL && !mc_channel_from_string (channel, &intake.channel))
+    return usage_error (_("--channel is in_person, post, online or linked"));
+  intake.received = MC_MINUTE_NONE;
+  if (received_text != NULL && !mc_time_parse (received_text, &intake.received, &error))
+    return fail (error);
+
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_intake (cli->store, &intake, &warning, &error);
+  if (dossier == NULL)
+    return fail (error);
+  if (warning != NULL)
+    g_printerr ("motcua-cli: %s\n", warning);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
+static int
+cmd_show (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  int status;
+
+  if (!parse_options ("show", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("show needs a dossier code"));
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  dossier = mc_store_get_dossier (cli->store, argv[1], &error);
+  if (dossier == NULL)
+    return fail (error);
+  print_dossier (cli, dossier);
+  if (!cli->json)
+    {
+      events = mc_store_get_events (cli->store, dossier->uuid, &error);
+      if (events == NULL)
+        return fail (error);
+      g_print ("%s\n", _("History:"));
+      for (guint i = 0; i < events->len; i++)
+        {
+          McEvent *e = g_ptr_array_index (events, i);
+          g_print ("  %s  %-22s  %s\n", e->occurred_at, e->kind, e->clerk);
+        }
+    }
+  return EXIT_OK;
+}
+
+static gboolean
+parse_status_mask (const char *text,
+                   guint      *status_mask,
+                   guint      *due_mask)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      McStatus status;
+      McDueState state;
+
+      if (g_str_equal (parts[i], "open"))
+        *status_mask |= (1u << MC_STATUS_IN_PROGRESS) | (1u << MC_STATUS_PAUSED);
+      else if (mc_status_from_string (parts[i], &status))
+        *status_mask |= 1u << status;
+      else if (mc_due_state_from_string (parts[i], &state) &&
+               (state == MC_DUE_STATE_ON_TRACK || state == MC_DUE_STATE_DUE_SOON || state == MC_DUE_STATE_OVERDUE))
+        *due_mask |= 1u << state;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_list (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *status_text = NULL, *due_before = NULL;
+  int limit = 100;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Comma-separated: open, in_progress, paused, result_ready, returned, refused, stopped, on_track, due_soon, overdue"), "S" },
+    { "due-before", 0, 0, G_OPTION_ARG_STRING, &due_before, N_("Only dossiers due before this date"), "DATE" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N dossiers (default 100)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = NULL;
+  McQuery query;
+  int status;
+
+  if (!parse_options ("list", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("list takes no arguments"));
+  if (limit < 1 || limit > 100000)
+    return usage_error (_("--limit must be between 1 and 100000"));
+  mc_query_init (&query);
+  query.limit = (guint) limit;
+  if (status_text != NULL && !parse_status_mask (status_text, &query.status_mask, &query.due_state_mask))
+    return usage_error (_("Unknown --status; see “motcua-cli list --help”"));
+  if (due_before != NULL)
+    {
+      int jdn;
+
+      if (!mc_date_parse (due_before, &jdn, &error))
+        return fail (error);
+      query.due_before = mc_minute_from_jdn (jdn, 0);
+    }
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  dossiers = mc_store_query (cli->store, &query, &error);
+  if (dossiers == NULL)
+    return fail (error);
+  return print_dossier_list (cli, dossiers, query.now);
+}
+
+static int
+cmd_search (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  int limit = 50;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N dossiers (default 50)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = NULL;
+  g_autofree char *text = NULL;
+  McQuery query;
+  int status;
+
+  if (!parse_options ("search", "TEXT", entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("search needs the text to look for"));
+  if (limit < 1 || limit > 100000)
+    return usage_error (_("--limit must be between 1 and 100000"));
+  text = g_strjoinv (" ", argv + 1);
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail_message (_("The search text is not valid UTF-8"));
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  mc_query_init (&query);
+  query.text = text;
+  query.sort = MC_SORT_RECEIVED_DESC;
+  query.limit = (guint) limit;
+  dossiers = mc_store_query (cli->store, &query, &error);
+  if (dossiers == NULL)
+    return fail (error);
+  return print_dossier_list (cli, dossiers, query.now);
+}
+
+static int
+record_action (Cli         *cli,
+               int          argc,
+               char       **argv,
+               const char  *command,
+               const char  *kind,
+               gboolean     needs_reason)
+{
+  g_autofree char *reason = NULL, *at = NULL, *receiver = NULL, *clerk = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (recorded and printed on the form)"), "R" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it happened (default: now)"), "ISO" },
+    { "receiver", 0, 0, G_OPTION_ARG_STRING, &receiver, N_("Who received the result (return only)"), "NAME" },
+    { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk recording it (default: the station's)"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  int status;
+
+  json_node_take_object (payload, object);
+  if (!parse_options (command, "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Give the dossier code"));
+  if (needs_reason && (reason == NULL || *reason == '\0'))
+    return usage_error (_("This step needs --reason"));
+  if (at != NULL)
+    {
+      McMinute t;
+
+      if (!mc_time_parse (at, &t, &error))
+        return fail (error);
+      g_autofree char *iso = mc_time_format_iso_offset (t);
+      json_object_set_string_member (object, "at", iso);
+    }
+  if (reason != NULL)
+    json_object_set_string_member (object, "reason", reason);
+  if (receiver != NULL)
+    json_object_set_string_member (object, "receiver", receiver);
+
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_record (cli->store, argv[1], kind, payload, clerk, &error);
+  if (dossier == NULL)
+    return fail (error);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
+static int
+cmd_request_supplement (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "request-supplement", MC_EVENT_SUPPLEMENT_REQUESTED, TRUE);
+}
+
+static int
+cmd_complete_supplement (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "complete-supplement", MC_EVENT_SUPPLEMENT_COMPLETED, FALSE);
+}
+
+static int
+cmd_refuse (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "refuse", MC_EVENT_REFUSED, TRUE);
+}
+
+static int
+cmd_stop (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "stop", MC_EVENT_STOP_REQUESTED, TRUE);
+}
+
+static int
+cmd_result_ready (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "result-ready", MC_EVENT_RESULT_READY, FALSE);
+}
+
+static int
+cmd_return (Cli *cli, int argc, char **argv)
+{
+  return record_action (cli, argc, argv, "return", MC_EVENT_RETURNED, FALSE);
+}
+
+static int
+cmd_correct (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *field = NULL, *value = NULL, *reason = NULL;
+  GOptionEntry entries[] = {
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field,
+      N_("applicant_name, id_number, phone, email, address, notes, official_code or result_delivery"), "F" },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("The corrected value"), "V" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is corrected"), "R" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  int status;
+
+  json_node_take_object (payload, object);
+  if (!parse_options ("correct", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || field == NULL || value == NULL || reason == NULL)
+    return usage_error (_("correct needs a dossier code, --field, --value and --reason"));
+  json_object_set_string_member (object, "field", field);
+  json_object_set_string_member (object, "value", value);
+  json_object_set_string_member (object, "reason", reason);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_EDITED, payload, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
+static int
+cmd_overdue (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *at = NULL;
+  GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Evaluate at this moment instead of now"), "ISO" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  McQuery query;
+  int status;
+
+  if (!parse_options ("overdue", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("overdue takes no arguments"));
+  mc_query_init (&query);
+  if (at != NULL && !mc_time_parse (at, &query.now, &error))
+    return fail (error);
+  if (!open_store (cli, FALSE, &status))
+    return status;
+
+  query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
+  query.sort = MC_SORT_DUE;
+  query.limit = 1000;
+  /* Page through all of them: an unattended check must not stop at the first thousand. */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = mc_store_query (cli->store, &query, &error);
+      McDossier *last;
+
+      if (page == NULL)
+        return fail (error);
+      if (page->len == 0)
+        break;
+      last = g_ptr_array_index (page, page->len - 1);
+      query.has_after = TRUE;
+      query.after_key = last->due;
+      query.after_id = last->row_id;
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (dossiers, mc_dossier_ref (g_ptr_array_index (page, i)));
+      if (page->len < query.limit)
+        break;
+    }
+  return print_dossier_list (cli, dossiers, query.now);
+}
+
+static const Command commands[] = {
+  { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
+  { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
+  { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
+  { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
+  { "due", cmd_due, N_("due --received ISO (--procedure CODE | --days N | --hours N | --same-day)") },
+  { "intake", cmd_intake, N_("intake --procedure CODE --name NAME [--id-number N] [--phone P] [--address A] [--received ISO]") },
+  { "show", cmd_show, N_("show CODE") },
+  { "list", cmd_list, N_("list [--status S] [--due-before DATE]") },
+  { "search", cmd_search, N_("search TEXT") },
+  { "request-supplement", cmd_request_supplement, N_("request-supplement CODE --reason R") },
+  { "complete-supplement", cmd_complete_supplement, N_("complete-supplement CODE") },
+  { "refuse", cmd_refuse, N_("refuse CODE --reason R") },
+  { "stop", cmd_stop, N_("stop CODE --reason R") },
+  { "result-ready", cmd_result_ready, N_("result-ready CODE") },
+  { "return", cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
+  { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
+  { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: motcua-cli [--db PATH] [--json] COMMAND [OPTIONS]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n", _(commands[i].synopsis));
+  g_print ("\n%s\n", _("“motcua-cli COMMAND --help” describes a command's options. The database is "
+                       "$MOTCUA_DB or ~/.local/share/motcua/motcua.db unless --db is given."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  Cli cli = { 0 };
+  const Command *command = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options may come before or after the command. */
+  g_ptr_array_add (rest, argv[0]);
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        cli.json = TRUE;
+      else if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (cli.db_path);
+          cli.db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (cli.db_path);
+          cli.db_path = g_strdup (argv[i] + 5);
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        return usage_error (_("--db needs a path"));
+      else if (command == NULL && (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h")))
+        {
+          print_help ();
+          return EXIT_OK;
+        }
+      else if (command == NULL && g_str_equal (argv[i], "--version"))
+        {
+          g_print ("motcua-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (command == NULL && argv[i][0] != '-')
+        {
+          for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+            if (g_str_equal (argv[i], commands[c].name))
+              command = &commands[c];
+          if (command == NULL)
+            {
+              g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), argv[i]);
+              return usage_error (msg);
+            }
+          g_ptr_array_add (rest, argv[i]);
+        }
+      else if (command == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”"), argv[i]);
+          return usage_error (msg);
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+  if (command == NULL)
+    {
+      print_help ();
+      return EXIT_USAGE;
+    }
+  if (cli.db_path == NULL)
+    cli.db_path = mc_store_default_path ();
+
+  g_ptr_array_add (rest, NULL);
+  {
+    /* The command's name stands in argv[0] for its option parser. */
+    char **command_argv = (char **) rest->pdata + 1;
+    int command_argc = (int) rest->len - 2;
+
+    status = command->func (&cli, command_argc, command_argv);
+  }
+
+  g_clear_object (&cli.store);
+  g_free (cli.db_path);
+  return status;
+}
