@@ -2296,3 +2296,160 @@ mc_store_count (McStore        *self,
   sqlite3_finalize (stmt);
   return count;
 }
+
+static McEvent *
+event_from_row (sqlite3_stmt *stmt,
+                int           first)
+{
+  g_autoptr(JsonNode) payload = json_from_string ((const char *) sqlite3_column_text (stmt, first + 8), NULL);
+
+  return mc_event_new ((const char *) sqlite3_column_text (stmt, first + 0),
+                       (const char *) sqlite3_column_text (stmt, first + 1),
+                       (const char *) sqlite3_column_text (stmt, first + 2),
+                       sqlite3_column_int64 (stmt, first + 3),
+                       sqlite3_column_int64 (stmt, first + 4),
+                       (const char *) sqlite3_column_text (stmt, first + 5),
+                       (const char *) sqlite3_column_text (stmt, first + 6),
+                       (const char *) sqlite3_column_text (stmt, first + 7),
+                       payload);
+}
+
+/**
+ * mc_store_list_events:
+ * @after_id: the local row id to start after (0 for the beginning)
+ *
+ * Every event this database holds, in the order it stored them: what an export carries.
+ *
+ * Returns: (transfer full) (element-type McEvent): up to @limit events
+ */
+GPtrArray *
+mc_store_list_events (McStore  *self,
+                      gint64    after_id,
+                      guint     limit,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind, payload, id"
+                  " FROM event WHERE id > ? ORDER BY id LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+static gboolean
+event_is_well_formed (McEvent *event)
+{
+  return event->uuid != NULL && event->station_id != NULL && event->occurred_at != NULL &&
+         event->clerk != NULL && event->station_seq > 0 && event->lamport > 0 &&
+         mc_event_kind_is_known (event->kind) &&
+         (event->dossier_uuid != NULL) == mc_event_kind_is_dossier (event->kind);
+}
+
+/**
+ * mc_store_apply_events:
+ * @events: (element-type McEvent): events from another station, in any order
+ * @out_new: (out) (optional): how many were not known before
+ *
+ * Adds the events this database does not hold yet and re-folds what they touch, in one transaction: all or
+ * nothing. Events already known are skipped, so applying the same events twice changes nothing.
+ */
+gboolean
+mc_store_apply_events (McStore    *self,
+                       GPtrArray  *events,
+                       guint      *out_new,
+                       GError    **error)
+{
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (events->len);
+  gboolean reference_changed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  guint added = 0;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      McEvent *event = g_ptr_array_index (events, i);
+
+      if (!event_is_well_formed (event))
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                       _("Event %u is damaged or of an unknown kind: nothing was imported"), i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (sorted, event);
+    }
+  /* Reference data first in the total order, so that folds see the settings the events were made under. */
+  g_ptr_array_sort (sorted, mc_event_compare_indirect);
+
+  if (!begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      McEvent *event = g_ptr_array_index (sorted, i);
+      g_autofree char *payload = mc_event_payload_to_string (event);
+      sqlite3_stmt *stmt;
+
+      stmt = prepare (self,
+                      "INSERT INTO event (uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk,"
+                      " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, event->uuid);
+      bind_text (stmt, 2, event->dossier_uuid);
+      bind_text (stmt, 3, event->station_id);
+      sqlite3_bind_int64 (stmt, 4, event->station_seq);
+      sqlite3_bind_int64 (stmt, 5, event->lamport);
+      bind_text (stmt, 6, event->occurred_at);
+      bind_text (stmt, 7, event->clerk);
+      bind_text (stmt, 8, event->kind);
+      bind_text (stmt, 9, payload);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) == 0)
+        continue;
+      added++;
+      if (event->dossier_uuid != NULL)
+        g_hash_table_add (dossiers, g_strdup (event->dossier_uuid));
+      else
+        {
+          reference_changed = TRUE;
+          if (!project_reference_event (self, event, error))
+            goto fail;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, dossiers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!refold_dossier (self, key, error))
+      goto fail;
+  if (!commit (self, error))
+    goto fail;
+  if (reference_changed)
+    load_office (self, NULL);
+  if (out_new)
+    *out_new = added;
+  return TRUE;
+
+fail:
+  rollback (self);
+  load_office (self, NULL);
+  return FALSE;
+}

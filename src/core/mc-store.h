@@ -154,4 +154,13 @@ gint64        mc_store_count               (McStore         *self,
                                             GError         **error);
 void          mc_query_init                (McQuery         *query);
 
+GPtrArray    *mc_store_list_events         (McStore         *self,
+                                            gint64           after_id,
+                                            guint            limit,
+                                            GError         **error);
+gboolean      mc_store_apply_events        (McStore         *self,
+                                            GPtrArray       *events,
+                                            guint           *out_new,
+                                            GError         **error);
+
 G_END_DECLS
