@@ -123,8 +123,8 @@ parse_options (const char    *command,
                char        ***argv,
                int           *status)
 {
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters ? parameters : "");
-  g_autoptr(GOptionContext) context = g_option_context_new (title);
+  /* argv[0] already names the command in the usage line. */
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_help_enabled (context, TRUE);
@@ -260,6 +260,12 @@ print_dossier (Cli       *cli,
           g_autofree char *new_due = format_time (d->new_due);
           g_print ("%s: %s\n", _("New appointment (apology letter)"), new_due);
         }
+      if (d->returned != MC_MINUTE_NONE)
+        {
+          g_autofree char *returned = format_time (d->returned);
+          g_print ("%s: %s%s%s\n", _("Returned"), returned, d->returned_to ? " — " : "",
+                   d->returned_to ? d->returned_to : "");
+        }
       if (d->lookup_pin)
         g_print ("%s: %s\n", _("Look-up PIN"), d->lookup_pin);
     }
@@ -275,7 +281,7 @@ cmd_init (Cli   *cli,
           char **argv)
 {
   g_autofree char *office_code = NULL, *office_name = NULL, *parent = NULL, *place = NULL, *clerk = NULL;
-  int station = 0;
+  int station = -1;
   GOptionEntry entries[] = {
     { "office-code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("The office's electronic id, e.g. 000.00.12.H40"), "CODE" },
     { "office-name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("The office's name"), "NAME" },
@@ -294,7 +300,7 @@ cmd_init (Cli   *cli,
     return status;
   if (argc > 1)
     return usage_error (_("init takes no arguments"));
-  if (office_code == NULL || office_name == NULL || station == 0)
+  if (office_code == NULL || office_name == NULL || station == -1)
     return usage_error (_("init needs --office-code, --office-name and --station"));
 
   existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);

@@ -746,7 +746,8 @@ mc_calendar_compute_due (McCalendar *self,
     case MC_UNIT_WORKING_DAYS:
       return mc_minute_from_jdn (mc_calendar_add_working_days (self, d0, duration), self->hours.afternoon_close);
     case MC_UNIT_WORKING_HOURS:
-      return mc_calendar_add_working_minutes (self, start, (gint64) MAX (duration, 0) * 60);
+      /* Hours run from the receipt itself; the cut-off only decides which day counts as d0. */
+      return mc_calendar_add_working_minutes (self, received, (gint64) MAX (duration, 0) * 60);
     default:
       g_return_val_if_reached (received);
     }

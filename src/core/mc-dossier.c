@@ -475,6 +475,7 @@ mc_dossier_to_json (McDossier   *self,
   add_string (builder, "due_state", mc_due_state_to_string (mc_dossier_due_state (self, calendar, now)));
   add_time (builder, "settled", self->settled);
   add_time (builder, "returned", self->returned);
+  add_string (builder, "returned_to", self->returned_to);
   add_time (builder, "new_due", self->new_due);
   add_string (builder, "apology_reason", self->apology_reason);
   json_builder_end_object (builder);

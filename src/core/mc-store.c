@@ -39,6 +39,13 @@ struct _McStore
 };
 
 G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (mc-store-error-quark, mc_store_error)
 
 static const char *schema_v1[] = {
@@ -463,18 +470,31 @@ refold_dossier (McStore     *self,
   return step_done (self, stmt, error);
 }
 
-/* Refolds the dossiers whose deadline a calendar or office-hours change may move. */
+/* Refolds the dossiers whose deadline a calendar or office-hours change may move: every dossier whose counting
+ * period touches [@from, @to] (all of them when both are MC_MINUTE_NONE), settled ones included, so that the
+ * table always equals a fresh fold of the events whatever order they arrived in. */
 static gboolean
-refold_open_dossiers (McStore  *self,
-                      GError  **error)
+refold_dossiers_touching (McStore   *self,
+                          McMinute   from,
+                          McMinute   to,
+                          GError   **error)
 {
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self, "SELECT uuid FROM dossier WHERE status IN ('in_progress', 'paused')", error);
+  if (from == MC_MINUTE_NONE)
+    stmt = prepare (self, "SELECT uuid FROM dossier", error);
+  else
+    stmt = prepare (self, "SELECT uuid FROM dossier WHERE received <= ?2"
+                          " AND (due IS NULL OR due >= ?1 OR status = 'paused')", error);
   if (stmt == NULL)
     return FALSE;
+  if (from != MC_MINUTE_NONE)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (uuids, column_dup (stmt, 0));
   sqlite3_reset (stmt);
@@ -550,7 +570,8 @@ project_reference_event (McStore  *self,
       sqlite3_bind_int64 (stmt, 6, event->station_seq);
       if (!step_done (self, stmt, error))
         return FALSE;
-      return load_office (self, error) && refold_open_dossiers (self, error);
+      return load_office (self, error) &&
+             refold_dossiers_touching (self, mc_minute_from_jdn (jdn, 0), mc_minute_from_jdn (jdn + 1, 0), error);
     }
 
   if (g_str_equal (event->kind, MC_EVENT_OFFICE_SET))
@@ -558,6 +579,7 @@ project_reference_event (McStore  *self,
       JsonObjectIter iter;
       const char *key;
       JsonNode *value;
+      gboolean moves_deadlines = FALSE;
 
       json_object_iter_init (&iter, p);
       while (json_object_iter_next (&iter, &key, &value))
@@ -579,8 +601,14 @@ project_reference_event (McStore  *self,
           sqlite3_bind_int64 (stmt, 5, event->station_seq);
           if (!step_done (self, stmt, error))
             return FALSE;
+          if (!g_str_has_prefix (key, "office") && !g_str_has_suffix (key, "_name") && !g_str_equal (key, "place") &&
+              !g_str_equal (key, "lookup_url") && !g_str_equal (key, "signer_title") &&
+              !g_str_equal (key, "form_numbering") && !g_str_equal (key, "due_soon_days"))
+            moves_deadlines = TRUE;
         }
-      return load_office (self, error) && refold_open_dossiers (self, error);
+      if (!load_office (self, error))
+        return FALSE;
+      return !moves_deadlines || refold_dossiers_touching (self, MC_MINUTE_NONE, MC_MINUTE_NONE, error);
     }
 
   return TRUE;
@@ -866,6 +894,14 @@ static void
 mc_store_class_init (McStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = mc_store_finalize;
+
+  /**
+   * McStore::changed:
+   *
+   * Emitted after a transaction that changed dossiers or reference data committed, so views can reload.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1112,6 +1148,13 @@ mc_store_setup (McStore             *self,
                            _("Enter the office's name, such as “UBND xã Tân Lập”"));
       return FALSE;
     }
+  if (self->office->code != NULL && g_strcmp0 (self->office->code, setup->office_code) != 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                   _("This database holds the data of office %s; set the station up with that office code"),
+                   self->office->code);
+      return FALSE;
+    }
   if (setup->station < 1 || setup->station > 99)
     {
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
@@ -1145,14 +1188,22 @@ mc_store_setup (McStore             *self,
   g_free (self->office->clerk);
   self->office->clerk = g_strdup (*clerk ? clerk : g_get_real_name ());
 
-  payload = payload_from_pairs ("office_code", setup->office_code, "office_name", name,
-                                "parent_name", parent, "place", *place ? place : NULL, NULL);
-  event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
-  if (event == NULL || !load_catalogue (self, error))
-    goto fail;
+  /* A station joining an office whose events it already imported keeps the office's settings and catalogue:
+   * writing them again would override the office's later edits. */
+  if (self->office->code == NULL)
+    {
+      payload = payload_from_pairs ("office_code", setup->office_code, "office_name", name,
+                                    "parent_name", parent, "place", *place ? place : NULL, NULL);
+      event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
+      if (event == NULL || !load_catalogue (self, error))
+        goto fail;
+    }
   if (!commit (self, error))
     goto fail;
-  return load_office (self, error);
+  if (!load_office (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 
 fail:
   rollback (self);
@@ -1214,6 +1265,7 @@ mc_store_set_office_values (McStore     *self,
       load_office (self, NULL);
       return FALSE;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -1264,6 +1316,7 @@ mc_store_set_calendar_day (McStore     *self,
       load_office (self, NULL);
       return FALSE;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -1357,6 +1410,7 @@ mc_store_set_procedure (McStore      *self,
       rollback (self);
       return FALSE;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -1721,6 +1775,7 @@ mc_store_intake (McStore         *self,
 
   if (out_warning)
     *out_warning = g_steal_pointer (&warning);
+  g_signal_emit (self, signals[CHANGED], 0);
   return mc_store_get_dossier (self, dossier_uuid, error);
 
 fail:
@@ -2066,6 +2121,7 @@ mc_store_record (McStore     *self,
       rollback (self);
       return NULL;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return mc_store_get_dossier (self, dossier->uuid, error);
 }
 
@@ -2245,6 +2301,8 @@ mc_store_query (McStore        *self,
   else
     g_string_append (sql, " ORDER BY received DESC, id DESC");
   g_string_append_printf (sql, " LIMIT %u", query->limit ? query->limit : 100);
+  if (query->offset > 0 && !query->has_after)
+    g_string_append_printf (sql, " OFFSET %u", query->offset);
 
   /* Not cached: the numbers in the text change with every call. */
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
@@ -2446,6 +2504,8 @@ mc_store_apply_events (McStore    *self,
     load_office (self, NULL);
   if (out_new)
     *out_new = added;
+  if (added > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 
 fail:

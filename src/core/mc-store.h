@@ -93,6 +93,7 @@ typedef struct
   const char  *text;            /* search text, NULL for none */
   McSort       sort;
   guint        limit;           /* 0: 100 */
+  guint        offset;          /* only for a jump into an unvisited region; keyset paging is preferred */
   gboolean     has_after;       /* keyset: rows after (after_key, after_id) in the sort order */
   gint64       after_key;
   gint64       after_id;

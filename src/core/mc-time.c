@@ -105,6 +105,19 @@ range_check (int      year,
   return TRUE;
 }
 
+/* "DDDD-DD-DD" shapes only: sscanf alone would take signs and spaces. */
+static gboolean
+matches_shape (const char *text,
+               const char *shape)
+{
+  for (; *shape; shape++, text++)
+    {
+      if (*shape == 'D' ? !g_ascii_isdigit (*text) : *text != *shape)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mc_date_parse (const char *text,
                int        *out_jdn,
@@ -112,7 +125,8 @@ mc_date_parse (const char *text,
 {
   int y, m, d, n = 0;
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+  if (text == NULL || !matches_shape (text, "DDDD-DD-DD") ||
+      sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
       (size_t) n != strlen (text) || n != 10 || !valid_ymd (y, m, d))
     {
       g_set_error (error, MC_TIME_ERROR, MC_TIME_ERROR_INVALID,
@@ -134,7 +148,7 @@ mc_time_parse (const char *text,
   const char *rest;
   int offset = LOCAL_OFFSET_MINUTES;
 
-  if (text == NULL)
+  if (text == NULL || !matches_shape (text, "DDDD-DD-DD"))
     goto invalid;
   if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
     goto invalid;
@@ -144,12 +158,12 @@ mc_time_parse (const char *text,
       int k = 0;
 
       rest++;
-      if (sscanf (rest, "%2d:%2d%n", &hh, &mm, &k) != 2 || k != 5)
+      if (!matches_shape (rest, "DD:DD") || sscanf (rest, "%2d:%2d%n", &hh, &mm, &k) != 2 || k != 5)
         goto invalid;
       rest += k;
       if (*rest == ':')
         {
-          if (sscanf (rest, ":%2d%n", &ss, &k) != 1 || k != 3)
+          if (!matches_shape (rest, ":DD") || sscanf (rest, ":%2d%n", &ss, &k) != 1 || k != 3)
             goto invalid;
           rest += k;
           if (*rest == '.')
@@ -169,7 +183,8 @@ mc_time_parse (const char *text,
           int oh, om;
           int sign = *rest == '-' ? -1 : 1;
 
-          if (sscanf (rest + 1, "%2d:%2d%n", &oh, &om, &k) != 2 || k != 5 || oh > 14 || om > 59)
+          if (!matches_shape (rest + 1, "DD:DD") || sscanf (rest + 1, "%2d:%2d%n", &oh, &om, &k) != 2 || k != 5 ||
+              oh > 14 || om > 59)
             goto invalid;
           offset = sign * (oh * 60 + om);
           rest += 1 + k;
@@ -224,14 +239,17 @@ mc_date_format_short (int jdn)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
-/* As printed on the appointment slip, whatever the UI language: the form is a legal document in Vietnamese. */
+/* As printed on the appointment slip, whatever the UI language: the form is a legal document in Vietnamese.
+ * Nghị định 30/2020: days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 3"). */
 char *
 mc_time_format_vietnamese (McMinute minute)
 {
   int y, m, d, mod = mc_minute_of_day (minute);
 
   mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
-  return g_strdup_printf ("%02d giờ %02d phút, ngày %02d tháng %02d năm %04d", mod / 60, mod % 60, d, m, y);
+  return g_strdup_printf (m < 3 ? "%02d giờ %02d phút, ngày %02d tháng %02d năm %04d"
+                                : "%02d giờ %02d phút, ngày %02d tháng %d năm %04d",
+                          mod / 60, mod % 60, d, m, y);
 }
 
 McMinute

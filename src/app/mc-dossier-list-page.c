@@ -1,0 +1,367 @@
+/* mc-dossier-list-page.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-dossier-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-item.h"
+#include "mc-dossier-list-model.h"
+#include "mc-dossier-list-page.h"
+#include "mc-identity.h"
+#include "mc-time.h"
+
+typedef enum
+{
+  COLUMN_CODE,
+  COLUMN_APPLICANT,
+  COLUMN_ID,
+  COLUMN_PROCEDURE,
+  COLUMN_RECEIVED,
+  COLUMN_DUE,
+  COLUMN_STATUS,
+  COLUMN_DUE_STATE,
+} Column;
+
+struct _McDossierListPage
+{
+  GtkWidget           parent_instance;
+
+  McStore            *store;
+  McDossierListModel *model;
+  char               *search;
+
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *due_dropdown;
+  GtkDropDown        *sort_dropdown;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+  GtkStack           *content_stack;
+};
+
+G_DEFINE_FINAL_TYPE (McDossierListPage, mc_dossier_list_page, GTK_TYPE_WIDGET)
+
+/* The status filter's entries, in dropdown order: 0 means every status. */
+static const guint status_filters[] = {
+  0,
+  (1u << MC_STATUS_IN_PROGRESS) | (1u << MC_STATUS_PAUSED),
+  1u << MC_STATUS_IN_PROGRESS,
+  1u << MC_STATUS_PAUSED,
+  1u << MC_STATUS_RESULT_READY,
+  1u << MC_STATUS_RETURNED,
+  (1u << MC_STATUS_REFUSED) | (1u << MC_STATUS_STOPPED),
+};
+
+static const guint due_filters[] = {
+  0,
+  (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON),
+  1u << MC_DUE_STATE_OVERDUE,
+  1u << MC_DUE_STATE_DUE_SOON,
+  1u << MC_DUE_STATE_ON_TRACK,
+};
+
+static char *
+format_short_time (McMinute t)
+{
+  int y, m, d, mod;
+
+  if (t == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (t);
+  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
+static const char *
+due_state_css (McDueState state)
+{
+  switch (state)
+    {
+    case MC_DUE_STATE_ON_TRACK: return "on-track";
+    case MC_DUE_STATE_DUE_SOON: return "due-soon";
+    case MC_DUE_STATE_OVERDUE: return "overdue";
+    case MC_DUE_STATE_EARLY: return "early";
+    case MC_DUE_STATE_ON_TIME: return "on-time";
+    case MC_DUE_STATE_LATE: return "late";
+    case MC_DUE_STATE_NONE:
+    default: return NULL;
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_CODE || column == COLUMN_ID)
+    gtk_widget_add_css_class (label, "code-label");
+  if (column == COLUMN_DUE_STATE)
+    {
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "due-state");
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  McDossierListPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  McDossierItem *item = gtk_list_item_get_item (list_item);
+  McDossier *d;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return;
+  d = mc_dossier_item_get_dossier (item);
+  switch (column)
+    {
+    case COLUMN_CODE:
+      gtk_label_set_text (label, d->code);
+      break;
+    case COLUMN_APPLICANT:
+      gtk_label_set_text (label, d->applicant_name);
+      break;
+    case COLUMN_ID:
+      /* Lists show the masked number only (personal-data rules). */
+      text = mc_id_number_mask (d->applicant_id);
+      gtk_label_set_text (label, text);
+      break;
+    case COLUMN_PROCEDURE:
+      gtk_label_set_text (label, d->procedure_name ? d->procedure_name : d->procedure_code);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), d->procedure_name);
+      break;
+    case COLUMN_RECEIVED:
+      text = format_short_time (d->received);
+      gtk_label_set_text (label, text);
+      break;
+    case COLUMN_DUE:
+      text = format_short_time (d->due);
+      gtk_label_set_text (label, text);
+      break;
+    case COLUMN_STATUS:
+      gtk_label_set_text (label, mc_status_label (d->status));
+      break;
+    case COLUMN_DUE_STATE:
+      {
+        McDueState state = mc_dossier_due_state (d, mc_store_get_calendar (self->store), mc_time_now ());
+        const char *css = due_state_css (state);
+        const char *all[] = { "on-track", "due-soon", "overdue", "early", "on-time", "late" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+          gtk_widget_remove_css_class (GTK_WIDGET (label), all[i]);
+        if (css != NULL)
+          gtk_widget_add_css_class (GTK_WIDGET (label), css);
+        gtk_widget_set_visible (GTK_WIDGET (label), css != NULL);
+        gtk_label_set_text (label, mc_due_state_label (state));
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+add_column (McDossierListPage *self,
+            Column             column,
+            const char        *title,
+            gboolean           expand,
+            int                fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+static void
+update_count (McDossierListPage *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier", "%u dossiers", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+apply_filters (McDossierListPage *self)
+{
+  McQuery query;
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint due = gtk_drop_down_get_selected (self->due_dropdown);
+
+  if (self->model == NULL)
+    return;
+  mc_query_init (&query);
+  query.status_mask = status < G_N_ELEMENTS (status_filters) ? status_filters[status] : 0;
+  query.due_state_mask = due < G_N_ELEMENTS (due_filters) ? due_filters[due] : 0;
+  query.sort = gtk_drop_down_get_selected (self->sort_dropdown) == 1 ? MC_SORT_RECEIVED_DESC : MC_SORT_DUE;
+  query.text = self->search && *self->search ? self->search : NULL;
+  mc_dossier_list_model_set_query (self->model, &query);
+}
+
+static void
+filters_changed_cb (McDossierListPage *self)
+{
+  apply_filters (self);
+}
+
+static void
+row_activated_cb (McDossierListPage *self,
+                  guint              position)
+{
+  g_autoptr(McDossierItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "desk.show-dossier", "s",
+                              mc_dossier_item_get_dossier (item)->code);
+}
+
+static void
+items_changed_cb (McDossierListPage *self)
+{
+  update_count (self);
+}
+
+static void
+mc_dossier_list_page_dispose (GObject *object)
+{
+  McDossierListPage *self = MC_DOSSIER_LIST_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DOSSIER_LIST_PAGE);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (mc_dossier_list_page_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_list_page_class_init (McDossierListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_dossier_list_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-dossier-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, due_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mc_dossier_list_page_init (McDossierListPage *self)
+{
+  const char *statuses[] = {
+    _("All"), _("Open"), _("In progress"), _("Awaiting supplement"), _("Result ready"), _("Returned"),
+    _("Refused or stopped"), NULL
+  };
+  const char *dues[] = { _("All"), _("Needs attention"), _("Overdue"), _("Due soon"), _("On track"), NULL };
+  const char *sorts[] = { _("Due date"), _("Newest first"), NULL };
+  g_autoptr(GtkStringList) status_model = gtk_string_list_new (statuses);
+  g_autoptr(GtkStringList) due_model = gtk_string_list_new (dues);
+  g_autoptr(GtkStringList) sort_model = gtk_string_list_new (sorts);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_model));
+  gtk_drop_down_set_model (self->due_dropdown, G_LIST_MODEL (due_model));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_model));
+
+  add_column (self, COLUMN_CODE, _("Code"), FALSE, 260);
+  add_column (self, COLUMN_APPLICANT, _("Applicant"), FALSE, 190);
+  add_column (self, COLUMN_ID, _("ID number"), FALSE, 130);
+  add_column (self, COLUMN_PROCEDURE, _("Procedure"), TRUE, -1);
+  add_column (self, COLUMN_RECEIVED, _("Received"), FALSE, 135);
+  add_column (self, COLUMN_DUE, _("Due"), FALSE, 135);
+  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 140);
+  add_column (self, COLUMN_DUE_STATE, _("Deadline"), FALSE, 120);
+}
+
+void
+mc_dossier_list_page_set_store (McDossierListPage *self,
+                                McStore           *store)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->model);
+  self->model = mc_dossier_list_model_new (store);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  apply_filters (self);
+  update_count (self);
+}
+
+void
+mc_dossier_list_page_set_search (McDossierListPage *self,
+                                 const char        *text)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  apply_filters (self);
+}
+
+void
+mc_dossier_list_page_reload (McDossierListPage *self)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+
+  if (self->model != NULL)
+    mc_dossier_list_model_reload (self->model);
+}
+
+GListModel *
+mc_dossier_list_page_get_model (McDossierListPage *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_LIST_PAGE (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
+void
+mc_dossier_list_page_focus_list (McDossierListPage *self)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}

@@ -1,0 +1,600 @@
+/* mc-dossier-window.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-window.h"
+#include "mc-identity.h"
+#include "mc-time.h"
+
+/* The dossier page: every detail, the history, and the lifecycle steps as actions. */
+struct _McDossierWindow
+{
+  AdwWindow       parent_instance;
+
+  McStore        *store;
+  McDossier      *dossier;
+  char           *code;
+  GPtrArray      *detail_rows;
+
+  AdwWindowTitle *window_title;
+  GtkLabel       *status_label;
+  GtkLabel       *due_state_label;
+  AdwPreferencesGroup *details_group;
+  GtkListBox     *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
+
+typedef enum
+{
+  STEP_REQUEST_SUPPLEMENT,
+  STEP_COMPLETE_SUPPLEMENT,
+  STEP_RESULT_READY,
+  STEP_RETURN,
+  STEP_REFUSE,
+  STEP_STOP,
+  STEP_CORRECT,
+} Step;
+
+/*
+ * Auxiliary methods
+ */
+
+static char *
+format_time (McMinute t)
+{
+  int y, m, d, mod;
+
+  if (t == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (t);
+  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
+static const char *
+event_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { MC_EVENT_RECEIVED, N_("Received") },
+    { MC_EVENT_EDITED, N_("Field corrected") },
+    { MC_EVENT_SUPPLEMENT_REQUESTED, N_("Supplement requested") },
+    { MC_EVENT_SUPPLEMENT_COMPLETED, N_("Supplement completed") },
+    { MC_EVENT_REFUSED, N_("Refused") },
+    { MC_EVENT_STOP_REQUESTED, N_("Stopped at the applicant's request") },
+    { MC_EVENT_TRANSFERRED, N_("Transferred") },
+    { MC_EVENT_RESULT_READY, N_("Result ready") },
+    { MC_EVENT_RETURNED, N_("Returned to the citizen") },
+    { MC_EVENT_APOLOGY_ISSUED, N_("Apology letter issued") },
+    { MC_EVENT_RATING_RECORDED, N_("Rating recorded") },
+    { MC_EVENT_DIGITISED, N_("Documents digitised") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].kind, kind))
+      return _(labels[i].label);
+  return kind;
+}
+
+static void
+add_detail (McDossierWindow *self,
+            const char      *title,
+            const char      *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->details_group, row);
+  g_ptr_array_add (self->detail_rows, row);
+}
+
+static char *
+describe_documents (McDossier *d)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *array;
+
+  if (d->documents == NULL || !JSON_NODE_HOLDS_ARRAY (d->documents))
+    return NULL;
+  array = json_node_get_array (d->documents);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (array, i);
+
+      if (text->len)
+        g_string_append_c (text, '\n');
+      /* Translators: a document received: its name, then the number of originals and of copies */
+      g_string_append_printf (text, _("%u. %s (originals: %d, copies: %d)"), i + 1,
+                              json_object_get_string_member_with_default (doc, "name", ""),
+                              (int) json_object_get_int_member_with_default (doc, "original", 0),
+                              (int) json_object_get_int_member_with_default (doc, "copy", 0));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+due_state_css (McDueState state)
+{
+  switch (state)
+    {
+    case MC_DUE_STATE_ON_TRACK: return "on-track";
+    case MC_DUE_STATE_DUE_SOON: return "due-soon";
+    case MC_DUE_STATE_OVERDUE: return "overdue";
+    case MC_DUE_STATE_EARLY: return "early";
+    case MC_DUE_STATE_ON_TIME: return "on-time";
+    case MC_DUE_STATE_LATE: return "late";
+    case MC_DUE_STATE_NONE:
+    default: return NULL;
+    }
+}
+
+static void
+update_actions (McDossierWindow *self)
+{
+  McStatus status = self->dossier->status;
+  gboolean open = mc_dossier_is_open (self->dossier);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "dossier.request-supplement", status == MC_STATUS_IN_PROGRESS);
+  gtk_widget_action_set_enabled (widget, "dossier.complete-supplement", status == MC_STATUS_PAUSED);
+  gtk_widget_action_set_enabled (widget, "dossier.result-ready", status == MC_STATUS_IN_PROGRESS);
+  gtk_widget_action_set_enabled (widget, "dossier.return",
+                                 status == MC_STATUS_IN_PROGRESS || status == MC_STATUS_RESULT_READY);
+  gtk_widget_action_set_enabled (widget, "dossier.refuse", open);
+  gtk_widget_action_set_enabled (widget, "dossier.stop", open);
+}
+
+static void
+reload (McDossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = mc_store_get_dossier (self->store, self->code, &error);
+  g_autoptr(GPtrArray) events = NULL;
+  McCalendar *calendar = mc_store_get_calendar (self->store);
+  GtkWidget *child;
+  McDueState state;
+  const char *css;
+  const char *all_css[] = { "on-track", "due-soon", "overdue", "early", "on-time", "late" };
+
+  if (dossier == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, error->message);
+      return;
+    }
+  g_clear_pointer (&self->dossier, mc_dossier_unref);
+  self->dossier = g_steal_pointer (&dossier);
+
+  adw_window_title_set_title (self->window_title, self->dossier->code);
+  adw_window_title_set_subtitle (self->window_title, self->dossier->applicant_name);
+  gtk_label_set_text (self->status_label, mc_status_label (self->dossier->status));
+
+  state = mc_dossier_due_state (self->dossier, calendar, mc_time_now ());
+  css = due_state_css (state);
+  for (guint i = 0; i < G_N_ELEMENTS (all_css); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_state_label), all_css[i]);
+  if (css)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_state_label), css);
+  gtk_label_set_text (self->due_state_label, mc_due_state_label (state));
+  gtk_widget_set_visible (GTK_WIDGET (self->due_state_label), css != NULL);
+
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    adw_preferences_group_remove (self->details_group, g_ptr_array_index (self->detail_rows, i));
+  g_ptr_array_set_size (self->detail_rows, 0);
+
+  {
+    McDossier *d = self->dossier;
+    g_autofree char *procedure = g_strdup_printf ("%s — %s", d->procedure_code, d->procedure_name ? d->procedure_name : "");
+    g_autofree char *received = format_time (d->received);
+    g_autofree char *due = d->due != MC_MINUTE_NONE ? mc_time_format_vietnamese (d->due) : NULL;
+    g_autofree char *new_due = d->new_due != MC_MINUTE_NONE ? mc_time_format_vietnamese (d->new_due) : NULL;
+    g_autofree char *returned = d->returned != MC_MINUTE_NONE ? format_time (d->returned) : NULL;
+    g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
+    g_autofree char *birth = d->birth_year > 0 ? g_strdup_printf ("%d", d->birth_year) : NULL;
+    g_autofree char *documents = describe_documents (d);
+    g_autofree char *sets = g_strdup_printf ("%d", d->sets);
+    g_autofree char *proxy = NULL;
+
+    if (d->proxy != NULL)
+      {
+        JsonObject *p = json_node_get_object (d->proxy);
+        const char *pid = json_object_get_string_member_with_default (p, "id_number", NULL);
+        const char *pphone = json_object_get_string_member_with_default (p, "phone", NULL);
+
+        proxy = g_strdup_printf ("%s%s%s%s%s", json_object_get_string_member_with_default (p, "name", ""),
+                                 pid ? " — " : "", pid ? pid : "", pphone ? " — " : "", pphone ? pphone : "");
+      }
+
+    add_detail (self, _("Procedure"), procedure);
+    add_detail (self, _("Applicant"), d->applicant_name);
+    /* The dossier page is where the full number may be shown. */
+    add_detail (self, _("Personal ID number"), d->applicant_id);
+    add_detail (self, _("Year of birth"), birth);
+    add_detail (self, _("Phone"), phone);
+    add_detail (self, _("E-mail"), d->email);
+    add_detail (self, _("Address"), d->address);
+    add_detail (self, _("Filed by an authorised person"), proxy);
+    add_detail (self, _("Received"), mc_channel_label (d->channel));
+    add_detail (self, _("Received at"), received);
+    add_detail (self, _("Appointment for the result"), due);
+    add_detail (self, _("New appointment (apology letter)"), new_due);
+    add_detail (self, _("Reason"), d->status_reason);
+    add_detail (self, _("Returned at"), returned);
+    add_detail (self, _("Received by"), d->returned_to);
+    add_detail (self, _("Result collected"), g_strcmp0 (d->result_delivery, "post") == 0 ? _("By post")
+                                                                                      : _("At the desk"));
+    add_detail (self, _("Documents received"), documents);
+    add_detail (self, _("Number of sets"), sets);
+    add_detail (self, _("Notes"), d->notes);
+    add_detail (self, _("Official code"), d->official_code);
+    add_detail (self, _("Look-up PIN"), d->lookup_pin);
+  }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  events = mc_store_get_events (self->store, self->dossier->uuid, NULL);
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      McEvent *e = g_ptr_array_index (events, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *reason = mc_event_get_string (e, "reason");
+      McMinute at = mc_event_get_time (e, "at");
+      g_autofree char *when = format_time (at);
+      g_autofree char *subtitle = NULL;
+
+      if (g_str_equal (e->kind, MC_EVENT_EDITED))
+        subtitle = g_strdup_printf ("%s — %s: %s — %s", when, mc_event_get_string (e, "field"),
+                                    mc_event_get_string (e, "value") ? mc_event_get_string (e, "value") : "",
+                                    e->clerk);
+      else
+        subtitle = g_strdup_printf ("%s — %s", when, e->clerk);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event_label (e->kind));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (reason != NULL)
+        {
+          GtkWidget *label = gtk_label_new (reason);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 1);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      gtk_list_box_append (self->history_list, row);
+    }
+
+  update_actions (self);
+}
+
+static void
+show_error (McDossierWindow *self,
+            GError          *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Recorded"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  McDossierWindow *self;
+  Step             step;
+  GtkEditable     *reason;
+  GtkEditable     *receiver;
+  GtkEditable     *at;
+  GtkDropDown     *field;
+  GtkEditable     *value;
+} StepDialog;
+
+static const char *correctable_fields[] = {
+  "applicant_name", "id_number", "phone", "email", "address", "notes", "official_code",
+};
+
+static void
+step_dialog_free (gpointer data)
+{
+  StepDialog *dialog = data;
+
+  g_object_unref (dialog->self);
+  g_free (dialog);
+}
+
+static void
+step_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  StepDialog       *data)
+{
+  McDossierWindow *self = data->self;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(McDossier) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = json_object_new ();
+  const char *kind = NULL;
+
+  json_node_take_object (payload, object);
+  if (!g_str_equal (response, "confirm"))
+    return;
+
+  switch (data->step)
+    {
+    case STEP_REQUEST_SUPPLEMENT: kind = MC_EVENT_SUPPLEMENT_REQUESTED; break;
+    case STEP_COMPLETE_SUPPLEMENT: kind = MC_EVENT_SUPPLEMENT_COMPLETED; break;
+    case STEP_RESULT_READY: kind = MC_EVENT_RESULT_READY; break;
+    case STEP_RETURN: kind = MC_EVENT_RETURNED; break;
+    case STEP_REFUSE: kind = MC_EVENT_REFUSED; break;
+    case STEP_STOP: kind = MC_EVENT_STOP_REQUESTED; break;
+    case STEP_CORRECT: kind = MC_EVENT_EDITED; break;
+    default: g_assert_not_reached ();
+    }
+
+  if (data->reason != NULL)
+    json_object_set_string_member (object, "reason", gtk_editable_get_text (data->reason));
+  if (data->receiver != NULL && *gtk_editable_get_text (data->receiver))
+    json_object_set_string_member (object, "receiver", gtk_editable_get_text (data->receiver));
+  if (data->at != NULL)
+    {
+      McMinute at;
+
+      if (!mc_time_parse (gtk_editable_get_text (data->at), &at, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      g_autofree char *iso = mc_time_format_iso_offset (at);
+      json_object_set_string_member (object, "at", iso);
+    }
+  if (data->field != NULL)
+    {
+      guint selected = gtk_drop_down_get_selected (data->field);
+
+      json_object_set_string_member (object, "field", correctable_fields[MIN (selected, G_N_ELEMENTS (correctable_fields) - 1)]);
+      json_object_set_string_member (object, "value", gtk_editable_get_text (data->value));
+    }
+
+  result = mc_store_record (self->store, self->dossier->uuid, kind, payload, NULL, &error);
+  if (result == NULL)
+    show_error (self, error);
+  else
+    reload (self);
+}
+
+static GtkEditable *
+add_entry (GtkBox     *box,
+           const char *label_text,
+           const char *initial)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (box, label);
+  gtk_box_append (box, entry);
+  return GTK_EDITABLE (entry);
+}
+
+static void
+run_step (McDossierWindow *self,
+          Step             step)
+{
+  StepDialog *data = g_new0 (StepDialog, 1);
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *heading = NULL, *body = NULL, *confirm = NULL;
+  gboolean destructive = FALSE;
+
+  data->self = g_object_ref (self);
+  data->step = step;
+
+  switch (step)
+    {
+    case STEP_REQUEST_SUPPLEMENT:
+      heading = _("Request a Supplement?");
+      body = _("The deadline stops until the applicant completes the dossier. List everything missing at once.");
+      confirm = _("_Request Supplement");
+      data->reason = add_entry (GTK_BOX (box), _("_What is missing and why"), NULL);
+      break;
+    case STEP_COMPLETE_SUPPLEMENT:
+      heading = _("Supplement Completed?");
+      body = _("The time limit starts again from now.");
+      confirm = _("_Record");
+      break;
+    case STEP_RESULT_READY:
+      heading = _("Result Ready?");
+      body = _("The dossier counts as settled now; the citizen can collect the result.");
+      confirm = _("_Record");
+      break;
+    case STEP_RETURN:
+      {
+        g_autofree char *now = mc_time_format_iso (mc_time_now ());
+
+        heading = _("Returned to the Citizen?");
+        body = _("Record who received the result and when.");
+        confirm = _("_Record Return");
+        data->receiver = add_entry (GTK_BOX (box), _("_Received by"), self->dossier->applicant_name);
+        data->at = add_entry (GTK_BOX (box), _("_Date and time (YYYY-MM-DD HH:MM)"), now);
+      }
+      break;
+    case STEP_REFUSE:
+      heading = _("Refuse the Dossier?");
+      body = _("The applicant receives a refusal notice with the reason.");
+      confirm = _("_Refuse");
+      destructive = TRUE;
+      data->reason = add_entry (GTK_BOX (box), _("_Reason"), NULL);
+      break;
+    case STEP_STOP:
+      heading = _("Stop at the Applicant's Request?");
+      body = _("Processing ends; this cannot be undone.");
+      confirm = _("_Stop Processing");
+      destructive = TRUE;
+      data->reason = add_entry (GTK_BOX (box), _("_Reason given by the applicant"), NULL);
+      break;
+    case STEP_CORRECT:
+      {
+        const char *fields[] = { _("Applicant's name"), _("Personal ID number"), _("Phone"), _("E-mail"),
+                                 _("Address"), _("Notes"), _("Official code"), NULL };
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("_Field"));
+
+        heading = _("Correct a Field");
+        body = _("The previous value stays in the history with the reason.");
+        confirm = _("_Correct");
+        data->field = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (fields));
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->field));
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->field));
+        data->value = add_entry (GTK_BOX (box), _("_New value"), NULL);
+        data->reason = add_entry (GTK_BOX (box), _("_Reason"), NULL);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (gtk_widget_get_first_child (box) != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  else
+    g_object_ref_sink (box), g_object_unref (box);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (step_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) step_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const struct { const char *name; Step step; } steps[] = {
+    { "dossier.request-supplement", STEP_REQUEST_SUPPLEMENT },
+    { "dossier.complete-supplement", STEP_COMPLETE_SUPPLEMENT },
+    { "dossier.result-ready", STEP_RESULT_READY },
+    { "dossier.return", STEP_RETURN },
+    { "dossier.refuse", STEP_REFUSE },
+    { "dossier.stop", STEP_STOP },
+    { "dossier.correct", STEP_CORRECT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_str_equal (action_name, steps[i].name))
+      run_step (MC_DOSSIER_WINDOW (widget), steps[i].step);
+}
+
+static void
+store_changed_cb (McDossierWindow *self)
+{
+  reload (self);
+}
+
+/*
+ * GObject
+ */
+
+static void
+mc_dossier_window_dispose (GObject *object)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->dossier, mc_dossier_unref);
+  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->code, g_free);
+
+  G_OBJECT_CLASS (mc_dossier_window_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_window_class_init (McDossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const char *actions[] = {
+    "dossier.request-supplement", "dossier.complete-supplement", "dossier.result-ready", "dossier.return",
+    "dossier.refuse", "dossier.stop", "dossier.correct",
+  };
+
+  object_class->dispose = mc_dossier_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, due_state_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, details_group);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, history_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, step_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.request-supplement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.complete-supplement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.result-ready", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.return", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.refuse", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "dossier.correct", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_dossier_window_init (McDossierWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->detail_rows = g_ptr_array_new ();
+}
+
+McDossierWindow *
+mc_dossier_window_new (McStore     *store,
+                       const char  *code,
+                       GError     **error)
+{
+  g_autoptr(McDossier) dossier = mc_store_get_dossier (store, code, error);
+  McDossierWindow *self;
+
+  if (dossier == NULL)
+    return NULL;
+  self = g_object_new (MC_TYPE_DOSSIER_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  self->code = g_strdup (dossier->code);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  reload (self);
+  return self;
+}
+
+const char *
+mc_dossier_window_get_code (McDossierWindow *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_WINDOW (self), NULL);
+  return self->code;
+}

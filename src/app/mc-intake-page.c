@@ -1,0 +1,681 @@
+/* mc-intake-page.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-intake-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-intake-page.h"
+#include "mc-procedure-item.h"
+#include "mc-time.h"
+
+struct _McIntakePage
+{
+  GtkWidget       parent_instance;
+
+  McStore        *store;
+  GListStore     *procedures;
+  guint           tick_id;
+  gboolean        dirty;
+  gboolean        resetting;
+
+  GtkDropDown    *procedure_dropdown;
+  GtkLabel       *procedure_info_label;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *id_row;
+  AdwEntryRow    *birth_year_row;
+  AdwEntryRow    *phone_row;
+  AdwEntryRow    *email_row;
+  AdwEntryRow    *address_row;
+  AdwExpanderRow *proxy_expander;
+  AdwEntryRow    *proxy_name_row;
+  AdwEntryRow    *proxy_id_row;
+  AdwEntryRow    *proxy_phone_row;
+  AdwEntryRow    *proxy_address_row;
+  AdwComboRow    *channel_row;
+  AdwComboRow    *delivery_row;
+  GtkSpinButton  *sets_spin;
+  GtkListBox     *documents_list;
+  AdwEntryRow    *notes_row;
+  GtkLabel       *due_label;
+  GtkLabel       *due_reason_label;
+  GtkLabel       *errors_label;
+};
+
+G_DEFINE_FINAL_TYPE (McIntakePage, mc_intake_page, GTK_TYPE_WIDGET)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/*
+ * Auxiliary methods
+ */
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text && *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static McProcedure *
+selected_procedure (McIntakePage *self)
+{
+  McProcedureItem *item = gtk_drop_down_get_selected_item (self->procedure_dropdown);
+
+  return item ? mc_procedure_item_get_procedure (item) : NULL;
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          gboolean     invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static int
+birth_year (McIntakePage *self,
+            gboolean     *valid)
+{
+  g_autofree char *text = g_strstrip (g_strdup (row_text (self->birth_year_row)));
+  gint64 year = 0;
+
+  *valid = TRUE;
+  if (*text == '\0')
+    return 0;
+  if (!g_ascii_string_to_signed (text, 10, 1900, 2100, &year, NULL))
+    {
+      *valid = FALSE;
+      return 0;
+    }
+  return (int) year;
+}
+
+/* Checks every field as the clerk types; returns FALSE when saving must be refused. With @for_save, also
+ * reports the required fields left empty. */
+static gboolean
+validate (McIntakePage *self,
+          gboolean      for_save)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *warning = NULL;
+  gboolean year_valid;
+  int year = birth_year (self, &year_valid);
+  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
+  gboolean ok = TRUE;
+
+#define ADD_ERROR(label, message) \
+  G_STMT_START { g_string_append_printf (errors, "• %s: %s\n", label, message); ok = FALSE; } G_STMT_END
+
+  if (for_save && selected_procedure (self) == NULL)
+    ADD_ERROR (_("Procedure"), _("Choose the procedure"));
+
+  mark_row (self->name_row, for_save && is_blank (row_text (self->name_row)));
+  if (for_save && is_blank (row_text (self->name_row)))
+    ADD_ERROR (_("Full name"), _("Enter the applicant's full name"));
+
+  mark_row (self->birth_year_row, !year_valid);
+  if (!year_valid)
+    ADD_ERROR (_("Year of birth"), _("Write the year with four digits, between 1900 and 2100"));
+
+  mark_row (self->id_row, FALSE);
+  if (!is_blank (row_text (self->id_row)))
+    {
+      if (!mc_id_number_validate (row_text (self->id_row), year, MC_GENDER_UNKNOWN, NULL, &normalized, &warning,
+                                  &error))
+        {
+          mark_row (self->id_row, TRUE);
+          ADD_ERROR (_("Personal ID number"), error->message);
+          g_clear_error (&error);
+        }
+      else if (warning != NULL)
+        g_string_append_printf (notes, "%s\n", warning);
+    }
+
+  g_clear_pointer (&normalized, g_free);
+  mark_row (self->phone_row, FALSE);
+  if (!is_blank (row_text (self->phone_row)) &&
+      !mc_phone_normalize (row_text (self->phone_row), &normalized, &error))
+    {
+      mark_row (self->phone_row, TRUE);
+      ADD_ERROR (_("Phone"), error->message);
+      g_clear_error (&error);
+    }
+
+  g_clear_pointer (&normalized, g_free);
+  mark_row (self->email_row, FALSE);
+  if (!is_blank (row_text (self->email_row)) &&
+      !mc_email_normalize (row_text (self->email_row), &normalized, &error))
+    {
+      mark_row (self->email_row, TRUE);
+      ADD_ERROR (_("E-mail"), error->message);
+      g_clear_error (&error);
+    }
+
+  g_clear_pointer (&normalized, g_free);
+  mark_row (self->proxy_name_row, FALSE);
+  mark_row (self->proxy_id_row, FALSE);
+  mark_row (self->proxy_phone_row, FALSE);
+  if (proxy)
+    {
+      if (for_save && is_blank (row_text (self->proxy_name_row)))
+        {
+          mark_row (self->proxy_name_row, TRUE);
+          ADD_ERROR (_("Proxy's full name"), _("Enter the name of the person filing, or switch the proxy off"));
+        }
+      if (!is_blank (row_text (self->proxy_id_row)) &&
+          !mc_id_number_validate (row_text (self->proxy_id_row), 0, MC_GENDER_UNKNOWN, NULL, &normalized, NULL,
+                                  &error))
+        {
+          mark_row (self->proxy_id_row, TRUE);
+          ADD_ERROR (_("Proxy's ID number"), error->message);
+          g_clear_error (&error);
+        }
+      g_clear_pointer (&normalized, g_free);
+      if (!is_blank (row_text (self->proxy_phone_row)) &&
+          !mc_phone_normalize (row_text (self->proxy_phone_row), &normalized, &error))
+        {
+          mark_row (self->proxy_phone_row, TRUE);
+          ADD_ERROR (_("Proxy's phone"), error->message);
+          g_clear_error (&error);
+        }
+    }
+#undef ADD_ERROR
+
+  if (errors->len > 0 && notes->len > 0)
+    g_string_append_c (errors, '\n');
+  g_string_append (errors, notes->str);
+  if (errors->len > 0 && errors->str[errors->len - 1] == '\n')
+    g_string_truncate (errors, errors->len - 1);
+  gtk_label_set_text (self->errors_label, errors->str);
+
+  return ok;
+}
+
+static void
+update_due_preview (McIntakePage *self)
+{
+  McProcedure *procedure = selected_procedure (self);
+  McCalendar *calendar;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GString) reason = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  McMinute now, due, start;
+
+  if (procedure == NULL || self->store == NULL)
+    {
+      gtk_label_set_text (self->due_label, _("Choose a procedure"));
+      gtk_label_set_text (self->due_reason_label, "");
+      return;
+    }
+
+  calendar = mc_store_get_calendar (self->store);
+  now = mc_time_now ();
+  start = mc_calendar_start_of_count (calendar, now, procedure->cutoff);
+  due = mc_calendar_compute_due (calendar, now, procedure->unit, procedure->duration, procedure->cutoff);
+  /* As the slip prints it: the legal form is in Vietnamese whatever the UI language. */
+  text = mc_time_format_vietnamese (due);
+  gtk_label_set_text (self->due_label, text);
+
+  if (mc_minute_jdn (start) != mc_minute_jdn (now))
+    {
+      if (mc_calendar_is_working_day (calendar, mc_minute_jdn (now)))
+        g_string_append (reason, _("Received after the cut-off time: counting starts on the next working day."));
+      else
+        g_string_append (reason, _("Today is not a working day: counting starts on the next working day."));
+    }
+  skipped = mc_calendar_skipped_holidays (calendar, now, due);
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      if (reason->len)
+        g_string_append_c (reason, '\n');
+      /* Translators: %s is the name of a holiday that moved the due date */
+      g_string_append_printf (reason, _("Moved by: %s"), (const char *) g_ptr_array_index (skipped, i));
+    }
+  gtk_label_set_text (self->due_reason_label, reason->str);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_due_preview (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *
+make_count_spin (int         value,
+                 const char *tooltip)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 99, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (spin, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return spin;
+}
+
+static void
+rebuild_documents (McIntakePage *self)
+{
+  McProcedure *procedure = selected_procedure (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list))) != NULL)
+    gtk_list_box_remove (self->documents_list, child);
+  if (procedure == NULL)
+    return;
+
+  for (guint i = 0; i < procedure->documents->len; i++)
+    {
+      McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *originals = make_count_spin (doc->originals, _("Originals"));
+      GtkWidget *copies = make_count_spin (doc->copies, _("Copies"));
+      GtkWidget *originals_label = gtk_label_new (_("Orig."));
+      GtkWidget *copies_label = gtk_label_new (_("Copies"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), doc->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), doc->required);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_widget_add_css_class (originals_label, "dim-label");
+      gtk_widget_add_css_class (copies_label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), originals_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), originals);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copies_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copies);
+      g_object_set_data_full (G_OBJECT (row), "document-name", g_strdup (doc->name), g_free);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_object_set_data (G_OBJECT (row), "originals", originals);
+      g_object_set_data (G_OBJECT (row), "copies", copies);
+      gtk_list_box_append (self->documents_list, row);
+    }
+}
+
+static JsonNode *
+collect_documents (McIntakePage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check == NULL || !gtk_check_button_get_active (check))
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "document-name"));
+      json_builder_set_member_name (builder, "original");
+      json_builder_add_int_value (builder,
+                                  gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (row), "originals")));
+      json_builder_set_member_name (builder, "copy");
+      json_builder_add_int_value (builder,
+                                  gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (row), "copies")));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+update_procedure_info (McIntakePage *self)
+{
+  McProcedure *procedure = selected_procedure (self);
+  g_autofree char *duration = NULL;
+  g_autofree char *text = NULL;
+
+  if (procedure == NULL)
+    {
+      gtk_label_set_text (self->procedure_info_label, "");
+      return;
+    }
+  duration = mc_procedure_describe_duration (procedure);
+  /* Translators: procedure summary: sector · time limit · fee */
+  text = g_strdup_printf (_("%s · %s · Fee: %s"), procedure->sector, duration,
+                          *procedure->fee ? procedure->fee : _("none"));
+  gtk_label_set_text (self->procedure_info_label, text);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+procedure_changed_cb (McIntakePage *self)
+{
+  update_procedure_info (self);
+  rebuild_documents (self);
+  update_due_preview (self);
+  if (!self->resetting)
+    self->dirty = TRUE;
+}
+
+static void
+field_changed_cb (McIntakePage *self)
+{
+  if (self->resetting)
+    return;
+  self->dirty = TRUE;
+  validate (self, FALSE);
+}
+
+static void
+last_entry_activated_cb (McIntakePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+}
+
+static void
+setup_procedure_item_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? PANGO_ELLIPSIZE_NONE
+                                                                            : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_procedure_item_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  McProcedureItem *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), mc_procedure_item_get_label (item));
+}
+
+/*
+ * Actions
+ */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McIntakePage *self = MC_INTAKE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) documents = NULL;
+  g_autofree char *warning = NULL;
+  McProcedure *procedure = selected_procedure (self);
+  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
+  gboolean year_valid;
+  McIntake intake = { 0 };
+
+  if (self->store == NULL)
+    return;
+  if (!validate (self, TRUE))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  documents = collect_documents (self);
+  intake.procedure_code = procedure->code;
+  intake.applicant_name = row_text (self->name_row);
+  intake.id_number = row_text (self->id_row);
+  intake.birth_year = birth_year (self, &year_valid);
+  intake.gender = MC_GENDER_UNKNOWN;
+  intake.phone = row_text (self->phone_row);
+  intake.email = row_text (self->email_row);
+  intake.address = row_text (self->address_row);
+  if (proxy)
+    {
+      intake.proxy_name = row_text (self->proxy_name_row);
+      intake.proxy_id_number = row_text (self->proxy_id_row);
+      intake.proxy_phone = row_text (self->proxy_phone_row);
+      intake.proxy_address = row_text (self->proxy_address_row);
+    }
+  intake.channel = (McChannel) adw_combo_row_get_selected (self->channel_row);
+  intake.result_delivery = adw_combo_row_get_selected (self->delivery_row) == 1 ? "post" : "desk";
+  intake.documents = documents;
+  intake.sets = gtk_spin_button_get_value_as_int (self->sets_spin);
+  intake.notes = row_text (self->notes_row);
+  intake.received = MC_MINUTE_NONE;
+
+  dossier = mc_store_intake (self->store, &intake, &warning, &error);
+  if (dossier == NULL)
+    {
+      /* Nothing was saved; every value stays in the form for the clerk to fix. */
+      g_autofree char *text = g_strdup_printf ("• %s", error->message);
+      gtk_label_set_text (self->errors_label, text);
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  mc_intake_page_reset (self);
+  g_signal_emit (self, signals[SAVED], 0, dossier->code);
+}
+
+/*
+ * GObject
+ */
+
+static void
+mc_intake_page_dispose (GObject *object)
+{
+  McIntakePage *self = MC_INTAKE_PAGE (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->procedures);
+
+  G_OBJECT_CLASS (mc_intake_page_parent_class)->dispose (object);
+}
+
+static void
+mc_intake_page_class_init (McIntakePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_intake_page_dispose;
+
+  /**
+   * McIntakePage::saved:
+   * @code: the new dossier's code
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-intake-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_info_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, birth_year_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_expander);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_id_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, delivery_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, sets_spin);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_reason_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, errors_label);
+  gtk_widget_class_bind_template_callback (widget_class, procedure_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, last_entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "intake.save", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mc_intake_page_init (McIntakePage *self)
+{
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) deliveries = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkListItemFactory *list_factory;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
+    gtk_string_list_append (channels, mc_channel_label ((McChannel) c));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+  gtk_string_list_append (deliveries, _("At the desk"));
+  gtk_string_list_append (deliveries, _("By post (Bưu chính công ích)"));
+  adw_combo_row_set_model (self->delivery_row, G_LIST_MODEL (deliveries));
+
+  self->procedures = g_list_store_new (MC_TYPE_PROCEDURE_ITEM);
+  expression = gtk_property_expression_new (MC_TYPE_PROCEDURE_ITEM, NULL, "search-key");
+  gtk_drop_down_set_expression (self->procedure_dropdown, expression);
+  gtk_expression_unref (expression);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_procedure_item_cb), GINT_TO_POINTER (FALSE));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_procedure_item_cb), NULL);
+  gtk_drop_down_set_factory (self->procedure_dropdown, factory);
+  g_object_unref (factory);
+  list_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_procedure_item_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_procedure_item_cb), NULL);
+  gtk_drop_down_set_list_factory (self->procedure_dropdown, list_factory);
+  g_object_unref (list_factory);
+
+  self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
+}
+
+/*
+ * Public API
+ */
+
+void
+mc_intake_page_set_store (McIntakePage *self,
+                          McStore      *store)
+{
+  g_autoptr(GPtrArray) procedures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (MC_IS_INTAKE_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_list_store_remove_all (self->procedures);
+  procedures = store ? mc_store_list_procedures (store, &error) : NULL;
+  if (procedures == NULL && error != NULL)
+    gtk_label_set_text (self->errors_label, error->message);
+  for (guint i = 0; procedures && i < procedures->len; i++)
+    {
+      g_autoptr(McProcedureItem) item = mc_procedure_item_new (g_ptr_array_index (procedures, i));
+      g_list_store_append (self->procedures, item);
+    }
+
+  self->resetting = TRUE;
+  gtk_drop_down_set_model (self->procedure_dropdown, G_LIST_MODEL (self->procedures));
+  self->resetting = FALSE;
+  procedure_changed_cb (self);
+  self->dirty = FALSE;
+}
+
+gboolean
+mc_intake_page_is_dirty (McIntakePage *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_PAGE (self), FALSE);
+  return self->dirty;
+}
+
+/* A fresh form for the next citizen; the procedure stays, as queues often bring the same one. */
+void
+mc_intake_page_reset (McIntakePage *self)
+{
+  AdwEntryRow *rows[] = {
+    self->name_row, self->id_row, self->birth_year_row, self->phone_row, self->email_row, self->address_row,
+    self->proxy_name_row, self->proxy_id_row, self->proxy_phone_row, self->proxy_address_row, self->notes_row,
+  };
+
+  g_return_if_fail (MC_IS_INTAKE_PAGE (self));
+
+  self->resetting = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      mark_row (rows[i], FALSE);
+    }
+  adw_expander_row_set_enable_expansion (self->proxy_expander, FALSE);
+  adw_combo_row_set_selected (self->channel_row, 0);
+  adw_combo_row_set_selected (self->delivery_row, 0);
+  gtk_spin_button_set_value (self->sets_spin, 1);
+  rebuild_documents (self);
+  update_due_preview (self);
+  gtk_label_set_text (self->errors_label, "");
+  self->resetting = FALSE;
+  self->dirty = FALSE;
+  mc_intake_page_focus (self);
+}
+
+gboolean
+mc_intake_page_select_procedure (McIntakePage *self,
+                                 const char   *code)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_PAGE (self), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->procedures)); i++)
+    {
+      g_autoptr(McProcedureItem) item = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
+
+      if (g_str_equal (mc_procedure_item_get_procedure (item)->code, code))
+        {
+          gtk_drop_down_set_selected (self->procedure_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+mc_intake_page_focus (McIntakePage *self)
+{
+  g_return_if_fail (MC_IS_INTAKE_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->procedure_dropdown));
+}

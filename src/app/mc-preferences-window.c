@@ -1,0 +1,478 @@
+/* mc-preferences-window.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-preferences-window.h"
+#include "mc-time.h"
+
+struct _McPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  McStore              *store;
+  GPtrArray            *procedure_rows;
+
+  AdwEntryRow          *office_name_row;
+  AdwEntryRow          *parent_row;
+  AdwEntryRow          *unit_row;
+  AdwEntryRow          *office_code_row;
+  AdwEntryRow          *place_row;
+  AdwEntryRow          *signer_name_row;
+  AdwEntryRow          *signer_title_row;
+  AdwEntryRow          *lookup_url_row;
+  AdwEntryRow          *morning_open_row;
+  AdwEntryRow          *morning_close_row;
+  AdwEntryRow          *afternoon_open_row;
+  AdwEntryRow          *afternoon_close_row;
+  AdwEntryRow          *cutoff_row;
+  GtkSpinButton        *due_soon_spin;
+  AdwComboRow          *supplement_row;
+  GtkSpinButton        *year_spin;
+  GtkLabel             *schedule_label;
+  GtkListBox           *days_list;
+  AdwEntryRow          *new_date_row;
+  AdwEntryRow          *new_label_row;
+  AdwComboRow          *new_kind_row;
+  AdwPreferencesGroup  *procedures_group;
+};
+
+G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+typedef struct
+{
+  const char *key;
+  gsize       offset;
+} RowKey;
+
+#define ROW(field) G_STRUCT_OFFSET (McPreferencesWindow, field)
+
+static const RowKey office_rows[] = {
+  { "office_name", ROW (office_name_row) },
+  { "parent_name", ROW (parent_row) },
+  { "unit_name", ROW (unit_row) },
+  { "office_code", ROW (office_code_row) },
+  { "place", ROW (place_row) },
+  { "signer_name", ROW (signer_name_row) },
+  { "signer_title", ROW (signer_title_row) },
+  { "lookup_url", ROW (lookup_url_row) },
+  { "morning_open", ROW (morning_open_row) },
+  { "morning_close", ROW (morning_close_row) },
+  { "afternoon_open", ROW (afternoon_open_row) },
+  { "afternoon_close", ROW (afternoon_close_row) },
+  { "cutoff", ROW (cutoff_row) },
+};
+
+#define ROW_AT(self, offset) (*(AdwEntryRow **) G_STRUCT_MEMBER_P (self, offset))
+
+static void
+toast (McPreferencesWindow *self,
+       const char          *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+load_office (McPreferencesWindow *self)
+{
+  const McOffice *office = mc_store_get_office (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (office_rows); i++)
+    {
+      g_autofree char *value = mc_office_get_value (office, office_rows[i].key);
+      gtk_editable_set_text (GTK_EDITABLE (ROW_AT (self, office_rows[i].offset)), value ? value : "");
+    }
+  gtk_spin_button_set_value (self->due_soon_spin, office->due_soon_days);
+  adw_combo_row_set_selected (self->supplement_row, office->supplement_mode == MC_SUPPLEMENT_RESUME ? 1 : 0);
+}
+
+static void
+save_office_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  const McOffice *office = mc_store_get_office (self->store);
+
+  /* Only what changed becomes an event, so two stations editing different settings both keep theirs. */
+  for (guint i = 0; i < G_N_ELEMENTS (office_rows); i++)
+    {
+      g_autofree char *old = mc_office_get_value (office, office_rows[i].key);
+      GtkEditable *row = GTK_EDITABLE (ROW_AT (self, office_rows[i].offset));
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+      if (g_strcmp0 (old ? old : "", text) != 0)
+        g_hash_table_insert (values, (gpointer) office_rows[i].key, g_steal_pointer (&text));
+    }
+  if (gtk_spin_button_get_value_as_int (self->due_soon_spin) != office->due_soon_days)
+    g_hash_table_insert (values, (gpointer) "due_soon_days",
+                         g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->due_soon_spin)));
+  if ((adw_combo_row_get_selected (self->supplement_row) == 1) != (office->supplement_mode == MC_SUPPLEMENT_RESUME))
+    g_hash_table_insert (values, (gpointer) "supplement_mode",
+                         g_strdup (adw_combo_row_get_selected (self->supplement_row) == 1 ? "resume" : "restart"));
+
+  if (g_hash_table_size (values) == 0)
+    {
+      toast (self, _("Nothing to save: no setting changed"));
+      return;
+    }
+  if (!mc_store_set_office_values (self->store, values, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  load_office (self);
+  toast (self, _("Office settings saved"));
+}
+
+static const char *
+day_kind_label (const McDayInfo *info)
+{
+  switch (info->kind)
+    {
+    case MC_DAY_HOLIDAY:
+      return info->provisional ? _("Holiday (provisional)") : _("Official day off");
+    case MC_DAY_WORKED_SATURDAY:
+      return _("Official worked day");
+    case MC_DAY_OFFICE_CLOSED:
+      return _("Office closure");
+    case MC_DAY_OFFICE_WORKDAY:
+      return _("Office working day");
+    case MC_DAY_WORKING:
+    case MC_DAY_WEEKEND:
+    default:
+      return "";
+    }
+}
+
+static void remove_day_clicked_cb (GtkButton *button, McPreferencesWindow *self);
+
+static void
+load_days (McPreferencesWindow *self)
+{
+  McCalendar *calendar = mc_store_get_calendar (self->store);
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  GtkWidget *child;
+
+  gtk_label_set_text (self->schedule_label,
+                      mc_calendar_has_schedule (calendar, year)
+                      ? _("The official schedule for this year is loaded.")
+                      : _("No official schedule for this year yet: the days below follow the statutory rule and "
+                          "the lunar calendar, and are provisional until the Government announces the year's schedule."));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_list))) != NULL)
+    gtk_list_box_remove (self->days_list, child);
+
+  for (int jdn = mc_jdn_from_ymd (year, 1, 1); jdn <= mc_jdn_from_ymd (year, 12, 31); jdn++)
+    {
+      McDayInfo info;
+      int wd = mc_jdn_weekday (jdn);
+      gboolean weekend = wd == 0 || wd == 6;
+      g_autofree char *date = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      mc_calendar_get_day (calendar, jdn, &info);
+      if (info.kind == MC_DAY_WORKING || (info.kind == MC_DAY_WEEKEND) ||
+          (weekend && info.kind == MC_DAY_HOLIDAY))
+        continue;
+      date = mc_date_format_short (jdn);
+      title = g_strdup_printf ("%s — %s", date, info.name ? info.name : "");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), day_kind_label (&info));
+      if (info.kind == MC_DAY_OFFICE_CLOSED || info.kind == MC_DAY_OFFICE_WORKDAY)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Remove this office day"));
+          gtk_widget_add_css_class (button, "flat");
+          g_object_set_data (G_OBJECT (button), "jdn", GINT_TO_POINTER (jdn));
+          g_signal_connect (button, "clicked", G_CALLBACK (remove_day_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->days_list, row);
+    }
+}
+
+static void
+remove_day_clicked_cb (GtkButton           *button,
+                       McPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  int jdn = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jdn"));
+
+  if (!mc_store_set_calendar_day (self->store, jdn, MC_DAY_WORKING, NULL, &error))
+    toast (self, error->message);
+  else
+    {
+      toast (self, _("Office day removed; deadlines recomputed"));
+      load_days (self);
+    }
+}
+
+static void
+year_changed_cb (McPreferencesWindow *self)
+{
+  load_days (self);
+}
+
+static void
+add_day_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label = gtk_editable_get_text (GTK_EDITABLE (self->new_label_row));
+  McDayKind kind = adw_combo_row_get_selected (self->new_kind_row) == 1 ? MC_DAY_OFFICE_WORKDAY
+                                                                        : MC_DAY_OFFICE_CLOSED;
+  int jdn, year;
+
+  if (!mc_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->new_date_row)), &jdn, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (*label == '\0')
+    {
+      toast (self, _("Describe the day, e.g. “Đại hội Đảng bộ xã”"));
+      return;
+    }
+  if (!mc_store_set_calendar_day (self->store, jdn, kind, label, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  mc_jdn_to_ymd (jdn, &year, NULL, NULL);
+  gtk_spin_button_set_value (self->year_spin, year);
+  load_days (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_date_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_label_row), "");
+  toast (self, _("Office day added; deadlines of open dossiers recomputed"));
+}
+
+typedef struct
+{
+  McProcedure   *procedure;
+  GtkSpinButton *duration;
+  AdwComboRow   *unit;
+  AdwEntryRow   *fee;
+  AdwEntryRow   *documents;
+} ProcedureEditor;
+
+static void
+procedure_editor_free (gpointer data)
+{
+  ProcedureEditor *editor = data;
+
+  mc_procedure_unref (editor->procedure);
+  g_free (editor);
+}
+
+static void
+save_procedure_clicked_cb (GtkButton           *button,
+                           McPreferencesWindow *self)
+{
+  ProcedureEditor *editor = g_object_get_data (G_OBJECT (button), "editor");
+  g_autoptr(JsonNode) node = mc_procedure_to_json_node (editor->procedure);
+  g_autoptr(McProcedure) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (editor->documents)), ";", -1);
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *old_docs = json_object_get_array_member (object, "documents");
+  JsonArray *docs = json_array_new ();
+  guint unit = adw_combo_row_get_selected (editor->unit);
+
+  json_object_set_int_member (object, "duration", gtk_spin_button_get_value_as_int (editor->duration));
+  json_object_set_string_member (object, "unit", unit == 0 ? "same_day" : unit == 1 ? "working_days"
+                                                                                   : "working_hours");
+  json_object_set_string_member (object, "fee", gtk_editable_get_text (GTK_EDITABLE (editor->fee)));
+  /* Documents keep their counts when only renamed or reordered by position. */
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+      JsonObject *doc;
+
+      if (*name == '\0')
+        continue;
+      doc = json_object_new ();
+      json_object_set_string_member (doc, "name", name);
+      if (i < json_array_get_length (old_docs))
+        {
+          JsonObject *old = json_array_get_object_element (old_docs, i);
+          json_object_set_int_member (doc, "original", json_object_get_int_member_with_default (old, "original", 1));
+          json_object_set_int_member (doc, "copy", json_object_get_int_member_with_default (old, "copy", 0));
+          json_object_set_boolean_member (doc, "required", json_object_get_boolean_member_with_default (old, "required", TRUE));
+        }
+      else
+        {
+          json_object_set_int_member (doc, "original", 1);
+          json_object_set_int_member (doc, "copy", 0);
+          json_object_set_boolean_member (doc, "required", TRUE);
+        }
+      json_array_add_object_element (docs, doc);
+    }
+  json_object_set_array_member (object, "documents", docs);
+
+  updated = mc_procedure_new_from_json (object, &error);
+  if (updated == NULL || !mc_store_set_procedure (self->store, updated, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  mc_procedure_unref (editor->procedure);
+  editor->procedure = g_steal_pointer (&updated);
+  toast (self, _("Procedure saved"));
+}
+
+static void
+load_procedures (McPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) procedures = mc_store_list_procedures (self->store, NULL);
+  const char *units[] = { _("Same day"), _("Working days"), _("Working hours"), NULL };
+
+  for (guint i = 0; procedures && i < procedures->len; i++)
+    {
+      McProcedure *p = g_ptr_array_index (procedures, i);
+      ProcedureEditor *editor = g_new0 (ProcedureEditor, 1);
+      GtkWidget *expander = adw_expander_row_new ();
+      GtkWidget *duration_row = adw_action_row_new ();
+      GtkWidget *unit_row = adw_combo_row_new ();
+      GtkWidget *fee_row = adw_entry_row_new ();
+      GtkWidget *docs_row = adw_entry_row_new ();
+      GtkWidget *save_row = adw_action_row_new ();
+      GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Procedure"));
+      g_autoptr(GString) docs = g_string_new (NULL);
+      g_autoptr(GtkStringList) unit_model = gtk_string_list_new (units);
+
+      editor->procedure = mc_procedure_ref (p);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), p->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), p->code);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (duration_row), _("Time limit"));
+      editor->duration = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 365, 1));
+      gtk_spin_button_set_value (editor->duration, p->duration);
+      gtk_widget_set_valign (GTK_WIDGET (editor->duration), GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (duration_row), GTK_WIDGET (editor->duration));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unit_row), _("Unit"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (unit_row), G_LIST_MODEL (unit_model));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (unit_row), p->unit);
+      editor->unit = ADW_COMBO_ROW (unit_row);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fee_row), _("Fee"));
+      gtk_editable_set_text (GTK_EDITABLE (fee_row), p->fee);
+      editor->fee = ADW_ENTRY_ROW (fee_row);
+
+      for (guint d = 0; d < p->documents->len; d++)
+        {
+          McProcedureDocument *doc = g_ptr_array_index (p->documents, d);
+          g_string_append_printf (docs, "%s%s", d ? "; " : "", doc->name);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (docs_row), _("Documents, separated by “;”"));
+      gtk_editable_set_text (GTK_EDITABLE (docs_row), docs->str);
+      editor->documents = ADW_ENTRY_ROW (docs_row);
+
+      gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (save), "editor", editor, procedure_editor_free);
+      g_signal_connect (save, "clicked", G_CALLBACK (save_procedure_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (save_row), save);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), duration_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), unit_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), fee_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), docs_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), save_row);
+      adw_preferences_group_add (self->procedures_group, expander);
+    }
+}
+
+static void
+mc_preferences_window_dispose (GObject *object)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+mc_preferences_window_class_init (McPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, office_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, office_code_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, place_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, signer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, signer_title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, lookup_url_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, morning_open_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, morning_close_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, afternoon_open_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, afternoon_close_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, cutoff_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, supplement_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, schedule_label);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, days_list);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_date_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_label_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, procedures_group);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "preferences.save-office", NULL, save_office_action);
+  gtk_widget_class_install_action (widget_class, "preferences.add-day", NULL, add_day_action);
+}
+
+static void
+mc_preferences_window_init (McPreferencesWindow *self)
+{
+  const char *modes[] = { _("Restart the full time limit"), _("Resume with the time left"), NULL };
+  const char *kinds[] = { _("Office closed"), _("Extra working day"), NULL };
+  g_autoptr(GtkStringList) mode_model = gtk_string_list_new (modes);
+  g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->supplement_row, G_LIST_MODEL (mode_model));
+  adw_combo_row_set_model (self->new_kind_row, G_LIST_MODEL (kind_model));
+}
+
+McPreferencesWindow *
+mc_preferences_window_new (McStore *store)
+{
+  McPreferencesWindow *self = g_object_new (MC_TYPE_PREFERENCES_WINDOW, NULL);
+  int year;
+
+  self->store = g_object_ref (store);
+  mc_jdn_to_ymd (mc_minute_jdn (mc_time_now ()), &year, NULL, NULL);
+  load_office (self);
+  gtk_spin_button_set_value (self->year_spin, year);
+  load_days (self);
+  load_procedures (self);
+  return self;
+}

@@ -1,0 +1,336 @@
+/* mc-window.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-list-page.h"
+#include "mc-dossier-window.h"
+#include "mc-intake-page.h"
+#include "mc-setup-page.h"
+#include "mc-window.h"
+
+struct _McWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  McStore              *store;
+  gboolean              closing_confirmed;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *station_label;
+  McSetupPage          *setup_page;
+  McIntakePage         *intake_page;
+  McDossierListPage    *list_page;
+};
+
+G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/*
+ * Auxiliary methods
+ */
+
+static void
+show_desk (McWindow *self)
+{
+  const McOffice *office = mc_store_get_office (self->store);
+  g_autofree char *station = g_strdup_printf (_("%s · station %02d · %s"), office->name ? office->name : "",
+                                              office->station, office->clerk ? office->clerk : "");
+
+  gtk_label_set_text (self->station_label, station);
+  mc_intake_page_set_store (self->intake_page, self->store);
+  mc_dossier_list_page_set_store (self->list_page, self->store);
+  gtk_stack_set_visible_child_name (self->main_stack, "desk");
+  adw_view_stack_set_visible_child_name (self->view_stack, "intake");
+  mc_intake_page_focus (self->intake_page);
+}
+
+typedef void (*ConfirmedFunc) (McWindow *self);
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     McWindow         *self)
+{
+  ConfirmedFunc func = g_object_get_data (G_OBJECT (dialog), "confirmed-func");
+
+  if (g_str_equal (response, "discard"))
+    func (self);
+}
+
+/* An unsaved intake form is never lost silently: ask first. */
+static void
+confirm_discard (McWindow      *self,
+                 ConfirmedFunc  func)
+{
+  GtkWidget *dialog;
+
+  if (!mc_intake_page_is_dirty (self->intake_page))
+    {
+      func (self);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Intake Form?"),
+                                   _("The dossier being entered has not been saved. Its details will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "confirmed-func", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reset_intake (McWindow *self)
+{
+  mc_intake_page_reset (self->intake_page);
+  adw_view_stack_set_visible_child_name (self->view_stack, "intake");
+  mc_intake_page_focus (self->intake_page);
+}
+
+static void
+close_confirmed (McWindow *self)
+{
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+setup_completed_cb (McWindow *self)
+{
+  show_desk (self);
+}
+
+static void
+intake_saved_cb (McWindow   *self,
+                 const char *code)
+{
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is the new dossier's code */
+  title = g_strdup_printf (_("Dossier %s received"), code);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "desk.show-dossier");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (code));
+  adw_toast_set_timeout (toast, 10);
+  mc_window_show_toast (self, toast);
+}
+
+static void
+search_changed_cb (McWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  mc_dossier_list_page_set_search (self->list_page, text);
+  if (*text != '\0')
+    adw_view_stack_set_visible_child_name (self->view_stack, "dossiers");
+}
+
+static void
+search_activated_cb (McWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "dossiers");
+  mc_dossier_list_page_focus_list (self->list_page);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  McWindow *self = MC_WINDOW (window);
+
+  if (mc_window_can_close (self))
+    return FALSE;
+  confirm_discard (self, close_confirmed);
+  return TRUE;
+}
+
+/*
+ * Actions
+ */
+
+static void
+new_intake_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  confirm_discard (MC_WINDOW (widget), reset_intake);
+}
+
+static void
+show_dossier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  McDossierWindow *window;
+  GList *windows = gtk_window_list_toplevels ();
+
+  /* One page per dossier: activating it again raises the open one. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_DOSSIER_WINDOW (l->data) && g_strcmp0 (mc_dossier_window_get_code (l->data), code) == 0)
+      {
+        gtk_window_present (l->data);
+        g_list_free (windows);
+        return;
+      }
+  g_list_free (windows);
+
+  window = mc_dossier_window_new (self->store, code, &error);
+  if (window == NULL)
+    {
+      mc_window_show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "desk") != 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  mc_window_show_page (MC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/*
+ * GObject
+ */
+
+static void
+mc_window_dispose (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
+}
+
+static void
+mc_window_class_init (McWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mc_window_dispose;
+  window_class->close_request = close_request_cb;
+
+  g_type_ensure (MC_TYPE_SETUP_PAGE);
+  g_type_ensure (MC_TYPE_INTAKE_PAGE);
+  g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, station_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
+  gtk_widget_class_bind_template_callback (widget_class, setup_completed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, intake_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "desk.new-intake", NULL, new_intake_action);
+  gtk_widget_class_install_action (widget_class, "desk.show-dossier", "s", show_dossier_action);
+  gtk_widget_class_install_action (widget_class, "desk.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "desk.show-page", "s", show_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "desk.new-intake", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "desk.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "desk.show-page", "s", "intake");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "desk.show-page", "s", "dossiers");
+}
+
+static void
+mc_window_init (McWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+}
+
+McWindow *
+mc_window_new (McApplication *application,
+               McStore       *store)
+{
+  McWindow *self = g_object_new (MC_TYPE_WINDOW, "application", application, NULL);
+
+  self->store = g_object_ref (store);
+  if (mc_store_is_set_up (store))
+    show_desk (self);
+  else
+    {
+      /* Nothing else is reachable until the office is set up. */
+      mc_setup_page_set_store (self->setup_page, store);
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+    }
+  return self;
+}
+
+gboolean
+mc_window_can_close (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), TRUE);
+  return self->closing_confirmed || !mc_intake_page_is_dirty (self->intake_page);
+}
+
+void
+mc_window_show_toast (McWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+mc_window_show_page (McWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "desk") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (g_str_equal (name, "intake"))
+    mc_intake_page_focus (self->intake_page);
+  else
+    mc_dossier_list_page_focus_list (self->list_page);
+}

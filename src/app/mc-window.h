@@ -1,0 +1,28 @@
+/* mc-window.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-application.h"
+#include "mc-store.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_WINDOW (mc_window_get_type ())
+G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
+
+McWindow *mc_window_new          (McApplication *application,
+                                  McStore       *store);
+gboolean  mc_window_can_close    (McWindow      *self);
+void      mc_window_show_toast   (McWindow      *self,
+                                  AdwToast      *toast);
+void      mc_window_show_page    (McWindow      *self,
+                                  const char    *name);
+
+G_END_DECLS
