@@ -254,6 +254,11 @@ mc_dossier_list_page_dispose (GObject *object)
 {
   McDossierListPage *self = MC_DOSSIER_LIST_PAGE (object);
 
+  GtkWidget *child;
+
+  /* The template's root hangs under a layout manager, not as a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DOSSIER_LIST_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->store);

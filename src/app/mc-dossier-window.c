@@ -229,7 +229,7 @@ reload (McDossierWindow *self)
     add_detail (self, _("E-mail"), d->email);
     add_detail (self, _("Address"), d->address);
     add_detail (self, _("Filed by an authorised person"), proxy);
-    add_detail (self, _("Received"), mc_channel_label (d->channel));
+    add_detail (self, _("Channel"), mc_channel_label (d->channel));
     add_detail (self, _("Received at"), received);
     add_detail (self, _("Appointment for the result"), due);
     add_detail (self, _("New appointment (apology letter)"), new_due);

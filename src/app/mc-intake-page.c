@@ -497,6 +497,11 @@ mc_intake_page_dispose (GObject *object)
   McIntakePage *self = MC_INTAKE_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  GtkWidget *child;
+
+  /* The template's root hangs under a layout manager, not as a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->procedures);

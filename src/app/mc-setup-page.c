@@ -98,6 +98,11 @@ mc_setup_page_dispose (GObject *object)
 {
   McSetupPage *self = MC_SETUP_PAGE (object);
 
+  GtkWidget *child;
+
+  /* The template's root hangs under a layout manager, not as a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_SETUP_PAGE);
   g_clear_object (&self->store);
 

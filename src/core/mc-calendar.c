@@ -125,8 +125,9 @@ build_statutory_year (McCalendar *self,
                       int         year)
 {
   static const char *tet_names[] = {
-    N_("Tết Nguyên đán (Mùng 1)"), N_("Tết Nguyên đán (Mùng 2)"),
-    N_("Tết Nguyên đán (Mùng 3)"), N_("Tết Nguyên đán (Mùng 4)"),
+    /* Holiday names are the official Vietnamese ones, in every UI language. */
+    "Tết Nguyên đán (Mùng 1)", "Tết Nguyên đán (Mùng 2)",
+    "Tết Nguyên đán (Mùng 3)", "Tết Nguyên đán (Mùng 4)",
   };
   g_autoptr(GArray) holidays = g_array_new (FALSE, FALSE, sizeof (Holiday));
   int tet = lunar_to_jdn (year, 1, 1);

@@ -1,0 +1,424 @@
+/* test-app.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The real application on a temporary database under a (virtual) X display: first-start setup, intake,
+ * unaccented search, a lifecycle step, each asserted on the database and on the widgets, with screenshots
+ * kept in the build directory. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mc-application.h"
+#include "mc-dossier-list-page.h"
+#include "mc-dossier-window.h"
+#include "mc-intake-page.h"
+#include "mc-setup-page.h"
+#include "mc-window.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *db_path;
+  McApplication *app;
+  McWindow      *window;
+} Fixture;
+
+static const char *
+language (void)
+{
+  const char *lang = g_getenv ("MOTCUA_TEST_LANG");
+  return lang ? lang : "en";
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  iterate (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (SCREENSHOT_DIR, 0755);
+  file = g_strdup_printf ("%s-%s.png", name, language ());
+  path = g_build_filename (SCREENSHOT_DIR, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+set_text (gpointer    widget,
+          GType       type,
+          const char *name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (widget, type, name)), text);
+  iterate (20);
+}
+
+static McStore *
+store (Fixture *fixture)
+{
+  return mc_application_get_store (fixture->app);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("motcua-app-XXXXXX", NULL);
+  fixture->db_path = g_build_filename (fixture->dir, "motcua.db", NULL);
+  g_setenv ("MOTCUA_NOW", "2026-11-23T09:10", TRUE);
+
+  fixture->app = mc_application_new (G_APPLICATION_NON_UNIQUE);
+  /* No bus name, so that each test's application is independent of the previous one's. */
+  g_application_set_application_id (G_APPLICATION (fixture->app), NULL);
+  mc_application_set_db_path (fixture->app, fixture->db_path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_application_activate (G_APPLICATION (fixture->app));
+  iterate (200);
+  fixture->window = MC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (MC_IS_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate (300);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  iterate (50);
+  g_clear_object (&fixture->app);
+  iterate (50);
+  {
+    g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
+    g_unlink (fixture->db_path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+static void
+complete_setup (Fixture *fixture)
+{
+  GtkWidget *setup_page = child (fixture->window, MC_TYPE_WINDOW, "setup_page");
+  GtkStack *main_stack = GTK_STACK (child (fixture->window, MC_TYPE_WINDOW, "main_stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "setup");
+  /* Nothing else is reachable before setup: the action that would open a dossier has nowhere to go. */
+  g_assert_false (gtk_widget_get_visible (child (fixture->window, MC_TYPE_WINDOW, "list_page")) &&
+                  gtk_widget_get_mapped (child (fixture->window, MC_TYPE_WINDOW, "list_page")));
+
+  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_name_row", "UBND xã Tân Lập");
+  set_text (setup_page, MC_TYPE_SETUP_PAGE, "parent_row", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP");
+  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_code_row", "000.00.12.H40");
+  set_text (setup_page, MC_TYPE_SETUP_PAGE, "place_row", "Tân Lập");
+  set_text (setup_page, MC_TYPE_SETUP_PAGE, "clerk_row", "Lê Thu Hà");
+  save_screenshot (GTK_WIDGET (fixture->window), "01-setup");
+
+  g_assert_true (gtk_widget_activate_action (setup_page, "setup.complete", NULL));
+  iterate (200);
+  g_assert_true (mc_store_is_set_up (store (fixture)));
+  g_assert_cmpstr (mc_store_get_office (store (fixture))->code, ==, "000.00.12.H40");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "desk");
+}
+
+static char *
+receive (Fixture    *fixture,
+         const char *procedure,
+         const char *name,
+         const char *id_number,
+         const char *phone)
+{
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  McQuery query;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 before, after;
+
+  mc_query_init (&query);
+  before = mc_store_count (store (fixture), &query, NULL);
+  g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), procedure));
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", name);
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "id_row", id_number);
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "phone_row", phone);
+  g_assert_true (mc_intake_page_is_dirty (MC_INTAKE_PAGE (intake)));
+  g_assert_true (gtk_widget_activate_action (intake, "intake.save", NULL));
+  iterate (100);
+  after = mc_store_count (store (fixture), &query, NULL);
+  g_assert_cmpint (after, ==, before + 1);
+  g_assert_false (mc_intake_page_is_dirty (MC_INTAKE_PAGE (intake)));
+
+  query.sort = MC_SORT_RECEIVED_DESC;
+  query.limit = 1;
+  rows = mc_store_query (store (fixture), &query, NULL);
+  return g_strdup (((McDossier *) g_ptr_array_index (rows, 0))->code);
+}
+
+static McDossierWindow *
+find_dossier_window (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  McDossierWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_DOSSIER_WINDOW (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static void check_discard_guard (Fixture *fixture);
+
+/* As a click on the dialog's button does: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (200);
+}
+
+static void
+test_desk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *intake;
+  GtkWidget *list_page;
+  GtkLabel *errors;
+  GtkLabel *due_label;
+  GListModel *model;
+  g_autofree char *code1 = NULL;
+  g_autofree char *code2 = NULL;
+  g_autofree char *code3 = NULL;
+  g_autoptr(McDossier) returned = NULL;
+  McDossierWindow *dossier_window;
+  AdwMessageDialog *dialog;
+
+  complete_setup (fixture);
+  intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  list_page = child (fixture->window, MC_TYPE_WINDOW, "list_page");
+  errors = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "errors_label"));
+  due_label = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "due_label"));
+
+  /* The due date as the slip will print it, live: a 3-working-day procedure received Monday 09:10. */
+  g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
+  iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (due_label), ==, "17 giờ 00 phút, ngày 26 tháng 11 năm 2026");
+
+  /* An invalid id shows inline, in words, as typed; saving is refused and keeps every value. */
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", "Đặng Đức Anh");
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "id_row", "12345");
+  g_assert_nonnull (strstr (gtk_label_get_text (errors), "12"));
+  g_assert_true (gtk_widget_has_css_class (child (intake, MC_TYPE_INTAKE_PAGE, "id_row"), "error"));
+  save_screenshot (GTK_WIDGET (fixture->window), "02-intake-error");
+  gtk_widget_activate_action (intake, "intake.save", NULL);
+  iterate (50);
+  {
+    McQuery query;
+    mc_query_init (&query);
+    g_assert_cmpint (mc_store_count (store (fixture), &query, NULL), ==, 0);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (intake, MC_TYPE_INTAKE_PAGE, "name_row"))), ==,
+                   "Đặng Đức Anh");
+
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "id_row", "001090012345");
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "birth_year_row", "1990");
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "phone_row", "0912 345 678");
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "address_row", "Thôn Đông, xã Tân Lập, tỉnh Phú Thọ");
+  g_assert_cmpstr (gtk_label_get_text (errors), ==, "");
+  save_screenshot (GTK_WIDGET (fixture->window), "03-intake");
+  g_assert_true (gtk_widget_activate_action (intake, "intake.save", NULL));
+  iterate (100);
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), "000.00.12.H40-261123-010001", NULL);
+
+    g_assert_nonnull (d);
+    g_assert_cmpstr (d->applicant_name, ==, "Đặng Đức Anh");
+    g_assert_cmpstr (d->applicant_id, ==, "001090012345");
+    g_assert_cmpstr (d->phone, ==, "0912345678");
+    code1 = g_strdup (d->code);
+  }
+  save_screenshot (GTK_WIDGET (fixture->window), "04-intake-saved");
+
+  code2 = receive (fixture, "2.000815", "Nguyễn Thị Hoa", "", "0987654321");
+  code3 = receive (fixture, "1.001193", "Trần Văn Bình", "", "");
+  g_assert_cmpstr (code2, ==, "000.00.12.H40-261123-010002");
+  g_assert_cmpstr (code3, ==, "000.00.12.H40-261123-010003");
+
+  /* Found in the list by an unaccented search typed in the header. */
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture->window, MC_TYPE_WINDOW, "search_entry")), "dang duc");
+  iterate (400);
+  model = mc_dossier_list_page_get_model (MC_DOSSIER_LIST_PAGE (list_page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  save_screenshot (GTK_WIDGET (fixture->window), "05-search");
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture->window, MC_TYPE_WINDOW, "search_entry")), "");
+  iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  save_screenshot (GTK_WIDGET (fixture->window), "06-list");
+
+  /* Open the dossier page through the window's action, then return the result through the page's actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.show-dossier", "s", code1));
+  iterate (300);
+  dossier_window = find_dossier_window ();
+  g_assert_nonnull (dossier_window);
+  gtk_window_set_default_size (GTK_WINDOW (dossier_window), 900, 700);
+  save_screenshot (GTK_WIDGET (dossier_window), "07-dossier");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.return", NULL));
+  iterate (300);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  save_screenshot (GTK_WIDGET (dialog), "08-return-dialog");
+  respond (dialog, "confirm");
+  returned = mc_store_get_dossier (store (fixture), code1, NULL);
+  g_assert_cmpint (returned->status, ==, MC_STATUS_RETURNED);
+  g_assert_cmpstr (returned->returned_to, ==, "Đặng Đức Anh");
+  g_assert_cmpint (returned->outcome, ==, MC_DUE_STATE_EARLY);
+  /* The page follows the store: returning again is no longer offered. */
+  g_assert_null (find_message_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.return", NULL);
+  iterate (200);
+  g_assert_null (find_message_dialog ());
+  save_screenshot (GTK_WIDGET (dossier_window), "09-dossier-returned");
+  gtk_window_destroy (GTK_WINDOW (dossier_window));
+  iterate (100);
+
+  check_discard_guard (fixture);
+}
+
+/* Runs after test_desk on the same window: one application per test process. */
+static void
+check_discard_guard (Fixture *fixture)
+{
+  GtkWidget *intake;
+  AdwMessageDialog *dialog;
+
+  intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", "Phạm Minh Châu");
+
+  /* Ctrl+N on an unsaved form asks first; keeping it keeps the text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.new-intake", NULL));
+  iterate (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (intake, MC_TYPE_INTAKE_PAGE, "name_row"))), ==,
+                   "Phạm Minh Châu");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.new-intake", NULL);
+  iterate (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (intake, MC_TYPE_INTAKE_PAGE, "name_row"))), ==, "");
+  g_assert_false (mc_intake_page_is_dirty (MC_INTAKE_PAGE (intake)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *localedir = g_build_filename (g_get_tmp_dir (), "motcua-test-locale", NULL);
+  g_autofree char *mo_dir = g_build_filename (localedir, "vi", "LC_MESSAGES", NULL);
+  g_autofree char *mo_path = g_build_filename (mo_dir, "motcua.mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  setlocale (LC_ALL, "");
+  /* The build names the catalogue motcua-vi.mo; gettext wants LOCALEDIR/vi/LC_MESSAGES/motcua.mo. */
+  if (g_file_get_contents (BUILD_MO_VI, &contents, &length, NULL))
+    {
+      g_mkdir_with_parents (mo_dir, 0700);
+      g_file_set_contents (mo_path, contents, length, NULL);
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+    }
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (g_str_equal (language (), "vi"))
+    g_assert_cmpstr (_("Intake"), ==, "Tiếp nhận hồ sơ");
+
+  g_test_add ("/app/desk", Fixture, NULL, fixture_set_up, test_desk, fixture_tear_down);
+  return g_test_run ();
+}
