@@ -396,20 +396,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *localedir = g_build_filename (g_get_tmp_dir (), "motcua-test-locale", NULL);
-  g_autofree char *mo_dir = g_build_filename (localedir, "vi", "LC_MESSAGES", NULL);
-  g_autofree char *mo_path = g_build_filename (mo_dir, "motcua.mo", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
   setlocale (LC_ALL, "");
-  /* The build names the catalogue motcua-vi.mo; gettext wants LOCALEDIR/vi/LC_MESSAGES/motcua.mo. */
-  if (g_file_get_contents (BUILD_MO_VI, &contents, &length, NULL))
-    {
-      g_mkdir_with_parents (mo_dir, 0700);
-      g_file_set_contents (mo_path, contents, length, NULL);
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-    }
+  /* The catalogues the build compiled: po/<lang>/LC_MESSAGES/motcua.mo under the build directory. */
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
