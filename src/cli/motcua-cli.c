@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mc-calendar.h"
+#include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-lunar.h"
 #include "mc-store.h"
@@ -1043,6 +1044,146 @@ cmd_overdue (Cli   *cli,
   return print_dossier_list (cli, dossiers, query.now);
 }
 
+/* Renders a form for a dossier into a PDF file; prints the file and page count. */
+static int
+write_form (Cli        *cli,
+            McFormKind  kind,
+            const char *code,
+            const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(McDocument) document = NULL;
+
+  dossier = mc_store_get_dossier (cli->store, code, &error);
+  if (dossier == NULL)
+    return fail (error);
+  events = mc_store_get_events (cli->store, dossier->uuid, &error);
+  if (events == NULL)
+    return fail (error);
+  document = mc_form_render (kind, dossier, events, mc_store_get_office (cli->store), &error);
+  if (document == NULL || !mc_document_write_pdf (document, output, &error))
+    return fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "form", mc_form_kind_to_string (kind));
+      add_string (builder, "code", dossier->code);
+      add_string (builder, "file", output);
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("%s: %d page(s) written to %s\n"), mc_form_kind_to_string (kind),
+             mc_document_get_n_pages (document), output);
+  return EXIT_OK;
+}
+
+static int
+cmd_slip (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options ("slip", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL)
+    return usage_error (_("slip needs a dossier code and -o FILE.pdf"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  return write_form (cli, MC_FORM_SLIP, argv[1], output);
+}
+
+static int
+cmd_form (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { NULL }
+  };
+  McFormKind kind;
+  int status;
+
+  if (!parse_options ("form", "KIND CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || output == NULL)
+    return usage_error (_("form needs a kind (slip, supplement, refusal, apology, stop, control), a dossier code "
+                          "and -o FILE.pdf"));
+  if (!mc_form_kind_from_string (argv[1], &kind))
+    return usage_error (_("Unknown form; the kinds are slip, supplement, refusal, apology, stop and control"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  return write_form (cli, kind, argv[2], output);
+}
+
+static int
+cmd_apology (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *output = NULL, *reason = NULL, *new_due = NULL, *at = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the result is late"), "R" },
+    { "new-due", 0, 0, G_OPTION_ARG_STRING, &new_due, N_("The new appointment for the result"), "ISO" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When the letter is issued (default: now)"), "ISO" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the letter to this PDF file"), "FILE.pdf" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  McMinute t;
+  int status;
+
+  json_node_take_object (payload, object);
+  if (!parse_options ("apology", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || reason == NULL || new_due == NULL)
+    return usage_error (_("apology needs a dossier code, --reason and --new-due"));
+  if (!mc_time_parse (new_due, &t, &error))
+    return fail (error);
+  {
+    g_autofree char *iso = mc_time_format_iso_offset (t);
+    json_object_set_string_member (object, "new_due", iso);
+  }
+  if (at != NULL)
+    {
+      g_autofree char *iso = NULL;
+
+      if (!mc_time_parse (at, &t, &error))
+        return fail (error);
+      iso = mc_time_format_iso_offset (t);
+      json_object_set_string_member (object, "at", iso);
+    }
+  json_object_set_string_member (object, "reason", reason);
+
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_APOLOGY_ISSUED, payload, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  if (output != NULL)
+    return write_form (cli, MC_FORM_APOLOGY, dossier->code, output);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
@@ -1061,6 +1202,9 @@ static const Command commands[] = {
   { "return", cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
   { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
+  { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
+  { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
+  { "form", cmd_form, N_("form KIND CODE -o FILE.pdf — slip, supplement, refusal, apology, stop, control") },
 };
 
 static void

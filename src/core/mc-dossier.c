@@ -28,6 +28,7 @@ mc_dossier_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->received = self->due = self->paused_at = MC_MINUTE_NONE;
   self->settled = self->returned = self->new_due = MC_MINUTE_NONE;
+  self->supplement_at = self->refused_at = self->stopped_at = self->apology_at = MC_MINUTE_NONE;
   self->outcome = MC_DUE_STATE_NONE;
   return self;
 }
@@ -64,6 +65,11 @@ mc_dossier_unref (McDossier *self)
   g_free (self->notes);
   g_free (self->result_delivery);
   g_free (self->received_by);
+  g_free (self->deciding_body);
+  g_free (self->fee);
+  g_free (self->supplement_reason);
+  g_free (self->refusal_reason);
+  g_free (self->stop_reason);
   g_free (self->status_reason);
   g_free (self->returned_to);
   g_free (self->apology_reason);
@@ -153,6 +159,10 @@ apply_received (McDossier  *self,
   if (self->result_delivery == NULL)
     self->result_delivery = g_strdup ("desk");
   self->received_by = g_strdup (event->clerk);
+  self->deciding_body = dup_member (procedure, "deciding_body");
+  self->fee = dup_member (procedure, "fee");
+  self->slip_number = (int) json_object_get_int_member_with_default (p, "slip_number", 0);
+  self->control_number = (int) json_object_get_int_member_with_default (p, "control_number", 0);
 
   self->status = MC_STATUS_IN_PROGRESS;
   self->due = mc_calendar_compute_due (calendar, self->received, self->unit, self->duration, self->cutoff);
@@ -226,6 +236,9 @@ apply_event (McDossier        *self,
       self->status = MC_STATUS_PAUSED;
       self->paused_at = mc_event_get_time (event, "at");
       replace_string (&self->status_reason, p, "reason");
+      replace_string (&self->supplement_reason, p, "reason");
+      self->supplement_at = self->paused_at;
+      self->supplement_number = (int) json_object_get_int_member_with_default (p, "number", 0);
     }
   else if (strcmp (kind, MC_EVENT_SUPPLEMENT_COMPLETED) == 0)
     {
@@ -250,6 +263,18 @@ apply_event (McDossier        *self,
         return;
       self->status = strcmp (kind, MC_EVENT_REFUSED) == 0 ? MC_STATUS_REFUSED : MC_STATUS_STOPPED;
       replace_string (&self->status_reason, p, "reason");
+      if (self->status == MC_STATUS_REFUSED)
+        {
+          replace_string (&self->refusal_reason, p, "reason");
+          self->refused_at = mc_event_get_time (event, "at");
+          self->refusal_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+        }
+      else
+        {
+          replace_string (&self->stop_reason, p, "reason");
+          self->stopped_at = mc_event_get_time (event, "at");
+          self->stop_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+        }
     }
   else if (strcmp (kind, MC_EVENT_RESULT_READY) == 0)
     {
@@ -279,6 +304,8 @@ apply_event (McDossier        *self,
       self->has_apology = TRUE;
       self->new_due = new_due;
       replace_string (&self->apology_reason, p, "reason");
+      self->apology_at = mc_event_get_time (event, "at");
+      self->apology_number = (int) json_object_get_int_member_with_default (p, "number", 0);
     }
 }
 

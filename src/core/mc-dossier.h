@@ -50,6 +50,23 @@ struct _McDossier
   char        *notes;
   char        *result_delivery;   /* "desk" or "post" */
   char        *received_by;
+  char        *deciding_body;
+  char        *fee;
+
+  /* Form numbers (per office, per form, per year) and the facts the forms print. */
+  int          slip_number;
+  int          control_number;
+  int          supplement_number;
+  char        *supplement_reason;
+  McMinute     supplement_at;
+  int          refusal_number;
+  char        *refusal_reason;
+  McMinute     refused_at;
+  int          stop_number;
+  char        *stop_reason;
+  McMinute     stopped_at;
+  int          apology_number;
+  McMinute     apology_at;
 
   McStatus     status;
   char        *status_reason;     /* reason of the last supplement request, refusal or stop */

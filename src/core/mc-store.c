@@ -71,6 +71,8 @@ static const char *schema_v1[] = {
   "CREATE TABLE calendar_day (date TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT,"
   "  lamport INTEGER NOT NULL, station_id TEXT NOT NULL, station_seq INTEGER NOT NULL)",
   "CREATE TABLE day_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+  "CREATE TABLE form_sequence (form TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL,"
+  "  PRIMARY KEY (form, year))",
   "CREATE TABLE dossier ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
@@ -1414,6 +1416,33 @@ mc_store_set_procedure (McStore      *self,
   return TRUE;
 }
 
+/* The next number of a form for a year, inside the caller's transaction ("Số: 05/PXL-TTPVHCC"). The sequence
+ * is this station's; see docs/architecture.md for offices with several stations. */
+static gint64
+next_form_number (McStore     *self,
+                  const char  *form,
+                  int          year,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "INSERT INTO form_sequence (form, year, last) VALUES (?1, ?2, 1)"
+                                      " ON CONFLICT (form, year) DO UPDATE SET last = last + 1 RETURNING last",
+                                error);
+  gint64 number = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, form);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    set_sqlite_error (self, rc, error);
+  return number;
+}
+
 /* A short look-up code printed on the slip beside the QR; no 0/O or 1/I to misread. */
 static char *
 make_lookup_pin (void)
@@ -1548,7 +1577,7 @@ mc_store_intake (McStore         *self,
   g_autoptr(McEvent) event = NULL;
   McIdKind id_kind = MC_ID_KIND_PERSONAL_ID;
   McMinute received;
-  gint64 seq;
+  gint64 seq, slip_number, control_number;
   int y, m, d;
   sqlite3_stmt *stmt;
 
@@ -1668,6 +1697,10 @@ mc_store_intake (McStore         *self,
     }
   seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  slip_number = next_form_number (self, "slip", y, error);
+  control_number = slip_number > 0 ? next_form_number (self, "control", y, error) : -1;
+  if (control_number < 0)
+    goto fail;
   code = g_strdup_printf ("%s-%s-%02d%04" G_GINT64_FORMAT, self->office->code, day, self->office->station, seq);
 
   builder = json_builder_new ();
@@ -1676,6 +1709,10 @@ mc_store_intake (McStore         *self,
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "lookup_pin");
   json_builder_add_string_value (builder, pin);
+  json_builder_set_member_name (builder, "slip_number");
+  json_builder_add_int_value (builder, slip_number);
+  json_builder_set_member_name (builder, "control_number");
+  json_builder_add_int_value (builder, control_number);
   json_builder_set_member_name (builder, "received_at");
   json_builder_add_string_value (builder, received_iso);
   json_builder_set_member_name (builder, "procedure");
@@ -2115,6 +2152,31 @@ mc_store_record (McStore     *self,
 
   if (!begin (self, error))
     return NULL;
+  {
+    /* The forms these steps produce are numbered per office, per form and per year; the number is recorded
+     * with the event so a reprint shows the same number. */
+    const char *form = g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "supplement"
+                     : g_str_equal (kind, MC_EVENT_REFUSED) ? "refusal"
+                     : g_str_equal (kind, MC_EVENT_STOP_REQUESTED) ? "stop"
+                     : g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ? "apology" : NULL;
+
+    if (form != NULL)
+      {
+        McMinute at;
+        int year;
+        gint64 number;
+
+        mc_time_parse (json_object_get_string_member (object, "at"), &at, NULL);
+        mc_jdn_to_ymd (mc_minute_jdn (at), &year, NULL, NULL);
+        number = next_form_number (self, form, year, error);
+        if (number < 0)
+          {
+            rollback (self);
+            return NULL;
+          }
+        json_object_set_int_member (object, "number", number);
+      }
+  }
   event = append_local_event (self, dossier->uuid, kind, copy, clerk, error);
   if (event == NULL || !commit (self, error))
     {

@@ -1,0 +1,1009 @@
+/* mc-document.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-document"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <qrencode.h>
+
+#include "mc-document.h"
+
+/* The official forms' typeface: Liberation Serif has the metrics of Times New Roman (Nghị định 30/2020). */
+#define FONT_FAMILY "Liberation Serif"
+#define CELL_PADDING 3.0
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_COLUMNS,
+  BLOCK_HEADER,
+  BLOCK_SIGNATURES,
+  BLOCK_QR,
+  BLOCK_TABLE_ROW,
+  BLOCK_RULE,
+  BLOCK_PAGE_BREAK,
+} BlockKind;
+
+typedef struct _Block Block;
+
+struct _Block
+{
+  BlockKind    kind;
+  double       space_before;
+  double       height;
+  PangoLayout *layouts[8];     /* meaning depends on the kind */
+  double       offsets[8];     /* x (columns, cells) or y positions inside the block */
+  guint        n_layouts;
+  double       shares[16];     /* table column shares, or rule share */
+  gboolean     is_header_row;
+  Block       *header_row;     /* for table rows: the header to repeat on a new page */
+  QRcode      *qr;
+  double       qr_size;
+  /* header geometry */
+  double       left_width;
+  double       rule_y_left, rule_w_left, rule_y_right, rule_w_right;
+};
+
+typedef struct
+{
+  Block *block;
+  int    page;
+  double y;
+  int    first_line;  /* text split across pages */
+  int    n_lines;     /* -1: whole block */
+  double clip_height;
+} Placement;
+
+struct _McDocument
+{
+  GObject        parent_instance;
+
+  gboolean       landscape;
+  double         page_width;
+  double         page_height;
+  PangoContext  *context;
+  GPtrArray     *blocks;
+  GArray        *placements;
+  GArray        *boxes;
+  int            n_pages;
+  gboolean       laid_out;
+};
+
+G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mc-document-error-quark, mc_document_error)
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  for (guint i = 0; i < block->n_layouts; i++)
+    g_clear_object (&block->layouts[i]);
+  if (block->qr)
+    QRcode_free (block->qr);
+  g_free (block);
+}
+
+/*
+ * Auxiliary methods
+ */
+
+static double
+content_width (McDocument *self)
+{
+  return self->page_width - MC_MARGIN_LEFT - MC_MARGIN_RIGHT;
+}
+
+static PangoLayout *
+make_layout (McDocument *self,
+             const char *markup,
+             double      size,
+             McAlign     align,
+             double      width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  switch (align)
+    {
+    case MC_ALIGN_CENTER:
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      break;
+    case MC_ALIGN_RIGHT:
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      break;
+    case MC_ALIGN_JUSTIFY:
+      pango_layout_set_justify (layout, TRUE);
+      break;
+    case MC_ALIGN_LEFT:
+    default:
+      break;
+    }
+  pango_layout_set_markup (layout, markup ? markup : "", -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+line_width (PangoLayout *layout,
+            int          line)
+{
+  PangoRectangle logical;
+  PangoLayoutLine *l = pango_layout_get_line_readonly (layout, line);
+
+  if (l == NULL)
+    return 0;
+  pango_layout_line_get_extents (l, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static Block *
+add_block (McDocument *self,
+           BlockKind   kind,
+           double      space_before)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->space_before = space_before;
+  g_ptr_array_add (self->blocks, block);
+  self->laid_out = FALSE;
+  return block;
+}
+
+/* Records where ink lands, so tests can check that nothing crosses the margins. */
+static void
+record_box (McDocument  *self,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            int          page,
+            int          first_line,
+            int          n_lines)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int index = 0;
+
+  do
+    {
+      PangoRectangle ink;
+      McBox box;
+
+      if (index >= first_line && (n_lines < 0 || index < first_line + n_lines))
+        {
+          pango_layout_iter_get_line_extents (iter, &ink, NULL);
+          if (ink.width > 0 && ink.height > 0)
+            {
+              double top_shift = 0;
+
+              if (first_line > 0)
+                {
+                  PangoLayoutIter *first = pango_layout_get_iter (layout);
+                  PangoRectangle logical;
+
+                  for (int i = 0; i < first_line; i++)
+                    pango_layout_iter_next_line (first);
+                  pango_layout_iter_get_line_extents (first, NULL, &logical);
+                  top_shift = (double) logical.y / PANGO_SCALE;
+                  pango_layout_iter_free (first);
+                }
+              box.x = x + (double) ink.x / PANGO_SCALE;
+              box.y = y + (double) ink.y / PANGO_SCALE - top_shift;
+              box.width = (double) ink.width / PANGO_SCALE;
+              box.height = (double) ink.height / PANGO_SCALE;
+              box.page = page;
+              g_array_append_val (self->boxes, box);
+            }
+        }
+      index++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+place (McDocument *self,
+       Block      *block,
+       int         page,
+       double      y,
+       int         first_line,
+       int         n_lines,
+       double      clip_height)
+{
+  Placement p = { block, page, y, first_line, n_lines, clip_height };
+  double x0 = MC_MARGIN_LEFT;
+
+  g_array_append_val (self->placements, p);
+
+  switch (block->kind)
+    {
+    case BLOCK_TEXT:
+      record_box (self, block->layouts[0], x0, y, page, first_line, n_lines);
+      break;
+    case BLOCK_COLUMNS:
+    case BLOCK_SIGNATURES:
+    case BLOCK_TABLE_ROW:
+      for (guint i = 0; i < block->n_layouts; i++)
+        if (block->layouts[i] != NULL)
+          record_box (self, block->layouts[i],
+                      x0 + block->offsets[i] + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0),
+                      y + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0), page, 0, -1);
+      break;
+    case BLOCK_HEADER:
+      /* layouts: 0 form label, 1 left (bodies), 2 number line, 3 right (motto), 4 date line */
+      for (guint i = 0; i < block->n_layouts; i++)
+        if (block->layouts[i] != NULL)
+          {
+            double lx = x0 + (i == 1 || i == 2 ? 0 : (i == 0 ? 0 : block->left_width));
+            record_box (self, block->layouts[i], lx, y + block->offsets[i], page, 0, -1);
+          }
+      break;
+    case BLOCK_QR:
+      if (block->layouts[0])
+        record_box (self, block->layouts[0], x0 + block->qr_size + 12, y, page, 0, -1);
+      break;
+    case BLOCK_RULE:
+    case BLOCK_PAGE_BREAK:
+    default:
+      break;
+    }
+}
+
+/* Pagination: blocks flow down the page; text splits between lines; other blocks move whole to the next page;
+ * a table's header row repeats at the top of each page the table continues on. */
+static void
+layout_pages (McDocument *self)
+{
+  double top = MC_MARGIN_TOP;
+  double bottom = self->page_height - MC_MARGIN_BOTTOM;
+  double y = top;
+  int page = 0;
+
+  if (self->laid_out)
+    return;
+  g_array_set_size (self->placements, 0);
+  g_array_set_size (self->boxes, 0);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      double before = y > top ? block->space_before : 0;
+
+      if (block->kind == BLOCK_PAGE_BREAK)
+        {
+          page++;
+          y = top;
+          continue;
+        }
+
+      if (y + before + block->height <= bottom)
+        {
+          place (self, block, page, y + before, 0, -1, block->height);
+          y += before + block->height;
+          continue;
+        }
+
+      if (block->kind == BLOCK_TEXT)
+        {
+          /* Place the lines that fit, continue with the rest on the next pages. */
+          PangoLayout *layout = block->layouts[0];
+          int n = pango_layout_get_line_count (layout);
+          int first = 0;
+          double start_y = y + before;
+
+          while (first < n)
+            {
+              PangoLayoutIter *iter = pango_layout_get_iter (layout);
+              double first_top = 0, last_bottom = 0;
+              int count = 0, index = 0;
+
+              do
+                {
+                  PangoRectangle logical;
+
+                  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+                  if (index == first)
+                    first_top = (double) logical.y / PANGO_SCALE;
+                  if (index >= first)
+                    {
+                      double line_bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+
+                      if (start_y + (line_bottom - first_top) > bottom && count > 0)
+                        break;
+                      if (start_y + (line_bottom - first_top) > bottom && start_y > top)
+                        break;
+                      last_bottom = line_bottom;
+                      count++;
+                    }
+                  index++;
+                }
+              while (pango_layout_iter_next_line (iter));
+              pango_layout_iter_free (iter);
+
+              if (count == 0)
+                {
+                  page++;
+                  start_y = top;
+                  continue;
+                }
+              place (self, block, page, start_y, first, count, last_bottom - first_top);
+              y = start_y + (last_bottom - first_top);
+              first += count;
+              if (first < n)
+                {
+                  page++;
+                  start_y = top;
+                  y = top;
+                }
+            }
+          continue;
+        }
+
+      page++;
+      y = top;
+      if (block->kind == BLOCK_TABLE_ROW && block->header_row != NULL && !block->is_header_row)
+        {
+          place (self, block->header_row, page, y, 0, -1, block->header_row->height);
+          y += block->header_row->height;
+        }
+      place (self, block, page, y, 0, -1, block->height);
+      y += block->height;
+    }
+
+  self->n_pages = page + 1;
+  self->laid_out = TRUE;
+}
+
+static void
+draw_rule (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_block (McDocument      *self,
+            cairo_t         *cr,
+            const Placement *p)
+{
+  Block *block = p->block;
+  double x0 = MC_MARGIN_LEFT;
+  double y = p->y;
+
+  switch (block->kind)
+    {
+    case BLOCK_TEXT:
+      if (p->n_lines < 0)
+        show_layout_at (cr, block->layouts[0], x0, y);
+      else
+        {
+          /* Line by line: a clip would cut the stacked Vietnamese diacritics that rise above a line's box. */
+          PangoLayoutIter *iter = pango_layout_get_iter (block->layouts[0]);
+          double first_top = 0;
+          int index = 0;
+
+          do
+            {
+              PangoRectangle logical;
+
+              pango_layout_iter_get_line_extents (iter, NULL, &logical);
+              if (index == p->first_line)
+                first_top = (double) logical.y / PANGO_SCALE;
+              if (index >= p->first_line && index < p->first_line + p->n_lines)
+                {
+                  double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+                  cairo_move_to (cr, x0 + (double) logical.x / PANGO_SCALE, y + baseline - first_top);
+                  pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+                }
+              index++;
+            }
+          while (pango_layout_iter_next_line (iter));
+          pango_layout_iter_free (iter);
+        }
+      break;
+
+    case BLOCK_COLUMNS:
+    case BLOCK_SIGNATURES:
+      for (guint i = 0; i < block->n_layouts; i++)
+        if (block->layouts[i] != NULL)
+          show_layout_at (cr, block->layouts[i], x0 + block->offsets[i], y);
+      break;
+
+    case BLOCK_HEADER:
+      if (block->layouts[0])
+        show_layout_at (cr, block->layouts[0], x0, y + block->offsets[0]);
+      show_layout_at (cr, block->layouts[1], x0, y + block->offsets[1]);
+      show_layout_at (cr, block->layouts[2], x0, y + block->offsets[2]);
+      show_layout_at (cr, block->layouts[3], x0 + block->left_width, y + block->offsets[3]);
+      show_layout_at (cr, block->layouts[4], x0 + block->left_width, y + block->offsets[4]);
+      draw_rule (cr, x0 + (block->left_width - block->rule_w_left) / 2, y + block->rule_y_left, block->rule_w_left);
+      draw_rule (cr, x0 + block->left_width + (content_width (self) - block->left_width - block->rule_w_right) / 2,
+                 y + block->rule_y_right, block->rule_w_right);
+      break;
+
+    case BLOCK_QR:
+      {
+        double module = block->qr_size / (block->qr->width + 8);
+        double qx = x0 + 4 * module, qy = y + 4 * module;
+
+        cairo_save (cr);
+        for (int r = 0; r < block->qr->width; r++)
+          for (int c = 0; c < block->qr->width; c++)
+            if (block->qr->data[r * block->qr->width + c] & 1)
+              cairo_rectangle (cr, qx + c * module, qy + r * module, module, module);
+        cairo_fill (cr);
+        cairo_restore (cr);
+        if (block->layouts[0])
+          show_layout_at (cr, block->layouts[0], x0 + block->qr_size + 12, y);
+      }
+      break;
+
+    case BLOCK_TABLE_ROW:
+      cairo_save (cr);
+      cairo_set_line_width (cr, 0.5);
+      for (guint i = 0; i < block->n_layouts; i++)
+        {
+          double cell_x = x0 + block->offsets[i];
+          double cell_w = block->shares[i] * content_width (self);
+
+          cairo_rectangle (cr, cell_x, y, cell_w, block->height);
+          cairo_stroke (cr);
+          if (block->layouts[i])
+            show_layout_at (cr, block->layouts[i], cell_x + CELL_PADDING, y + CELL_PADDING);
+        }
+      cairo_restore (cr);
+      break;
+
+    case BLOCK_RULE:
+      {
+        double width = block->shares[0] * content_width (self);
+        draw_rule (cr, x0 + (content_width (self) - width) / 2, y + block->height / 2, width);
+      }
+      break;
+
+    case BLOCK_PAGE_BREAK:
+    default:
+      break;
+    }
+}
+
+/*
+ * GObject
+ */
+
+static void
+mc_document_finalize (GObject *object)
+{
+  McDocument *self = MC_DOCUMENT (object);
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (mc_document_parent_class)->finalize (object);
+}
+
+static void
+mc_document_class_init (McDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_document_finalize;
+}
+
+static void
+mc_document_init (McDocument *self)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (McBox));
+  self->context = pango_font_map_create_context (font_map);
+  /* Pango assumes 96 dpi; our unit is the point, so 72, or 13 pt text would come out at 17.3 pt. Metrics are
+   * unhinted so that the layout is the same on paper, in the PDF and in the preview. */
+  pango_cairo_context_set_resolution (self->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (self->context, pango_language_from_string ("vi"));
+}
+
+/*
+ * Public API
+ */
+
+McDocument *
+mc_document_new (gboolean landscape)
+{
+  McDocument *self = g_object_new (MC_TYPE_DOCUMENT, NULL);
+
+  self->landscape = landscape;
+  self->page_width = landscape ? MC_A4_HEIGHT : MC_A4_WIDTH;
+  self->page_height = landscape ? MC_A4_WIDTH : MC_A4_HEIGHT;
+  return self;
+}
+
+double
+mc_document_get_page_width (McDocument *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), 0);
+  return self->page_width;
+}
+
+double
+mc_document_get_page_height (McDocument *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), 0);
+  return self->page_height;
+}
+
+double
+mc_document_get_content_width (McDocument *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), 0);
+  return content_width (self);
+}
+
+void
+mc_document_add_text (McDocument *self,
+                      const char *markup,
+                      double      size,
+                      McAlign     align,
+                      double      first_line_indent,
+                      double      space_before)
+{
+  Block *block;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  block = add_block (self, BLOCK_TEXT, space_before);
+  block->layouts[0] = make_layout (self, markup, size, align, content_width (self));
+  block->n_layouts = 1;
+  if (first_line_indent != 0)
+    pango_layout_set_indent (block->layouts[0], (int) (first_line_indent * PANGO_SCALE));
+  block->height = layout_height (block->layouts[0]);
+}
+
+/**
+ * mc_document_add_pair:
+ * @left_markup: (nullable): the left column's text
+ * @right_markup: (nullable): the right column's text
+ *
+ * Two columns side by side that move to a new page together: e.g. "Nơi nhận" beside the signature.
+ */
+void
+mc_document_add_pair (McDocument *self,
+                      const char *left_markup,
+                      McAlign     left_align,
+                      const char *right_markup,
+                      McAlign     right_align,
+                      double      size,
+                      double      left_share,
+                      double      space_before)
+{
+  double width = content_width (self);
+  Block *block;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  block = add_block (self, BLOCK_COLUMNS, space_before);
+  if (left_markup != NULL)
+    block->layouts[0] = make_layout (self, left_markup, size, left_align, width * left_share - 6);
+  if (right_markup != NULL)
+    block->layouts[1] = make_layout (self, right_markup, size, right_align, width * (1 - left_share) - 6);
+  block->offsets[0] = 0;
+  block->offsets[1] = width * left_share + 6;
+  block->n_layouts = 2;
+  block->height = MAX (block->layouts[0] ? layout_height (block->layouts[0]) : 0,
+                       block->layouts[1] ? layout_height (block->layouts[1]) : 0);
+}
+
+void
+mc_document_add_columns (McDocument *self,
+                         const char *left_markup,
+                         const char *right_markup,
+                         double      size,
+                         double      left_share,
+                         double      space_before)
+{
+  mc_document_add_pair (self, left_markup, MC_ALIGN_LEFT, right_markup, MC_ALIGN_LEFT, size, left_share,
+                        space_before);
+}
+
+/**
+ * mc_document_add_header:
+ * @parent: the parent body (cơ quan chủ quản), upright capitals
+ * @unit: the issuing unit, bold capitals
+ * @number_line: "Số: 05/PXL-TTPVHCC"
+ * @place_date_line: "Tân Lập, ngày 05 tháng 02 năm 2026", italic
+ * @form_label: (nullable): "Mẫu số 01", above the header at the right
+ *
+ * The two-column header of Nghị định 30/2020: bodies on the left (45%) with a short rule under the unit, the
+ * Quốc hiệu and Tiêu ngữ on the right (55%) with a rule as long as the motto, then the number and the
+ * place-and-date line on one line.
+ */
+void
+mc_document_add_header (McDocument *self,
+                        const char *parent,
+                        const char *unit,
+                        const char *number_line,
+                        const char *place_date_line,
+                        const char *form_label)
+{
+  double width = content_width (self);
+  double left = width * 0.45, right = width - left;
+  g_autofree char *parent_up = g_utf8_strup (parent ? parent : "", -1);
+  g_autofree char *unit_up = g_utf8_strup (unit ? unit : "", -1);
+  g_autofree char *parent_esc = g_markup_escape_text (parent_up, -1);
+  g_autofree char *unit_esc = g_markup_escape_text (unit_up, -1);
+  g_autofree char *left_markup = NULL;
+  g_autofree char *number_esc = g_markup_escape_text (number_line ? number_line : "", -1);
+  g_autofree char *date_markup = NULL;
+  g_autofree char *date_esc = g_markup_escape_text (place_date_line ? place_date_line : "", -1);
+  double motto_size = 13;
+  double label_height = 0, body_height, right_height, line_y;
+  Block *block;
+  PangoLayout *motto;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  block = add_block (self, BLOCK_HEADER, 0);
+  block->left_width = left;
+
+  if (form_label != NULL)
+    {
+      g_autofree char *label_esc = g_markup_escape_text (form_label, -1);
+      g_autofree char *label_markup = g_strdup_printf ("<b>%s</b>", label_esc);
+
+      block->layouts[0] = make_layout (self, label_markup, 11, MC_ALIGN_RIGHT, width);
+      label_height = layout_height (block->layouts[0]) + 4;
+    }
+
+  left_markup = *parent_up ? g_strdup_printf ("%s\n<b>%s</b>", parent_esc, unit_esc)
+                           : g_strdup_printf ("<b>%s</b>", unit_esc);
+  block->layouts[1] = make_layout (self, left_markup, 12.5, MC_ALIGN_CENTER, left);
+
+  /* The Quốc hiệu must stay on one line: shrink from 13 to 11.5 pt until it does. */
+  for (motto_size = 13; motto_size >= 11.5; motto_size -= 0.5)
+    {
+      g_autofree char *markup = g_strdup_printf ("<span size='%d'><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></span>\n"
+                                                 "<span size='%d'><b>Độc lập - Tự do - Hạnh phúc</b></span>",
+                                                 (int) (motto_size * PANGO_SCALE), 13 * PANGO_SCALE);
+      g_clear_object (&block->layouts[3]);
+      block->layouts[3] = make_layout (self, markup, 13, MC_ALIGN_CENTER, right);
+      if (pango_layout_get_line_count (block->layouts[3]) == 2)
+        break;
+    }
+  motto = block->layouts[3];
+
+  date_markup = g_strdup_printf ("<i>%s</i>", date_esc);
+  block->layouts[2] = make_layout (self, number_esc, 13, MC_ALIGN_CENTER, left);
+  block->layouts[4] = make_layout (self, date_markup, 13, MC_ALIGN_CENTER, right);
+  block->n_layouts = 5;
+
+  body_height = layout_height (block->layouts[1]);
+  right_height = layout_height (motto);
+  block->offsets[0] = 0;
+  block->offsets[1] = label_height;
+  block->offsets[3] = label_height;
+  block->rule_y_left = label_height + body_height + 2;
+  block->rule_w_left = line_width (block->layouts[1], pango_layout_get_line_count (block->layouts[1]) - 1) / 3;
+  block->rule_y_right = label_height + right_height + 2;
+  block->rule_w_right = line_width (motto, 1);
+  line_y = label_height + MAX (body_height, right_height) + 10;
+  block->offsets[2] = line_y;
+  block->offsets[4] = line_y;
+  block->n_layouts = 5;
+  block->height = line_y + MAX (layout_height (block->layouts[2]), layout_height (block->layouts[4]));
+}
+
+/* A signature box: title, hint, room to sign, name. */
+char *
+mc_document_signature_markup (const char *title,
+                              const char *hint,
+                              const char *name)
+{
+  g_autofree char *t = g_markup_escape_text (title ? title : "", -1);
+  g_autofree char *h = g_markup_escape_text (hint ? hint : "", -1);
+  g_autofree char *n = g_markup_escape_text (name ? name : "", -1);
+
+  return g_strdup_printf ("<b>%s</b>\n<i>%s</i>\n\n\n<b>%s</b>", t, h, n);
+}
+
+void
+mc_document_add_signatures (McDocument *self,
+                            const char *left_title,
+                            const char *left_hint,
+                            const char *left_name,
+                            const char *right_title,
+                            const char *right_hint,
+                            const char *right_name,
+                            double      space_before)
+{
+  g_autofree char *left = left_title ? mc_document_signature_markup (left_title, left_hint, left_name) : NULL;
+  g_autofree char *right = right_title ? mc_document_signature_markup (right_title, right_hint, right_name) : NULL;
+
+  mc_document_add_pair (self, left, MC_ALIGN_CENTER, right, MC_ALIGN_CENTER, 13, 0.45, space_before);
+}
+
+/**
+ * mc_document_add_qr:
+ *
+ * A QR code drawn as vector squares (crisp at any print resolution), with a caption beside it.
+ */
+gboolean
+mc_document_add_qr (McDocument  *self,
+                    const char  *payload,
+                    const char  *caption_markup,
+                    double       space_before,
+                    GError     **error)
+{
+  QRcode *qr;
+  Block *block;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), FALSE);
+
+  qr = QRcode_encodeString (payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (qr == NULL)
+    {
+      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_QR,
+                   _("The QR code cannot hold “%s”"), payload);
+      return FALSE;
+    }
+  block = add_block (self, BLOCK_QR, space_before);
+  block->qr = qr;
+  block->qr_size = 72;
+  if (caption_markup != NULL)
+    {
+      block->layouts[0] = make_layout (self, caption_markup, 11, MC_ALIGN_LEFT,
+                                       content_width (self) - block->qr_size - 12);
+      block->n_layouts = 1;
+    }
+  block->height = MAX (block->qr_size, block->layouts[0] ? layout_height (block->layouts[0]) : 0);
+  return TRUE;
+}
+
+/**
+ * mc_document_add_table:
+ * @shares: the columns' shares of the content width (summing to 1)
+ * @header: (nullable): header cells (markup), repeated on every page the table continues on
+ * @rows: (element-type GStrv): each row's cells (markup)
+ */
+void
+mc_document_add_table (McDocument         *self,
+                       guint               n_columns,
+                       const double       *shares,
+                       const char * const *header,
+                       GPtrArray          *rows,
+                       double              size,
+                       double              space_before)
+{
+  double width = content_width (self);
+  Block *header_block = NULL;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (n_columns > 0 && n_columns <= 8);
+
+  for (int r = header ? -1 : 0; r < (int) rows->len; r++)
+    {
+      const char * const *cells = r < 0 ? header : (const char * const *) g_ptr_array_index (rows, r);
+      Block *block = add_block (self, BLOCK_TABLE_ROW, r <= 0 ? space_before : 0);
+      double x = 0, height = 0;
+
+      block->is_header_row = r < 0;
+      block->header_row = header_block;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double cell_w = shares[c] * width;
+
+          block->shares[c] = shares[c];
+          block->offsets[c] = x;
+          block->layouts[c] = make_layout (self, cells[c] ? cells[c] : "", size,
+                                           r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT, cell_w - 2 * CELL_PADDING);
+          height = MAX (height, layout_height (block->layouts[c]));
+          x += cell_w;
+        }
+      block->n_layouts = n_columns;
+      block->height = height + 2 * CELL_PADDING;
+      if (r < 0)
+        header_block = block;
+    }
+}
+
+void
+mc_document_add_rule (McDocument *self,
+                      double      share,
+                      double      space_before)
+{
+  Block *block;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  block = add_block (self, BLOCK_RULE, space_before);
+  block->shares[0] = share;
+  block->height = 4;
+}
+
+void
+mc_document_add_page_break (McDocument *self)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  add_block (self, BLOCK_PAGE_BREAK, 0);
+}
+
+int
+mc_document_get_n_pages (McDocument *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), 0);
+
+  layout_pages (self);
+  return self->n_pages;
+}
+
+/**
+ * mc_document_draw_page:
+ * @cr: a context whose unit is the point, origin at the page's top left
+ *
+ * Draws page @page (from 0): the one drawing behind the PDF, the print job and the preview.
+ */
+void
+mc_document_draw_page (McDocument *self,
+                       cairo_t    *cr,
+                       int         page)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  layout_pages (self);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+
+      if (p->page == page)
+        draw_block (self, cr, p);
+    }
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+render_pdf (McDocument       *self,
+            cairo_surface_t  *surface,
+            GError          **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Một Cửa");
+  for (int page = 0; page < mc_document_get_n_pages (self); page++)
+    {
+      mc_document_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_WRITE,
+                   _("The PDF could not be written: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+mc_document_to_pdf_bytes (McDocument  *self,
+                          GError     **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, self->page_width, self->page_height);
+  ok = render_pdf (self, surface, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    {
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/**
+ * mc_document_write_pdf:
+ *
+ * Writes the PDF next to @path and renames it into place, so that an existing file is replaced only by a
+ * complete one.
+ */
+gboolean
+mc_document_write_pdf (McDocument  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), FALSE);
+
+  bytes = mc_document_to_pdf_bytes (self, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_WRITE,
+                   _("The PDF could not be saved to %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_document_get_text_boxes:
+ *
+ * Returns: (transfer none) (element-type McBox): the ink box of every line of text, in page coordinates
+ */
+GArray *
+mc_document_get_text_boxes (McDocument *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
+
+  layout_pages (self);
+  return self->boxes;
+}

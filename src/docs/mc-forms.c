@@ -1,0 +1,786 @@
+/* mc-forms.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-forms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mc-event.h"
+#include "mc-forms.h"
+#include "mc-identity.h"
+#include "mc-time.h"
+
+/* Printed legal forms are in Vietnamese whatever the UI language: no string here is translated. */
+
+#define BODY 13.0
+#define NOTE 11.0
+#define PARAGRAPH_INDENT (10.0 * MC_MM)
+#define EMPTY "……………………"
+
+G_DEFINE_QUARK (mc-form-error-quark, mc_form_error)
+
+typedef struct
+{
+  McFormKind  kind;
+  const char *name;
+  const char *title;
+  const char *symbol;
+  int         number_2025;
+  int         number_2018;   /* 0: no such form in the 2018 set */
+} FormInfo;
+
+static const FormInfo forms[] = {
+  { MC_FORM_SLIP, "slip", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "GTN", 1, 1 },
+  { MC_FORM_SUPPLEMENT, "supplement", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "PBS", 2, 2 },
+  { MC_FORM_REFUSAL, "refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "PTC", 3, 3 },
+  { MC_FORM_APOLOGY, "apology", "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "PXL", 4, 4 },
+  { MC_FORM_STOP_NOTICE, "stop", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "TBD", 5, 0 },
+  { MC_FORM_CONTROL_SHEET, "control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "PKS", 6, 5 },
+};
+
+static const FormInfo *
+info_for (McFormKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (forms[i].kind == kind)
+      return &forms[i];
+  g_return_val_if_reached (&forms[0]);
+}
+
+const char *
+mc_form_kind_to_string (McFormKind kind)
+{
+  return info_for (kind)->name;
+}
+
+gboolean
+mc_form_kind_from_string (const char *text,
+                          McFormKind *out)
+{
+  for (guint i = 0; text && i < G_N_ELEMENTS (forms); i++)
+    if (g_str_equal (forms[i].name, text))
+      {
+        *out = forms[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+mc_form_kind_title (McFormKind kind)
+{
+  return info_for (kind)->title;
+}
+
+/* "Mẫu số 01", or NULL when the office's numbering has no such form. */
+char *
+mc_form_label (McFormKind  kind,
+               const char *numbering)
+{
+  const FormInfo *info = info_for (kind);
+  int number = g_strcmp0 (numbering, "2018") == 0 ? info->number_2018 : info->number_2025;
+
+  return number > 0 ? g_strdup_printf ("Mẫu số %02d", number) : NULL;
+}
+
+/* The QR holds the dossier code and the look-up PIN, or the office's look-up address filled with them; never
+ * personal data. */
+char *
+mc_form_qr_payload (McDossier      *dossier,
+                    const McOffice *office)
+{
+  if (office->lookup_url != NULL && *office->lookup_url != '\0')
+    {
+      g_autoptr(GString) url = g_string_new (office->lookup_url);
+
+      g_string_replace (url, "{code}", dossier->code, 0);
+      g_string_replace (url, "{pin}", dossier->lookup_pin ? dossier->lookup_pin : "", 0);
+      return g_string_free (g_steal_pointer (&url), FALSE);
+    }
+  return g_strdup_printf ("%s|%s", dossier->code, dossier->lookup_pin ? dossier->lookup_pin : "");
+}
+
+/* "Tân Lập, ngày 05 tháng 02 năm 2026": Nghị định 30/2020 pads days below 10 and the months 1 and 2. */
+char *
+mc_form_place_date (const char *place,
+                    McMinute    when)
+{
+  int y, m, d;
+
+  mc_jdn_to_ymd (mc_minute_jdn (when), &y, &m, &d);
+  if (m < 3)
+    return g_strdup_printf ("%s, ngày %02d tháng %02d năm %d", place && *place ? place : "……", d, m, y);
+  return g_strdup_printf ("%s, ngày %02d tháng %d năm %d", place && *place ? place : "……", d, m, y);
+}
+
+static char *
+esc (const char *text)
+{
+  return g_markup_escape_text (text && *text ? text : EMPTY, -1);
+}
+
+static char *
+number_line (McFormKind kind,
+             int        number)
+{
+  if (number <= 0)
+    return g_strdup_printf ("Số: ……/%s-TTPVHCC", info_for (kind)->symbol);
+  return g_strdup_printf ("Số: %02d/%s-TTPVHCC", number, info_for (kind)->symbol);
+}
+
+/* "Trung tâm Phục vụ hành chính công xã Tân Lập", for the body text. */
+static char *
+unit_in_sentence (const McOffice *office)
+{
+  const char *name = office->name ? office->name : "";
+  const char *unit = office->unit_name ? office->unit_name : "";
+  const char *locality = name;
+  const char *prefixes[] = { "UBND ", "Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN ", "Uỷ ban nhân dân " };
+  const char *unit_text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      locality = name + strlen (prefixes[i]);
+
+  if (g_str_has_prefix (unit, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"))
+    unit_text = "Trung tâm Phục vụ hành chính công";
+  else if (g_str_has_prefix (unit, "BỘ PHẬN TIẾP NHẬN"))
+    unit_text = "Bộ phận Tiếp nhận và Trả kết quả";
+  else
+    return g_strdup (*unit ? unit : name);
+  return g_strdup_printf ("%s %s", unit_text, locality);
+}
+
+static char *
+duration_text (McDossier *d)
+{
+  switch (d->unit)
+    {
+    case MC_UNIT_SAME_DAY:
+      return g_strdup ("trong ngày (tiếp nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)");
+    case MC_UNIT_WORKING_HOURS:
+      return g_strdup_printf ("%02d giờ làm việc", d->duration);
+    case MC_UNIT_WORKING_DAYS:
+    default:
+      return g_strdup_printf ("%02d ngày làm việc", d->duration);
+    }
+}
+
+/* "Label: value", the value wrapping under itself. */
+static void
+add_field (McDocument *doc,
+           const char *label,
+           const char *value,
+           double      space_before)
+{
+  g_autofree char *value_esc = esc (value);
+  g_autofree char *markup = g_strdup_printf ("%s: %s", label, value_esc);
+
+  mc_document_add_text (doc, markup, BODY, MC_ALIGN_LEFT, 0, space_before);
+}
+
+static void
+add_paragraph (McDocument *doc,
+               const char *markup)
+{
+  mc_document_add_text (doc, markup, BODY, MC_ALIGN_JUSTIFY, PARAGRAPH_INDENT, 6);
+}
+
+static void
+add_title (McDocument *doc,
+           const char *title,
+           const char *subtitle_markup)
+{
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b>", title);
+
+  mc_document_add_text (doc, markup, 14, MC_ALIGN_CENTER, 0, 12);
+  if (subtitle_markup != NULL)
+    mc_document_add_text (doc, subtitle_markup, BODY, MC_ALIGN_CENTER, 0, 2);
+}
+
+static void
+add_form_header (McDocument     *doc,
+                 McFormKind      kind,
+                 const McOffice *office,
+                 int             number,
+                 McMinute        when)
+{
+  g_autofree char *label = mc_form_label (kind, office->form_numbering);
+  g_autofree char *numbers = number_line (kind, number);
+  g_autofree char *date = mc_form_place_date (office->place, when);
+
+  mc_document_add_header (doc, office->parent, office->unit_name, numbers, date, label);
+}
+
+static void
+add_applicant_contacts (McDocument *doc,
+                        McDossier  *d)
+{
+  g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
+  g_autofree char *phone_esc = esc (phone);
+  g_autofree char *email_esc = esc (d->email);
+  g_autofree char *markup = g_strdup_printf ("Số điện thoại: %s          Email: %s", phone_esc, email_esc);
+
+  add_field (doc, "Địa chỉ", d->address, 1.5);
+  mc_document_add_text (doc, markup, BODY, MC_ALIGN_LEFT, 0, 1.5);
+}
+
+static char *
+proxy_text (McDossier *d)
+{
+  JsonObject *p;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *value;
+
+  if (d->proxy == NULL || !JSON_NODE_HOLDS_OBJECT (d->proxy))
+    return NULL;
+  p = json_node_get_object (d->proxy);
+  g_string_append (text, json_object_get_string_member_with_default (p, "name", ""));
+  if ((value = json_object_get_string_member_with_default (p, "id_number", NULL)) != NULL)
+    g_string_append_printf (text, "; số định danh cá nhân: %s", value);
+  if ((value = json_object_get_string_member_with_default (p, "phone", NULL)) != NULL)
+    {
+      g_autofree char *phone = mc_phone_format (value);
+      g_string_append_printf (text, "; số điện thoại: %s", phone);
+    }
+  if ((value = json_object_get_string_member_with_default (p, "address", NULL)) != NULL)
+    g_string_append_printf (text, "; địa chỉ: %s", value);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+render_slip_copy (McDocument     *doc,
+                  McDossier      *d,
+                  const McOffice *office,
+                  const char     *copy_label,
+                  GError        **error)
+{
+  g_autofree char *unit = unit_in_sentence (office);
+  g_autofree char *code_esc = esc (d->code);
+  g_autofree char *copy = g_strdup_printf ("<i>(%s)</i>", copy_label);
+  g_autofree char *code_line = g_strdup_printf ("Mã hồ sơ: <b>%s</b>", code_esc);
+  g_autofree char *procedure = g_strdup_printf ("%s (mã thủ tục %s)", d->procedure_name ? d->procedure_name : "",
+                                                d->procedure_code);
+  g_autofree char *duration = duration_text (d);
+  g_autofree char *received = mc_time_format_vietnamese (d->received);
+  g_autofree char *due = mc_time_format_vietnamese (d->due);
+  g_autofree char *proxy = proxy_text (d);
+  g_autofree char *sets = g_strdup_printf ("%02d (bộ)", d->sets > 0 ? d->sets : 1);
+  g_autofree char *delivery = NULL;
+  g_autofree char *book = NULL;
+  g_autofree char *qr = mc_form_qr_payload (d, office);
+  g_autofree char *pin_esc = esc (d->lookup_pin);
+  g_autofree char *qr_caption = NULL;
+  int year;
+
+  add_form_header (doc, MC_FORM_SLIP, office, d->slip_number, d->received);
+  add_title (doc, mc_form_kind_title (MC_FORM_SLIP), NULL);
+  mc_document_add_text (doc, code_line, BODY, MC_ALIGN_CENTER, 0, 2);
+  mc_document_add_text (doc, copy, BODY, MC_ALIGN_CENTER, 0, 2);
+
+  {
+    g_autofree char *unit_esc = g_markup_escape_text (unit, -1);
+    mc_document_add_text (doc, unit_esc, BODY, MC_ALIGN_LEFT, 0, 10);
+  }
+  add_field (doc, "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức", d->applicant_name, 1.5);
+  add_field (doc, "Số định danh cá nhân/tổ chức", d->applicant_id, 1.5);
+  add_applicant_contacts (doc, d);
+  if (proxy != NULL)
+    add_field (doc, "Người được ủy quyền", proxy, 1.5);
+  add_field (doc, "Nội dung yêu cầu giải quyết", procedure, 1.5);
+
+  mc_document_add_text (doc, "1. Thành phần hồ sơ nộp gồm:", BODY, MC_ALIGN_LEFT, 0, 1.5);
+  if (d->documents != NULL && JSON_NODE_HOLDS_ARRAY (d->documents) &&
+      json_array_get_length (json_node_get_array (d->documents)) > 0)
+    {
+      JsonArray *docs = json_node_get_array (d->documents);
+
+      for (guint i = 0; i < json_array_get_length (docs); i++)
+        {
+          JsonObject *doc_object = json_array_get_object_element (docs, i);
+          g_autofree char *name = esc (json_object_get_string_member_with_default (doc_object, "name", ""));
+          int originals = (int) json_object_get_int_member_with_default (doc_object, "original", 0);
+          int copies = (int) json_object_get_int_member_with_default (doc_object, "copy", 0);
+          g_autofree char *counts = NULL;
+          g_autofree char *line = NULL;
+
+          if (originals > 0 && copies > 0)
+            counts = g_strdup_printf ("%02d bản chính, %02d bản sao", originals, copies);
+          else if (copies > 0)
+            counts = g_strdup_printf ("%02d bản sao", copies);
+          else
+            counts = g_strdup_printf ("%02d bản chính", MAX (originals, 1));
+          line = g_strdup_printf ("%u) %s: %s.", i + 1, name, counts);
+
+          mc_document_add_text (doc, line, BODY, MC_ALIGN_LEFT, 0, 1);
+        }
+    }
+  else
+    mc_document_add_text (doc, EMPTY, BODY, MC_ALIGN_LEFT, 0, 1);
+  add_field (doc, "2. Số lượng hồ sơ", sets, 1.5);
+  add_field (doc, "3. Thời gian giải quyết hồ sơ theo quy định là", duration, 1.5);
+  add_field (doc, "4. Thời gian nhận hồ sơ", received, 1.5);
+  add_field (doc, "5. Thời gian trả kết quả giải quyết hồ sơ", due, 1.5);
+  if (g_strcmp0 (d->result_delivery, "post") == 0)
+    delivery = g_strdup_printf ("nhận qua dịch vụ bưu chính công ích tại địa chỉ: %s",
+                                d->address ? d->address : EMPTY);
+  else
+    delivery = g_strdup (unit);
+  add_field (doc, "6. Đăng ký nhận kết quả tại", delivery, 1.5);
+  add_field (doc, "7. Phí, lệ phí (nếu có)", d->fee, 1.5);
+
+  mc_jdn_to_ymd (mc_minute_jdn (d->received), &year, NULL, NULL);
+  book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: %02d", year, d->slip_number);
+  mc_document_add_text (doc, book, BODY, MC_ALIGN_LEFT, 0, 1.5);
+
+  qr_caption = g_strdup_printf ("Mã hồ sơ: <b>%s</b>\nMã tra cứu: <b>%s</b>\n"
+                                "Quét mã QR hoặc cung cấp mã hồ sơ và mã tra cứu để tra cứu tình trạng "
+                                "giải quyết hồ sơ.\nKhi đến nhận kết quả, đề nghị mang theo Giấy tiếp nhận này.",
+                                code_esc, pin_esc);
+  if (!mc_document_add_qr (doc, qr, qr_caption, 6, error))
+    return;
+
+  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d->applicant_name,
+                              "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d->received_by, 6);
+
+  mc_document_add_text (doc,
+                        "<i><b>Ghi chú:</b>\n"
+                        "- Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; 01 liên chuyển kèm "
+                        "theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại nơi tiếp nhận; 01 liên "
+                        "giao cho người nộp hồ sơ.\n"
+                        "- Người nộp hồ sơ có thể đăng ký nhận kết quả tại nơi tiếp nhận hoặc tại nhà (qua dịch "
+                        "vụ bưu chính công ích).</i>",
+                        10.5, MC_ALIGN_JUSTIFY, 0, 6);
+}
+
+static McDocument *
+render_slip (McDossier       *d,
+             const McOffice  *office,
+             GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  GError *local_error = NULL;
+
+  /* Two copies: one kept with the control sheet, one handed to the citizen. */
+  render_slip_copy (doc, d, office, "Liên 1: Lưu tại nơi tiếp nhận", &local_error);
+  if (local_error == NULL)
+    {
+      mc_document_add_page_break (doc);
+      render_slip_copy (doc, d, office, "Liên 2: Giao người nộp hồ sơ", &local_error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+static McDocument *
+render_supplement (McDossier       *d,
+                   const McOffice  *office,
+                   GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_auto(GStrv) items = NULL;
+  g_autofree char *unit = unit_in_sentence (office);
+  g_autofree char *contact = NULL;
+  g_autofree char *clerk_esc = NULL;
+  g_autofree char *unit_esc = NULL;
+  guint n = 0;
+
+  if (d->supplement_at == MC_MINUTE_NONE)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s has no supplement request: record one first"), d->code);
+      return NULL;
+    }
+  add_form_header (doc, MC_FORM_SUPPLEMENT, office, d->supplement_number, d->supplement_at);
+  add_title (doc, mc_form_kind_title (MC_FORM_SUPPLEMENT), NULL);
+  add_field (doc, "Hồ sơ của", d->applicant_name, 12);
+  add_field (doc, "Mã hồ sơ", d->code, 3);
+  add_field (doc, "Nội dung yêu cầu giải quyết", d->procedure_name, 3);
+  add_applicant_contacts (doc, d);
+  mc_document_add_text (doc, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", BODY, MC_ALIGN_LEFT, 0, 6);
+  /* Everything missing is listed at once (one request per dossier): one line of the reason per item. */
+  items = g_strsplit (d->supplement_reason ? d->supplement_reason : "", "\n", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (items[i]));
+      g_autofree char *item_esc = NULL;
+      g_autofree char *line = NULL;
+
+      if (*item == '\0')
+        continue;
+      item_esc = g_markup_escape_text (item, -1);
+      line = g_strdup_printf ("%u. %s", ++n, item_esc);
+      mc_document_add_text (doc, line, BODY, MC_ALIGN_LEFT, 0, 2);
+    }
+  if (n == 0)
+    mc_document_add_text (doc, "1. " EMPTY, BODY, MC_ALIGN_LEFT, 0, 2);
+  add_field (doc, "Lý do", "hồ sơ chưa đầy đủ, hợp lệ theo quy định của thủ tục hành chính", 6);
+  clerk_esc = esc (d->received_by);
+  unit_esc = g_markup_escape_text (unit, -1);
+  contact = g_strdup_printf ("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với %s tại %s "
+                             "để được hướng dẫn./.", clerk_esc, unit_esc);
+  add_paragraph (doc, contact);
+  mc_document_add_signatures (doc, NULL, NULL, NULL, "NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)",
+                              d->received_by, 18);
+  return g_steal_pointer (&doc);
+}
+
+static McDocument *
+render_refusal (McDossier       *d,
+                const McOffice  *office,
+                GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autofree char *unit = unit_in_sentence (office);
+  g_autofree char *unit_esc = g_markup_escape_text (unit, -1);
+  g_autofree char *reason_esc = NULL;
+  g_autofree char *paragraph = NULL;
+
+  if (d->refused_at == MC_MINUTE_NONE)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s was not refused: record the refusal first"), d->code);
+      return NULL;
+    }
+  add_form_header (doc, MC_FORM_REFUSAL, office, d->refusal_number, d->refused_at);
+  add_title (doc, mc_form_kind_title (MC_FORM_REFUSAL), NULL);
+  mc_document_add_text (doc, unit_esc, BODY, MC_ALIGN_LEFT, 0, 12);
+  add_field (doc, "Tiếp nhận hồ sơ của", d->applicant_name, 3);
+  add_field (doc, "Số định danh cá nhân/tổ chức", d->applicant_id, 3);
+  add_applicant_contacts (doc, d);
+  add_field (doc, "Mã hồ sơ (nếu có)", d->code, 3);
+  add_field (doc, "Nội dung yêu cầu giải quyết", d->procedure_name, 3);
+  reason_esc = esc (d->refusal_reason);
+  paragraph = g_strdup_printf ("Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể "
+                               "như sau: %s", unit_esc, reason_esc);
+  add_paragraph (doc, paragraph);
+  add_paragraph (doc, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
+  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d->applicant_name,
+                              "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d->received_by, 18);
+  return g_steal_pointer (&doc);
+}
+
+static void
+add_recipient (McDocument *doc,
+               McDossier  *d)
+{
+  g_autofree char *name_esc = esc (d->applicant_name);
+  g_autofree char *markup = g_strdup_printf ("Kính gửi: Ông/Bà %s", name_esc);
+  g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
+  g_autofree char *address_esc = esc (d->address);
+  g_autofree char *phone_esc = esc (phone);
+  g_autofree char *contact = g_strdup_printf ("(Địa chỉ: %s; số điện thoại: %s)", address_esc, phone_esc);
+
+  mc_document_add_text (doc, markup, BODY, MC_ALIGN_CENTER, 0, 12);
+  mc_document_add_text (doc, contact, BODY, MC_ALIGN_CENTER, 0, 2);
+}
+
+static void
+add_signer (McDocument     *doc,
+            const McOffice *office,
+            double          space_before)
+{
+  g_autofree char *title = g_utf8_strup (office->signer_title && *office->signer_title
+                                         ? office->signer_title : "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", -1);
+
+  g_autofree char *signature = mc_document_signature_markup (title, "(Ký, ghi rõ họ tên và đóng dấu)",
+                                                             office->signer_name);
+
+  /* "Nơi nhận" at the left, level with the signer's title (Nghị định 30/2020, ô 9b). */
+  mc_document_add_pair (doc,
+                        "<span size='12288'><b><i>Nơi nhận:</i></b></span>\n"
+                        "<span size='11264'>- Như trên;\n- Lưu: VT, TTPVHCC.</span>",
+                        MC_ALIGN_LEFT, signature, MC_ALIGN_CENTER, 13, 0.45, space_before);
+}
+
+static char *
+received_sentence (McDossier      *d,
+                   const McOffice *office)
+{
+  int y, m, day;
+  g_autofree char *office_esc = esc (office->name);
+  g_autofree char *procedure_esc = esc (d->procedure_name);
+  g_autofree char *name_esc = esc (d->applicant_name);
+  g_autofree char *id_esc = esc (d->applicant_id);
+  g_autofree char *code_esc = esc (d->code);
+
+  mc_jdn_to_ymd (mc_minute_jdn (d->received), &y, &m, &day);
+  return g_strdup_printf (m < 3 ? "Ngày %02d tháng %02d năm %d, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ "
+                                  "tục hành chính %s của Ông/Bà %s; số định danh: %s; mã số hồ sơ: %s."
+                                : "Ngày %02d tháng %d năm %d, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ "
+                                  "tục hành chính %s của Ông/Bà %s; số định danh: %s; mã số hồ sơ: %s.",
+                          day, m, y, office_esc, procedure_esc, name_esc, id_esc, code_esc);
+}
+
+static McDocument *
+render_apology (McDossier       *d,
+                const McOffice  *office,
+                GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autofree char *office_esc = esc (office->name);
+  g_autofree char *due = mc_time_format_vietnamese (d->due);
+  g_autofree char *new_due = NULL;
+  g_autofree char *reason_esc = NULL;
+  g_autofree char *text = NULL;
+  const char *title = g_strcmp0 (office->form_numbering, "2018") == 0
+                      ? "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+                      : mc_form_kind_title (MC_FORM_APOLOGY);
+
+  if (!d->has_apology)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s has no apology letter: record one first"), d->code);
+      return NULL;
+    }
+  new_due = mc_time_format_vietnamese (d->new_due);
+  add_form_header (doc, MC_FORM_APOLOGY, office, d->apology_number, d->apology_at);
+  add_title (doc, title, NULL);
+  add_recipient (doc, d);
+
+  text = received_sentence (d, office);
+  add_paragraph (doc, text);
+  g_free (text);
+  text = g_strdup_printf ("Thời gian hẹn trả kết quả giải quyết hồ sơ: %s.", due);
+  add_paragraph (doc, text);
+  g_free (text);
+  text = g_strdup_printf ("Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng thời hạn quy "
+                          "định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", office_esc);
+  add_paragraph (doc, text);
+  g_free (text);
+  reason_esc = esc (d->apology_reason);
+  text = g_strdup_printf ("Lý do: %s%s", reason_esc, g_str_has_suffix (reason_esc, ".") ? "" : ".");
+  add_paragraph (doc, text);
+  g_free (text);
+  text = g_strdup_printf ("%s xin trân trọng gửi lời xin lỗi đến Ông/Bà vì sự chậm trễ trong quá trình giải quyết "
+                          "hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của Ông/Bà.", office_esc);
+  add_paragraph (doc, text);
+  g_free (text);
+  text = g_strdup_printf ("%s đề nghị gia hạn và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào <b>%s</b>.",
+                          office_esc, new_due);
+  add_paragraph (doc, text);
+  add_paragraph (doc, "Mong nhận được sự thông cảm của Ông/Bà vì sự chậm trễ này./.");
+  add_signer (doc, office, 18);
+  return g_steal_pointer (&doc);
+}
+
+static McDocument *
+render_stop_notice (McDossier       *d,
+                    const McOffice  *office,
+                    GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autofree char *office_esc = esc (office->name);
+  g_autofree char *reason_esc = NULL;
+  g_autofree char *stopped = NULL;
+  g_autofree char *text = NULL;
+
+  if (d->stopped_at == MC_MINUTE_NONE)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s was not stopped: record the applicant's request first"), d->code);
+      return NULL;
+    }
+  add_form_header (doc, MC_FORM_STOP_NOTICE, office, d->stop_number, d->stopped_at);
+  add_title (doc, mc_form_kind_title (MC_FORM_STOP_NOTICE), NULL);
+  add_recipient (doc, d);
+  text = received_sentence (d, office);
+  add_paragraph (doc, text);
+  g_free (text);
+  stopped = mc_time_format_vietnamese (d->stopped_at);
+  reason_esc = esc (d->stop_reason);
+  text = g_strdup_printf ("Vào %s, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên với lý do: %s.", stopped, reason_esc);
+  add_paragraph (doc, text);
+  g_free (text);
+  text = g_strdup_printf ("Căn cứ Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ, %s "
+                          "thông báo dừng giải quyết hồ sơ nêu trên. Hồ sơ, giấy tờ đã nộp được trả lại cho Ông/Bà "
+                          "theo đề nghị; phí, lệ phí đã nộp (nếu có) được xử lý theo quy định./.", office_esc);
+  add_paragraph (doc, text);
+  add_signer (doc, office, 18);
+  return g_steal_pointer (&doc);
+}
+
+static const char *
+outcome_text (McDueState state)
+{
+  switch (state)
+    {
+    case MC_DUE_STATE_EARLY: return "Trước hạn";
+    case MC_DUE_STATE_ON_TIME: return "Đúng hạn";
+    case MC_DUE_STATE_LATE: return "Quá hạn";
+    default: return "";
+    }
+}
+
+/* The same rule as mc_calendar_settled_due_state(), which needs no calendar. */
+static McDueState
+settled_state (McMinute due,
+               McMinute at)
+{
+  if (due == MC_MINUTE_NONE || at == MC_MINUTE_NONE)
+    return MC_DUE_STATE_NONE;
+  if (at > due)
+    return MC_DUE_STATE_LATE;
+  return mc_minute_jdn (at) < mc_minute_jdn (due) ? MC_DUE_STATE_EARLY : MC_DUE_STATE_ON_TIME;
+}
+
+static char *
+short_time (McMinute t)
+{
+  int y, m, d, mod = mc_minute_of_day (t);
+
+  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
+  return g_strdup_printf ("%02d giờ %02d phút, ngày %02d/%02d/%d", mod / 60, mod % 60, d, m, y);
+}
+
+static McDocument *
+render_control_sheet (McDossier       *d,
+                      GPtrArray       *events,
+                      const McOffice  *office,
+                      GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *received = mc_time_format_vietnamese (d->received);
+  g_autofree char *due = mc_time_format_vietnamese (d->due);
+  const char *desk = "Bộ phận TN&amp;TKQ";
+  g_autofree char *body = esc (d->deciding_body);
+  const double shares[] = { 0.30, 0.27, 0.23, 0.20 };
+  const char *header[] = { "<b>TÊN ĐƠN VỊ</b>", "<b>THỜI GIAN GIAO, NHẬN HỒ SƠ</b>",
+                           "<b>KẾT QUẢ GIẢI QUYẾT HỒ SƠ</b>\n<i>(Trước hạn/đúng hạn/quá hạn)</i>", "<b>GHI CHÚ</b>" };
+
+  add_form_header (doc, MC_FORM_CONTROL_SHEET, office, d->control_number, d->received);
+  add_title (doc, mc_form_kind_title (MC_FORM_CONTROL_SHEET), NULL);
+  add_field (doc, "Mã số hồ sơ", d->code, 12);
+  add_field (doc, "Cơ quan (bộ phận) giải quyết hồ sơ", d->deciding_body, 3);
+  add_field (doc, "Cơ quan phối hợp giải quyết hồ sơ", NULL, 3);
+  add_field (doc, "Ngày nhận", received, 3);
+  add_field (doc, "Hẹn trả kết quả vào", due, 3);
+
+  /* One row per hand-over, from the dossier's events. */
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      McEvent *e = g_ptr_array_index (events, i);
+      McMinute at = mc_event_get_time (e, "at");
+      g_autofree char *when = NULL;
+      g_autofree char *clerk = g_markup_escape_text (e->clerk ? e->clerk : "", -1);
+      char **cells = NULL;
+
+      if (g_str_equal (e->kind, MC_EVENT_RECEIVED))
+        {
+          at = mc_event_get_time (e, "received_at");
+          when = short_time (at);
+          cells = g_new0 (char *, 5);
+          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", desk, body);
+          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
+          cells[2] = g_strdup ("");
+          cells[3] = g_strdup ("");
+        }
+      else if (g_str_equal (e->kind, MC_EVENT_TRANSFERRED))
+        {
+          g_autofree char *to = g_markup_escape_text (mc_event_get_string (e, "to") ? mc_event_get_string (e, "to") : "", -1);
+          when = short_time (at);
+          cells = g_new0 (char *, 5);
+          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, to);
+          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
+          cells[2] = g_strdup ("");
+          cells[3] = g_strdup ("");
+        }
+      else if (g_str_equal (e->kind, MC_EVENT_RESULT_READY))
+        {
+          when = short_time (at);
+          cells = g_new0 (char *, 5);
+          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, desk);
+          cells[1] = g_strdup_printf ("%s\n\nNgười giao:\nNgười nhận: %s", when, clerk);
+          cells[2] = g_strdup (outcome_text (settled_state (d->due, at)));
+          cells[3] = g_strdup ("");
+        }
+      else if (g_str_equal (e->kind, MC_EVENT_RETURNED))
+        {
+          g_autofree char *receiver = g_markup_escape_text (mc_event_get_string (e, "receiver")
+                                                            ? mc_event_get_string (e, "receiver") : "", -1);
+          when = short_time (at);
+          cells = g_new0 (char *, 5);
+          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: người nộp hồ sơ", desk);
+          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận: %s", when, clerk, receiver);
+          cells[2] = g_strdup (outcome_text (d->outcome));
+          cells[3] = g_strdup ("Trả kết quả");
+        }
+      else if (g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (e->kind, MC_EVENT_REFUSED) ||
+               g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) || g_str_equal (e->kind, MC_EVENT_APOLOGY_ISSUED))
+        {
+          const char *note = g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "Yêu cầu bổ sung"
+                           : g_str_equal (e->kind, MC_EVENT_REFUSED) ? "Từ chối tiếp nhận"
+                           : g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) ? "Dừng giải quyết"
+                           : "Phiếu xin lỗi, hẹn lại";
+          when = short_time (at);
+          cells = g_new0 (char *, 5);
+          cells[0] = g_strdup (desk);
+          cells[1] = g_strdup_printf ("%s\n\n%s", when, clerk);
+          cells[2] = g_strdup ("");
+          cells[3] = g_strdup (note);
+        }
+      if (cells != NULL)
+        g_ptr_array_add (rows, cells);
+    }
+  if (rows->len == 0)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE, _("Dossier %s has no history"), d->code);
+      return NULL;
+    }
+  mc_document_add_table (doc, 4, shares, header, rows, 11, 10);
+  mc_document_add_text (doc,
+                        "<i><b>Ghi chú:</b> Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính thì thời gian giao, "
+                        "nhận hồ sơ và việc ký nhận thể hiện trong hóa đơn của cơ quan bưu chính. Kết quả giải quyết "
+                        "hồ sơ do bên nhận ghi khi nhận bàn giao hồ sơ.</i>",
+                        NOTE, MC_ALIGN_JUSTIFY, 0, 8);
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * mc_form_render:
+ * @events: (element-type McEvent) (nullable): the dossier's history, for the control sheet
+ *
+ * Lays out one form for a dossier; the document then draws to a PDF, a print job or a preview.
+ *
+ * Returns: (transfer full): the document, or %NULL when the dossier has no such step to print
+ */
+McDocument *
+mc_form_render (McFormKind       kind,
+                McDossier       *dossier,
+                GPtrArray       *events,
+                const McOffice  *office,
+                GError         **error)
+{
+  g_return_val_if_fail (dossier != NULL, NULL);
+  g_return_val_if_fail (office != NULL, NULL);
+
+  switch (kind)
+    {
+    case MC_FORM_SLIP:
+      return render_slip (dossier, office, error);
+    case MC_FORM_SUPPLEMENT:
+      return render_supplement (dossier, office, error);
+    case MC_FORM_REFUSAL:
+      return render_refusal (dossier, office, error);
+    case MC_FORM_APOLOGY:
+      return render_apology (dossier, office, error);
+    case MC_FORM_STOP_NOTICE:
+      return render_stop_notice (dossier, office, error);
+    case MC_FORM_CONTROL_SHEET:
+      return render_control_sheet (dossier, events, office, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
