@@ -20,6 +20,10 @@
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
+#include "mc-forms.h"
+#include "mc-preview-window.h"
+#include "mc-print-operation.h"
+#include <poppler.h>
 #include "mc-setup-page.h"
 #include "mc-window.h"
 
@@ -231,6 +235,19 @@ find_dossier_window (void)
   return found;
 }
 
+static McPreviewWindow *
+find_preview_window (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  McPreviewWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_PREVIEW_WINDOW (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -360,6 +377,84 @@ test_desk (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (dossier_window), "09-dossier-returned");
   gtk_window_destroy (GTK_WINDOW (dossier_window));
   iterate (100);
+
+  /* The apology letter from the dossier page: recorded, then shown for printing; a second one is refused. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.show-dossier", "s", code3));
+  iterate (300);
+  dossier_window = find_dossier_window ();
+  g_assert_nonnull (dossier_window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.apology", NULL));
+  iterate (300);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+    GtkWidget *details = NULL;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_ENTRY (w) && details == NULL)
+        details = w;
+    g_assert_nonnull (details);
+    gtk_editable_set_text (GTK_EDITABLE (details), "Chờ kết quả xác minh của UBND xã Hòa Bình");
+  }
+  save_screenshot (GTK_WIDGET (dialog), "10-apology-dialog");
+  respond (dialog, "confirm");
+  iterate (300);
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code3, NULL);
+    McPreviewWindow *preview = find_preview_window ();
+
+    g_assert_true (d->has_apology);
+    g_assert_nonnull (strstr (d->apology_reason, "Cần kiểm tra, xác minh làm rõ"));
+    g_assert_nonnull (strstr (d->apology_reason, "UBND xã Hòa Bình"));
+    g_assert_cmpint (d->new_due, >, d->due);
+    g_assert_nonnull (preview);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), ==, 1);
+    gtk_window_set_default_size (GTK_WINDOW (preview), 900, 760);
+    save_screenshot (GTK_WIDGET (preview), "11-apology-preview");
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.apology", NULL);
+  iterate (300);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "confirm");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "once") ||
+                    strstr (adw_message_dialog_get_body (dialog), "một lần") ?
+                    adw_message_dialog_get_body (dialog) : NULL);
+  respond (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dossier_window));
+  iterate (100);
+
+  /* Printing draws with the same renderer: export through GtkPrintOperation and read the pages back. */
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code1, NULL);
+    g_autoptr(McDocument) document = mc_form_render (MC_FORM_SLIP, d, NULL, mc_store_get_office (store (fixture)), NULL);
+    g_autoptr(McPrintOperation) operation = mc_print_operation_new (document, d->code);
+    g_autofree char *pdf = g_build_filename (fixture->dir, "printed.pdf", NULL);
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GObject) printed_object = NULL;
+    PopplerDocument *printed;
+    g_autoptr(GObject) page = NULL;
+    g_autofree char *text = NULL;
+
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+    g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_object = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+    printed = POPPLER_DOCUMENT (printed_object);
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (printed), ==, mc_document_get_n_pages (document));
+    page = G_OBJECT (poppler_document_get_page (printed, 0));
+    text = poppler_page_get_text (POPPLER_PAGE (page));
+    g_assert_nonnull (strstr (text, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"));
+    g_unlink (pdf);
+  }
 
   check_discard_guard (fixture);
 }

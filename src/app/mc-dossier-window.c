@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "mc-dossier-window.h"
+#include "mc-forms.h"
+#include "mc-preview-window.h"
 #include "mc-identity.h"
 #include "mc-time.h"
 
@@ -30,6 +32,10 @@ struct _McDossierWindow
   GtkLabel       *due_state_label;
   AdwPreferencesGroup *details_group;
   GtkListBox     *history_list;
+  GtkWidget      *supplement_form_button;
+  GtkWidget      *refusal_form_button;
+  GtkWidget      *stop_form_button;
+  GtkWidget      *apology_form_button;
 };
 
 G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
@@ -43,7 +49,11 @@ typedef enum
   STEP_REFUSE,
   STEP_STOP,
   STEP_CORRECT,
+  STEP_APOLOGY,
 } Step;
+
+static void preview_form (McDossierWindow *self,
+                          McFormKind       kind);
 
 /*
  * Auxiliary methods
@@ -158,6 +168,12 @@ update_actions (McDossierWindow *self)
                                  status == MC_STATUS_IN_PROGRESS || status == MC_STATUS_RESULT_READY);
   gtk_widget_action_set_enabled (widget, "dossier.refuse", open);
   gtk_widget_action_set_enabled (widget, "dossier.stop", open);
+  gtk_widget_action_set_enabled (widget, "dossier.apology", status == MC_STATUS_IN_PROGRESS);
+  /* Only the forms this dossier's history can fill are offered. */
+  gtk_widget_set_visible (self->supplement_form_button, self->dossier->supplement_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (self->refusal_form_button, self->dossier->refused_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (self->stop_form_button, self->dossier->stopped_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (self->apology_form_button, self->dossier->has_apology);
 }
 
 static void
@@ -300,7 +316,18 @@ typedef struct
   GtkEditable     *at;
   GtkDropDown     *field;
   GtkEditable     *value;
+  GtkDropDown     *reason_kind;
+  GtkEditable     *new_due;
 } StepDialog;
+
+/* The reasons the sources name for a late result (domain.md §2); the last one takes the clerk's own words. */
+static const char *apology_reasons[] = {
+  "Cần kiểm tra, xác minh làm rõ",
+  "Chờ ý kiến của cơ quan phối hợp",
+  "Lỗi hệ thống thông tin",
+  "Hồ sơ bị thất lạc, hư hỏng",
+  "Sai sót trong kết quả giải quyết",
+};
 
 static const char *correctable_fields[] = {
   "applicant_name", "id_number", "phone", "email", "address", "notes", "official_code",
@@ -340,10 +367,34 @@ step_response_cb (AdwMessageDialog *dialog,
     case STEP_REFUSE: kind = MC_EVENT_REFUSED; break;
     case STEP_STOP: kind = MC_EVENT_STOP_REQUESTED; break;
     case STEP_CORRECT: kind = MC_EVENT_EDITED; break;
+    case STEP_APOLOGY: kind = MC_EVENT_APOLOGY_ISSUED; break;
     default: g_assert_not_reached ();
     }
 
-  if (data->reason != NULL)
+  if (data->reason_kind != NULL)
+    {
+      /* The letter prints the reason in Vietnamese whatever the UI language. */
+      guint selected = gtk_drop_down_get_selected (data->reason_kind);
+      const char *details = gtk_editable_get_text (data->reason);
+      g_autofree char *reason = NULL;
+      McMinute new_due;
+
+      if (selected < G_N_ELEMENTS (apology_reasons))
+        reason = *details ? g_strdup_printf ("%s: %s", apology_reasons[selected], details)
+                          : g_strdup (apology_reasons[selected]);
+      else
+        reason = g_strdup (details);
+      json_object_set_string_member (object, "reason", reason);
+      if (!mc_time_parse (gtk_editable_get_text (data->new_due), &new_due, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      g_autofree char *iso = mc_time_format_iso_offset (new_due);
+      json_object_set_string_member (object, "new_due", iso);
+    }
+
+  if (data->reason != NULL && data->reason_kind == NULL)
     json_object_set_string_member (object, "reason", gtk_editable_get_text (data->reason));
   if (data->receiver != NULL && *gtk_editable_get_text (data->receiver))
     json_object_set_string_member (object, "receiver", gtk_editable_get_text (data->receiver));
@@ -369,9 +420,25 @@ step_response_cb (AdwMessageDialog *dialog,
 
   result = mc_store_record (self->store, self->dossier->uuid, kind, payload, NULL, &error);
   if (result == NULL)
-    show_error (self, error);
-  else
-    reload (self);
+    {
+      show_error (self, error);
+      return;
+    }
+  reload (self);
+  /* Steps that produce a form open it straight away, ready to print. */
+  switch (data->step)
+    {
+    case STEP_REQUEST_SUPPLEMENT: preview_form (self, MC_FORM_SUPPLEMENT); break;
+    case STEP_REFUSE: preview_form (self, MC_FORM_REFUSAL); break;
+    case STEP_STOP: preview_form (self, MC_FORM_STOP_NOTICE); break;
+    case STEP_APOLOGY: preview_form (self, MC_FORM_APOLOGY); break;
+    case STEP_COMPLETE_SUPPLEMENT:
+    case STEP_RESULT_READY:
+    case STEP_RETURN:
+    case STEP_CORRECT:
+    default:
+      break;
+    }
 }
 
 static GtkEditable *
@@ -465,6 +532,32 @@ run_step (McDossierWindow *self,
         data->reason = add_entry (GTK_BOX (box), _("_Reason"), NULL);
       }
       break;
+    case STEP_APOLOGY:
+      {
+        McCalendar *calendar = mc_store_get_calendar (self->store);
+        McMinute base = MAX (self->dossier->due, mc_time_now ());
+        int days = MAX (self->dossier->unit == MC_UNIT_WORKING_DAYS ? self->dossier->duration : 1, 1);
+        McMinute proposed = mc_minute_from_jdn (mc_calendar_add_working_days (calendar, mc_minute_jdn (base), days),
+                                                mc_calendar_get_hours (calendar)->afternoon_close);
+        g_autofree char *proposed_text = mc_time_format_iso (proposed);
+        const char *reasons[] = { _("Needs verification"), _("Waiting for another body"), _("System fault"),
+                                  _("Documents lost or damaged"), _("Error in the result"), _("Other (write below)"),
+                                  NULL };
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("_Reason"));
+
+        heading = _("Write an Apology Letter?");
+        body = _("The head of the deciding body signs it. The return date can be moved only once; statistics "
+                 "still count the dossier against its original date.");
+        confirm = _("_Record and Preview");
+        data->reason_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (reasons));
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->reason_kind));
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->reason_kind));
+        data->reason = add_entry (GTK_BOX (box), _("_Details (in Vietnamese, printed on the letter)"), NULL);
+        data->new_due = add_entry (GTK_BOX (box), _("_New appointment (YYYY-MM-DD HH:MM)"), proposed_text);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -497,11 +590,51 @@ step_action (GtkWidget  *widget,
     { "dossier.refuse", STEP_REFUSE },
     { "dossier.stop", STEP_STOP },
     { "dossier.correct", STEP_CORRECT },
+    { "dossier.apology", STEP_APOLOGY },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (g_str_equal (action_name, steps[i].name))
       run_step (MC_DOSSIER_WINDOW (widget), steps[i].step);
+}
+
+static void
+preview_form (McDossierWindow *self,
+              McFormKind       kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_store_get_events (self->store, self->dossier->uuid, &error);
+  g_autoptr(McDocument) document = NULL;
+  g_autofree char *title = NULL;
+  McPreviewWindow *preview;
+
+  if (events != NULL)
+    document = mc_form_render (kind, self->dossier, events, mc_store_get_office (self->store), &error);
+  if (document == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  title = g_strdup_printf ("%s — %s", self->dossier->code, mc_form_kind_title (kind));
+  preview = mc_preview_window_new (document, title, &error);
+  if (preview == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+static void
+preview_form_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McFormKind kind;
+
+  if (mc_form_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    preview_form (MC_DOSSIER_WINDOW (widget), kind);
 }
 
 static void
@@ -536,7 +669,7 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const char *actions[] = {
     "dossier.request-supplement", "dossier.complete-supplement", "dossier.result-ready", "dossier.return",
-    "dossier.refuse", "dossier.stop", "dossier.correct",
+    "dossier.refuse", "dossier.stop", "dossier.correct", "dossier.apology",
   };
 
   object_class->dispose = mc_dossier_window_dispose;
@@ -547,6 +680,11 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, due_state_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, details_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, history_list);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, supplement_form_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, refusal_form_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, stop_form_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, apology_form_button);
+  gtk_widget_class_install_action (widget_class, "dossier.preview-form", "s", preview_form_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, step_action);
@@ -564,6 +702,10 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "dossier.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "dossier.correct", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossier.apology", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.preview-form",
+                                       "s", "slip");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-forms.h"
 #include "mc-intake-page.h"
+#include "mc-preview-window.h"
+#include "mc-print-operation.h"
 #include "mc-procedure-item.h"
 #include "mc-time.h"
 
@@ -24,6 +27,7 @@ struct _McIntakePage
   guint           tick_id;
   gboolean        dirty;
   gboolean        resetting;
+  char           *last_code;
 
   GtkDropDown    *procedure_dropdown;
   GtkLabel       *procedure_info_label;
@@ -46,6 +50,8 @@ struct _McIntakePage
   GtkLabel       *due_label;
   GtkLabel       *due_reason_label;
   GtkLabel       *errors_label;
+  GtkWidget      *last_box;
+  GtkLabel       *last_label;
 };
 
 G_DEFINE_FINAL_TYPE (McIntakePage, mc_intake_page, GTK_TYPE_WIDGET)
@@ -484,7 +490,74 @@ save_action (GtkWidget  *widget,
     }
 
   mc_intake_page_reset (self);
+  g_free (self->last_code);
+  self->last_code = g_strdup (dossier->code);
+  {
+    /* Translators: %s is the code of the dossier just received */
+    g_autofree char *text = g_strdup_printf (_("Last received: %s"), dossier->code);
+    gtk_label_set_text (self->last_label, text);
+  }
+  gtk_widget_set_visible (self->last_box, TRUE);
+  gtk_widget_action_set_enabled (widget, "intake.preview-slip", TRUE);
+  gtk_widget_action_set_enabled (widget, "intake.print-slip", TRUE);
   g_signal_emit (self, signals[SAVED], 0, dossier->code);
+}
+
+static McDocument *
+render_last_slip (McIntakePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  McDocument *document = NULL;
+
+  if (self->last_code == NULL)
+    return NULL;
+  dossier = mc_store_get_dossier (self->store, self->last_code, &error);
+  if (dossier != NULL)
+    document = mc_form_render (MC_FORM_SLIP, dossier, NULL, mc_store_get_office (self->store), &error);
+  if (document == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", error->message);
+      gtk_label_set_text (self->errors_label, text);
+    }
+  return document;
+}
+
+static void
+print_slip_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  McIntakePage *self = MC_INTAKE_PAGE (widget);
+  g_autoptr(McDocument) document = render_last_slip (self);
+
+  if (document != NULL)
+    mc_print_document (GTK_WINDOW (gtk_widget_get_root (widget)), document, self->last_code);
+}
+
+static void
+preview_slip_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McIntakePage *self = MC_INTAKE_PAGE (widget);
+  g_autoptr(McDocument) document = render_last_slip (self);
+  g_autoptr(GError) error = NULL;
+  McPreviewWindow *preview;
+  g_autofree char *title = NULL;
+
+  if (document == NULL)
+    return;
+  /* Translators: window title; %s is a dossier code */
+  title = g_strdup_printf (_("Appointment Slip %s"), self->last_code);
+  preview = mc_preview_window_new (document, title, &error);
+  if (preview == NULL)
+    {
+      gtk_label_set_text (self->errors_label, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (preview));
 }
 
 /*
@@ -505,6 +578,7 @@ mc_intake_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->procedures);
+  g_clear_pointer (&self->last_code, g_free);
 
   G_OBJECT_CLASS (mc_intake_page_parent_class)->dispose (object);
 }
@@ -546,12 +620,17 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_reason_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, last_box);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, last_label);
   gtk_widget_class_bind_template_callback (widget_class, procedure_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, last_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "intake.print-slip", NULL, print_slip_action);
+  gtk_widget_class_install_action (widget_class, "intake.preview-slip", NULL, preview_slip_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "intake.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "intake.print-slip", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -590,6 +669,8 @@ mc_intake_page_init (McIntakePage *self)
   g_object_unref (list_factory);
 
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.preview-slip", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.print-slip", FALSE);
 }
 
 /*
