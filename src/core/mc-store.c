@@ -2575,3 +2575,54 @@ fail:
   load_office (self, NULL);
   return FALSE;
 }
+
+gboolean
+mc_store_has_event (McStore     *self,
+                    const char  *uuid,
+                    GError     **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  return query_int (self, "SELECT count(*) FROM event WHERE uuid = ?", uuid, error) > 0;
+}
+
+/* The highest sequence number this database holds from a station (0 for none): sync uses it to spot gaps. */
+gint64
+mc_store_get_max_station_seq (McStore     *self,
+                              const char  *station_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), -1);
+  return query_int (self, "SELECT IFNULL(MAX(station_seq), 0) FROM event WHERE station_id = ?", station_id, error);
+}
+
+/* The local row id of the newest stored event: an export bookmark. */
+gint64
+mc_store_get_max_event_id (McStore  *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), -1);
+  return query_int (self, "SELECT IFNULL(MAX(id), 0) FROM event", NULL, error);
+}
+
+/**
+ * mc_store_get_local:
+ *
+ * A value kept on this station only (never synced): export bookmarks, the office's derived sync key.
+ */
+char *
+mc_store_get_local (McStore    *self,
+                    const char *key)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return get_local (self, key);
+}
+
+gboolean
+mc_store_set_local (McStore     *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  return set_local (self, key, value, error);
+}

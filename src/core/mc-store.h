@@ -159,6 +159,20 @@ GPtrArray    *mc_store_list_events         (McStore         *self,
                                             gint64           after_id,
                                             guint            limit,
                                             GError         **error);
+gboolean      mc_store_has_event           (McStore         *self,
+                                            const char      *uuid,
+                                            GError         **error);
+gint64        mc_store_get_max_station_seq (McStore         *self,
+                                            const char      *station_id,
+                                            GError         **error);
+gint64        mc_store_get_max_event_id    (McStore         *self,
+                                            GError         **error);
+char         *mc_store_get_local           (McStore         *self,
+                                            const char      *key);
+gboolean      mc_store_set_local           (McStore         *self,
+                                            const char      *key,
+                                            const char      *value,
+                                            GError         **error);
 gboolean      mc_store_apply_events        (McStore         *self,
                                             GPtrArray       *events,
                                             guint           *out_new,
