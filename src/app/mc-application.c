@@ -101,7 +101,22 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+show_alerts_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (MC_IS_WINDOW (window))
+    mc_window_show_page (MC_WINDOW (window), "alerts");
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-alerts", show_alerts_activated },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },

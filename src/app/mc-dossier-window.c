@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-apology.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
@@ -320,15 +321,6 @@ typedef struct
   GtkEditable     *new_due;
 } StepDialog;
 
-/* The reasons the sources name for a late result (domain.md §2); the last one takes the clerk's own words. */
-static const char *apology_reasons[] = {
-  "Cần kiểm tra, xác minh làm rõ",
-  "Chờ ý kiến của cơ quan phối hợp",
-  "Lỗi hệ thống thông tin",
-  "Hồ sơ bị thất lạc, hư hỏng",
-  "Sai sót trong kết quả giải quyết",
-};
-
 static const char *correctable_fields[] = {
   "applicant_name", "id_number", "phone", "email", "address", "notes", "official_code",
 };
@@ -374,16 +366,9 @@ step_response_cb (AdwMessageDialog *dialog,
   if (data->reason_kind != NULL)
     {
       /* The letter prints the reason in Vietnamese whatever the UI language. */
-      guint selected = gtk_drop_down_get_selected (data->reason_kind);
-      const char *details = gtk_editable_get_text (data->reason);
-      g_autofree char *reason = NULL;
+      g_autofree char *reason = mc_apology_reason_text (data->reason_kind, gtk_editable_get_text (data->reason));
       McMinute new_due;
 
-      if (selected < G_N_ELEMENTS (apology_reasons))
-        reason = *details ? g_strdup_printf ("%s: %s", apology_reasons[selected], details)
-                          : g_strdup (apology_reasons[selected]);
-      else
-        reason = g_strdup (details);
       json_object_set_string_member (object, "reason", reason);
       if (!mc_time_parse (gtk_editable_get_text (data->new_due), &new_due, &error))
         {
@@ -534,22 +519,15 @@ run_step (McDossierWindow *self,
       break;
     case STEP_APOLOGY:
       {
-        McCalendar *calendar = mc_store_get_calendar (self->store);
-        McMinute base = MAX (self->dossier->due, mc_time_now ());
-        int days = MAX (self->dossier->unit == MC_UNIT_WORKING_DAYS ? self->dossier->duration : 1, 1);
-        McMinute proposed = mc_minute_from_jdn (mc_calendar_add_working_days (calendar, mc_minute_jdn (base), days),
-                                                mc_calendar_get_hours (calendar)->afternoon_close);
+        McMinute proposed = mc_apology_propose_new_due (self->store, self->dossier);
         g_autofree char *proposed_text = mc_time_format_iso (proposed);
-        const char *reasons[] = { _("Needs verification"), _("Waiting for another body"), _("System fault"),
-                                  _("Documents lost or damaged"), _("Error in the result"), _("Other (write below)"),
-                                  NULL };
         GtkWidget *label = gtk_label_new_with_mnemonic (_("_Reason"));
 
         heading = _("Write an Apology Letter?");
         body = _("The head of the deciding body signs it. The return date can be moved only once; statistics "
                  "still count the dossier against its original date.");
         confirm = _("_Record and Preview");
-        data->reason_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (reasons));
+        data->reason_kind = mc_apology_reason_dropdown_new ();
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->reason_kind));
         gtk_box_append (GTK_BOX (box), label);

@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-alerts-page.h"
+#include "mc-calendar-page.h"
+#include "mc-clock.h"
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
@@ -22,6 +25,8 @@ struct _McWindow
   AdwApplicationWindow  parent_instance;
 
   McStore              *store;
+  McClock              *clock;
+  char                 *last_notification;
   gboolean              closing_confirmed;
 
   AdwToastOverlay      *toast_overlay;
@@ -32,6 +37,9 @@ struct _McWindow
   McSetupPage          *setup_page;
   McIntakePage         *intake_page;
   McDossierListPage    *list_page;
+  McAlertsPage         *alerts_page;
+  McCalendarPage       *calendar_page;
+  AdwViewStackPage     *alerts_stack_page;
 };
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -50,6 +58,15 @@ show_desk (McWindow *self)
   gtk_label_set_text (self->station_label, station);
   mc_intake_page_set_store (self->intake_page, self->store);
   mc_dossier_list_page_set_store (self->list_page, self->store);
+  if (self->clock == NULL)
+    {
+      self->clock = mc_clock_new ();
+      /* Due states move with time: reload the list's labels at every minute and at midnight. */
+      g_signal_connect_object (self->clock, "minute-changed", G_CALLBACK (mc_dossier_list_page_reload),
+                               self->list_page, G_CONNECT_SWAPPED);
+    }
+  mc_calendar_page_set_store (self->calendar_page, self->store, self->clock);
+  mc_alerts_page_set_store (self->alerts_page, self->store, self->clock);
   gtk_stack_set_visible_child_name (self->main_stack, "desk");
   adw_view_stack_set_visible_child_name (self->view_stack, "intake");
   mc_intake_page_focus (self->intake_page);
@@ -132,6 +149,41 @@ intake_saved_cb (McWindow   *self,
   adw_toast_set_action_target_value (toast, g_variant_new_string (code));
   adw_toast_set_timeout (toast, 10);
   mc_window_show_toast (self, toast);
+}
+
+/* The badge counts what needs attention; a desktop notification tells when dossiers cross into due soon or
+ * overdue (and at start). It names no citizen: notifications can be seen by anyone near the screen. */
+static void
+alerts_changed_cb (McWindow *self,
+                   guint     fresh)
+{
+  guint count = mc_alerts_page_get_count (self->alerts_page);
+  guint overdue = mc_alerts_page_get_overdue (self->alerts_page);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page, count);
+  adw_view_stack_page_set_needs_attention (self->alerts_stack_page, overdue > 0);
+  if (fresh == 0 || count == 0 || app == NULL)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention", "%u dossiers need attention",
+                                        count), count);
+  /* Translators: notification body; the counts of overdue and due-soon dossiers */
+  body = g_strdup_printf (_("%u overdue, %u due soon. Open the alerts to send apology letters in time."),
+                          overdue, count - overdue);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, overdue > 0 ? G_NOTIFICATION_PRIORITY_HIGH
+                                                         : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action (notification, "app.show-alerts");
+  g_free (self->last_notification);
+  self->last_notification = g_strdup_printf ("%s\n%s", title, body);
+  /* Notifications need an application id (the desktop shows them under its name). */
+  if (g_application_get_application_id (app) != NULL)
+    g_application_send_notification (app, "alerts", notification);
 }
 
 static void
@@ -237,6 +289,8 @@ mc_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->last_notification, g_free);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
 }
@@ -254,6 +308,8 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_SETUP_PAGE);
   g_type_ensure (MC_TYPE_INTAKE_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
+  g_type_ensure (MC_TYPE_ALERTS_PAGE);
+  g_type_ensure (MC_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
@@ -264,6 +320,10 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_stack_page);
+  gtk_widget_class_bind_template_callback (widget_class, alerts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_completed_cb);
   gtk_widget_class_bind_template_callback (widget_class, intake_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -277,7 +337,9 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "desk.new-intake", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "desk.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "desk.show-page", "s", "intake");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "desk.show-page", "s", "dossiers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "desk.show-page", "s", "alerts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "desk.show-page", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "desk.show-page", "s", "dossiers");
 }
 
 static void
@@ -331,6 +393,18 @@ mc_window_show_page (McWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   if (g_str_equal (name, "intake"))
     mc_intake_page_focus (self->intake_page);
-  else
+  else if (g_str_equal (name, "dossiers"))
     mc_dossier_list_page_focus_list (self->list_page);
+  else if (g_str_equal (name, "calendar"))
+    mc_calendar_page_select_day (self->calendar_page, mc_calendar_page_get_selected (self->calendar_page));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->alerts_page), GTK_DIR_TAB_FORWARD);
+}
+
+/* The text of the last alert notification sent (or that would have been sent without an application id). */
+const char *
+mc_window_get_last_notification (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return self->last_notification;
 }

@@ -24,5 +24,6 @@ void      mc_window_show_toast   (McWindow      *self,
                                   AdwToast      *toast);
 void      mc_window_show_page    (McWindow      *self,
                                   const char    *name);
+const char *mc_window_get_last_notification (McWindow *self);
 
 G_END_DECLS

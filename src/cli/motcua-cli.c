@@ -1056,6 +1056,12 @@ write_form (Cli        *cli,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(McDocument) document = NULL;
 
+  if (!mc_document_check_fonts (&error))
+    {
+      /* Still printable, but the clerk should know why letters look mixed. */
+      g_printerr ("motcua-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
   dossier = mc_store_get_dossier (cli->store, code, &error);
   if (dossier == NULL)
     return fail (error);

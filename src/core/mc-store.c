@@ -1255,8 +1255,12 @@ mc_store_set_office_values (McStore     *self,
                            _("The office code is the office's electronic id, letters, digits and dots only"));
       return FALSE;
     }
-  if (!mc_calendar_set_hours (mc_calendar_new (), &check->hours, error))
-    return FALSE;
+  {
+    g_autoptr(McCalendar) scratch = mc_calendar_new ();
+
+    if (!mc_calendar_set_hours (scratch, &check->hours, error))
+      return FALSE;
+  }
 
   if (!begin (self, error))
     return FALSE;
@@ -2193,6 +2197,7 @@ mc_query_init (McQuery *query)
   memset (query, 0, sizeof *query);
   query->now = mc_time_now ();
   query->due_before = MC_MINUTE_NONE;
+  query->due_from = MC_MINUTE_NONE;
   query->received_from = MC_MINUTE_NONE;
   query->received_to = MC_MINUTE_NONE;
   query->sort = MC_SORT_DUE;
@@ -2302,6 +2307,11 @@ build_filter (McStore       *self,
     {
       AND ();
       g_string_append_printf (sql, "due < %" G_GINT64_FORMAT, query->due_before);
+    }
+  if (query->due_from != MC_MINUTE_NONE)
+    {
+      AND ();
+      g_string_append_printf (sql, "due >= %" G_GINT64_FORMAT, query->due_from);
     }
   if (query->received_from != MC_MINUTE_NONE)
     {
@@ -2625,4 +2635,63 @@ mc_store_set_local (McStore     *self,
 {
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   return set_local (self, key, value, error);
+}
+
+/**
+ * mc_store_count_due_by_day:
+ *
+ * For each day from @first_jdn to @last_jdn, how many dossiers in progress fall due that day, split by their
+ * due state at @now. One indexed range query, whatever the size of the database.
+ *
+ * Returns: (transfer full) (element-type McDayCount): one entry per day, in order
+ */
+GArray *
+mc_store_count_due_by_day (McStore   *self,
+                           int        first_jdn,
+                           int        last_jdn,
+                           McMinute   now,
+                           GError   **error)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (McDayCount));
+  McMinute soon = mc_calendar_due_soon_limit (self->calendar, now);
+  McMinute from = mc_minute_from_jdn (first_jdn, 0);
+  McMinute to = mc_minute_from_jdn (last_jdn + 1, 0);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (last_jdn >= first_jdn, NULL);
+
+  g_array_set_size (counts, (guint) (last_jdn - first_jdn + 1));
+  for (guint i = 0; i < counts->len; i++)
+    g_array_index (counts, McDayCount, i).jdn = first_jdn + (int) i;
+
+  stmt = prepare (self,
+                  "SELECT (due - ?1) / 1440, SUM(due < ?3), SUM(due >= ?3 AND due < ?4), SUM(due >= ?4)"
+                  " FROM dossier WHERE status = 'in_progress' AND due >= ?1 AND due < ?2 GROUP BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, soon);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 day = sqlite3_column_int64 (stmt, 0);
+      McDayCount *count;
+
+      if (day < 0 || day >= counts->len)
+        continue;
+      count = &g_array_index (counts, McDayCount, day);
+      count->overdue = (guint) sqlite3_column_int64 (stmt, 1);
+      count->due_soon = (guint) sqlite3_column_int64 (stmt, 2);
+      count->on_track = (guint) sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }

@@ -88,6 +88,7 @@ typedef struct
   guint        due_state_mask;  /* 1 << McDueState among on_track / due_soon / overdue; 0 for all */
   McMinute     now;
   McMinute     due_before;      /* MC_MINUTE_NONE for no bound */
+  McMinute     due_from;        /* inclusive, MC_MINUTE_NONE for no bound */
   McMinute     received_from;   /* inclusive, MC_MINUTE_NONE for no bound */
   McMinute     received_to;     /* exclusive */
   const char  *text;            /* search text, NULL for none */
@@ -154,6 +155,21 @@ gint64        mc_store_count               (McStore         *self,
                                             const McQuery   *query,
                                             GError         **error);
 void          mc_query_init                (McQuery         *query);
+
+/* Open dossiers (in progress) due on one day, by due state: what a calendar cell shows. */
+typedef struct
+{
+  int   jdn;
+  guint on_track;
+  guint due_soon;
+  guint overdue;
+} McDayCount;
+
+GArray       *mc_store_count_due_by_day    (McStore         *self,
+                                            int              first_jdn,
+                                            int              last_jdn,
+                                            McMinute         now,
+                                            GError         **error);
 
 GPtrArray    *mc_store_list_events         (McStore         *self,
                                             gint64           after_id,

@@ -73,6 +73,7 @@ struct _McDocument
   GPtrArray     *blocks;
   GArray        *placements;
   GArray        *boxes;
+  GArray        *section_of_page;   /* page → first page of its section (a copy of a form) */
   int            n_pages;
   gboolean       laid_out;
 };
@@ -279,11 +280,14 @@ layout_pages (McDocument *self)
   double bottom = self->page_height - MC_MARGIN_BOTTOM;
   double y = top;
   int page = 0;
+  int section_start = 0;
 
   if (self->laid_out)
     return;
   g_array_set_size (self->placements, 0);
   g_array_set_size (self->boxes, 0);
+  g_array_set_size (self->section_of_page, 1);
+  g_array_index (self->section_of_page, int, 0) = 0;
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
@@ -294,6 +298,9 @@ layout_pages (McDocument *self)
         {
           page++;
           y = top;
+          section_start = page;
+          g_array_set_size (self->section_of_page, page + 1);
+          g_array_index (self->section_of_page, int, page) = section_start;
           continue;
         }
 
@@ -344,6 +351,8 @@ layout_pages (McDocument *self)
               if (count == 0)
                 {
                   page++;
+                  g_array_set_size (self->section_of_page, page + 1);
+                  g_array_index (self->section_of_page, int, page) = section_start;
                   start_y = top;
                   continue;
                 }
@@ -353,6 +362,8 @@ layout_pages (McDocument *self)
               if (first < n)
                 {
                   page++;
+                  g_array_set_size (self->section_of_page, page + 1);
+                  g_array_index (self->section_of_page, int, page) = section_start;
                   start_y = top;
                   y = top;
                 }
@@ -361,6 +372,8 @@ layout_pages (McDocument *self)
         }
 
       page++;
+      g_array_set_size (self->section_of_page, page + 1);
+      g_array_index (self->section_of_page, int, page) = section_start;
       y = top;
       if (block->kind == BLOCK_TABLE_ROW && block->header_row != NULL && !block->is_header_row)
         {
@@ -518,6 +531,7 @@ mc_document_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->section_of_page, g_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (mc_document_parent_class)->finalize (object);
@@ -538,6 +552,7 @@ mc_document_init (McDocument *self)
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->boxes = g_array_new (FALSE, FALSE, sizeof (McBox));
+  self->section_of_page = g_array_new (FALSE, TRUE, sizeof (int));
   self->context = pango_font_map_create_context (font_map);
   /* Pango assumes 96 dpi; our unit is the point, so 72, or 13 pt text would come out at 17.3 pt. Metrics are
    * unhinted so that the layout is the same on paper, in the PDF and in the preview. */
@@ -828,7 +843,7 @@ mc_document_add_table (McDocument         *self,
   for (int r = header ? -1 : 0; r < (int) rows->len; r++)
     {
       const char * const *cells = r < 0 ? header : (const char * const *) g_ptr_array_index (rows, r);
-      Block *block = add_block (self, BLOCK_TABLE_ROW, r <= 0 ? space_before : 0);
+      Block *block = add_block (self, BLOCK_TABLE_ROW, r == (header ? -1 : 0) ? space_before : 0);
       double x = 0, height = 0;
 
       block->is_header_row = r < 0;
@@ -872,6 +887,75 @@ mc_document_add_page_break (McDocument *self)
   add_block (self, BLOCK_PAGE_BREAK, 0);
 }
 
+/**
+ * mc_document_append:
+ * @other: a document whose content moves to the end of @self, on a new page; it is left empty
+ *
+ * Joins forms into one file, e.g. a batch of apology letters printed at once.
+ */
+void
+mc_document_append (McDocument *self,
+                    McDocument *other)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (MC_IS_DOCUMENT (other));
+
+  if (other->blocks->len == 0)
+    return;
+  if (self->blocks->len > 0)
+    mc_document_add_page_break (self);
+  for (guint i = 0; i < other->blocks->len; i++)
+    g_ptr_array_add (self->blocks, g_ptr_array_index (other->blocks, i));
+  g_ptr_array_set_free_func (other->blocks, NULL);
+  g_ptr_array_set_size (other->blocks, 0);
+  g_ptr_array_set_free_func (other->blocks, block_free);
+  other->laid_out = FALSE;
+  self->laid_out = FALSE;
+}
+
+/**
+ * mc_document_check_fonts:
+ *
+ * Whether the forms' typeface can draw Vietnamese (e.g. "ẫ", "Ư"). Liberation Serif 1.x cannot, and Pango
+ * would silently substitute another font; version 2 (Debian's fonts-liberation2) can.
+ */
+gboolean
+mc_document_check_fonts (GError **error)
+{
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  g_autoptr(GObject) font_object = NULL;
+  PangoFont *font;
+  PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY " 13");
+  const gunichar needed[] = { 0x1EAB, 0x01AF, 0x1EDD, 0x0111, 0x1EF9 };
+  g_autofree char *family = NULL;
+
+  font = pango_font_map_load_font (pango_cairo_font_map_get_default (), PANGO_CONTEXT (context), description);
+  font_object = font ? G_OBJECT (font) : NULL;
+  if (font != NULL)
+    {
+      PangoFontDescription *loaded = pango_font_describe (font);
+      family = g_strdup (pango_font_description_get_family (loaded));
+      pango_font_description_free (loaded);
+    }
+  pango_font_description_free (description);
+  if (font == NULL || g_strcmp0 (family, FONT_FAMILY) != 0)
+    {
+      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_FONT,
+                   _("The font Liberation Serif is not installed; forms will print in another typeface. Install "
+                     "the package fonts-liberation2."));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    if (!pango_font_has_char (font, needed[i]))
+      {
+        g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_FONT,
+                     _("The installed Liberation Serif has no Vietnamese letters; forms would mix typefaces. "
+                       "Install the package fonts-liberation2."));
+        return FALSE;
+      }
+  return TRUE;
+}
+
 int
 mc_document_get_n_pages (McDocument *self)
 {
@@ -897,6 +981,16 @@ mc_document_draw_page (McDocument *self,
   layout_pages (self);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* Nghị định 30/2020: page numbers centred in the top margin, from the second page of each form. */
+  if (page < (int) self->section_of_page->len && page > g_array_index (self->section_of_page, int, page))
+    {
+      g_autofree char *number = g_strdup_printf ("%d", page - g_array_index (self->section_of_page, int, page) + 1);
+      g_autoptr(PangoLayout) layout = make_layout (self, number, 13, MC_ALIGN_CENTER, content_width (self));
+
+      show_layout_at (cr, layout, MC_MARGIN_LEFT, MC_MARGIN_TOP / 2 - layout_height (layout) / 2);
+    }
+
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);

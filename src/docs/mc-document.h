@@ -21,6 +21,7 @@ typedef enum
 {
   MC_DOCUMENT_ERROR_WRITE,
   MC_DOCUMENT_ERROR_QR,
+  MC_DOCUMENT_ERROR_FONT,
 } McDocumentError;
 
 typedef enum
@@ -50,6 +51,7 @@ typedef struct
 } McBox;
 
 GQuark      mc_document_error_quark     (void);
+gboolean    mc_document_check_fonts     (GError     **error);
 
 McDocument *mc_document_new             (gboolean     landscape);
 double      mc_document_get_page_width  (McDocument  *self);
@@ -110,6 +112,8 @@ void        mc_document_add_rule        (McDocument  *self,
                                          double       share,
                                          double       space_before);
 void        mc_document_add_page_break  (McDocument  *self);
+void        mc_document_append          (McDocument  *self,
+                                         McDocument  *other);
 
 /* Output: the same drawing for a PDF file, a print context and a preview. */
 int         mc_document_get_n_pages     (McDocument  *self);

@@ -1,0 +1,28 @@
+/* mc-apology.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-store.h"
+
+G_BEGIN_DECLS
+
+/* What the dossier page and the alerts page share for apology letters. */
+GtkDropDown *mc_apology_reason_dropdown_new (void);
+char        *mc_apology_reason_text         (GtkDropDown *reasons,
+                                             const char  *details);
+McMinute     mc_apology_propose_new_due     (McStore     *store,
+                                             McDossier   *dossier);
+McDossier   *mc_apology_record              (McStore     *store,
+                                             McDossier   *dossier,
+                                             const char  *reason,
+                                             McMinute     new_due,
+                                             GError     **error);
+
+G_END_DECLS

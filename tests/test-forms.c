@@ -1,0 +1,1199 @@
+/* test-forms.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The printed forms, end to end: real dossiers in a real temporary store (a long name, a long address and 25
+ * documents, so the slip runs over several pages), every lifecycle step that prints something, every form
+ * written to PDF and read back with poppler and with the poppler-utils, qpdf and zbar tools. The PDFs and PNG
+ * renders are also kept in the build directory (FORMS_OUTPUT_DIR) for people to look at. */
+
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "mc-document.h"
+#include "mc-forms.h"
+#include "mc-store.h"
+#include "mc-time.h"
+
+/* poppler-glib 22.12 declares no g_autoptr() cleanups; local names keep this free of clashes with later ones. */
+typedef PopplerDocument TestPdf;
+typedef PopplerPage TestPage;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
+
+#ifndef FORMS_OUTPUT_DIR
+#error "FORMS_OUTPUT_DIR must be defined by the build"
+#endif
+
+#define NOW          "2026-11-23T09:10"
+#define OFFICE_CODE  "000.00.12.H40"
+#define OFFICE_NAME  "UBND xã Tân Lập"
+#define PARENT_NAME  "ỦY BAN NHÂN DÂN XÃ TÂN LẬP"
+#define PLACE        "Tân Lập"
+#define CLERK        "Lê Thu Hà"
+#define PROCEDURE    "1.004873"
+
+#define LONG_NAME    "Tôn Nữ Hoàng Phương Thảo Nguyễn Thị Ngọc Bích"
+#define LONG_ID      "001190012345"
+#define LONG_ADDRESS "Số nhà 127, ngõ 34/15 đường Nguyễn Thị Minh Khai, tổ dân phố Đông Hòa Thượng số 12, " \
+                     "khu dân cư Bình Minh, thôn Đông Hòa Thượng, xã Tân Lập, tỉnh Phú Thọ (gần Trường Trung " \
+                     "học cơ sở Tân Lập, đối diện Nhà văn hóa thôn)"
+#define PLAIN_NAME   "Đặng Đức Anh"
+#define PLAIN_ID     "001090012345"
+#define STOP_NAME    "Phạm Thị Hồng Nhung"
+#define SECOND_NAME  "Vũ Minh Khôi"
+
+#define N_DOCUMENTS  25
+
+#define SUPPLEMENT_1 "Bản sao Trích lục ghi chú ly hôn chưa được chứng thực từ bản chính"
+#define SUPPLEMENT_2 "Thiếu Giấy xác nhận thông tin về cư trú do Công an xã Tân Lập cấp trong thời hạn sáu tháng"
+#define SUPPLEMENT_3 "Tờ khai ghi sai năm sinh của người yêu cầu so với Căn cước công dân; đề nghị khai lại"
+#define APOLOGY_REASON "Hồ sơ phải chờ kết quả xác minh tình trạng hôn nhân tại nơi cư trú trước đây của " \
+                       "người yêu cầu (Ủy ban nhân dân phường Hòa Khánh, thành phố Đà Nẵng)"
+#define REFUSAL_REASON "Yêu cầu không thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã Tân Lập; đề nghị " \
+                       "Ông/Bà nộp hồ sơ tại Ủy ban nhân dân xã nơi đăng ký thường trú."
+#define STOP_REASON    "Người yêu cầu có đơn xin rút hồ sơ để bổ sung giấy tờ chứng minh nhân thân"
+#define NEW_DUE        "2026-12-04T17:00"
+#define NEW_DUE_TEXT   "17 giờ 00 phút, ngày 04 tháng 12 năm 2026"
+#define DUE_TEXT       "17 giờ 00 phút, ngày 26 tháng 11 năm 2026"
+#define DATE_LINE      "Tân Lập, ngày 23 tháng 11 năm 2026"
+#define LOOKUP_URL     "https://dichvucong.example.vn/tra-cuu?ma={code}&pin={pin}"
+
+/* One rendered form: the document (for its text boxes) and the PDF written from it. */
+typedef struct
+{
+  char       *name;
+  McDocument *doc;
+  char       *pdf;
+  int         n_pages;
+  GPtrArray  *page_texts;   /* normalised text of each page */
+  char       *text;         /* normalised text of the whole document */
+  char       *header_left;  /* normalised text of the header's left column, page 1 */
+} Form;
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  McStore    *store;
+  GHashTable *forms;        /* name -> Form */
+  McDossier  *long_intake;  /* the long dossier as received */
+  McDossier  *long_done;    /* … after all its steps */
+  McDossier  *plain;
+  McDossier  *stopped;
+  McDossier  *second;
+  McDossier  *second_supplement;
+  McOffice   *office_2025;
+} Fixture;
+
+static Fixture fx;
+
+/*
+ * Helpers
+ */
+
+static void
+form_free (gpointer data)
+{
+  Form *form = data;
+
+  g_free (form->name);
+  g_clear_object (&form->doc);
+  g_free (form->pdf);
+  g_clear_pointer (&form->page_texts, g_ptr_array_unref);
+  g_free (form->text);
+  g_free (form->header_left);
+  g_free (form);
+}
+
+/* NFC, every run of white space one space, trimmed: poppler splits long lines wherever the layout wrapped. */
+static char *
+normalise (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = nfc; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *n = normalise (needle);
+
+  return haystack != NULL && strstr (haystack, n) != NULL;
+}
+
+/* Failures are recorded and the test goes on, so one run shows every missing text; the extracted text of each
+ * form is kept next to its PDF (FORMS_OUTPUT_DIR/<name>.txt). */
+static void
+assert_contains (const Form *form,
+                 const char *needle)
+{
+  if (!contains (form->text, needle))
+    g_test_fail_printf ("%s: “%s” not found in the PDF text (see %s/%s.txt)", form->name, needle,
+                        FORMS_OUTPUT_DIR, form->name);
+}
+
+static void
+assert_not_contains (const Form *form,
+                     const char *needle)
+{
+  if (contains (form->text, needle))
+    g_test_fail_printf ("%s: “%s” must not be in the PDF text", form->name, needle);
+}
+
+static JsonNode *
+payload_new (const char *first_key,
+             ...) G_GNUC_NULL_TERMINATED;
+
+static JsonNode *
+payload_new (const char *first_key,
+             ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static McDossier *
+record (const char *code,
+        const char *kind,
+        JsonNode   *payload)
+{
+  g_autoptr(GError) error = NULL;
+  McDossier *d = mc_store_record (fx.store, code, kind, payload, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static gboolean
+run (const char * const *argv,
+     char              **out_stdout,
+     int                *out_exit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out_stdout, &err, &status,
+                     &error))
+    g_error ("%s cannot run: %s", argv[0], error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      *out_exit = g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code) ? error->code : -1;
+      if (*out_exit != 4)  /* zbarimg: no symbol found, not an error here */
+        g_test_message ("%s exited with %d: %s", argv[0], *out_exit, err ? err : "");
+      return FALSE;
+    }
+  *out_exit = 0;
+  return TRUE;
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  return pdf;
+}
+
+static cairo_surface_t *
+render_page (PopplerPage *page,
+             double       scale)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale + 0.5),
+                                        (int) (height * scale + 0.5));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* The normalised text of the characters whose centre lies in the area (points, origin top left). */
+static char *
+text_in_area (PopplerDocument *pdf,
+              int              page_index,
+              double           x1,
+              double           x2,
+              double           y1,
+              double           y2)
+{
+  g_autoptr(TestPage) page = poppler_document_get_page (pdf, page_index);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_rects = 0;
+  guint i = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (const char *p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      double cx = (rects[i].x1 + rects[i].x2) / 2, cy = (rects[i].y1 + rects[i].y2) / 2;
+
+      if (g_unichar_isspace (c))
+        g_string_append_c (out, ' ');
+      else if (cx >= x1 && cx < x2 && cy >= y1 && cy < y2)
+        g_string_append_unichar (out, c);
+    }
+  return normalise (out->str);
+}
+
+/* Writes the PDF into the temporary directory, reads it back, and keeps a copy and PNG renders (2x) where
+ * people can look at them. */
+static Form *
+emit (const char *name,
+      McDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *copy = g_build_filename (FORMS_OUTPUT_DIR, file, NULL);
+  g_autofree char *contents = NULL;
+  GString *all = g_string_new (NULL);
+  Form *form = g_new0 (Form, 1);
+  gsize length;
+
+  g_assert_nonnull (doc);
+  form->name = g_strdup (name);
+  form->doc = g_object_ref (doc);
+  form->pdf = g_build_filename (fx.dir, file, NULL);
+  g_assert_true (mc_document_write_pdf (doc, form->pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (form->pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (form->pdf);
+  form->n_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (form->n_pages, ==, mc_document_get_n_pages (doc));
+  form->page_texts = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < form->n_pages; i++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *png_name = g_strdup_printf ("%s-p%d.png", name, i + 1);
+      g_autofree char *png = g_build_filename (FORMS_OUTPUT_DIR, png_name, NULL);
+      cairo_surface_t *surface = render_page (page, 2.0);
+      char *clean = normalise (text);
+
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+      g_string_append_printf (all, "%s%s", all->len ? " " : "", clean);
+      g_ptr_array_add (form->page_texts, clean);
+    }
+  form->text = g_string_free (all, FALSE);
+  {
+    g_autofree char *txt_name = g_strdup_printf ("%s.txt", name);
+    g_autofree char *txt = g_build_filename (FORMS_OUTPUT_DIR, txt_name, NULL);
+
+    g_assert_true (g_file_set_contents (txt, form->text, -1, &error));
+    g_assert_no_error (error);
+  }
+  /* The header's left column alone: in reading order poppler interleaves its lines with the motto's. */
+  form->header_left = text_in_area (pdf, 0, 0, MC_MARGIN_LEFT + 0.45 * mc_document_get_content_width (doc), 0,
+                                    MC_MARGIN_TOP + 110);
+  g_hash_table_replace (fx.forms, form->name, form);
+  return form;
+}
+
+static Form *
+get_form (const char *name)
+{
+  Form *form = g_hash_table_lookup (fx.forms, name);
+
+  if (form == NULL)
+    g_error ("no form “%s” was rendered", name);
+  return form;
+}
+
+static Form *
+render_form (const char     *name,
+             McFormKind      kind,
+             McDossier      *d,
+             const McOffice *office)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_store_get_events (fx.store, d->uuid, &error);
+  g_autoptr(McDocument) doc = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (events);
+  doc = mc_form_render (kind, d, events, office, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return emit (name, doc);
+}
+
+static McDossier *
+get_dossier (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  McDossier *d = mc_store_get_dossier (fx.store, code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static void
+set_office_value (const char *key,
+                  const char *value)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (values, (gpointer) key, (gpointer) value);
+  g_assert_true (mc_store_set_office_values (fx.store, values, &error));
+  g_assert_no_error (error);
+}
+
+/* 25 long, distinct document names. */
+static JsonNode *
+long_documents (GPtrArray *names)
+{
+  static const char *bases[] = {
+    "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu ban hành kèm theo Thông tư của Bộ Tư pháp",
+    "Bản chụp Căn cước công dân hoặc Thẻ căn cước của người yêu cầu, còn giá trị sử dụng",
+    "Giấy xác nhận thông tin về cư trú do Công an xã nơi người yêu cầu đang cư trú cấp",
+    "Bản sao Trích lục ghi chú ly hôn hoặc Bản án, quyết định ly hôn đã có hiệu lực pháp luật",
+    "Bản sao Giấy chứng tử của vợ hoặc chồng đã chết trong trường hợp người yêu cầu góa vợ, góa chồng",
+    "Văn bản ủy quyền có chứng thực chữ ký theo quy định của pháp luật về chứng thực",
+    "Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây, nộp lại để thu hồi theo quy định",
+    "Văn bản xác nhận của Ủy ban nhân dân cấp xã nơi người yêu cầu đã từng đăng ký thường trú",
+    "Bản sao Giấy khai sinh của người yêu cầu, được cấp từ sổ gốc hoặc chứng thực từ bản chính",
+    "Giấy tờ chứng minh việc thay đổi họ, chữ đệm, tên hoặc xác định lại dân tộc của người yêu cầu",
+    "Bản dịch có công chứng sang tiếng Việt của giấy tờ do cơ quan có thẩm quyền nước ngoài cấp",
+    "Giấy xác nhận của cơ quan, đơn vị quản lý đối với cán bộ, chiến sĩ đang công tác trong lực lượng vũ trang",
+    "Biên lai thu phí, lệ phí hoặc chứng từ thanh toán trực tuyến qua Cổng Dịch vụ công quốc gia",
+  };
+  static const char *qualifiers[] = { "", " (đối với người nước ngoài thường trú tại Việt Nam)" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (int i = 0; i < N_DOCUMENTS; i++)
+    {
+      char *name = g_strdup_printf ("%s%s", bases[i % G_N_ELEMENTS (bases)],
+                                    qualifiers[i / G_N_ELEMENTS (bases)]);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "original");
+      json_builder_add_int_value (builder, i % 3 == 0 ? 1 : 0);
+      json_builder_set_member_name (builder, "copy");
+      json_builder_add_int_value (builder, i % 2);
+      json_builder_end_object (builder);
+      g_ptr_array_add (names, name);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static McDossier *
+intake (const char *name,
+        const char *id,
+        int         birth_year,
+        const char *address,
+        JsonNode   *documents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  McIntake in = { 0 };
+  McDossier *d;
+
+  in.procedure_code = PROCEDURE;
+  in.applicant_name = name;
+  in.id_number = id;
+  in.birth_year = birth_year;
+  in.phone = "0912345678";
+  in.email = "phuongthao.nguyen@example.vn";
+  in.address = address;
+  in.documents = documents;
+  in.received = MC_MINUTE_NONE;
+  d = mc_store_intake (fx.store, &in, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static GPtrArray *doc_names;
+
+/* Builds every dossier, records every step, renders every form. */
+static void
+build_everything (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) documents = NULL;
+  McStoreSetup setup = { 0 };
+
+  fx.dir = g_dir_make_tmp ("motcua-forms-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (FORMS_OUTPUT_DIR, 0755), ==, 0);
+  fx.db_path = g_build_filename (fx.dir, "motcua.db", NULL);
+  fx.forms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, form_free);
+
+  fx.store = mc_store_open (fx.db_path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fx.store);
+  setup.office_code = OFFICE_CODE;
+  setup.office_name = OFFICE_NAME;
+  setup.parent_name = PARENT_NAME;
+  setup.place = PLACE;
+  setup.station = 1;
+  setup.clerk = CLERK;
+  g_assert_true (mc_store_setup (fx.store, &setup, &error));
+  g_assert_no_error (error);
+  fx.office_2025 = mc_office_copy (mc_store_get_office (fx.store));
+
+  doc_names = g_ptr_array_new_with_free_func (g_free);
+  documents = long_documents (doc_names);
+  fx.long_intake = intake (LONG_NAME, LONG_ID, 1990, LONG_ADDRESS, documents);
+  fx.plain = intake (PLAIN_NAME, PLAIN_ID, 1990, "Thôn Đông, xã Tân Lập", NULL);
+  fx.stopped = intake (STOP_NAME, NULL, 0, "Thôn Tây, xã Tân Lập", NULL);
+  fx.second = intake (SECOND_NAME, NULL, 0, "Thôn Nam, xã Tân Lập", NULL);
+  g_assert_cmpstr (fx.long_intake->applicant_name, ==, LONG_NAME);
+  g_assert_cmpstr (fx.long_intake->applicant_id, ==, LONG_ID);
+
+  /* The slips as printed at the desk, right after intake. */
+  render_form ("slip-long", MC_FORM_SLIP, fx.long_intake, fx.office_2025);
+  render_form ("slip-plain", MC_FORM_SLIP, fx.plain, fx.office_2025);
+  render_form ("control-before", MC_FORM_CONTROL_SHEET, fx.long_intake, fx.office_2025);
+
+  /* The long dossier's life: supplement, completion, hand-over, apology, result, return. */
+  {
+    g_autoptr(JsonNode) p1 = payload_new ("reason", SUPPLEMENT_1 "\n" SUPPLEMENT_2 "\n\n" SUPPLEMENT_3,
+                                          "at", "2026-11-23T10:00", NULL);
+    g_autoptr(JsonNode) p2 = payload_new ("at", "2026-11-24T08:00", NULL);
+    g_autoptr(JsonNode) p3 = payload_new ("to", "Công chức Tư pháp - Hộ tịch", "at", "2026-11-24T09:00", NULL);
+    g_autoptr(JsonNode) p4 = payload_new ("reason", APOLOGY_REASON, "new_due", NEW_DUE, "at", "2026-11-26T10:00",
+                                          NULL);
+    g_autoptr(JsonNode) p5 = payload_new ("at", "2026-12-02T15:00", NULL);
+    g_autoptr(JsonNode) p6 = payload_new ("receiver", LONG_NAME, "at", "2026-12-03T09:00", NULL);
+    g_autoptr(McDossier) d1 = record (fx.long_intake->code, MC_EVENT_SUPPLEMENT_REQUESTED, p1);
+    g_autoptr(McDossier) d2 = NULL;
+    g_autoptr(McDossier) d3 = NULL;
+    g_autoptr(McDossier) d4 = NULL;
+    g_autoptr(McDossier) d5 = NULL;
+
+    render_form ("supplement", MC_FORM_SUPPLEMENT, d1, fx.office_2025);
+    d2 = record (fx.long_intake->code, MC_EVENT_SUPPLEMENT_COMPLETED, p2);
+    d3 = record (fx.long_intake->code, MC_EVENT_TRANSFERRED, p3);
+    d4 = record (fx.long_intake->code, MC_EVENT_APOLOGY_ISSUED, p4);
+    render_form ("apology", MC_FORM_APOLOGY, d4, fx.office_2025);
+    d5 = record (fx.long_intake->code, MC_EVENT_RESULT_READY, p5);
+    fx.long_done = record (fx.long_intake->code, MC_EVENT_RETURNED, p6);
+    render_form ("control", MC_FORM_CONTROL_SHEET, fx.long_done, fx.office_2025);
+  }
+
+  /* Refusal, stop, and a second supplement request in the same year. */
+  {
+    g_autoptr(JsonNode) refusal = payload_new ("reason", REFUSAL_REASON, "at", "2026-11-23T14:00", NULL);
+    g_autoptr(JsonNode) stop = payload_new ("reason", STOP_REASON, "at", "2026-11-24T10:00", NULL);
+    g_autoptr(JsonNode) supplement = payload_new ("reason", "Thiếu tờ khai có chữ ký của người yêu cầu",
+                                                  "at", "2026-11-25T08:00", NULL);
+    g_autoptr(McDossier) refused = record (fx.plain->code, MC_EVENT_REFUSED, refusal);
+    g_autoptr(McDossier) stopped = record (fx.stopped->code, MC_EVENT_STOP_REQUESTED, stop);
+
+    fx.second_supplement = record (fx.second->code, MC_EVENT_SUPPLEMENT_REQUESTED, supplement);
+    render_form ("refusal", MC_FORM_REFUSAL, refused, fx.office_2025);
+    render_form ("stop", MC_FORM_STOP_NOTICE, stopped, fx.office_2025);
+    render_form ("supplement-2", MC_FORM_SUPPLEMENT, fx.second_supplement, fx.office_2025);
+  }
+
+  /* The 2018 numbering, then a look-up address for the QR. */
+  set_office_value ("form_numbering", "2018");
+  {
+    g_autoptr(McOffice) office = mc_office_copy (mc_store_get_office (fx.store));
+    g_autoptr(McDossier) done = get_dossier (fx.long_intake->code);
+    g_autoptr(McDossier) stopped = get_dossier (fx.stopped->code);
+
+    g_assert_cmpstr (office->form_numbering, ==, "2018");
+    render_form ("apology-2018", MC_FORM_APOLOGY, done, office);
+    render_form ("control-2018", MC_FORM_CONTROL_SHEET, done, office);
+    render_form ("stop-2018", MC_FORM_STOP_NOTICE, stopped, office);
+  }
+  set_office_value ("form_numbering", "2025");
+  set_office_value ("lookup_url", LOOKUP_URL);
+  {
+    g_autoptr(McOffice) office = mc_office_copy (mc_store_get_office (fx.store));
+
+    g_assert_cmpstr (office->lookup_url, ==, LOOKUP_URL);
+    render_form ("slip-url", MC_FORM_SLIP, fx.long_intake, office);
+  }
+}
+
+static void
+tear_down_everything (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_pointer (&fx.forms, g_hash_table_unref);
+  g_clear_pointer (&fx.long_intake, mc_dossier_unref);
+  g_clear_pointer (&fx.long_done, mc_dossier_unref);
+  g_clear_pointer (&fx.plain, mc_dossier_unref);
+  g_clear_pointer (&fx.stopped, mc_dossier_unref);
+  g_clear_pointer (&fx.second, mc_dossier_unref);
+  g_clear_pointer (&fx.second_supplement, mc_dossier_unref);
+  g_clear_pointer (&fx.office_2025, mc_office_free);
+  g_clear_pointer (&doc_names, g_ptr_array_unref);
+  g_clear_object (&fx.store);
+
+  dir = g_dir_open (fx.dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fx.dir, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (fx.dir);
+  g_clear_pointer (&fx.db_path, g_free);
+  g_clear_pointer (&fx.dir, g_free);
+}
+
+static const char *all_forms[] = {
+  "slip-long", "slip-plain", "control-before", "supplement", "apology", "control", "refusal", "stop",
+  "supplement-2", "apology-2018", "control-2018", "stop-2018", "slip-url",
+};
+
+/*
+ * Tests
+ */
+
+static void
+assert_header (const Form *form,
+               const char *number_line,
+               const char *date_line,
+               const char *title)
+{
+  if (!contains (form->header_left, PARENT_NAME " TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"))
+    g_test_fail_printf ("%s: the header's left column reads “%s”", form->name, form->header_left);
+  assert_contains (form, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  assert_contains (form, "Độc lập - Tự do - Hạnh phúc");
+  assert_contains (form, number_line);
+  assert_contains (form, date_line);
+  assert_contains (form, title);
+}
+
+static void
+test_slip_text (void)
+{
+  const Form *form = get_form ("slip-long");
+  McDossier *d = fx.long_intake;
+  g_autofree char *first_doc = g_strdup_printf ("1) %s: 01 bản chính.", (char *) g_ptr_array_index (doc_names, 0));
+  g_autofree char *last_doc = g_strdup_printf ("25) %s: 01 bản chính.",
+                                               (char *) g_ptr_array_index (doc_names, 24));
+  g_autofree char *code_line = g_strdup_printf ("Mã hồ sơ: %s", d->code);
+  g_autofree char *pin_line = g_strdup_printf ("Mã tra cứu: %s", d->lookup_pin);
+
+  g_assert_cmpstr (d->code, ==, "000.00.12.H40-261123-010001");
+  assert_header (form, "Số: 01/GTN-TTPVHCC", DATE_LINE, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+  assert_contains (form, "Mẫu số 01");
+  assert_contains (form, code_line);
+  assert_contains (form, pin_line);
+  assert_contains (form, "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: " LONG_NAME);
+  assert_contains (form, "Số định danh cá nhân/tổ chức: " LONG_ID);
+  assert_contains (form, "Địa chỉ: " LONG_ADDRESS);
+  assert_contains (form, "Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân (mã thủ tục 1.004873)");
+  assert_contains (form, first_doc);
+  assert_contains (form, last_doc);
+  assert_contains (form, "2. Số lượng hồ sơ: 01 (bộ)");
+  assert_contains (form, "3. Thời gian giải quyết hồ sơ theo quy định là: 03 ngày làm việc");
+  assert_contains (form, "4. Thời gian nhận hồ sơ: 09 giờ 10 phút, ngày 23 tháng 11 năm 2026");
+  assert_contains (form, "5. Thời gian trả kết quả giải quyết hồ sơ: " DUE_TEXT);
+  assert_contains (form, "NGƯỜI NỘP HỒ SƠ");
+  assert_contains (form, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+  assert_contains (form, CLERK);
+  assert_contains (form, "Vào Sổ theo dõi hồ sơ, Quyển số: 2026 Số thứ tự: 01");
+
+  /* The ordinary dossier: its own number and code, the procedure's required documents. */
+  form = get_form ("slip-plain");
+  assert_header (form, "Số: 02/GTN-TTPVHCC", DATE_LINE, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+  assert_contains (form, fx.plain->code);
+  assert_contains (form, PLAIN_NAME);
+  assert_contains (form, PLAIN_ID);
+  assert_contains (form, DUE_TEXT);
+  assert_not_contains (form, LONG_NAME);
+}
+
+static void
+test_slip_layout_text (void)
+{
+  const Form *form = get_form ("slip-long");
+  const char *argv[] = { "pdftotext", "-layout", form->pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *due = normalise (DUE_TEXT);
+  int status;
+
+  g_assert_true (run (argv, &out, &status));
+  clean = normalise (out);
+  g_assert_nonnull (strstr (clean, due));
+  g_assert_nonnull (strstr (clean, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"));
+}
+
+static int
+page_of (const Form *form,
+         const char *needle,
+         int        *out_count)
+{
+  int found = -1;
+
+  *out_count = 0;
+  for (int i = 0; i < form->n_pages; i++)
+    {
+      const char *text = g_ptr_array_index (form->page_texts, i);
+
+      for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+        {
+          if (found < 0)
+            found = i;
+          (*out_count)++;
+        }
+    }
+  return found;
+}
+
+static void
+test_slip_copies (void)
+{
+  const Form *form = get_form ("slip-long");
+  int count, page;
+
+  g_test_message ("long slip: %d pages", form->n_pages);
+  g_assert_cmpint (form->n_pages, >=, 4);
+  g_assert_cmpint (form->n_pages % 2, ==, 0);
+
+  /* Each copy starts a page of its own, and the two copies take the same number of pages. */
+  page = page_of (form, "Liên 1", &count);
+  g_assert_cmpint (page, ==, 0);
+  g_assert_cmpint (count, ==, 1);
+  page = page_of (form, "Liên 2", &count);
+  g_assert_cmpint (page, ==, form->n_pages / 2);
+  g_assert_cmpint (count, ==, 1);
+  page = page_of (form, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", &count);
+  g_assert_cmpint (page, ==, 0);
+  g_assert_cmpint (count, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (form->page_texts, form->n_pages / 2),
+                            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"));
+  /* Copy 1's text never spills onto copy 2's pages: its last item is before the middle. */
+  page = page_of (form, "NGƯỜI TIẾP NHẬN HỒ SƠ", &count);
+  g_assert_cmpint (count, ==, 2);
+  g_assert_cmpint (page, <, form->n_pages / 2);
+
+  form = get_form ("slip-plain");
+  g_assert_cmpint (form->n_pages, ==, 2);
+  g_assert_cmpint (page_of (form, "Liên 1", &count), ==, 0);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpint (page_of (form, "Liên 2", &count), ==, 1);
+  g_assert_cmpint (count, ==, 1);
+}
+
+static void
+test_supplement_text (void)
+{
+  const Form *form = get_form ("supplement");
+  const Form *second = get_form ("supplement-2");
+
+  assert_header (form, "Số: 01/PBS-TTPVHCC", DATE_LINE, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+  assert_contains (form, "Mẫu số 02");
+  assert_contains (form, "Hồ sơ của: " LONG_NAME);
+  assert_contains (form, fx.long_intake->code);
+  assert_contains (form, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:");
+  /* One numbered item per line of the reason; the blank line is skipped. */
+  assert_contains (form, "1. " SUPPLEMENT_1);
+  assert_contains (form, "2. " SUPPLEMENT_2);
+  assert_contains (form, "3. " SUPPLEMENT_3);
+  assert_not_contains (form, "4. ");
+  assert_contains (form, "NGƯỜI HƯỚNG DẪN");
+  assert_contains (form, CLERK);
+
+  /* The second request of the year gets the next number, dated its own day. */
+  assert_header (second, "Số: 02/PBS-TTPVHCC", "Tân Lập, ngày 25 tháng 11 năm 2026",
+                 "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+  assert_contains (second, "1. Thiếu tờ khai có chữ ký của người yêu cầu");
+  g_assert_cmpint (fx.second_supplement->supplement_number, ==, 2);
+}
+
+static void
+test_apology_text (void)
+{
+  const Form *form = get_form ("apology");
+
+  assert_header (form, "Số: 01/PXL-TTPVHCC", "Tân Lập, ngày 26 tháng 11 năm 2026",
+                 "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  assert_contains (form, "Mẫu số 04");
+  assert_contains (form, "Kính gửi: Ông/Bà " LONG_NAME);
+  assert_contains (form, "số định danh: " LONG_ID);
+  assert_contains (form, fx.long_intake->code);
+  assert_contains (form, "Lý do: " APOLOGY_REASON ".");
+  assert_contains (form, "sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào " NEW_DUE_TEXT);
+  assert_contains (form, "Ngày 23 tháng 11 năm 2026, " OFFICE_NAME " tiếp nhận");
+  /* The head of the deciding body signs, not the clerk: at a commune, the chairman (the office's default). */
+  assert_contains (form, "CHỦ TỊCH");
+  assert_contains (form, "(Ký, ghi rõ họ tên và đóng dấu)");
+  assert_contains (form, "Nơi nhận:");
+  assert_not_contains (form, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+}
+
+static void
+test_refusal_text (void)
+{
+  const Form *form = get_form ("refusal");
+
+  assert_header (form, "Số: 01/PTC-TTPVHCC", DATE_LINE, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+  assert_contains (form, "Mẫu số 03");
+  assert_contains (form, "Tiếp nhận hồ sơ của: " PLAIN_NAME);
+  assert_contains (form, "Số định danh cá nhân/tổ chức: " PLAIN_ID);
+  assert_contains (form, fx.plain->code);
+  assert_contains (form, "với lý do cụ thể như sau: " REFUSAL_REASON);
+  assert_contains (form, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
+}
+
+static void
+test_refusal_not_applicable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDocument) doc = NULL;
+
+  doc = mc_form_render (MC_FORM_REFUSAL, fx.long_done, NULL, fx.office_2025, &error);
+  g_assert_null (doc);
+  g_assert_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE);
+  g_clear_error (&error);
+
+  doc = mc_form_render (MC_FORM_STOP_NOTICE, fx.long_intake, NULL, fx.office_2025, &error);
+  g_assert_null (doc);
+  g_assert_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE);
+  g_clear_error (&error);
+
+  doc = mc_form_render (MC_FORM_APOLOGY, fx.plain, NULL, fx.office_2025, &error);
+  g_assert_null (doc);
+  g_assert_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE);
+}
+
+static void
+test_stop_text (void)
+{
+  const Form *form = get_form ("stop");
+
+  assert_header (form, "Số: 01/TBD-TTPVHCC", "Tân Lập, ngày 24 tháng 11 năm 2026", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+  assert_contains (form, "Mẫu số 05");
+  assert_contains (form, "Kính gửi: Ông/Bà " STOP_NAME);
+  assert_contains (form, fx.stopped->code);
+  assert_contains (form, "với lý do: " STOP_REASON ".");
+  assert_contains (form, "Vào 10 giờ 00 phút, ngày 24 tháng 11 năm 2026");
+}
+
+static void
+test_control_text (void)
+{
+  const Form *form = get_form ("control");
+
+  assert_header (form, "Số: 01/PKS-TTPVHCC", DATE_LINE, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  assert_contains (form, "Mẫu số 06");
+  assert_contains (form, "Mã số hồ sơ: ");
+  assert_contains (form, fx.long_intake->code);
+  assert_contains (form, "Ngày nhận: 09 giờ 10 phút, ngày 23 tháng 11 năm 2026");
+  assert_contains (form, "TÊN ĐƠN VỊ");
+  assert_contains (form, "Yêu cầu bổ sung");
+  assert_contains (form, "Phiếu xin lỗi, hẹn lại");
+  assert_contains (form, "Trả kết quả");
+  /* The hand-over times, read from the table's second column alone. */
+  {
+    g_autoptr(TestPdf) pdf = open_pdf (form->pdf);
+    double width = mc_document_get_content_width (form->doc);
+    g_autofree char *column = text_in_area (pdf, 0, MC_MARGIN_LEFT + 0.30 * width, MC_MARGIN_LEFT + 0.57 * width,
+                                            0, MC_A4_HEIGHT);
+    const char *times[] = { "09 giờ 10 phút, ngày 23/11/2026", "10 giờ 00 phút, ngày 23/11/2026",
+                            "09 giờ 00 phút, ngày 24/11/2026", "10 giờ 00 phút, ngày 26/11/2026",
+                            "15 giờ 00 phút, ngày 02/12/2026", "09 giờ 00 phút, ngày 03/12/2026" };
+
+    g_autofree char *units = text_in_area (pdf, 0, MC_MARGIN_LEFT, MC_MARGIN_LEFT + 0.30 * width, 0, MC_A4_HEIGHT);
+
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      if (!contains (column, times[i]))
+        g_test_fail_printf ("control: “%s” not in the time column: %s", times[i], column);
+    if (!contains (column, "Người nhận: " LONG_NAME))
+      g_test_fail_printf ("control: the applicant is not the receiver of the result: %s", column);
+    if (!contains (units, "1. Giao: Ủy ban nhân dân xã 2. Nhận: Công chức Tư pháp - Hộ tịch"))
+      g_test_fail_printf ("control: no hand-over to the civil-status officer: %s", units);
+  }
+  /* The result came after the legal due date (the apology's new date does not move it): “Quá hạn”. */
+  {
+    McMinute ready = MC_MINUTE_NONE;
+
+    g_assert_true (mc_time_parse ("2026-12-02T15:00", &ready, NULL));
+    g_assert_cmpint (fx.long_done->due, <, ready);
+    g_assert_cmpint (fx.long_done->outcome, ==, MC_DUE_STATE_LATE);
+    assert_contains (form, "Quá hạn");
+    assert_not_contains (form, "Đúng hạn Trả kết quả");
+  }
+}
+
+static void
+test_numbering_2018 (void)
+{
+  const Form *apology = get_form ("apology-2018");
+  const Form *control = get_form ("control-2018");
+  const Form *stop = get_form ("stop-2018");
+
+  assert_contains (apology, "Mẫu số 04");
+  assert_contains (apology, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+  assert_not_contains (apology, "ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  /* Reprinted, the apology keeps its number and date. */
+  assert_contains (apology, "Số: 01/PXL-TTPVHCC");
+  assert_contains (apology, "Tân Lập, ngày 26 tháng 11 năm 2026");
+  assert_contains (control, "Mẫu số 05");
+  assert_not_contains (control, "Mẫu số 06");
+  assert_contains (control, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  assert_not_contains (stop, "Mẫu số");
+  assert_contains (stop, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+}
+
+static void
+test_fonts_embedded (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (all_forms); f++)
+    {
+      const Form *form = get_form (all_forms[f]);
+      const char *argv[] = { "pdffonts", form->pdf, NULL };
+      g_autofree char *out = NULL;
+      g_auto(GStrv) lines = NULL;
+      const char *emb = NULL;
+      gsize emb_col = 0;
+      guint rows = 0, other = 0;
+      gboolean past_rule = FALSE;
+      int status;
+
+      g_assert_true (run (argv, &out, &status));
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        {
+          if (emb == NULL && (emb = strstr (lines[i], " emb ")) != NULL)
+            {
+              emb_col = (gsize) (emb - lines[i]) + 1;
+              continue;
+            }
+          if (g_str_has_prefix (lines[i], "----"))
+            {
+              past_rule = TRUE;
+              continue;
+            }
+          if (!past_rule || *lines[i] == '\0')
+            continue;
+          rows++;
+          if (strlen (lines[i]) < emb_col + 3 || strncmp (lines[i] + emb_col, "yes", 3) != 0)
+            g_test_fail_printf ("%s: font not embedded: %s", form->name, lines[i]);
+          if (strstr (lines[i], "LiberationSerif") == NULL)
+            {
+              g_test_message ("%s: a font other than Liberation Serif: %s", form->name, lines[i]);
+              other++;
+            }
+        }
+      g_assert_nonnull (emb);
+      g_assert_cmpuint (rows, >=, 2);  /* regular and bold at least */
+      if (other > 0)
+        g_test_fail_printf ("%s: %u of %u fonts are not Liberation Serif (a fallback for glyphs it lacks)",
+                            form->name, other, rows);
+    }
+}
+
+static void
+test_qpdf_check (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (all_forms); f++)
+    {
+      const Form *form = get_form (all_forms[f]);
+      const char *argv[] = { "qpdf", "--check", form->pdf, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      if (!run (argv, &out, &status))
+        g_test_fail_printf ("%s: qpdf --check failed (%d):\n%s", form->name, status, out);
+    }
+}
+
+/* Renders every page at 3x and decodes the QR codes found, in page order. */
+static GPtrArray *
+decode_qr (const Form *form)
+{
+  g_autoptr(TestPdf) pdf = open_pdf (form->pdf);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < form->n_pages; i++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *png_name = g_strdup_printf ("%s-qr-p%d.png", form->name, i + 1);
+      g_autofree char *png = g_build_filename (fx.dir, png_name, NULL);
+      cairo_surface_t *surface = render_page (page, 3.0);
+      const char *argv[] = { "zbarimg", "--raw", "-q", png, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+      if (run (argv, &out, &status))
+        {
+          g_auto(GStrv) lines = g_strsplit (g_strstrip (out), "\n", -1);
+
+          for (guint l = 0; lines[l]; l++)
+            g_ptr_array_add (found, g_strdup (lines[l]));
+        }
+      else
+        g_assert_cmpint (status, ==, 4);
+      g_remove (png);
+    }
+  return found;
+}
+
+static void
+test_qr (void)
+{
+  McDossier *d = fx.long_intake;
+  g_autofree char *plain_payload = g_strdup_printf ("%s|%s", d->code, d->lookup_pin);
+  g_autofree char *url = g_strdup_printf ("https://dichvucong.example.vn/tra-cuu?ma=%s&pin=%s", d->code,
+                                          d->lookup_pin);
+  g_autoptr(GPtrArray) codes = decode_qr (get_form ("slip-long"));
+  g_autoptr(GPtrArray) url_codes = decode_qr (get_form ("slip-url"));
+  g_autoptr(GPtrArray) plain_codes = decode_qr (get_form ("slip-plain"));
+  g_autofree char *plain_expected = g_strdup_printf ("%s|%s", fx.plain->code, fx.plain->lookup_pin);
+
+  g_assert_nonnull (d->lookup_pin);
+  g_assert_cmpuint (strlen (d->lookup_pin), >, 0);
+
+  /* One QR per copy. */
+  g_assert_cmpuint (codes->len, ==, 2);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      g_assert_cmpstr (code, ==, plain_payload);
+      g_assert_null (strstr (code, LONG_ID));
+      g_assert_null (strstr (code, "Tôn Nữ"));
+      g_assert_null (strstr (code, "0912345678"));
+    }
+  g_assert_cmpuint (plain_codes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (plain_codes, 0), ==, plain_expected);
+
+  g_assert_cmpuint (url_codes->len, ==, 2);
+  for (guint i = 0; i < url_codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (url_codes, i);
+
+      g_assert_cmpstr (code, ==, url);
+      g_assert_null (strstr (code, LONG_ID));
+      g_assert_null (strstr (code, "Bích"));  /* no part of the name, accented or not */
+      g_assert_null (strstr (code, "Bich"));
+      g_assert_null (strstr (code, "Thao"));
+    }
+}
+
+static void
+test_margins (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (all_forms); f++)
+    {
+      const Form *form = get_form (all_forms[f]);
+      McDocument *doc = form->doc;
+      double width = mc_document_get_page_width (doc);
+      double height = mc_document_get_page_height (doc);
+      int n_pages = mc_document_get_n_pages (doc);
+      GArray *boxes = mc_document_get_text_boxes (doc);
+      g_autoptr(TestPdf) pdf = open_pdf (form->pdf);
+      g_autoptr(TestPage) first = poppler_document_get_page (pdf, 0);
+      double pdf_width, pdf_height;
+      guint outside = 0;
+
+      poppler_page_get_size (first, &pdf_width, &pdf_height);
+      g_assert_cmpfloat_with_epsilon (pdf_width, MC_A4_WIDTH, 0.01);
+      g_assert_cmpfloat_with_epsilon (pdf_height, MC_A4_HEIGHT, 0.01);
+      g_assert_cmpfloat_with_epsilon (width, MC_A4_WIDTH, 0.01);
+      g_assert_nonnull (boxes);
+      g_assert_cmpuint (boxes->len, >, 10);
+
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const McBox *b = &g_array_index (boxes, McBox, i);
+
+          if (b->x < MC_MARGIN_LEFT - 0.5 || b->x + b->width > width - MC_MARGIN_RIGHT + 0.5 ||
+              b->y < MC_MARGIN_TOP - 2 || b->y + b->height > height - MC_MARGIN_BOTTOM + 2 ||
+              b->page < 0 || b->page >= n_pages)
+            {
+              if (outside++ < 5)
+                g_test_message ("%s: text box %u outside the margins: page %d, x %.2f..%.2f (allowed %.2f..%.2f), "
+                                "y %.2f..%.2f (allowed %.2f..%.2f)", form->name, i, b->page, b->x,
+                                b->x + b->width, MC_MARGIN_LEFT, width - MC_MARGIN_RIGHT, b->y, b->y + b->height,
+                                MC_MARGIN_TOP, height - MC_MARGIN_BOTTOM);
+            }
+        }
+      if (outside > 0)
+        g_test_fail_printf ("%s: %u of %u text boxes cross the margins", form->name, outside, boxes->len);
+    }
+}
+
+static double
+font_size_of (const Form *form,
+              int         page_index,
+              const char *needle,
+              char      **out_font)
+{
+  g_autoptr(TestPdf) pdf = open_pdf (form->pdf);
+  g_autoptr(TestPage) page = poppler_document_get_page (pdf, page_index);
+  g_autofree char *text = poppler_page_get_text (page);
+  const char *hit = strstr (text, needle);
+  GList *attributes;
+  glong start, end;
+  double size = 0;
+
+  if (hit == NULL)
+    g_error ("%s: “%s” not on page %d", form->name, needle, page_index + 1);
+  start = g_utf8_pointer_to_offset (text, hit);
+  end = start + g_utf8_strlen (needle, -1) - 1;
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+
+      if (a->end_index < start || a->start_index > end)
+        continue;
+      if (size == 0)
+        {
+          size = a->font_size;
+          if (out_font)
+            *out_font = g_strdup (a->font_name);
+        }
+      else if (ABS (size - a->font_size) > 0.01)
+        size = -1;
+    }
+  poppler_page_free_text_attributes (attributes);
+  return size;
+}
+
+static void
+test_font_sizes (void)
+{
+  struct { const char *form; const char *needle; double size; } cases[] = {
+    { "slip-long", "Nội dung yêu cầu giải quyết", 13 },
+    { "slip-long", "Số định danh cá nhân/tổ chức", 13 },
+    { "slip-long", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", 14 },
+    { "apology", "Mong nhận được sự thông cảm", 13 },
+    { "refusal", "Xin thông báo cho Ông/Bà", 13 },
+    { "supplement", "Yêu cầu hoàn thiện hồ sơ gồm", 13 },
+    { "stop", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", 14 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *font = NULL;
+      double size = font_size_of (get_form (cases[i].form), 0, cases[i].needle, &font);
+
+      g_test_message ("%s “%s”: %.2f pt, %s", cases[i].form, cases[i].needle, size, font);
+      if (ABS (size - cases[i].size) > 0.3)
+        g_test_fail_printf ("%s: “%s” is %.2f pt, expected %.1f", cases[i].form, cases[i].needle, size, cases[i].size);
+      g_assert_nonnull (font);
+      g_assert_nonnull (strstr (font, "LiberationSerif"));
+    }
+}
+
+static void
+test_outputs_kept (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (all_forms); f++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", FORMS_OUTPUT_DIR, all_forms[f]);
+      g_autofree char *png = g_strdup_printf ("%s/%s-p1.png", FORMS_OUTPUT_DIR, all_forms[f]);
+
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("MOTCUA_NOW", NOW, TRUE);
+
+  build_everything ();
+
+  g_test_add_func ("/forms/slip/text", test_slip_text);
+  g_test_add_func ("/forms/slip/layout-text", test_slip_layout_text);
+  g_test_add_func ("/forms/slip/copies", test_slip_copies);
+  g_test_add_func ("/forms/slip/qr", test_qr);
+  g_test_add_func ("/forms/supplement/text", test_supplement_text);
+  g_test_add_func ("/forms/apology/text", test_apology_text);
+  g_test_add_func ("/forms/refusal/text", test_refusal_text);
+  g_test_add_func ("/forms/refusal/not-applicable", test_refusal_not_applicable);
+  g_test_add_func ("/forms/stop/text", test_stop_text);
+  g_test_add_func ("/forms/control/text", test_control_text);
+  g_test_add_func ("/forms/numbering-2018", test_numbering_2018);
+  g_test_add_func ("/forms/pdf/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/forms/pdf/qpdf-check", test_qpdf_check);
+  g_test_add_func ("/forms/pdf/font-sizes", test_font_sizes);
+  g_test_add_func ("/forms/layout/margins", test_margins);
+  g_test_add_func ("/forms/outputs-kept", test_outputs_kept);
+
+  result = g_test_run ();
+  tear_down_everything ();
+  return result;
+}
