@@ -17,7 +17,10 @@
 #include <string.h>
 
 #include "mc-application.h"
+#include "mc-alerts-page.h"
+#include "mc-calendar-page.h"
 #include "mc-dossier-list-page.h"
+#include "mc-time.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-forms.h"
@@ -262,6 +265,7 @@ find_message_dialog (void)
 }
 
 static void check_discard_guard (Fixture *fixture);
+static void check_calendar_and_alerts (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -457,6 +461,7 @@ test_desk (Fixture       *fixture,
   }
 
   check_discard_guard (fixture);
+  check_calendar_and_alerts (fixture);
 }
 
 /* Runs after test_desk on the same window: one application per test process. */
@@ -485,6 +490,163 @@ check_discard_guard (Fixture *fixture)
   respond (dialog, "discard");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (intake, MC_TYPE_INTAKE_PAGE, "name_row"))), ==, "");
   g_assert_false (mc_intake_page_is_dirty (MC_INTAKE_PAGE (intake)));
+}
+
+/* The Friday before Tết 2026: dossiers received over January and February, then the calendar's counts must
+ * equal the database's, and the alerts must list exactly the dossiers due soon or overdue. */
+static void
+check_calendar_and_alerts (Fixture *fixture)
+{
+  static const char *procedures[] = { "1.004873", "2.000815", "1.001193", "2.001035", "1.004884", "1.001022" };
+  GtkWidget *calendar_page = child (fixture->window, MC_TYPE_WINDOW, "calendar_page");
+  GtkWidget *alerts_page = child (fixture->window, MC_TYPE_WINDOW, "alerts_page");
+  McCalendar *calendar = mc_store_get_calendar (store (fixture));
+  g_autoptr(GPtrArray) codes = NULL;
+  McQuery query;
+  McMinute now;
+  int first;
+  guint checked = 0;
+
+  g_setenv ("MOTCUA_NOW", "2026-01-05T08:00", TRUE);
+  for (int i = 0; i < 160; i++)
+    {
+      McIntake intake = { 0 };
+      g_autofree char *name = g_strdup_printf ("Nguyễn Văn Thử %d", i);
+      g_autoptr(McDossier) d = NULL;
+      g_autoptr(GError) error = NULL;
+      int day = 5 + (i * 7) % 37;   /* 5 January … 10 February */
+      int month = day > 31 ? 2 : 1;
+
+      intake.procedure_code = procedures[i % G_N_ELEMENTS (procedures)];
+      intake.applicant_name = name;
+      intake.received = mc_minute_from_jdn (mc_jdn_from_ymd (2026, month, month == 2 ? day - 31 : day),
+                                            7 * 60 + 45 + (i * 37) % 480);
+      d = mc_store_intake (store (fixture), &intake, NULL, &error);
+      g_assert_no_error (error);
+      /* Some are settled already: they must not be counted as open. */
+      if (i % 5 == 0)
+        {
+          g_autoptr(JsonNode) payload = json_from_string ("{}", NULL);
+          g_autoptr(McDossier) ready = mc_store_record (store (fixture), d->code, MC_EVENT_RESULT_READY, payload,
+                                                        NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  g_setenv ("MOTCUA_NOW", "2026-02-13T10:00", TRUE);
+  now = mc_time_now ();
+  mc_window_show_page (fixture->window, "calendar");
+  mc_calendar_page_show_month (MC_CALENDAR_PAGE (calendar_page), 2026, 2);
+  mc_calendar_page_reload (MC_CALENDAR_PAGE (calendar_page));
+  mc_alerts_page_reload (MC_ALERTS_PAGE (alerts_page));
+  iterate (200);
+
+  /* Every cell against direct counts; February 2026 starts on a Sunday, so the grid starts Monday 26 January. */
+  first = mc_jdn_from_ymd (2026, 1, 26);
+  for (int jdn = first; jdn < first + 42; jdn++)
+    {
+      McDayCount shown;
+      guint expected[3];
+      guint masks[3] = { 1u << MC_DUE_STATE_OVERDUE, 1u << MC_DUE_STATE_DUE_SOON, 1u << MC_DUE_STATE_ON_TRACK };
+
+      g_assert_true (mc_calendar_page_get_counts (MC_CALENDAR_PAGE (calendar_page), jdn, &shown));
+      for (guint k = 0; k < 3; k++)
+        {
+          mc_query_init (&query);
+          query.now = now;
+          query.due_state_mask = masks[k];
+          query.due_from = mc_minute_from_jdn (jdn, 0);
+          query.due_before = mc_minute_from_jdn (jdn + 1, 0);
+          expected[k] = (guint) mc_store_count (store (fixture), &query, NULL);
+          checked += expected[k];
+        }
+      g_assert_cmpuint (shown.overdue, ==, expected[0]);
+      g_assert_cmpuint (shown.due_soon, ==, expected[1]);
+      g_assert_cmpuint (shown.on_track, ==, expected[2]);
+    }
+  g_assert_cmpuint (checked, >, 20);
+  /* Tết: no dossier falls due on the break's weekdays. */
+  for (int d = 16; d <= 20; d++)
+    {
+      McDayCount shown;
+
+      mc_calendar_page_get_counts (MC_CALENDAR_PAGE (calendar_page), mc_jdn_from_ymd (2026, 2, d), &shown);
+      g_assert_cmpuint (shown.overdue + shown.due_soon + shown.on_track, ==, 0);
+      g_assert_false (mc_calendar_is_working_day (calendar, mc_jdn_from_ymd (2026, 2, d)));
+    }
+  save_screenshot (GTK_WIDGET (fixture->window), "12-calendar-tet");
+
+  /* Keyboard navigation through the page's actions: Home, arrows, Page Down. */
+  gtk_widget_activate_action (calendar_page, "calendar.today", NULL);
+  g_assert_cmpint (mc_calendar_page_get_selected (MC_CALENDAR_PAGE (calendar_page)), ==, mc_jdn_from_ymd (2026, 2, 13));
+  gtk_widget_activate_action (calendar_page, "calendar.move-day", "i", 7);
+  g_assert_cmpint (mc_calendar_page_get_selected (MC_CALENDAR_PAGE (calendar_page)), ==, mc_jdn_from_ymd (2026, 2, 20));
+  gtk_widget_activate_action (calendar_page, "calendar.next-month", NULL);
+  {
+    int y, m;
+    mc_calendar_page_get_month (MC_CALENDAR_PAGE (calendar_page), &y, &m);
+    g_assert_cmpint (y, ==, 2026);
+    g_assert_cmpint (m, ==, 3);
+    g_assert_cmpint (mc_calendar_page_get_selected (MC_CALENDAR_PAGE (calendar_page)), ==,
+                     mc_jdn_from_ymd (2026, 3, 20));
+  }
+  gtk_widget_activate_action (calendar_page, "calendar.previous-month", NULL);
+  gtk_widget_activate_action (calendar_page, "calendar.open-day", NULL);
+  iterate (200);
+
+  /* The alerts: exactly the open dossiers due soon or overdue at this moment, most urgent first. */
+  mc_window_show_page (fixture->window, "alerts");
+  mc_alerts_page_reload (MC_ALERTS_PAGE (alerts_page));
+  iterate (200);
+  mc_query_init (&query);
+  query.now = now;
+  query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
+  query.limit = 1000;
+  {
+    g_autoptr(GPtrArray) expected = mc_store_query (store (fixture), &query, NULL);
+
+    codes = mc_alerts_page_get_codes (MC_ALERTS_PAGE (alerts_page));
+    g_assert_cmpuint (codes->len, ==, expected->len);
+    g_assert_cmpuint (mc_alerts_page_get_count (MC_ALERTS_PAGE (alerts_page)), ==, expected->len);
+    g_assert_cmpuint (codes->len, >, 0);
+    for (guint i = 0; i < codes->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (codes, i), ==, ((McDossier *) g_ptr_array_index (expected, i))->code);
+    /* Before the Tết break, "due soon" means due today or on Monday 23 February (the next working day). */
+    for (guint i = 0; i < expected->len; i++)
+      {
+        McDossier *d = g_ptr_array_index (expected, i);
+        g_assert_cmpint (d->due, <, mc_minute_from_jdn (mc_jdn_from_ymd (2026, 2, 24), 0));
+      }
+  }
+  g_assert_nonnull (mc_window_get_last_notification (fixture->window));
+  /* No citizen is named in a notification. */
+  g_assert_null (strstr (mc_window_get_last_notification (fixture->window), "Nguyễn"));
+  save_screenshot (GTK_WIDGET (fixture->window), "13-alerts");
+
+  /* A batch of letters for the due-soon ones, in one PDF. */
+  gtk_widget_activate_action (alerts_page, "alerts.select-due-soon", NULL);
+  iterate (100);
+  g_assert_true (gtk_widget_activate_action (alerts_page, "alerts.batch-apology", NULL));
+  iterate (300);
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+    McPreviewWindow *preview;
+    g_autoptr(GPtrArray) after = NULL;
+    guint with_apology = 0;
+
+    g_assert_nonnull (dialog);
+    respond (dialog, "confirm");
+    iterate (300);
+    preview = find_preview_window ();
+    g_assert_nonnull (preview);
+    after = mc_store_query (store (fixture), &query, NULL);
+    for (guint i = 0; i < after->len; i++)
+      with_apology += ((McDossier *) g_ptr_array_index (after, i))->has_apology;
+    g_assert_cmpuint (with_apology, >, 0);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), >=, (int) with_apology);
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+  }
 }
 
 int
