@@ -462,6 +462,29 @@ test_desk (Fixture       *fixture,
 
   check_discard_guard (fixture);
   check_calendar_and_alerts (fixture);
+
+  /* Preferences open on the office's data; each page renders. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate (400);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+    GtkWindow *preferences = NULL;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_PREFERENCES_WINDOW (l->data))
+        preferences = l->data;
+    g_list_free (windows);
+    g_assert_nonnull (preferences);
+    gtk_window_set_default_size (preferences, 900, 720);
+    save_screenshot (GTK_WIDGET (preferences), "14-preferences-office");
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "holidays");
+    save_screenshot (GTK_WIDGET (preferences), "15-preferences-holidays");
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "procedures");
+    save_screenshot (GTK_WIDGET (preferences), "16-preferences-procedures");
+    gtk_window_destroy (preferences);
+    iterate (100);
+  }
 }
 
 /* Runs after test_desk on the same window: one application per test process. */

@@ -1,0 +1,1918 @@
+/* mc-bundle.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-bundle"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mc-bundle.h"
+#include "mc-time.h"
+
+/*
+ * The file, as docs/sync-format.md describes it:
+ *
+ *   prefix   magic (8) | version u16 BE | header length H u32 BE | BLAKE2b-128 of the 14 bytes before, first 4
+ *   header   H bytes of JSON
+ *   check    BLAKE2b-256 of everything before it
+ *   stream   secretstream header (24)
+ *   chunks   each exactly CHUNK_SIZE + ABYTES bytes; plaintext = u32 BE length | data | zero padding
+ *            the first chunk takes prefix + header + check as additional data; the last is tagged FINAL
+ */
+
+static const guint8 bundle_magic[8] = { 0x89, 'M', 'C', 'B', '\r', '\n', 0x1a, '\n' };
+
+#define PREFIX_SIZE       18
+#define HEADER_MAX        (1024 * 1024)
+#define CHECK_SIZE        32
+#define CHUNK_SIZE        65536
+#define CHUNK_DATA        (CHUNK_SIZE - 4)
+#define CIPHER_CHUNK      (CHUNK_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES)
+#define KEY_SIZE          crypto_secretstream_xchacha20poly1305_KEYBYTES
+#define KEY_ID_SIZE       16
+#define LINE_MAX_SIZE     (4 * 1024 * 1024)
+#define JSON_MAX_DEPTH    32
+#define PAGE_SIZE         2000
+#define LAMPORT_MAX       (G_GINT64_CONSTANT (1) << 53)
+
+G_DEFINE_QUARK (mc-bundle-error-quark, mc_bundle_error)
+
+/*
+ * Keys
+ */
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                           _("The encryption library could not start; reinstall Một Cửa"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_set_up (McStore  *store,
+               GError  **error)
+{
+  if (mc_store_is_set_up (store))
+    return TRUE;
+  g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_SET_UP,
+                       _("This database has no office yet. Set up the office first (motcua-cli init)."));
+  return FALSE;
+}
+
+static gboolean
+valid_office_code (const char *code)
+{
+  if (code == NULL || *code == '\0' || strlen (code) > 40)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Production: Argon2id "moderate" (about 0.45 s and 256 MiB, once per station when the passphrase is set).
+ * MOTCUA_PWHASH_FAST=1 selects "interactive" for the test suite only: keys derived with it differ. */
+static void
+kdf_limits (unsigned long long *ops,
+            size_t             *mem,
+            const char        **name)
+{
+  if (g_strcmp0 (g_getenv ("MOTCUA_PWHASH_FAST"), "1") == 0)
+    {
+      *ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+      *mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+      *name = "argon2id13-interactive";
+    }
+  else
+    {
+      *ops = crypto_pwhash_OPSLIMIT_MODERATE;
+      *mem = crypto_pwhash_MEMLIMIT_MODERATE;
+      *name = "argon2id13-moderate";
+    }
+}
+
+static char *
+key_setting_name (McStore    *store,
+                  const char *office_code)
+{
+  const McOffice *office = mc_store_get_office (store);
+
+  if (office_code == NULL || g_strcmp0 (office_code, office->code) == 0)
+    return g_strdup ("sync_key");
+  return g_strconcat ("sync_key:", office_code, NULL);
+}
+
+static gboolean
+derive_and_store (McStore     *store,
+                  const char  *office_code,
+                  const char  *passphrase,
+                  GError     **error)
+{
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  guint8 key[KEY_SIZE];
+  char hex[KEY_SIZE * 2 + 1];
+  unsigned long long ops;
+  size_t mem;
+  const char *kdf;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  if (!ensure_sodium (error) || !ensure_set_up (store, error))
+    return FALSE;
+  if (!valid_office_code (office_code))
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
+                           _("The office code is the office's electronic id, letters, digits and dots only, "
+                             "such as 000.00.12.H40"));
+      return FALSE;
+    }
+  if (passphrase == NULL || !g_utf8_validate (passphrase, -1, NULL) ||
+      g_utf8_strlen (passphrase, -1) < MC_BUNDLE_MIN_PASSPHRASE)
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_WEAK_PASSPHRASE,
+                   _("The sync passphrase must have at least %d characters; choose a longer one and use the "
+                     "same on every workstation of the office"), MC_BUNDLE_MIN_PASSPHRASE);
+      return FALSE;
+    }
+
+  /* Every station derives the same key: the salt is the office code's hash. */
+  crypto_generichash (salt, sizeof salt, (const guint8 *) office_code, strlen (office_code), NULL, 0);
+  kdf_limits (&ops, &mem, &kdf);
+  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), salt, ops, mem,
+                     crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                           _("Not enough memory to derive the sync key; close other programs and try again"));
+      return FALSE;
+    }
+  sodium_bin2hex (hex, sizeof hex, key, sizeof key);
+  sodium_memzero (key, sizeof key);
+  name = key_setting_name (store, office_code);
+  ok = mc_store_set_local (store, name, hex, error);
+  sodium_memzero (hex, sizeof hex);
+  if (ok && g_str_equal (name, "sync_key"))
+    ok = mc_store_set_local (store, "sync_kdf", kdf, error);
+  return ok;
+}
+
+/**
+ * mc_bundle_set_passphrase:
+ *
+ * Derives the office key from @passphrase (Argon2id, salted with the office code) and keeps the key, never the
+ * passphrase, on this station.
+ */
+gboolean
+mc_bundle_set_passphrase (McStore     *store,
+                          const char  *passphrase,
+                          GError     **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+
+  if (!ensure_set_up (store, error))
+    return FALSE;
+  return derive_and_store (store, mc_store_get_office (store)->code, passphrase, error);
+}
+
+/**
+ * mc_bundle_add_office_key:
+ *
+ * On an aggregating database (the level above): registers the sync passphrase of another office, so that its
+ * bundles can be imported.
+ */
+gboolean
+mc_bundle_add_office_key (McStore     *store,
+                          const char  *office_code,
+                          const char  *passphrase,
+                          GError     **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  return derive_and_store (store, office_code, passphrase, error);
+}
+
+static gboolean
+load_key (McStore    *store,
+          const char *office_code,
+          guint8      key[KEY_SIZE])
+{
+  g_autofree char *name = key_setting_name (store, office_code);
+  g_autofree char *hex = mc_store_get_local (store, name);
+  size_t len = 0;
+
+  if (hex == NULL)
+    return FALSE;
+  if (sodium_hex2bin (key, KEY_SIZE, hex, strlen (hex), NULL, &len, NULL) != 0 || len != KEY_SIZE)
+    {
+      sodium_memzero (hex, strlen (hex));
+      return FALSE;
+    }
+  sodium_memzero (hex, strlen (hex));
+  return TRUE;
+}
+
+gboolean
+mc_bundle_has_key (McStore *store)
+{
+  guint8 key[KEY_SIZE];
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  if (!mc_store_is_set_up (store) || sodium_init () < 0)
+    return FALSE;
+  ok = load_key (store, NULL, key);
+  sodium_memzero (key, sizeof key);
+  return ok;
+}
+
+gboolean
+mc_bundle_is_aggregator (McStore *store)
+{
+  g_autofree char *role = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  role = mc_store_get_local (store, "role");
+  return g_strcmp0 (role, "aggregator") == 0;
+}
+
+/**
+ * mc_bundle_set_aggregator:
+ *
+ * Makes this database the level above: it imports the bundles of every office whose key was registered
+ * (mc_bundle_add_office_key()) and keeps the offices apart by their dossier codes.
+ */
+gboolean
+mc_bundle_set_aggregator (McStore   *store,
+                          gboolean   aggregator,
+                          GError   **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  return mc_store_set_local (store, "role", aggregator ? "aggregator" : "station", error);
+}
+
+static void
+key_id_hex (const guint8 key[KEY_SIZE],
+            char         out[KEY_ID_SIZE * 2 + 1])
+{
+  static const char label[] = "motcua bundle key id";
+  guint8 id[KEY_ID_SIZE];
+
+  crypto_generichash (id, sizeof id, (const guint8 *) label, strlen (label), key, KEY_SIZE);
+  sodium_bin2hex (out, KEY_ID_SIZE * 2 + 1, id, sizeof id);
+}
+
+/*
+ * Small helpers
+ */
+
+static void
+put_be16 (guint8 *p,
+          guint   v)
+{
+  p[0] = (v >> 8) & 0xff;
+  p[1] = v & 0xff;
+}
+
+static void
+put_be32 (guint8  *p,
+          guint32  v)
+{
+  p[0] = (v >> 24) & 0xff;
+  p[1] = (v >> 16) & 0xff;
+  p[2] = (v >> 8) & 0xff;
+  p[3] = v & 0xff;
+}
+
+static guint32
+get_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+prefix_check (const guint8 *prefix,
+              guint8        out[4])
+{
+  guint8 hash[crypto_generichash_BYTES_MIN];
+
+  crypto_generichash (hash, sizeof hash, prefix, 14, NULL, 0);
+  memcpy (out, hash, 4);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* One event as one line of JSON. */
+static void
+append_event_line (GString *out,
+                   McEvent *event)
+{
+  g_autofree char *payload = mc_event_payload_to_string (event);
+
+  g_string_append (out, "{\"uuid\":");
+  append_json_string (out, event->uuid);
+  g_string_append (out, ",\"dossier_uuid\":");
+  append_json_string (out, event->dossier_uuid);
+  g_string_append (out, ",\"station_id\":");
+  append_json_string (out, event->station_id);
+  g_string_append_printf (out, ",\"station_seq\":%" G_GINT64_FORMAT ",\"lamport\":%" G_GINT64_FORMAT
+                          ",\"occurred_at\":", event->station_seq, event->lamport);
+  append_json_string (out, event->occurred_at);
+  g_string_append (out, ",\"clerk\":");
+  append_json_string (out, event->clerk);
+  g_string_append (out, ",\"kind\":");
+  append_json_string (out, event->kind);
+  g_string_append (out, ",\"payload\":");
+  g_string_append (out, payload);
+  g_string_append (out, "}\n");
+}
+
+/* The station number (SS) of a dossier code <office>-<YYMMDD>-<SS><NNNN>, or -1. */
+static int
+code_station (const char *code,
+              const char *office)
+{
+  gsize n = strlen (office);
+  const char *p;
+
+  if (code == NULL || strncmp (code, office, n) != 0 || code[n] != '-')
+    return -1;
+  p = code + n + 1;
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return -1;
+  if (p[6] != '-' || !g_ascii_isdigit (p[7]) || !g_ascii_isdigit (p[8]))
+    return -1;
+  for (int i = 9; i < 13; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return -1;
+  return (p[7] - '0') * 10 + (p[8] - '0');
+}
+
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  gint64 count;
+  int    station;  /* 0 when unknown */
+} Range;
+
+static void
+range_add (GHashTable *ranges,
+           McEvent    *event)
+{
+  Range *range = g_hash_table_lookup (ranges, event->station_id);
+
+  if (range == NULL)
+    {
+      range = g_new0 (Range, 1);
+      range->first = range->last = event->station_seq;
+      g_hash_table_insert (ranges, g_strdup (event->station_id), range);
+    }
+  range->first = MIN (range->first, event->station_seq);
+  range->last = MAX (range->last, event->station_seq);
+  range->count++;
+}
+
+static GHashTable *
+ranges_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+/*
+ * Export
+ */
+
+typedef struct
+{
+  int                                 fd;
+  const char                         *path;
+  crypto_secretstream_xchacha20poly1305_state state;
+  GConverter                         *compressor;
+  guint8                             *plain;      /* CHUNK_SIZE: length, data, padding */
+  gsize                               fill;       /* data bytes in plain */
+  guint8                             *cipher;     /* CIPHER_CHUNK */
+  const guint8                       *ad;
+  gsize                               ad_len;
+  gboolean                            first;
+} Writer;
+
+static gboolean
+write_all (int           fd,
+           const void   *data,
+           gsize         len,
+           const char   *path,
+           GError      **error)
+{
+  const guint8 *p = data;
+
+  while (len > 0)
+    {
+      ssize_t n = write (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                       _("Could not write “%s”: %s. Check that the disk is not full or removed, and export again"),
+                       path, g_strerror (saved));
+          return FALSE;
+        }
+      p += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static gboolean
+writer_flush_chunk (Writer    *w,
+                    gboolean   final,
+                    GError   **error)
+{
+  unsigned long long clen = 0;
+
+  put_be32 (w->plain, (guint32) w->fill);
+  memset (w->plain + 4 + w->fill, 0, CHUNK_DATA - w->fill);
+  crypto_secretstream_xchacha20poly1305_push (&w->state, w->cipher, &clen, w->plain, CHUNK_SIZE,
+                                              w->first ? w->ad : NULL, w->first ? w->ad_len : 0,
+                                              final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                                    : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+  w->first = FALSE;
+  w->fill = 0;
+  sodium_memzero (w->plain, CHUNK_SIZE);
+  g_assert (clen == CIPHER_CHUNK);
+  return write_all (w->fd, w->cipher, CIPHER_CHUNK, w->path, error);
+}
+
+/* Compresses @len bytes (or finishes the stream) into the chunk buffer, sealing full chunks. */
+static gboolean
+writer_feed (Writer        *w,
+             const guint8  *data,
+             gsize          len,
+             gboolean       at_end,
+             GError       **error)
+{
+  for (;;)
+    {
+      gsize bytes_read = 0, bytes_written = 0;
+      g_autoptr(GError) local = NULL;
+      GConverterResult result;
+
+      if (w->fill == CHUNK_DATA && !writer_flush_chunk (w, FALSE, error))
+        return FALSE;
+      result = g_converter_convert (w->compressor, data, len, w->plain + 4 + w->fill, CHUNK_DATA - w->fill,
+                                    at_end ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                    &bytes_read, &bytes_written, &local);
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Could not compress the export: %s"),
+                       local->message);
+          return FALSE;
+        }
+      data += bytes_read;
+      len -= bytes_read;
+      w->fill += bytes_written;
+      if (result == G_CONVERTER_FINISHED)
+        return TRUE;
+      if (!at_end && len == 0)
+        return TRUE;
+    }
+}
+
+static gboolean
+list_page (McStore     *store,
+           gint64       after,
+           GPtrArray  **out,
+           GError     **error)
+{
+  *out = mc_store_list_events (store, after, PAGE_SIZE, error);
+  return *out != NULL;
+}
+
+static char *
+build_header (McStore    *store,
+              GHashTable *ranges,
+              GHashTable *known,
+              guint       n_events,
+              gboolean    full,
+              const char *key_id,
+              const char *kdf)
+{
+  const McOffice *office = mc_store_get_office (store);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) ids = sorted_keys (ranges);
+  g_autoptr(GPtrArray) known_ids = sorted_keys (known);
+  g_autofree char *created = mc_time_now_iso_offset ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "office");
+  json_builder_add_string_value (builder, office->code);
+  json_builder_set_member_name (builder, "station");
+  json_builder_add_int_value (builder, office->station);
+  json_builder_set_member_name (builder, "station_id");
+  json_builder_add_string_value (builder, office->station_id);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_string_value (builder, created);
+  json_builder_set_member_name (builder, "full");
+  json_builder_add_boolean_value (builder, full);
+  json_builder_set_member_name (builder, "events");
+  json_builder_add_int_value (builder, n_events);
+  json_builder_set_member_name (builder, "ranges");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      Range *range = g_hash_table_lookup (ranges, id);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "station_id");
+      json_builder_add_string_value (builder, id);
+      if (range->station > 0)
+        {
+          json_builder_set_member_name (builder, "station");
+          json_builder_add_int_value (builder, range->station);
+        }
+      json_builder_set_member_name (builder, "first");
+      json_builder_add_int_value (builder, range->first);
+      json_builder_set_member_name (builder, "last");
+      json_builder_add_int_value (builder, range->last);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, range->count);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "known");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < known_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (known_ids, i);
+
+      json_builder_set_member_name (builder, id);
+      json_builder_add_int_value (builder, *(gint64 *) g_hash_table_lookup (known, id));
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "compression");
+  json_builder_add_string_value (builder, "zlib");
+  json_builder_set_member_name (builder, "chunk_size");
+  json_builder_add_int_value (builder, CHUNK_SIZE);
+  json_builder_set_member_name (builder, "key_id");
+  json_builder_add_string_value (builder, key_id);
+  json_builder_set_member_name (builder, "kdf");
+  json_builder_add_string_value (builder, kdf);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Station ids this station has seen in bundles, for the "known" summary of the next export. */
+static void
+remember_stations (McStore    *store,
+                   GHashTable *station_ids)
+{
+  g_autofree char *old = mc_store_get_local (store, "sync_stations");
+  g_auto(GStrv) parts = g_strsplit (old ? old : "", " ", -1);
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *joined = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; parts[i]; i++)
+    if (g_uuid_string_is_valid (parts[i]))
+      g_hash_table_add (all, parts[i]);
+  g_hash_table_iter_init (&iter, station_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all, key);
+  keys = sorted_keys (all);
+  g_ptr_array_add (keys, NULL);
+  joined = g_strjoinv (" ", (char **) keys->pdata);
+  if (g_strcmp0 (joined, old) != 0)
+    mc_store_set_local (store, "sync_stations", joined, NULL);
+}
+
+/**
+ * mc_bundle_export:
+ * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
+ * @full: every event, rather than those not exported before
+ * @out_n_events: (out) (optional): how many events the bundle holds (0 when nothing was new: the bundle is
+ *   still written, and importing it changes nothing)
+ *
+ * Writes this station's events to a bundle. The bookmark of what was exported moves only once the file is
+ * complete.
+ */
+gboolean
+mc_bundle_export (McStore           *store,
+                  const char        *path,
+                  gboolean           full,
+                  McBundleProgress   progress,
+                  gpointer           user_data,
+                  guint             *out_n_events,
+                  GError           **error)
+{
+  const McOffice *office;
+  g_autofree char *bookmark_text = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *kdf = NULL;
+  g_autofree char *stations = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *bound_text = NULL;
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranges = ranges_new ();
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) line = g_string_sized_new (1024);
+  g_autoptr(GByteArray) head = NULL;
+  guint8 key[KEY_SIZE];
+  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+  char key_id[KEY_ID_SIZE * 2 + 1];
+  guint8 check[CHECK_SIZE];
+  gint64 bookmark = 0, bound, after;
+  guint total, done = 0;
+  Writer w = { .fd = -1 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ensure_sodium (error) || !ensure_set_up (store, error))
+    return FALSE;
+  office = mc_store_get_office (store);
+  if (!load_key (store, NULL, key))
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
+                           _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
+                             "first (the same on every workstation)."));
+      return FALSE;
+    }
+  key_id_hex (key, key_id);
+  kdf = mc_store_get_local (store, "sync_kdf");
+
+  bookmark_text = mc_store_get_local (store, "last_export_event_id");
+  if (!full && bookmark_text != NULL)
+    bookmark = g_ascii_strtoll (bookmark_text, NULL, 10);
+  bound = mc_store_get_max_event_id (store, error);
+  if (bound < 0)
+    goto out;
+
+  /* Pass 1: what the bundle holds, for its header. Pages of PAGE_SIZE row ids; should the ids have holes, a
+   * page overlaps the next one, and the uuid set drops the repeats. */
+  for (after = bookmark;; after += PAGE_SIZE)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      if (!list_page (store, after, &page, error))
+        goto out;
+      for (guint i = 0; i < page->len; i++)
+        {
+          McEvent *event = g_ptr_array_index (page, i);
+
+          if (!g_hash_table_add (selected, g_strdup (event->uuid)))
+            continue;
+          range_add (ranges, event);
+          if (g_strcmp0 (event->kind, MC_EVENT_RECEIVED) == 0)
+            {
+              int ss = code_station (mc_event_get_string (event, "code"), office->code);
+              Range *range = g_hash_table_lookup (ranges, event->station_id);
+
+              if (ss > 0)
+                range->station = ss;
+            }
+        }
+      if (page->len < PAGE_SIZE)
+        break;
+    }
+  if (g_hash_table_contains (ranges, office->station_id))
+    ((Range *) g_hash_table_lookup (ranges, office->station_id))->station = office->station;
+  total = g_hash_table_size (selected);
+
+  /* What this station holds from each station it knows of: lets the importer tell concurrent changes. */
+  stations = mc_store_get_local (store, "sync_stations");
+  {
+    g_auto(GStrv) parts = g_strsplit (stations ? stations : "", " ", -1);
+    g_autoptr(GPtrArray) ids = sorted_keys (ranges);
+
+    for (guint i = 0; parts[i]; i++)
+      if (g_uuid_string_is_valid (parts[i]))
+        g_hash_table_replace (known, g_strdup (parts[i]), NULL);
+    for (guint i = 0; i < ids->len; i++)
+      g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)), NULL);
+    g_hash_table_replace (known, g_strdup (office->station_id), NULL);
+  }
+  {
+    g_autoptr(GPtrArray) ids = sorted_keys (known);
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        gint64 max = mc_store_get_max_station_seq (store, g_ptr_array_index (ids, i), error);
+
+        if (max < 0)
+          goto out;
+        g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)), g_memdup2 (&max, sizeof max));
+      }
+  }
+
+  header = build_header (store, ranges, known, total, full, key_id, kdf ? kdf : "");
+  if (strlen (header) > HEADER_MAX)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                           _("Too many workstations for one bundle; contact support"));
+      goto out;
+    }
+  head = g_byte_array_sized_new (PREFIX_SIZE + strlen (header) + CHECK_SIZE);
+  {
+    guint8 prefix[PREFIX_SIZE];
+
+    memcpy (prefix, bundle_magic, 8);
+    put_be16 (prefix + 8, MC_BUNDLE_FORMAT_VERSION);
+    put_be32 (prefix + 10, (guint32) strlen (header));
+    prefix_check (prefix, prefix + 14);
+    g_byte_array_append (head, prefix, PREFIX_SIZE);
+  }
+  g_byte_array_append (head, (const guint8 *) header, strlen (header));
+  crypto_generichash (check, sizeof check, head->data, head->len, NULL, 0);
+  g_byte_array_append (head, check, sizeof check);
+
+  /* Pass 2: write. */
+  tmp = g_strconcat (path, ".tmp", NULL);
+  w.fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (w.fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                   _("Could not create “%s”: %s. Choose a folder you can write to, such as your USB drive"),
+                   tmp, g_strerror (saved));
+      goto out;
+    }
+  if (fchmod (w.fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Could not protect “%s”: %s"), tmp,
+                   g_strerror (saved));
+      goto out;
+    }
+  w.path = tmp;
+  w.plain = sodium_malloc (CHUNK_SIZE);
+  w.cipher = g_malloc (CIPHER_CHUNK);
+  w.ad = head->data;
+  w.ad_len = head->len;
+  w.first = TRUE;
+  w.compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6));
+  if (w.plain == NULL)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Not enough memory to export"));
+      goto out;
+    }
+  crypto_secretstream_xchacha20poly1305_init_push (&w.state, stream_header, key);
+  if (!write_all (w.fd, head->data, head->len, tmp, error) ||
+      !write_all (w.fd, stream_header, sizeof stream_header, tmp, error))
+    goto out;
+
+  for (after = bookmark; total > 0; after += PAGE_SIZE)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      if (!list_page (store, after, &page, error))
+        goto out;
+      g_string_truncate (line, 0);
+      for (guint i = 0; i < page->len; i++)
+        {
+          McEvent *event = g_ptr_array_index (page, i);
+
+          if (!g_hash_table_remove (selected, event->uuid))
+            continue;
+          append_event_line (line, event);
+          done++;
+        }
+      if (!writer_feed (&w, (const guint8 *) line->str, line->len, FALSE, error))
+        goto out;
+      sodium_memzero (line->str, line->len);
+      if (progress)
+        progress (done, total, user_data);
+      if (page->len < PAGE_SIZE)
+        break;
+    }
+  if (done != total)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                           _("The database changed in an unexpected way during the export; export again"));
+      goto out;
+    }
+  if (!writer_feed (&w, NULL, 0, TRUE, error) || !writer_flush_chunk (&w, TRUE, error))
+    goto out;
+  if (fsync (w.fd) != 0 || close (w.fd) != 0)
+    {
+      int saved = errno;
+
+      w.fd = -1;
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                   _("Could not finish writing “%s”: %s. Check the disk and export again"), tmp,
+                   g_strerror (saved));
+      goto out;
+    }
+  w.fd = -1;
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                   _("Could not put the export in place as “%s”: %s. Choose another file name"), path,
+                   g_strerror (saved));
+      goto out;
+    }
+  g_clear_pointer (&tmp, g_free);
+
+  /* The file is complete: only now does the bookmark move. */
+  bound_text = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
+  now = mc_time_now_iso_offset ();
+  if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
+      !mc_store_set_local (store, "last_export_at", now, error))
+    goto out;
+  remember_stations (store, ranges);
+  if (out_n_events)
+    *out_n_events = total;
+  ok = TRUE;
+
+out:
+  sodium_memzero (key, sizeof key);
+  sodium_memzero (&w.state, sizeof w.state);
+  if (w.fd >= 0)
+    close (w.fd);
+  if (tmp != NULL)
+    g_unlink (tmp);
+  if (w.plain)
+    sodium_free (w.plain);
+  g_free (w.cipher);
+  g_clear_object (&w.compressor);
+  return ok;
+}
+
+/*
+ * Reading
+ */
+
+typedef struct
+{
+  JsonNode   *header;
+  char       *office;
+  char       *station_id;
+  int         station;
+  char       *created;
+  gboolean    full;
+  guint       n_events;
+  GHashTable *ranges;   /* station_id → Range, as the header claims */
+  GHashTable *known;    /* station_id → max seq the source held (gint64 in a pointer) */
+  GPtrArray  *events;
+} Bundle;
+
+static void
+bundle_clear (Bundle *b)
+{
+  g_clear_pointer (&b->header, json_node_unref);
+  g_clear_pointer (&b->office, g_free);
+  g_clear_pointer (&b->station_id, g_free);
+  g_clear_pointer (&b->created, g_free);
+  g_clear_pointer (&b->ranges, g_hash_table_unref);
+  g_clear_pointer (&b->known, g_hash_table_unref);
+  g_clear_pointer (&b->events, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
+
+static gboolean
+set_corrupt (GError     **error,
+             const char  *path)
+{
+  g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_CORRUPT,
+               _("“%s” is damaged or was altered after it was exported: nothing was imported. Export it again "
+                 "on the other workstation and copy it anew"), path);
+  return FALSE;
+}
+
+static gboolean
+set_truncated (GError     **error,
+               const char  *path)
+{
+  g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_TRUNCATED,
+               _("“%s” is incomplete (the copy was probably interrupted): nothing was imported. Copy the file "
+                 "again and wait until the copy has finished"), path);
+  return FALSE;
+}
+
+static gboolean
+set_invalid_event (GError     **error,
+                   guint        line,
+                   const char  *why)
+{
+  g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_INVALID_EVENT,
+               _("Event %u of the bundle cannot be accepted (%s): nothing was imported. Update Một Cửa on both "
+                 "workstations and export again"), line, why);
+  return FALSE;
+}
+
+/* Reads up to @len bytes; returns the count read (short only at the end of the file), or -1. */
+static gssize
+read_full (int      fd,
+           guint8  *buf,
+           gsize    len)
+{
+  gsize got = 0;
+
+  while (got < len)
+    {
+      ssize_t n = read (fd, buf + got, len - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      got += (gsize) n;
+    }
+  return (gssize) got;
+}
+
+static gboolean
+read_error (GError     **error,
+            const char  *path)
+{
+  int saved = errno;
+
+  g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+               _("Could not read “%s”: %s. Check the USB drive and try again"), path, g_strerror (saved));
+  return FALSE;
+}
+
+static gboolean
+json_depth_ok (const char *s,
+               gsize       len)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return TRUE;
+}
+
+static gboolean
+member_string (JsonObject  *object,
+               const char  *name,
+               gboolean     nullable,
+               const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return nullable;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+member_int (JsonObject *object,
+            const char *name,
+            gint64      min,
+            gint64      max,
+            gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return *out >= min && *out <= max;
+}
+
+/* One line of the payload → an event, checked for shape (not yet against this database). */
+static gboolean
+parse_event_line (JsonParser   *parser,
+                  const char   *text,
+                  gsize         len,
+                  guint         number,
+                  const char   *office,
+                  GHashTable   *uuids,
+                  McEvent     **out,
+                  GError      **error)
+{
+  JsonObject *o;
+  JsonNode *root, *payload;
+  const char *uuid, *dossier_uuid, *station_id, *occurred_at, *clerk, *kind;
+  gint64 seq, lamport;
+  McMinute minute;
+
+  if (!json_depth_ok (text, len) || !json_parser_load_from_data (parser, text, (gssize) len, NULL))
+    return set_invalid_event (error, number, _("not valid JSON"));
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return set_invalid_event (error, number, _("not an object"));
+  o = json_node_get_object (root);
+  if (!member_string (o, "uuid", FALSE, &uuid) || !g_uuid_string_is_valid (uuid) ||
+      !member_string (o, "dossier_uuid", TRUE, &dossier_uuid) ||
+      (dossier_uuid != NULL && !g_uuid_string_is_valid (dossier_uuid)) ||
+      !member_string (o, "station_id", FALSE, &station_id) || !g_uuid_string_is_valid (station_id) ||
+      !member_int (o, "station_seq", 1, G_MAXINT64, &seq) ||
+      !member_int (o, "lamport", 1, LAMPORT_MAX, &lamport) ||
+      !member_string (o, "occurred_at", FALSE, &occurred_at) || !mc_time_parse (occurred_at, &minute, NULL) ||
+      !member_string (o, "clerk", FALSE, &clerk) ||
+      !member_string (o, "kind", FALSE, &kind))
+    return set_invalid_event (error, number, _("a field is missing or malformed"));
+  if (!mc_event_kind_is_known (kind))
+    return set_invalid_event (error, number, _("unknown kind of event"));
+  if ((dossier_uuid != NULL) != mc_event_kind_is_dossier (kind))
+    return set_invalid_event (error, number, _("dossier and kind do not match"));
+  payload = json_object_get_member (o, "payload");
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return set_invalid_event (error, number, _("its details are not an object"));
+  if (!g_hash_table_add (uuids, g_strdup (uuid)))
+    return set_invalid_event (error, number, _("the same event twice"));
+
+  /* It belongs to the bundle's office. */
+  if (g_str_equal (kind, MC_EVENT_OFFICE_SET))
+    {
+      JsonNode *code = json_object_get_member (json_node_get_object (payload), "office_code");
+
+      if (code != NULL && (json_node_get_value_type (code) != G_TYPE_STRING ||
+                           g_strcmp0 (json_node_get_string (code), office) != 0))
+        return set_invalid_event (error, number, _("it would change the office code"));
+    }
+  if (g_str_equal (kind, MC_EVENT_RECEIVED))
+    {
+      JsonNode *code = json_object_get_member (json_node_get_object (payload), "code");
+
+      if (code == NULL || json_node_get_value_type (code) != G_TYPE_STRING ||
+          code_station (json_node_get_string (code), office) < 0)
+        return set_invalid_event (error, number, _("a dossier of another office"));
+    }
+
+  *out = mc_event_new (uuid, dossier_uuid, station_id, seq, lamport, occurred_at, clerk, kind, payload);
+  return TRUE;
+}
+
+typedef struct
+{
+  GConverter *decompressor;
+  GByteArray *pending;     /* decompressed bytes of an incomplete line */
+  guint8     *out;
+  JsonParser *parser;
+  GHashTable *uuids;
+  const char *office;
+  const char *path;
+  guint       expected;
+  GPtrArray  *events;
+  gboolean    finished;
+} Reader;
+
+static gboolean
+reader_take_lines (Reader  *r,
+                   GError **error)
+{
+  gsize start = 0;
+
+  for (gsize i = 0; i < r->pending->len; i++)
+    {
+      McEvent *event = NULL;
+
+      if (r->pending->data[i] != '\n')
+        continue;
+      if (r->events->len >= r->expected)
+        return set_corrupt (error, r->path);
+      if (!parse_event_line (r->parser, (const char *) r->pending->data + start, i - start, r->events->len + 1,
+                             r->office, r->uuids, &event, error))
+        return FALSE;
+      g_ptr_array_add (r->events, event);
+      start = i + 1;
+    }
+  g_byte_array_remove_range (r->pending, 0, start);
+  if (r->pending->len > LINE_MAX_SIZE)
+    return set_invalid_event (error, r->events->len + 1, _("too long"));
+  return TRUE;
+}
+
+static gboolean
+reader_feed (Reader        *r,
+             const guint8  *data,
+             gsize          len,
+             gboolean       at_end,
+             GError       **error)
+{
+  while (!r->finished)
+    {
+      gsize bytes_read = 0, bytes_written = 0;
+      g_autoptr(GError) local = NULL;
+      GConverterResult result;
+
+      result = g_converter_convert (r->decompressor, data, len, r->out, CHUNK_SIZE,
+                                    at_end ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                    &bytes_read, &bytes_written, &local);
+      if (result == G_CONVERTER_ERROR)
+        {
+          if (!at_end && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+            return TRUE;
+          return set_corrupt (error, r->path);
+        }
+      data += bytes_read;
+      len -= bytes_read;
+      if (bytes_written > 0)
+        {
+          g_byte_array_append (r->pending, r->out, (guint) bytes_written);
+          if (!reader_take_lines (r, error))
+            return FALSE;
+        }
+      if (result == G_CONVERTER_FINISHED)
+        r->finished = TRUE;
+      else if (len == 0 && bytes_written == 0 && (!at_end || bytes_read == 0))
+        break;
+    }
+  /* Compressed data after the end of the stream. */
+  if (r->finished && len > 0)
+    return set_corrupt (error, r->path);
+  return TRUE;
+}
+
+static gboolean
+parse_header (Bundle      *b,
+              const char  *text,
+              gsize        len,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o, *known;
+  JsonArray *ranges;
+  const char *s;
+  gint64 v;
+  JsonNode *node;
+
+  if (!g_utf8_validate (text, (gssize) len, NULL) || !json_depth_ok (text, len) ||
+      !json_parser_load_from_data (parser, text, (gssize) len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return set_corrupt (error, path);
+  b->header = json_node_ref (json_parser_get_root (parser));
+  o = json_node_get_object (b->header);
+
+  if (!member_string (o, "office", FALSE, &s) || !valid_office_code (s))
+    return set_corrupt (error, path);
+  b->office = g_strdup (s);
+  if (!member_string (o, "station_id", FALSE, &s) || !g_uuid_string_is_valid (s))
+    return set_corrupt (error, path);
+  b->station_id = g_strdup (s);
+  if (!member_int (o, "station", 1, 99, &v))
+    return set_corrupt (error, path);
+  b->station = (int) v;
+  if (!member_string (o, "created", FALSE, &s))
+    return set_corrupt (error, path);
+  b->created = g_strdup (s);
+  node = json_object_get_member (o, "full");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return set_corrupt (error, path);
+  b->full = json_node_get_boolean (node);
+  if (!member_int (o, "events", 0, G_MAXUINT32 - 1, &v))
+    return set_corrupt (error, path);
+  b->n_events = (guint) v;
+  if (!member_string (o, "compression", FALSE, &s) || !g_str_equal (s, "zlib") ||
+      !member_int (o, "chunk_size", CHUNK_SIZE, CHUNK_SIZE, &v) ||
+      !member_string (o, "key_id", FALSE, &s) || strlen (s) != KEY_ID_SIZE * 2)
+    return set_corrupt (error, path);
+
+  node = json_object_get_member (o, "ranges");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return set_corrupt (error, path);
+  ranges = json_node_get_array (node);
+  b->ranges = ranges_new ();
+  for (guint i = 0; i < json_array_get_length (ranges); i++)
+    {
+      JsonNode *item = json_array_get_element (ranges, i);
+      JsonObject *ro;
+      Range range = { 0 };
+      gint64 station = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return set_corrupt (error, path);
+      ro = json_node_get_object (item);
+      if (!member_string (ro, "station_id", FALSE, &s) || !g_uuid_string_is_valid (s) ||
+          !member_int (ro, "first", 1, G_MAXINT64, &range.first) ||
+          !member_int (ro, "last", range.first, G_MAXINT64, &range.last) ||
+          !member_int (ro, "count", 1, G_MAXINT64, &range.count) ||
+          (json_object_has_member (ro, "station") && !member_int (ro, "station", 1, 99, &station)) ||
+          g_hash_table_contains (b->ranges, s))
+        return set_corrupt (error, path);
+      range.station = (int) station;
+      g_hash_table_insert (b->ranges, g_strdup (s), g_memdup2 (&range, sizeof range));
+    }
+
+  b->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  node = json_object_get_member (o, "known");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return set_corrupt (error, path);
+  known = json_node_get_object (node);
+  {
+    JsonObjectIter iter;
+    const char *id;
+    JsonNode *value;
+
+    json_object_iter_init (&iter, known);
+    while (json_object_iter_next (&iter, &id, &value))
+      {
+        gint64 max;
+
+        if (json_node_get_value_type (value) != G_TYPE_INT64 || (max = json_node_get_int (value)) < 0)
+          return set_corrupt (error, path);
+        g_hash_table_insert (b->known, g_strdup (id), g_memdup2 (&max, sizeof max));
+      }
+  }
+  return TRUE;
+}
+
+/* Decrypts and checks the whole bundle into @b. Reads the store, never writes it. */
+static gboolean
+read_bundle (McStore     *store,
+             const char  *path,
+             Bundle      *b,
+             GError     **error)
+{
+  g_autoptr(GByteArray) head = NULL;
+  g_autoptr(GHashTable) uuids = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GByteArray) pending = NULL;
+  g_autoptr(GConverter) decompressor = NULL;
+  g_autofree guint8 *cipher = NULL;
+  g_autofree guint8 *out = NULL;
+  guint8 *plain = NULL;
+  const McOffice *office;
+  guint8 prefix[PREFIX_SIZE];
+  guint8 check[CHECK_SIZE];
+  guint8 key[KEY_SIZE];
+  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+  char key_id[KEY_ID_SIZE * 2 + 1];
+  crypto_secretstream_xchacha20poly1305_state state;
+  const char *header_key_id = NULL;
+  gboolean have_key = FALSE, final = FALSE, first = TRUE, ok = FALSE;
+  guint32 header_len;
+  gssize n;
+  int fd;
+  Reader r = { 0 };
+  struct stat st;
+
+  if (!ensure_sodium (error) || !ensure_set_up (store, error))
+    return FALSE;
+  office = mc_store_get_office (store);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return read_error (error, path);
+  if (fstat (fd, &st) != 0)
+    {
+      read_error (error, path);
+      goto out;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_A_BUNDLE,
+                   _("“%s” is a folder; choose the .motcua file inside it"), path);
+      goto out;
+    }
+
+  n = read_full (fd, prefix, PREFIX_SIZE);
+  if (n < 0)
+    {
+      read_error (error, path);
+      goto out;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_EMPTY,
+                   _("“%s” is empty: the export or the copy did not finish. Export again and copy the new file"),
+                   path);
+      goto out;
+    }
+  if (memcmp (prefix, bundle_magic, MIN ((gsize) n, sizeof bundle_magic)) != 0)
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_A_BUNDLE,
+                   _("“%s” is not a Một Cửa sync file; choose a .motcua file exported by a workstation"), path);
+      goto out;
+    }
+  if (n < PREFIX_SIZE)
+    {
+      set_truncated (error, path);
+      goto out;
+    }
+  prefix_check (prefix, check);
+  if (memcmp (check, prefix + 14, 4) != 0 || (prefix[8] == 0 && prefix[9] == 0))
+    {
+      set_corrupt (error, path);
+      goto out;
+    }
+  if (prefix[8] != 0 || prefix[9] > MC_BUNDLE_FORMAT_VERSION)
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Một Cửa (format %u); update Một Cửa on this "
+                     "workstation, then import it"), path, (guint) (prefix[8] << 8 | prefix[9]));
+      goto out;
+    }
+  header_len = get_be32 (prefix + 10);
+  if (header_len == 0 || header_len > HEADER_MAX)
+    {
+      set_corrupt (error, path);
+      goto out;
+    }
+
+  head = g_byte_array_sized_new (PREFIX_SIZE + header_len + CHECK_SIZE);
+  g_byte_array_append (head, prefix, PREFIX_SIZE);
+  g_byte_array_set_size (head, PREFIX_SIZE + header_len + CHECK_SIZE);
+  n = read_full (fd, head->data + PREFIX_SIZE, header_len + CHECK_SIZE);
+  if (n < 0)
+    {
+      read_error (error, path);
+      goto out;
+    }
+  if ((gsize) n < header_len + CHECK_SIZE)
+    {
+      set_truncated (error, path);
+      goto out;
+    }
+  crypto_generichash (check, sizeof check, head->data, PREFIX_SIZE + header_len, NULL, 0);
+  if (sodium_memcmp (check, head->data + PREFIX_SIZE + header_len, CHECK_SIZE) != 0)
+    {
+      set_corrupt (error, path);
+      goto out;
+    }
+  if (!parse_header (b, (const char *) head->data + PREFIX_SIZE, header_len, path, error))
+    goto out;
+
+  /* Whose bundle is it, and do we hold its key? */
+  if (!g_str_equal (b->office, office->code))
+    {
+      if (!mc_bundle_is_aggregator (store))
+        {
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
+                       _("“%s” comes from office %s, and this workstation belongs to office %s: nothing was "
+                         "imported. Import only bundles of your own office"), path, b->office, office->code);
+          goto out;
+        }
+      if (!load_key (store, b->office, key))
+        {
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
+                       _("“%s” comes from office %s, whose sync passphrase is not registered here. Register that "
+                         "office's passphrase, then import again"), path, b->office);
+          goto out;
+        }
+    }
+  else if (!load_key (store, NULL, key))
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
+                           _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
+                             "first (the same on every workstation), then import again."));
+      goto out;
+    }
+  have_key = TRUE;
+  key_id_hex (key, key_id);
+  member_string (json_node_get_object (b->header), "key_id", FALSE, &header_key_id);
+  if (g_strcmp0 (key_id, header_key_id) != 0)
+    {
+      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_WRONG_PASSPHRASE,
+                   _("“%s” was sealed with another sync passphrase than this workstation's: nothing was imported. "
+                     "Enter the office's sync passphrase again on both workstations, export, and import again"),
+                   path);
+      goto out;
+    }
+
+  n = read_full (fd, stream_header, sizeof stream_header);
+  if (n < 0)
+    {
+      read_error (error, path);
+      goto out;
+    }
+  if ((gsize) n < sizeof stream_header)
+    {
+      set_truncated (error, path);
+      goto out;
+    }
+  if (crypto_secretstream_xchacha20poly1305_init_pull (&state, stream_header, key) != 0)
+    {
+      set_corrupt (error, path);
+      goto out;
+    }
+
+  cipher = g_malloc (CIPHER_CHUNK);
+  plain = sodium_malloc (CHUNK_SIZE);
+  out = g_malloc (CHUNK_SIZE);
+  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser = json_parser_new_immutable ();
+  pending = g_byte_array_new ();
+  decompressor = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  if (plain == NULL)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Not enough memory to import"));
+      goto out;
+    }
+  b->events = g_ptr_array_new_full (MIN (b->n_events, 1u << 20), (GDestroyNotify) mc_event_unref);
+  r.decompressor = decompressor;
+  r.pending = pending;
+  r.out = out;
+  r.parser = parser;
+  r.uuids = uuids;
+  r.office = b->office;
+  r.path = path;
+  r.expected = b->n_events;
+  r.events = b->events;
+
+  while (!final)
+    {
+      unsigned long long plen = 0;
+      unsigned char tag = 0;
+      guint32 data_len;
+
+      n = read_full (fd, cipher, CIPHER_CHUNK);
+      if (n < 0)
+        {
+          read_error (error, path);
+          goto out;
+        }
+      if (n < CIPHER_CHUNK)
+        {
+          set_truncated (error, path);
+          goto out;
+        }
+      if (crypto_secretstream_xchacha20poly1305_pull (&state, plain, &plen, &tag, cipher, CIPHER_CHUNK,
+                                                      first ? head->data : NULL, first ? head->len : 0) != 0 ||
+          plen != CHUNK_SIZE ||
+          (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE &&
+           tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL))
+        {
+          set_corrupt (error, path);
+          goto out;
+        }
+      first = FALSE;
+      final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+      data_len = get_be32 (plain);
+      if (data_len > CHUNK_DATA)
+        {
+          set_corrupt (error, path);
+          goto out;
+        }
+      if (!reader_feed (&r, plain + 4, data_len, final, error))
+        goto out;
+    }
+  /* Nothing may follow the final chunk. */
+  n = read_full (fd, cipher, 1);
+  if (n != 0 || !r.finished || pending->len != 0 || b->events->len != b->n_events)
+    {
+      if (n < 0)
+        read_error (error, path);
+      else
+        set_corrupt (error, path);
+      goto out;
+    }
+
+  /* The header's ranges are those of the events. */
+  {
+    g_autoptr(GHashTable) actual = ranges_new ();
+    GHashTableIter iter;
+    gpointer id, value;
+
+    for (guint i = 0; i < b->events->len; i++)
+      range_add (actual, g_ptr_array_index (b->events, i));
+    if (g_hash_table_size (actual) != g_hash_table_size (b->ranges))
+      {
+        set_corrupt (error, path);
+        goto out;
+      }
+    g_hash_table_iter_init (&iter, actual);
+    while (g_hash_table_iter_next (&iter, &id, &value))
+      {
+        Range *a = value, *h = g_hash_table_lookup (b->ranges, id);
+
+        if (h == NULL || a->first != h->first || a->last != h->last || a->count != h->count)
+          {
+            set_corrupt (error, path);
+            goto out;
+          }
+      }
+  }
+  ok = TRUE;
+
+out:
+  if (have_key)
+    sodium_memzero (key, sizeof key);
+  sodium_memzero (&state, sizeof state);
+  if (plain != NULL)
+    sodium_free (plain);
+  close (fd);
+  return ok;
+}
+
+/*
+ * Preview and import
+ */
+
+void
+mc_import_preview_free (McImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->office_code);
+  g_free (preview->source_station_id);
+  g_free (preview->created);
+  g_clear_pointer (&preview->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&preview->gaps, g_ptr_array_unref);
+  g_free (preview);
+}
+
+static gboolean
+is_step (const char *kind)
+{
+  static const char *steps[] = {
+    MC_EVENT_SUPPLEMENT_REQUESTED, MC_EVENT_SUPPLEMENT_COMPLETED, MC_EVENT_REFUSED, MC_EVENT_STOP_REQUESTED,
+    MC_EVENT_TRANSFERRED, MC_EVENT_RESULT_READY, MC_EVENT_RETURNED, MC_EVENT_APOLOGY_ISSUED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_str_equal (kind, steps[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Two changes to one dossier that clash when made without knowledge of each other. */
+static gboolean
+changes_clash (McEvent *a,
+               McEvent *b)
+{
+  if (g_str_equal (a->kind, MC_EVENT_EDITED) && g_str_equal (b->kind, MC_EVENT_EDITED))
+    return g_strcmp0 (mc_event_get_string (a, "field"), mc_event_get_string (b, "field")) == 0;
+  return is_step (a->kind) && is_step (b->kind) && !g_str_equal (a->kind, b->kind);
+}
+
+/* Whether @fresh (arriving now) was made without knowledge of @held (already here, from another station):
+ * its clock is not ahead of @held's, or it was made by the bundle's source, which did not hold @held when it
+ * exported. */
+static gboolean
+made_concurrently (McEvent *fresh,
+                   McEvent *held,
+                   Bundle  *b)
+{
+  if (fresh->lamport <= held->lamport)
+    return TRUE;
+  if (g_str_equal (fresh->station_id, b->station_id))
+    {
+      gint64 *max = g_hash_table_lookup (b->known, held->station_id);
+
+      return max == NULL || held->station_seq > *max;
+    }
+  return FALSE;
+}
+
+static char *
+station_label (Bundle     *b,
+               McStore    *store,
+               const char *station_id)
+{
+  const McOffice *office = mc_store_get_office (store);
+  Range *range = g_hash_table_lookup (b->ranges, station_id);
+
+  if (g_strcmp0 (station_id, office->station_id) == 0)
+    return g_strdup_printf ("%02d", office->station);
+  if (g_strcmp0 (station_id, b->station_id) == 0)
+    return g_strdup_printf ("%02d", b->station);
+  if (range != NULL && range->station > 0)
+    return g_strdup_printf ("%02d", range->station);
+  return g_strndup (station_id, 8);
+}
+
+static gboolean
+is_foreign (McStore *store,
+            Bundle  *b)
+{
+  return !g_str_equal (b->office, mc_store_get_office (store)->code);
+}
+
+/* Compares the bundle with this database. Fills @fresh with the events to apply. */
+static McImportPreview *
+compute_preview (McStore    *store,
+                 Bundle     *b,
+                 GPtrArray  *fresh,
+                 GError    **error)
+{
+  g_autoptr(McImportPreview) p = g_new0 (McImportPreview, 1);
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) new_ranges = ranges_new ();
+  const McOffice *office = mc_store_get_office (store);
+  gboolean foreign = is_foreign (store, b);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  p->office_code = g_strdup (b->office);
+  p->source_station_id = g_strdup (b->station_id);
+  p->source_station = b->station;
+  p->created = g_strdup (b->created);
+  p->full = b->full;
+  p->n_events = b->events->len;
+  p->conflicts = g_ptr_array_new_with_free_func (g_free);
+  p->gaps = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < b->events->len; i++)
+    {
+      McEvent *event = g_ptr_array_index (b->events, i);
+      g_autoptr(GError) local = NULL;
+      gboolean known = mc_store_has_event (store, event->uuid, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (foreign && event->dossier_uuid == NULL)
+        {
+          /* The aggregator keeps its own office settings, catalogue and calendar. */
+          p->n_skipped++;
+          continue;
+        }
+      if (known)
+        {
+          p->n_known++;
+          continue;
+        }
+
+      /* Two workstations with one number: their dossier codes would collide. */
+      if (!foreign && g_str_equal (event->station_id, office->station_id))
+        {
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_DUPLICATE_STATION,
+                       _("The bundle holds changes made under this workstation's identity that this database "
+                         "does not have: the database was copied to another computer. Set that computer up as "
+                         "a new workstation with its own number. Nothing was imported."));
+          return NULL;
+        }
+      if (!foreign && g_str_equal (event->kind, MC_EVENT_RECEIVED) &&
+          code_station (mc_event_get_string (event, "code"), b->office) == office->station)
+        {
+          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_DUPLICATE_STATION,
+                       _("Two workstations use station number %02d (dossier %s was received on the other one): "
+                         "nothing was imported. Give each workstation of the office its own number, then "
+                         "exchange bundles again"), office->station, mc_event_get_string (event, "code"));
+          return NULL;
+        }
+
+      p->n_new++;
+      g_ptr_array_add (fresh, mc_event_ref (event));
+      range_add (new_ranges, event);
+      if (event->dossier_uuid != NULL)
+        {
+          GPtrArray *list = g_hash_table_lookup (dossiers, event->dossier_uuid);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (dossiers, event->dossier_uuid, list);
+            }
+          g_ptr_array_add (list, event);
+        }
+    }
+  p->n_dossiers = g_hash_table_size (dossiers);
+
+  /* Concurrent, conflicting changes: each new event against what this database holds for the dossier. */
+  g_hash_table_iter_init (&iter, dossiers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GPtrArray) held = mc_store_get_events (store, key, &local);
+      g_autofree char *line = NULL;
+      const char *code = NULL;
+
+      if (held == NULL)
+        {
+          if (g_error_matches (local, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_DOSSIER))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      for (guint i = 0; i < held->len && line == NULL; i++)
+        {
+          McEvent *h = g_ptr_array_index (held, i);
+
+          if (g_str_equal (h->kind, MC_EVENT_RECEIVED))
+            code = mc_event_get_string (h, "code");
+          for (guint j = 0; j < list->len && line == NULL; j++)
+            {
+              McEvent *f = g_ptr_array_index (list, j);
+
+              if (!g_str_equal (f->station_id, h->station_id) && changes_clash (f, h) &&
+                  made_concurrently (f, h, b))
+                {
+                  g_autofree char *sf = station_label (b, store, f->station_id);
+                  g_autofree char *sh = station_label (b, store, h->station_id);
+                  const char *field = mc_event_get_string (f, "field");
+
+                  if (code == NULL)
+                    for (guint k = 0; k < held->len && code == NULL; k++)
+                      if (g_str_equal (((McEvent *) g_ptr_array_index (held, k))->kind, MC_EVENT_RECEIVED))
+                        code = mc_event_get_string (g_ptr_array_index (held, k), "code");
+                  /* TRANSLATORS: dossier code: change (station) and change (station) */
+                  line = g_strdup_printf (_("%s: %s%s%s (station %s) and %s (station %s)"),
+                                          code ? code : (const char *) key, f->kind,
+                                          field ? " " : "", field ? field : "", sf, h->kind, sh);
+                }
+            }
+        }
+      if (line != NULL)
+        g_ptr_array_add (p->conflicts, g_steal_pointer (&line));
+    }
+  g_ptr_array_sort (p->conflicts, compare_strings);
+  p->n_conflicts = p->conflicts->len;
+
+  /* Gaps: a station's new events start after the next one this database expects. */
+  {
+    g_autoptr(GPtrArray) ids = sorted_keys (new_ranges);
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        const char *id = g_ptr_array_index (ids, i);
+        Range *range = g_hash_table_lookup (new_ranges, id);
+        gint64 max = mc_store_get_max_station_seq (store, id, error);
+        g_autofree char *label = NULL;
+
+        if (max < 0)
+          return NULL;
+        if (range->first <= max + 1)
+          continue;
+        label = station_label (b, store, id);
+        g_ptr_array_add (p->gaps,
+                         g_strdup_printf (_("Station %s: events %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                                            " are missing; import that station's earlier bundles, or ask it for "
+                                            "a full export"), label, max + 1, range->first - 1));
+      }
+  }
+  return g_steal_pointer (&p);
+}
+
+/**
+ * mc_bundle_read_preview:
+ *
+ * Decrypts and validates the whole bundle and tells what importing it would do. Changes nothing.
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set
+ */
+McImportPreview *
+mc_bundle_read_preview (McStore     *store,
+                        const char  *path,
+                        GError     **error)
+{
+  g_auto(Bundle) b = { 0 };
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!read_bundle (store, path, &b, error))
+    return NULL;
+  return compute_preview (store, &b, fresh, error);
+}
+
+/**
+ * mc_bundle_import:
+ * @out_preview: (out) (optional) (transfer full): what the import did
+ *
+ * Imports a bundle: all of it in one transaction, or nothing. A bundle whose events are all known changes
+ * nothing at all, not even the "last_import_at" note.
+ */
+gboolean
+mc_bundle_import (McStore          *store,
+                  const char       *path,
+                  McImportPreview **out_preview,
+                  GError          **error)
+{
+  g_auto(Bundle) b = { 0 };
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
+  g_autoptr(McImportPreview) preview = NULL;
+  guint n_new = 0;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!read_bundle (store, path, &b, error))
+    return FALSE;
+  preview = compute_preview (store, &b, fresh, error);
+  if (preview == NULL)
+    return FALSE;
+  if (fresh->len > 0)
+    {
+      g_autoptr(GHashTable) stations = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *now = mc_time_now_iso_offset ();
+
+      if (!mc_store_apply_events (store, fresh, &n_new, error))
+        return FALSE;
+      preview->n_new = n_new;
+      for (guint i = 0; i < fresh->len; i++)
+        g_hash_table_add (stations, ((McEvent *) g_ptr_array_index (fresh, i))->station_id);
+      g_hash_table_add (stations, b.station_id);
+      remember_stations (store, stations);
+      mc_store_set_local (store, "last_import_at", now, NULL);
+    }
+  if (out_preview)
+    *out_preview = g_steal_pointer (&preview);
+  return TRUE;
+}
