@@ -319,7 +319,14 @@ typedef struct
   GtkEditable     *value;
   GtkDropDown     *reason_kind;
   GtkEditable     *new_due;
+  GtkDropDown     *rating;
+  GtkEditable     *rating_comment;
 } StepDialog;
+
+/* The 5-level satisfaction scale, plus "declined"; index 0 means the citizen was not asked. */
+static const char *rating_values[] = {
+  NULL, "very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied", "declined",
+};
 
 static const char *correctable_fields[] = {
   "applicant_name", "id_number", "phone", "email", "address", "notes", "official_code",
@@ -409,6 +416,22 @@ step_response_cb (AdwMessageDialog *dialog,
       show_error (self, error);
       return;
     }
+  if (data->rating != NULL && gtk_drop_down_get_selected (data->rating) > 0 &&
+      gtk_drop_down_get_selected (data->rating) < G_N_ELEMENTS (rating_values))
+    {
+      g_autoptr(JsonNode) rating = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(McDossier) rated = NULL;
+      JsonObject *rating_object = json_object_new ();
+      const char *comment = gtk_editable_get_text (data->rating_comment);
+
+      json_node_take_object (rating, rating_object);
+      json_object_set_string_member (rating_object, "rating", rating_values[gtk_drop_down_get_selected (data->rating)]);
+      if (*comment)
+        json_object_set_string_member (rating_object, "comment", comment);
+      rated = mc_store_record (self->store, self->dossier->uuid, MC_EVENT_RATING_RECORDED, rating, NULL, &error);
+      if (rated == NULL)
+        show_error (self, error);
+    }
   reload (self);
   /* Steps that produce a form open it straight away, ready to print. */
   switch (data->step)
@@ -481,8 +504,18 @@ run_step (McDossierWindow *self,
         heading = _("Returned to the Citizen?");
         body = _("Record who received the result and when.");
         confirm = _("_Record Return");
+        const char *ratings[] = { _("Not asked"), _("Very satisfied"), _("Satisfied"), _("Neither"),
+                                  _("Dissatisfied"), _("Very dissatisfied"), _("Declined to rate"), NULL };
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("Citizen's _rating"));
+
         data->receiver = add_entry (GTK_BOX (box), _("_Received by"), self->dossier->applicant_name);
         data->at = add_entry (GTK_BOX (box), _("_Date and time (YYYY-MM-DD HH:MM)"), now);
+        data->rating = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ratings));
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->rating));
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->rating));
+        data->rating_comment = add_entry (GTK_BOX (box), _("Co_mment (optional)"), NULL);
       }
       break;
     case STEP_REFUSE:

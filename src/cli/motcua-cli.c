@@ -959,6 +959,41 @@ cmd_return (Cli *cli, int argc, char **argv)
 }
 
 static int
+cmd_rate (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *rating = NULL, *comment = NULL;
+  GOptionEntry entries[] = {
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating,
+      N_("very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied or declined"), "R" },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("The citizen's comment"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  int status;
+
+  json_node_take_object (payload, object);
+  if (!parse_options ("rate", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || rating == NULL)
+    return usage_error (_("rate needs a dossier code and --rating"));
+  json_object_set_string_member (object, "rating", rating);
+  if (comment != NULL)
+    json_object_set_string_member (object, "comment", comment);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RATING_RECORDED, payload, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
+static int
 cmd_correct (Cli   *cli,
              int    argc,
              char **argv)
@@ -1207,6 +1242,7 @@ static const Command commands[] = {
   { "result-ready", cmd_result_ready, N_("result-ready CODE") },
   { "return", cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
   { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
+  { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
   { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
   { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },

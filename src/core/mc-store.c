@@ -2000,8 +2000,24 @@ check_transition (McDossier   *dossier,
           return FALSE;
         }
     }
-  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED) && !g_str_equal (kind, MC_EVENT_RATING_RECORDED) &&
-           !g_str_equal (kind, MC_EVENT_DIGITISED))
+  else if (g_str_equal (kind, MC_EVENT_RATING_RECORDED))
+    {
+      static const char *ratings[] = { "very_satisfied", "satisfied", "neutral", "dissatisfied",
+                                       "very_dissatisfied", "declined", NULL };
+      const char *rating = json_object_get_string_member_with_default (payload, "rating", NULL);
+
+      if (rating == NULL || !g_strv_contains (ratings, rating))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("The rating is one of very_satisfied, satisfied, neutral, dissatisfied, "
+                                 "very_dissatisfied or declined"));
+          return FALSE;
+        }
+      if (dossier->status != MC_STATUS_RETURNED && dossier->status != MC_STATUS_RESULT_READY)
+        return refuse_action (error, _("Dossier %s is “%s”: the citizen rates the service when the result is returned"),
+                              dossier->code, mc_status_label (dossier->status));
+    }
+  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED) && !g_str_equal (kind, MC_EVENT_DIGITISED))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, _("Unknown action “%s”"), kind);
       return FALSE;

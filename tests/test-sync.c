@@ -1,0 +1,1027 @@
+/* test-sync.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-bundle"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mc-bundle.h"
+#include "mc-store.h"
+#include "mc-time.h"
+
+/* Sync through bundle files between real SQLite databases: three stations of one office working offline,
+ * every kind of bad bundle, incremental export, and an aggregating database above two offices. */
+
+#define OFFICE_CODE  "000.00.12.H40"
+#define OTHER_CODE   "000.00.12.H41"
+#define TOP_CODE     "000.00.12.H00"
+#define PASSPHRASE   "Tân Lập một cửa 2026"
+#define FIXED_NOW    "2026-11-26T10:00"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("motcua-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("MOTCUA_NOW", "2026-11-23T08:00", TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_free (fixture->dir);
+  g_setenv ("MOTCUA_NOW", "", TRUE);
+}
+
+/*
+ * Helpers
+ */
+
+static void
+set_now (const char *now)
+{
+  g_setenv ("MOTCUA_NOW", now, TRUE);
+}
+
+static McMinute
+t (const char *text)
+{
+  McMinute minute = MC_MINUTE_NONE;
+
+  g_assert_true (mc_time_parse (text, &minute, NULL));
+  return minute;
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static McStore *
+open_db (Fixture    *fixture,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = path_in (fixture, name);
+  McStore *store = mc_store_open (path, TRUE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static McStore *
+open_station_full (Fixture    *fixture,
+                   const char *name,
+                   const char *office,
+                   int         station,
+                   const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  McStore *store = open_db (fixture, name);
+  McStoreSetup setup = { 0 };
+
+  setup.office_code = office;
+  setup.office_name = "UBND xã Tân Lập";
+  setup.station = station;
+  setup.clerk = "Lê Thu Hà";
+  g_assert_true (mc_store_setup (store, &setup, &error));
+  g_assert_no_error (error);
+  if (passphrase != NULL)
+    {
+      g_assert_true (mc_bundle_set_passphrase (store, passphrase, &error));
+      g_assert_no_error (error);
+      g_assert_true (mc_bundle_has_key (store));
+    }
+  return store;
+}
+
+static McStore *
+open_station (Fixture    *fixture,
+              const char *name,
+              int         station)
+{
+  return open_station_full (fixture, name, OFFICE_CODE, station, PASSPHRASE);
+}
+
+static char *
+intake (McStore    *store,
+        const char *procedure,
+        const char *name,
+        const char *received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  McIntake in = { 0 };
+
+  in.procedure_code = procedure;
+  in.applicant_name = name;
+  in.received = t (received);
+  dossier = mc_store_intake (store, &in, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+  return g_strdup (dossier->code);
+}
+
+static JsonNode *
+payload_new (const char *first_key,
+             ...) G_GNUC_NULL_TERMINATED;
+
+static JsonNode *
+payload_new (const char *first_key,
+             ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, va_arg (args, const char *));
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+record (McStore    *store,
+        const char *code,
+        const char *kind,
+        JsonNode   *payload)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) owned = payload;
+  g_autoptr(McDossier) dossier = mc_store_record (store, code, kind, owned, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+}
+
+static char *
+export_to (Fixture    *fixture,
+           McStore    *store,
+           const char *name,
+           gboolean    full,
+           guint      *out_n)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = path_in (fixture, name);
+  guint n = G_MAXUINT;
+
+  g_assert_true (mc_bundle_export (store, path, full, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, !=, G_MAXUINT);
+  if (out_n)
+    *out_n = n;
+  return path;
+}
+
+static McImportPreview *
+import_ok (McStore    *store,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McImportPreview) dry = mc_bundle_read_preview (store, path, &error);
+  McImportPreview *done = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dry);
+  g_assert_true (mc_bundle_import (store, path, &done, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (done);
+  /* The preview told the truth. */
+  g_assert_cmpuint (dry->n_events, ==, done->n_events);
+  g_assert_cmpuint (dry->n_new, ==, done->n_new);
+  g_assert_cmpuint (dry->n_known, ==, done->n_known);
+  g_assert_cmpuint (dry->n_new + dry->n_known + dry->n_skipped, ==, dry->n_events);
+  return done;
+}
+
+static GPtrArray *
+all_events (McStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = mc_store_list_events (store, 0, 0, &error);
+
+  g_assert_no_error (error);
+  return events;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+join_sorted (GPtrArray *lines)
+{
+  GString *out = g_string_new (NULL);
+
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (out, g_ptr_array_index (lines, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dump_uuids (McStore *store)
+{
+  g_autoptr(GPtrArray) events = all_events (store);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (lines, g_strdup (((McEvent *) g_ptr_array_index (events, i))->uuid));
+  return join_sorted (lines);
+}
+
+static GPtrArray *
+all_rows (McStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  McQuery query;
+
+  mc_query_init (&query);
+  query.now = t (FIXED_NOW);
+  query.sort = MC_SORT_RECEIVED_DESC;
+  query.limit = 100000;
+  rows = mc_store_query (store, &query, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* mc_dossier_to_json of every dossier, folded afresh, at a fixed "now". */
+static char *
+dump_dossiers (McStore *store)
+{
+  g_autoptr(GPtrArray) rows = all_rows (store);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McDossier *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McDossier) full = mc_store_get_dossier (store, row->uuid, &error);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      mc_dossier_to_json (full, builder, mc_store_get_calendar (store), t (FIXED_NOW), TRUE);
+      root = json_builder_get_root (builder);
+      json = json_to_string (root, FALSE);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s n=%u", full->uuid, json, full->n_events));
+    }
+  return join_sorted (lines);
+}
+
+static void
+assert_converged (McStore *a,
+                  McStore *b)
+{
+  g_autofree char *ua = dump_uuids (a);
+  g_autofree char *ub = dump_uuids (b);
+  g_autofree char *da = dump_dossiers (a);
+  g_autofree char *db = dump_dossiers (b);
+
+  g_assert_cmpstr (ua, ==, ub);
+  g_assert_cmpstr (da, ==, db);
+}
+
+/* The database's bytes, with the store closed so that the WAL is folded in. Reopens it in *store. */
+static GBytes *
+db_bytes (McStore **store)
+{
+  g_autofree char *path = g_strdup (mc_store_get_path (*store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_clear_object (store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  *store = mc_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+/* Import must fail with @code and leave the database byte-for-byte as it was. */
+static void
+assert_refused (McStore    **store,
+                const char  *path,
+                int          code)
+{
+  g_autoptr(GBytes) before = db_bytes (store);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McImportPreview) preview = NULL;
+
+  preview = mc_bundle_read_preview (*store, path, &error);
+  g_assert_error (error, MC_BUNDLE_ERROR, code);
+  g_assert_null (preview);
+  g_assert_nonnull (error->message);
+  g_clear_error (&error);
+  g_assert_false (mc_bundle_import (*store, path, &preview, &error));
+  g_assert_error (error, MC_BUNDLE_ERROR, code);
+  g_assert_null (preview);
+  after = db_bytes (store);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static char *
+write_variant (Fixture      *fixture,
+               const char   *name,
+               const guint8 *data,
+               gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = path_in (fixture, name);
+
+  g_assert_true (g_file_set_contents (path, (const char *) data, (gssize) len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A bundle sealed with @store's key around @lines (JSON lines), per docs/sync-format.md: what a hostile or
+ * buggy writer holding the key could make. */
+static char *
+craft_bundle (Fixture    *fixture,
+              McStore    *store,
+              const char *name,
+              const char *header_json,
+              const char *lines)
+{
+  g_autofree char *hex = mc_store_get_local (store, "sync_key");
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  g_autoptr(GConverter) zlib = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6));
+  crypto_secretstream_xchacha20poly1305_state state;
+  guint8 key[32], hash[32], prefix[18], sh[24], small[16];
+  g_autofree guint8 *plain = g_malloc0 (65536);
+  g_autofree guint8 *cipher = g_malloc (65536 + 17);
+  gsize in_read = 0, written = 0, head_len, hl = strlen (header_json);
+  unsigned long long clen = 0;
+
+  g_assert_nonnull (hex);
+  g_assert_cmpint (sodium_hex2bin (key, sizeof key, hex, strlen (hex), NULL, NULL, NULL), ==, 0);
+  memcpy (prefix, "\x89MCB\r\n\x1a\n", 8);
+  prefix[8] = 0;
+  prefix[9] = 1;
+  prefix[10] = (hl >> 24) & 0xff;
+  prefix[11] = (hl >> 16) & 0xff;
+  prefix[12] = (hl >> 8) & 0xff;
+  prefix[13] = hl & 0xff;
+  crypto_generichash (small, sizeof small, prefix, 14, NULL, 0);
+  memcpy (prefix + 14, small, 4);
+  g_byte_array_append (file, prefix, sizeof prefix);
+  g_byte_array_append (file, (const guint8 *) header_json, (guint) hl);
+  crypto_generichash (hash, sizeof hash, file->data, file->len, NULL, 0);
+  g_byte_array_append (file, hash, sizeof hash);
+  head_len = file->len;
+
+  g_assert_cmpint (g_converter_convert (zlib, lines, strlen (lines), plain + 4, 65532, G_CONVERTER_INPUT_AT_END,
+                                        &in_read, &written, NULL), ==, G_CONVERTER_FINISHED);
+  plain[0] = (written >> 24) & 0xff;
+  plain[1] = (written >> 16) & 0xff;
+  plain[2] = (written >> 8) & 0xff;
+  plain[3] = written & 0xff;
+  crypto_secretstream_xchacha20poly1305_init_push (&state, sh, key);
+  g_byte_array_append (file, sh, sizeof sh);
+  crypto_secretstream_xchacha20poly1305_push (&state, cipher, &clen, plain, 65536, file->data, head_len,
+                                              crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+  g_byte_array_append (file, cipher, (guint) clen);
+  return write_variant (fixture, name, file->data, file->len);
+}
+
+/*
+ * Three stations of one office, working offline, exchanging bundles
+ */
+
+static void
+test_three_stations (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(McStore) a = NULL;
+  g_autoptr(McStore) b = NULL;
+  g_autoptr(McStore) c = NULL;
+  g_autofree char *a1 = NULL, *a2 = NULL, *a3 = NULL, *b1 = NULL, *b2 = NULL, *c1 = NULL, *c2 = NULL;
+  g_autofree char *pa1 = NULL, *pb1 = NULL, *pc1 = NULL, *pa2 = NULL, *pb2 = NULL, *pc2 = NULL;
+  g_autofree char *pa3 = NULL, *pb3 = NULL, *pc3 = NULL, *pc_full = NULL;
+  guint n_a1, n_b1, n_c1, n_a2, n_b2, n_c2, n;
+  guint total;
+
+  set_now ("2026-11-23T08:00");
+  a = open_station (fixture, "a.db", 1);
+  b = open_station (fixture, "b.db", 2);
+  c = open_station (fixture, "c.db", 3);
+
+  /* Day 1, offline */
+  set_now ("2026-11-23T12:00");
+  a1 = intake (a, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10");
+  a2 = intake (a, "1.004884", "Trần Thị Bình", "2026-11-23T09:30");
+  a3 = intake (a, "1.001193", "Lý Văn Cường", "2026-11-23T10:00");
+  b1 = intake (b, "1.004873", "Phan Thị Dung", "2026-11-23T09:15");
+  b2 = intake (b, "2.000815", "Hoàng Văn Em", "2026-11-23T09:40");
+  c1 = intake (c, "1.004222", "Vũ Thị Phương", "2026-11-23T11:00");
+  set_now ("2026-11-23T16:30");
+  record (a, a2, MC_EVENT_SUPPLEMENT_REQUESTED, payload_new ("reason", "Thiếu bản sao", "at", "2026-11-23T14:00", NULL));
+  record (b, b2, MC_EVENT_RESULT_READY, payload_new ("at", "2026-11-23T15:00", NULL));
+
+  pa1 = export_to (fixture, a, "a1.motcua", FALSE, &n_a1);
+  pb1 = export_to (fixture, b, "b1.motcua", FALSE, &n_b1);
+  pc1 = export_to (fixture, c, "c1.motcua", FALSE, &n_c1);
+  g_assert_cmpuint (n_a1, >, 4);
+
+  /* Evening: A and B swap bundles; C gets nothing yet. */
+  {
+    g_autoptr(McImportPreview) p1 = import_ok (b, pa1);
+    g_autoptr(McImportPreview) p2 = import_ok (a, pb1);
+
+    g_assert_cmpuint (p1->n_new, ==, n_a1);
+    g_assert_cmpuint (p1->n_known, ==, 0);
+    g_assert_cmpuint (p1->n_dossiers, ==, 3);
+    g_assert_cmpint (p1->source_station, ==, 1);
+    g_assert_cmpstr (p1->office_code, ==, OFFICE_CODE);
+    g_assert_cmpuint (p1->gaps->len, ==, 0);
+    g_assert_cmpuint (p1->n_conflicts, ==, 0);
+    g_assert_cmpuint (p2->n_new, ==, n_b1);
+  }
+  assert_converged (a, b);
+
+  /* Days 2-3, offline, with concurrent changes of the same dossiers. */
+  set_now ("2026-11-25T11:30");
+  record (a, a1, MC_EVENT_RETURNED, payload_new ("at", "2026-11-25T10:00", "receiver", "Đặng Đức Anh", NULL));
+  record (b, a1, MC_EVENT_APOLOGY_ISSUED,
+          payload_new ("reason", "Chờ xác minh", "new_due", "2026-12-03T17:00", "at", "2026-11-25T11:00", NULL));
+  record (a, a3, MC_EVENT_EDITED, payload_new ("field", "phone", "value", "0987654321", "reason", "Gõ nhầm", NULL));
+  record (b, a3, MC_EVENT_EDITED,
+          payload_new ("field", "phone", "value", "0977000111", "reason", "Người dân báo số mới", NULL));
+  record (b, b1, MC_EVENT_RESULT_READY, payload_new ("at", "2026-11-26T16:00", NULL));
+  record (a, b1, MC_EVENT_EDITED, payload_new ("field", "address", "value", "Thôn Đoài", "reason", "Bổ sung", NULL));
+  record (c, c1, MC_EVENT_SUPPLEMENT_REQUESTED,
+          payload_new ("reason", "Thiếu giấy xác nhận", "at", "2026-11-24T09:00", NULL));
+  c2 = intake (c, "1.004194", "Ngô Thị Lan", "2026-11-24T10:00");
+
+  set_now ("2026-11-26T09:00");
+  pa2 = export_to (fixture, a, "a2.motcua", FALSE, &n_a2);
+  pb2 = export_to (fixture, b, "b2.motcua", FALSE, &n_b2);
+  pc2 = export_to (fixture, c, "c2.motcua", FALSE, &n_c2);
+  /* Incremental: what this station holds and has not exported yet: its own 3 changes, and what it imported
+   * since (forwarded, so that bundles can travel through any station). */
+  g_assert_cmpuint (n_a2, ==, n_b1 + 3);
+  g_assert_cmpuint (n_b2, ==, n_a1 + 3);
+
+  /* B takes A's second bundle: the concurrent return/apology and the two phone corrections are conflicts. */
+  {
+    g_autoptr(McImportPreview) p = import_ok (b, pa2);
+
+    g_assert_cmpuint (p->n_new, ==, 3);
+    g_assert_cmpuint (p->n_known, ==, n_b1);
+    g_assert_cmpuint (p->n_dossiers, ==, 3);
+    g_assert_cmpuint (p->n_conflicts, ==, 2);
+    g_assert_true (strstr (g_ptr_array_index (p->conflicts, 0), a1) != NULL);
+    g_assert_true (strstr (g_ptr_array_index (p->conflicts, 1), a3) != NULL);
+    g_assert_true (strstr (g_ptr_array_index (p->conflicts, 1), "phone") != NULL);
+  }
+
+  /* C gets B's newer bundle first: a gap in B's events, which B's older bundle then fills. */
+  {
+    g_autoptr(McImportPreview) p = import_ok (c, pb2);
+
+    g_assert_cmpuint (p->n_new, ==, n_b2);
+    g_assert_cmpuint (p->gaps->len, ==, 1);
+    g_assert_true (strstr (g_ptr_array_index (p->gaps, 0), "Station 02") != NULL);
+  }
+  {
+    g_autoptr(McImportPreview) p = import_ok (c, pb1);
+
+    g_assert_cmpuint (p->n_new, ==, n_b1);
+    g_assert_cmpuint (p->gaps->len, ==, 0);
+  }
+  {
+    g_autoptr(McImportPreview) p = import_ok (c, pa2);
+
+    g_assert_cmpuint (p->n_new, ==, 3);
+    g_assert_cmpuint (p->gaps->len, ==, 0);
+  }
+  {
+    g_autoptr(McImportPreview) p = import_ok (c, pa1);   /* came along with B's second bundle */
+
+    g_assert_cmpuint (p->n_new, ==, 0);
+    g_assert_cmpuint (p->n_known, ==, n_a1);
+  }
+
+  /* C forwards everything in one full bundle; A and B import it, and their remaining bundles, in other orders. */
+  pc_full = export_to (fixture, c, "c-full.motcua", TRUE, &n);
+  g_assert_cmpuint (n, ==, n_a1 + 3 + n_b1 + 3 + n_c1 + n_c2);
+  {
+    g_autoptr(McImportPreview) p = import_ok (a, pc_full);
+
+    g_assert_cmpuint (p->n_known, ==, n_a1 + 3 + n_b1);
+    g_assert_cmpuint (p->n_new, ==, 3 + n_c1 + n_c2);
+  }
+  {
+    g_autoptr(McImportPreview) p1 = import_ok (b, pc2);
+    g_autoptr(McImportPreview) p2 = import_ok (b, pc1);
+
+    g_assert_cmpuint (p1->n_new, ==, n_c2);
+    g_assert_cmpuint (p1->gaps->len, ==, 1);
+    g_assert_cmpuint (p2->n_new, ==, n_c1);
+  }
+  pa3 = export_to (fixture, a, "a3.motcua", FALSE, &n);
+  pb3 = export_to (fixture, b, "b3.motcua", FALSE, &n);
+  pc3 = export_to (fixture, c, "c3.motcua", FALSE, &n);
+  mc_import_preview_free (import_ok (a, pb3));
+  mc_import_preview_free (import_ok (b, pa3));
+  mc_import_preview_free (import_ok (c, pa3));
+  mc_import_preview_free (import_ok (c, pb3));
+  mc_import_preview_free (import_ok (a, pc3));
+  mc_import_preview_free (import_ok (b, pc3));
+
+  assert_converged (a, b);
+  assert_converged (b, c);
+  assert_converged (a, c);
+
+  /* No event lost: every station holds every bundle's events. */
+  {
+    g_autoptr(GPtrArray) events = all_events (a);
+
+    total = events->len;
+    g_assert_cmpuint (total, ==, n_a1 + 3 + n_b1 + 3 + n_c1 + n_c2);
+  }
+  {
+    g_autoptr(GPtrArray) rows = all_rows (c);
+
+    g_assert_cmpuint (rows->len, ==, 7);
+  }
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (c, a1, NULL);
+
+    g_assert_cmpint (d->status, ==, MC_STATUS_RETURNED);
+    g_assert_true (d->has_apology);
+  }
+
+  /* Re-importing a known bundle: all known, nothing changes, byte for byte. */
+  {
+    g_autoptr(GBytes) before = db_bytes (&a);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(McImportPreview) p = import_ok (a, pc_full);
+
+    g_assert_cmpuint (p->n_new, ==, 0);
+    g_assert_cmpuint (p->n_known, ==, p->n_events);
+    g_assert_cmpuint (p->n_dossiers, ==, 0);
+    g_assert_cmpuint (p->n_conflicts, ==, 0);
+    after = db_bytes (&a);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
+/*
+ * Bad bundles
+ */
+
+static void
+flip_and_check (Fixture      *fixture,
+                McStore     **store,
+                GBytes       *good,
+                gsize         pos)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (good, &len);
+  g_autofree guint8 *copy = g_memdup2 (data, len);
+  g_autofree char *path = NULL;
+  int expected = MC_BUNDLE_ERROR_CORRUPT;
+
+  copy[pos] ^= 0x01;
+  if (pos < 8)
+    expected = MC_BUNDLE_ERROR_NOT_A_BUNDLE;
+  path = write_variant (fixture, "flipped.motcua", copy, len);
+  assert_refused (store, path, expected);
+}
+
+static void
+test_bad_bundles (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(McStore) a = NULL;
+  g_autoptr(McStore) b = NULL;
+  g_autoptr(McStore) wrong = NULL;
+  g_autoptr(McStore) other = NULL;
+  g_autoptr(McStore) twin = NULL;
+  g_autoptr(McStore) nokey = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autofree char *pa = NULL, *pwrong = NULL, *pother = NULL, *ptwin = NULL;
+  g_autofree char *code = NULL, *twin_code = NULL;
+  gsize len;
+  const guint8 *bytes;
+
+  a = open_station (fixture, "a.db", 1);
+  b = open_station (fixture, "b.db", 2);
+  wrong = open_station_full (fixture, "wrong.db", OFFICE_CODE, 3, "another passphrase");
+  other = open_station_full (fixture, "other.db", OTHER_CODE, 1, PASSPHRASE);
+  twin = open_station (fixture, "twin.db", 2);   /* a second workstation also numbered 02 */
+  nokey = open_station_full (fixture, "nokey.db", OFFICE_CODE, 4, NULL);
+
+  set_now ("2026-11-23T12:00");
+  code = intake (a, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10");
+  g_free (intake (b, "1.004873", "Phan Thị Dung", "2026-11-23T09:15"));
+  g_free (intake (wrong, "1.004873", "Vũ Thị Phương", "2026-11-23T09:20"));
+  g_free (intake (other, "1.004873", "Ngô Thị Lan", "2026-11-23T09:25"));
+  twin_code = intake (twin, "1.004873", "Hoàng Văn Em", "2026-11-23T09:30");
+  g_assert_true (g_str_has_suffix (twin_code, "-020001"));
+
+  pa = export_to (fixture, a, "a.motcua", FALSE, NULL);
+  pwrong = export_to (fixture, wrong, "wrong.motcua", FALSE, NULL);
+  pother = export_to (fixture, other, "other.motcua", FALSE, NULL);
+  ptwin = export_to (fixture, twin, "twin.motcua", FALSE, NULL);
+
+  /* Sanity: the good bundle imports into a copy elsewhere; here B stays untouched through all that follows. */
+  assert_refused (&b, pwrong, MC_BUNDLE_ERROR_WRONG_PASSPHRASE);
+  assert_refused (&b, pother, MC_BUNDLE_ERROR_OTHER_OFFICE);
+  assert_refused (&b, ptwin, MC_BUNDLE_ERROR_DUPLICATE_STATION);
+  assert_refused (&nokey, pa, MC_BUNDLE_ERROR_NO_KEY);
+
+  {
+    g_autofree char *missing = path_in (fixture, "no-such.motcua");
+
+    assert_refused (&b, missing, MC_BUNDLE_ERROR_IO);
+  }
+
+  good = read_file (pa);
+  bytes = g_bytes_get_data (good, &len);
+
+  /* Truncated at several lengths, header included. */
+  {
+    gsize cuts[] = { 3, 8, 17, 18, 30, 100, len - 100 - 65553, len - 65553, len - 65553 + 20, len - 17, len - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autofree char *path = NULL;
+
+        if (cuts[i] >= len || cuts[i] == 0)
+          continue;
+        path = write_variant (fixture, "cut.motcua", bytes, cuts[i]);
+        assert_refused (&b, path, MC_BUNDLE_ERROR_TRUNCATED);
+      }
+  }
+
+  /* One altered bit anywhere: magic, version, header length and check, header, hash, stream, chunks. */
+  {
+    gsize positions[] = { 0, 7, 8, 9, 10, 13, 14, 17, 18, 25, 60, 120, 200, len / 3, len / 2, len - 17, len - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+      flip_and_check (fixture, &b, good, positions[i]);
+  }
+
+  /* Bytes appended after the end. */
+  {
+    g_autoptr(GByteArray) longer = g_byte_array_new ();
+    g_autofree char *path = NULL;
+
+    g_byte_array_append (longer, bytes, (guint) len);
+    g_byte_array_append (longer, (const guint8 *) "extra", 5);
+    path = write_variant (fixture, "longer.motcua", longer->data, longer->len);
+    assert_refused (&b, path, MC_BUNDLE_ERROR_CORRUPT);
+  }
+
+  /* A header claiming format 99, with a consistent prefix check. */
+  {
+    g_autofree guint8 *copy = g_memdup2 (bytes, len);
+    g_autofree char *path = NULL;
+    guint8 hash[16];
+
+    copy[8] = 0;
+    copy[9] = 99;
+    crypto_generichash (hash, sizeof hash, copy, 14, NULL, 0);
+    memcpy (copy + 14, hash, 4);
+    path = write_variant (fixture, "v99.motcua", copy, len);
+    assert_refused (&b, path, MC_BUNDLE_ERROR_NEWER_VERSION);
+  }
+
+  /* Not a bundle at all, and an empty file. */
+  {
+    g_autofree char *garbage = write_variant (fixture, "garbage.motcua",
+                                              (const guint8 *) "PK\x03\x04 this is a zip file, not ours", 36);
+    g_autofree char *empty = write_variant (fixture, "empty.motcua", (const guint8 *) "", 0);
+
+    assert_refused (&b, garbage, MC_BUNDLE_ERROR_NOT_A_BUNDLE);
+    assert_refused (&b, empty, MC_BUNDLE_ERROR_EMPTY);
+    assert_refused (&b, fixture->dir, MC_BUNDLE_ERROR_NOT_A_BUNDLE);
+  }
+
+  /* Authentic bundles (sealed with the office key) holding events this version must not accept. */
+  {
+    g_autoptr(GPtrArray) events = all_events (a);
+    McEvent *office_set = NULL;
+    g_autoptr(GString) header = g_string_new (NULL);
+    g_autoptr(GString) line = g_string_new (NULL);
+    g_autofree char *path = NULL;
+    g_autofree char *hex = mc_store_get_local (b, "sync_key");
+    g_autofree char *payload = NULL;
+    guint8 key[32], id[16];
+    char id_hex[33];
+
+    for (guint i = 0; i < events->len && office_set == NULL; i++)
+      if (g_str_equal (((McEvent *) g_ptr_array_index (events, i))->kind, MC_EVENT_OFFICE_SET))
+        office_set = g_ptr_array_index (events, i);
+    g_assert_nonnull (office_set);
+    g_assert_cmpint (sodium_hex2bin (key, sizeof key, hex, strlen (hex), NULL, NULL, NULL), ==, 0);
+    crypto_generichash (id, sizeof id, (const guint8 *) "motcua bundle key id", 20, key, sizeof key);
+    sodium_bin2hex (id_hex, sizeof id_hex, id, sizeof id);
+
+    /* An office_set event moving the office to another code. */
+    g_string_printf (line, "{\"uuid\":\"%s\",\"dossier_uuid\":null,\"station_id\":\"%s\",\"station_seq\":999,"
+                     "\"lamport\":999,\"occurred_at\":\"2026-11-23T12:00:00+07:00\",\"clerk\":\"x\","
+                     "\"kind\":\"office_set\",\"payload\":{\"office_code\":\"" OTHER_CODE "\"}}\n",
+                     "0b0e6c1e-3c1a-4b8e-9a55-9f3f8f6b2a11", office_set->station_id);
+    g_string_printf (header, "{\"office\":\"" OFFICE_CODE "\",\"station\":1,\"station_id\":\"%s\","
+                     "\"created\":\"2026-11-23T12:00:00+07:00\",\"full\":false,\"events\":1,"
+                     "\"ranges\":[{\"station_id\":\"%s\",\"first\":999,\"last\":999,\"count\":1}],\"known\":{},"
+                     "\"compression\":\"zlib\",\"chunk_size\":65536,\"key_id\":\"%s\",\"kdf\":\"\"}",
+                     office_set->station_id, office_set->station_id, id_hex);
+    path = craft_bundle (fixture, b, "office.motcua", header->str, line->str);
+    assert_refused (&b, path, MC_BUNDLE_ERROR_INVALID_EVENT);
+
+    /* An unknown kind of event. */
+    g_clear_pointer (&path, g_free);
+    g_string_replace (line, "\"kind\":\"office_set\"", "\"kind\":\"teleported\"", 1);
+    path = craft_bundle (fixture, b, "kind.motcua", header->str, line->str);
+    assert_refused (&b, path, MC_BUNDLE_ERROR_INVALID_EVENT);
+
+    /* The header claiming other ranges than the events hold. */
+    g_clear_pointer (&path, g_free);
+    g_string_replace (line, "\"kind\":\"teleported\"", "\"kind\":\"office_set\"", 1);
+    g_string_replace (line, OTHER_CODE, OFFICE_CODE, 1);
+    g_string_replace (header, "\"first\":999", "\"first\":998", 1);
+    path = craft_bundle (fixture, b, "ranges.motcua", header->str, line->str);
+    assert_refused (&b, path, MC_BUNDLE_ERROR_CORRUPT);
+
+    /* And the well-formed one is accepted: the crafting follows the documented format. */
+    g_clear_pointer (&path, g_free);
+    g_string_replace (header, "\"first\":998", "\"first\":999", 1);
+    path = craft_bundle (fixture, b, "fine.motcua", header->str, line->str);
+    mc_import_preview_free (import_ok (b, path));
+    sodium_memzero (key, sizeof key);
+  }
+
+  /* After all that, the good bundle imports. */
+  {
+    g_autoptr(McImportPreview) p = import_ok (b, pa);
+    g_autoptr(McDossier) d = mc_store_get_dossier (b, code, NULL);
+
+    g_assert_cmpuint (p->n_new, >, 0);
+    g_assert_nonnull (d);
+  }
+}
+
+/*
+ * Export: incremental, private, atomic
+ */
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(McStore) a = NULL;
+  g_autoptr(McStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL, *bookmark = NULL, *bookmark2 = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GStatBuf st;
+  guint n = 0, n_all = 0;
+
+  a = open_station (fixture, "a.db", 1);
+  b = open_station (fixture, "b.db", 2);
+
+  g_assert_false (mc_bundle_set_passphrase (a, "short", &error));
+  g_assert_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+
+  set_now ("2026-11-23T12:00");
+  g_free (intake (a, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10"));
+  first = export_to (fixture, a, "first.motcua", FALSE, &n_all);
+  g_assert_cmpuint (n_all, >, 1);
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *tmp = g_strconcat (first, ".tmp", NULL);
+
+    g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *at = mc_store_get_local (a, "last_export_at");
+
+    g_assert_cmpstr (at, ==, "2026-11-23T12:00:00+07:00");
+  }
+
+  /* Nothing new: a valid bundle with no events. */
+  second = export_to (fixture, a, "second.motcua", FALSE, &n);
+  g_assert_cmpuint (n, ==, 0);
+  {
+    g_autoptr(McImportPreview) p = import_ok (b, second);
+
+    g_assert_cmpuint (p->n_events, ==, 0);
+    g_assert_cmpuint (p->n_new, ==, 0);
+  }
+
+  /* One intake: exactly its events. */
+  g_free (intake (a, "1.004884", "Trần Thị Bình", "2026-11-23T09:30"));
+  bookmark = mc_store_get_local (a, "last_export_event_id");
+
+  /* A failed export leaves the previous file and the bookmark as they were. */
+  before = read_file (first);
+  bad = g_build_filename (fixture->dir, "no-such-dir", "first.motcua", NULL);
+  g_assert_false (mc_bundle_export (a, bad, FALSE, NULL, NULL, &n, &error));
+  g_assert_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO);
+  g_clear_error (&error);
+  bookmark2 = mc_store_get_local (a, "last_export_event_id");
+  g_assert_cmpstr (bookmark, ==, bookmark2);
+  after = read_file (first);
+  g_assert_true (g_bytes_equal (before, after));
+
+  third = export_to (fixture, a, "third.motcua", FALSE, &n);
+  g_assert_cmpuint (n, ==, 1);
+  {
+    g_autoptr(McImportPreview) p1 = import_ok (b, first);
+    g_autoptr(McImportPreview) p2 = import_ok (b, third);
+
+    g_assert_cmpuint (p1->n_new, ==, n_all);
+    g_assert_cmpuint (p2->n_new, ==, 1);
+    g_assert_cmpuint (p2->n_dossiers, ==, 1);
+  }
+
+  /* Overwriting an older export in place keeps mode 0600. */
+  g_assert_cmpint (g_chmod (first, 0644), ==, 0);
+  g_free (export_to (fixture, a, "first.motcua", TRUE, &n));
+  g_assert_cmpuint (n, ==, n_all + 1);
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A station without a key cannot export. */
+  {
+    g_autoptr(McStore) c = open_station_full (fixture, "c.db", OFFICE_CODE, 3, NULL);
+    g_autofree char *path = path_in (fixture, "c.motcua");
+
+    g_assert_false (mc_bundle_has_key (c));
+    g_assert_false (mc_bundle_export (c, path, FALSE, NULL, NULL, NULL, &error));
+    g_assert_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
+/*
+ * The level above: one database, many offices
+ */
+
+static guint
+count_office (McStore    *store,
+              const char *office)
+{
+  g_autoptr(GPtrArray) rows = all_rows (store);
+  g_autofree char *prefix = g_strconcat (office, "-", NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (((McDossier *) g_ptr_array_index (rows, i))->code, prefix))
+      n++;
+  return n;
+}
+
+static void
+test_aggregator (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(McStore) x = NULL;
+  g_autoptr(McStore) y = NULL;
+  g_autoptr(McStore) top = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *px = NULL, *py = NULL, *name = NULL;
+
+  x = open_station_full (fixture, "x.db", OFFICE_CODE, 1, PASSPHRASE);
+  y = open_station_full (fixture, "y.db", OTHER_CODE, 1, "mật khẩu xã bên");
+  top = open_station_full (fixture, "top.db", TOP_CODE, 1, "mật khẩu huyện");
+  name = mc_office_get_value (mc_store_get_office (top), "office_name");
+
+  set_now ("2026-11-23T12:00");
+  g_free (intake (x, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10"));
+  g_free (intake (x, "1.004884", "Trần Thị Bình", "2026-11-23T09:30"));
+  g_free (intake (y, "1.004873", "Phan Thị Dung", "2026-11-23T09:15"));
+  px = export_to (fixture, x, "x.motcua", FALSE, NULL);
+  py = export_to (fixture, y, "y.motcua", FALSE, NULL);
+
+  /* Not yet an aggregator: another office's bundle is refused. */
+  assert_refused (&top, px, MC_BUNDLE_ERROR_OTHER_OFFICE);
+  g_assert_true (mc_bundle_set_aggregator (top, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_bundle_is_aggregator (top));
+  /* An aggregator without that office's key. */
+  assert_refused (&top, px, MC_BUNDLE_ERROR_NO_KEY);
+  g_assert_true (mc_bundle_add_office_key (top, OFFICE_CODE, PASSPHRASE, &error));
+  g_assert_true (mc_bundle_add_office_key (top, OTHER_CODE, "wrong passphrase!", &error));
+  g_assert_no_error (error);
+  assert_refused (&top, py, MC_BUNDLE_ERROR_WRONG_PASSPHRASE);
+  g_assert_true (mc_bundle_add_office_key (top, OTHER_CODE, "mật khẩu xã bên", &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(McImportPreview) p1 = import_ok (top, px);
+    g_autoptr(McImportPreview) p2 = import_ok (top, py);
+    g_autofree char *after = mc_office_get_value (mc_store_get_office (top), "office_name");
+
+    g_assert_cmpuint (p1->n_skipped, >, 0);   /* office settings and catalogue of X */
+    g_assert_cmpuint (p1->n_new, ==, 2);
+    g_assert_cmpuint (p2->n_new, ==, 1);
+    g_assert_cmpstr (mc_store_get_office (top)->code, ==, TOP_CODE);
+    g_assert_cmpstr (after, ==, name);
+  }
+  g_assert_cmpuint (count_office (top, OFFICE_CODE), ==, 2);
+  g_assert_cmpuint (count_office (top, OTHER_CODE), ==, 1);
+  g_assert_cmpuint (count_office (top, TOP_CODE), ==, 0);
+
+  /* Re-import: nothing new. */
+  {
+    g_autoptr(McImportPreview) p = import_ok (top, px);
+
+    g_assert_cmpuint (p->n_new, ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+  g_test_add ("/sync/three-stations", Fixture, NULL, fixture_set_up, test_three_stations, fixture_tear_down);
+  g_test_add ("/sync/bad-bundles", Fixture, NULL, fixture_set_up, test_bad_bundles, fixture_tear_down);
+  g_test_add ("/sync/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/sync/aggregator", Fixture, NULL, fixture_set_up, test_aggregator, fixture_tear_down);
+  return g_test_run ();
+}
