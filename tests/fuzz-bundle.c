@@ -148,7 +148,8 @@ seal (const guint8 *payload,
 
       memset (plain, 0, 65536);
       put_be32 (plain, (guint32) n);
-      memcpy (plain + 4, stream->data + off, n);
+      if (n > 0)
+        memcpy (plain + 4, stream->data + off, n);
       off += n;
       crypto_secretstream_xchacha20poly1305_push (&state, cipher, &clen, plain, 65536,
                                                   first ? file->data : NULL, first ? head_len : 0,

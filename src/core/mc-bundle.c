@@ -878,7 +878,7 @@ mc_bundle_export (McStore           *store,
                            _("The database changed in an unexpected way during the export; export again"));
       goto out;
     }
-  if (!writer_feed (&w, NULL, 0, TRUE, error) || !writer_flush_chunk (&w, TRUE, error))
+  if (!writer_feed (&w, (const guint8 *) "", 0, TRUE, error) || !writer_flush_chunk (&w, TRUE, error))
     goto out;
   if (fsync (w.fd) != 0 || close (w.fd) != 0)
     {

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <qrencode.h>
 
 #include "mc-document.h"
@@ -80,6 +82,49 @@ struct _McDocument
 
 G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-document-error-quark, mc_document_error)
+
+/* Where Debian's fonts-liberation2 puts Liberation Serif 2 (the version with Vietnamese letters). */
+#define LIBERATION2_DIR "/usr/share/fonts/truetype/liberation2"
+
+/* The forms' own font map: only Liberation Serif 2, so a missing glyph can never fall back silently to another
+ * typeface, and so that a one-shot `motcua-cli slip` does not pay for loading and sorting every font of the
+ * system. MOTCUA_FONT_DIR points elsewhere on other systems; without the folder, the system's fonts are used. */
+static PangoFontMap *
+forms_font_map (void)
+{
+  static gsize initialised = 0;
+  static PangoFontMap *font_map = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      const char *dir = g_getenv ("MOTCUA_FONT_DIR");
+      FcConfig *config;
+
+      if (dir == NULL || *dir == '\0')
+        dir = LIBERATION2_DIR;
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR) && (config = FcConfigCreate ()) != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (dir, -1);
+          /* The system's font caches are reused; nothing is scanned when they are current. */
+          g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?><fontconfig><dir>%s</dir>"
+                                                  "<cachedir>/var/cache/fontconfig</cachedir>"
+                                                  "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>",
+                                                  escaped);
+
+          if (FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml, FcFalse) &&
+              FcConfigBuildFonts (config))
+            {
+              font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+              pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
+            }
+          FcConfigDestroy (config);
+        }
+      if (font_map == NULL)
+        font_map = g_object_ref (pango_cairo_font_map_get_default ());
+      g_once_init_leave (&initialised, 1);
+    }
+  return font_map;
+}
 
 static void
 block_free (gpointer data)
@@ -479,10 +524,18 @@ draw_block (McDocument      *self,
         double qx = x0 + 4 * module, qy = y + 4 * module;
 
         cairo_save (cr);
+        /* One rectangle per run of dark modules in a row: the same shapes with far fewer PDF operators. */
         for (int r = 0; r < block->qr->width; r++)
           for (int c = 0; c < block->qr->width; c++)
             if (block->qr->data[r * block->qr->width + c] & 1)
-              cairo_rectangle (cr, qx + c * module, qy + r * module, module, module);
+              {
+                int run = c;
+
+                while (run + 1 < block->qr->width && (block->qr->data[r * block->qr->width + run + 1] & 1))
+                  run++;
+                cairo_rectangle (cr, qx + c * module, qy + r * module, (run - c + 1) * module, module);
+                c = run;
+              }
         cairo_fill (cr);
         cairo_restore (cr);
         if (block->layouts[0])
@@ -546,7 +599,7 @@ mc_document_class_init (McDocumentClass *klass)
 static void
 mc_document_init (McDocument *self)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoFontMap *font_map = forms_font_map ();
   cairo_font_options_t *options = cairo_font_options_create ();
 
   self->blocks = g_ptr_array_new_with_free_func (block_free);
@@ -922,14 +975,14 @@ mc_document_append (McDocument *self,
 gboolean
 mc_document_check_fonts (GError **error)
 {
-  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (forms_font_map ()));
   g_autoptr(GObject) font_object = NULL;
   PangoFont *font;
   PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY " 13");
   const gunichar needed[] = { 0x1EAB, 0x01AF, 0x1EDD, 0x0111, 0x1EF9 };
   g_autofree char *family = NULL;
 
-  font = pango_font_map_load_font (pango_cairo_font_map_get_default (), PANGO_CONTEXT (context), description);
+  font = pango_font_map_load_font (forms_font_map (), PANGO_CONTEXT (context), description);
   font_object = font ? G_OBJECT (font) : NULL;
   if (font != NULL)
     {
