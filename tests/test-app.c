@@ -18,6 +18,7 @@
 
 #include "mc-application.h"
 #include "mc-alerts-page.h"
+#include "mc-bundle.h"
 #include "mc-calendar-page.h"
 #include "mc-dossier-list-page.h"
 #include "mc-time.h"
@@ -26,6 +27,7 @@
 #include "mc-forms.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
+#include "mc-preferences-window.h"
 #include <poppler.h>
 #include "mc-setup-page.h"
 #include "mc-window.h"
@@ -482,8 +484,58 @@ test_desk (Fixture       *fixture,
     save_screenshot (GTK_WIDGET (preferences), "15-preferences-holidays");
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "procedures");
     save_screenshot (GTK_WIDGET (preferences), "16-preferences-procedures");
+
+    /* The sync passphrase, typed twice, never left on screen. */
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sync");
+    set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "passphrase_row", "mat-khau-tan-lap");
+    set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "passphrase_again_row", "mat-khau-tan-lap");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.set-passphrase", NULL));
+    iterate (200);
+    g_assert_true (mc_bundle_has_key (store (fixture)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (preferences, MC_TYPE_PREFERENCES_WINDOW,
+                                                                 "passphrase_row"))), ==, "");
+    save_screenshot (GTK_WIDGET (preferences), "17-preferences-sync");
     gtk_window_destroy (preferences);
     iterate (100);
+  }
+
+  /* A second workstation of the office sends a sync file: previewed, then imported all at once. */
+  {
+    g_autofree char *other_db = g_build_filename (fixture->dir, "station2.db", NULL);
+    g_autofree char *bundle = g_build_filename (fixture->dir, "station2.motcua", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(McStore) other = mc_store_open (other_db, TRUE, &error);
+    McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", NULL, "Tân Lập", 2, "Trần Minh Tâm" };
+    McIntake other_intake = { 0 };
+    g_autoptr(McDossier) sent = NULL;
+    g_autoptr(McDossier) received = NULL;
+    AdwMessageDialog *preview_dialog;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (mc_store_setup (other, &setup, &error));
+    g_assert_true (mc_bundle_set_passphrase (other, "mat-khau-tan-lap", &error));
+    other_intake.procedure_code = "2.000815";
+    other_intake.applicant_name = "Hoàng Thị Lan";
+    other_intake.received = MC_MINUTE_NONE;
+    sent = mc_store_intake (other, &other_intake, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (mc_bundle_export (other, bundle, FALSE, NULL, NULL, &n, &error));
+    g_assert_cmpuint (n, >, 0);
+
+    mc_window_import_file (fixture->window, bundle);
+    iterate (300);
+    preview_dialog = find_message_dialog ();
+    g_assert_nonnull (preview_dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (preview_dialog), "02"));
+    save_screenshot (GTK_WIDGET (preview_dialog), "18-import-preview");
+    respond (preview_dialog, "import");
+    received = mc_store_get_dossier (store (fixture), sent->code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (received->applicant_name, ==, "Hoàng Thị Lan");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->window, MC_TYPE_WINDOW, "sync_label"))), !=, "");
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (child (fixture->window, MC_TYPE_WINDOW, "sync_label"))),
+                           _("imported never")));
   }
 }
 

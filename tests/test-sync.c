@@ -763,8 +763,8 @@ test_bad_bundles (Fixture       *fixture,
 
   /* Not a bundle at all, and an empty file. */
   {
-    g_autofree char *garbage = write_variant (fixture, "garbage.motcua",
-                                              (const guint8 *) "PK\x03\x04 this is a zip file, not ours", 36);
+    static const char zip[] = "PK\x03\x04 this is a zip file, not ours";
+    g_autofree char *garbage = write_variant (fixture, "garbage.motcua", (const guint8 *) zip, sizeof zip - 1);
     g_autofree char *empty = write_variant (fixture, "empty.motcua", (const guint8 *) "", 0);
 
     assert_refused (&b, garbage, MC_BUNDLE_ERROR_NOT_A_BUNDLE);

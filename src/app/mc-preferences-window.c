@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-bundle.h"
 #include "mc-preferences-window.h"
 #include "mc-time.h"
 
@@ -43,6 +44,9 @@ struct _McPreferencesWindow
   AdwEntryRow          *new_label_row;
   AdwComboRow          *new_kind_row;
   AdwPreferencesGroup  *procedures_group;
+  AdwActionRow         *sync_status_row;
+  AdwEntryRow          *passphrase_row;
+  AdwEntryRow          *passphrase_again_row;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -402,6 +406,48 @@ load_procedures (McPreferencesWindow *self)
 }
 
 static void
+update_sync_status (McPreferencesWindow *self)
+{
+  adw_action_row_set_subtitle (self->sync_status_row,
+                               mc_bundle_has_key (self->store)
+                               ? _("A sync key is stored on this workstation")
+                               : _("No passphrase yet: sync files cannot be exported or imported"));
+}
+
+static void
+set_passphrase_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *first = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *second = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_again_row));
+
+  if (g_strcmp0 (first, second) != 0)
+    {
+      toast (self, _("The two passphrases differ: type the same one twice"));
+      return;
+    }
+  if (!mc_bundle_set_passphrase (self->store, first, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Never kept on screen. */
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_again_row), "");
+  update_sync_status (self);
+  toast (self, _("Sync passphrase set on this workstation"));
+}
+
+static void
+passphrase_activated_cb (McPreferencesWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "preferences.set-passphrase", NULL);
+}
+
+static void
 mc_preferences_window_dispose (GObject *object)
 {
   McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
@@ -443,7 +489,12 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_label_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_kind_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, procedures_group);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, sync_status_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, passphrase_again_row);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.set-passphrase", NULL, set_passphrase_action);
 
   gtk_widget_class_install_action (widget_class, "preferences.save-office", NULL, save_office_action);
   gtk_widget_class_install_action (widget_class, "preferences.add-day", NULL, add_day_action);
@@ -474,5 +525,6 @@ mc_preferences_window_new (McStore *store)
   gtk_spin_button_set_value (self->year_spin, year);
   load_days (self);
   load_procedures (self);
+  update_sync_status (self);
   return self;
 }

@@ -12,12 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "mc-alerts-page.h"
+#include "mc-bundle.h"
 #include "mc-calendar-page.h"
 #include "mc-clock.h"
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-setup-page.h"
+#include "mc-time.h"
 #include "mc-window.h"
 
 struct _McWindow
@@ -34,6 +36,10 @@ struct _McWindow
   AdwViewStack         *view_stack;
   GtkSearchEntry       *search_entry;
   GtkLabel             *station_label;
+  GtkLabel             *sync_label;
+  GtkFileChooserNative *chooser;
+  GtkWidget            *progress_dialog;
+  GtkProgressBar       *progress_bar;
   McSetupPage          *setup_page;
   McIntakePage         *intake_page;
   McDossierListPage    *list_page;
@@ -48,6 +54,38 @@ G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
  * Auxiliary methods
  */
 
+static char *
+describe_time_text (const char *value)
+{
+  McMinute t;
+  int y, m, d, mod;
+
+  if (value == NULL || !mc_time_parse (value, &t, NULL))
+    return g_strdup (_("never"));
+  mod = mc_minute_of_day (t);
+  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
+static char *
+describe_local_time (McStore    *store,
+                     const char *key)
+{
+  g_autofree char *value = mc_store_get_local (store, key);
+  return describe_time_text (value);
+}
+
+static void
+update_sync_label (McWindow *self)
+{
+  g_autofree char *exported = describe_local_time (self->store, "last_export_at");
+  g_autofree char *imported = describe_local_time (self->store, "last_import_at");
+  /* Translators: header status: when this station last exported and imported a sync file */
+  g_autofree char *text = g_strdup_printf (_("Sync: exported %s · imported %s"), exported, imported);
+
+  gtk_label_set_text (self->sync_label, text);
+}
+
 static void
 show_desk (McWindow *self)
 {
@@ -56,6 +94,7 @@ show_desk (McWindow *self)
                                               office->station, office->clerk ? office->clerk : "");
 
   gtk_label_set_text (self->station_label, station);
+  update_sync_label (self);
   mc_intake_page_set_store (self->intake_page, self->store);
   mc_dossier_list_page_set_store (self->list_page, self->store);
   if (self->clock == NULL)
@@ -271,6 +310,238 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+show_message (McWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+require_sync_key (McWindow *self)
+{
+  if (mc_bundle_has_key (self->store))
+    return TRUE;
+  show_message (self, _("No Sync Passphrase"),
+                _("Set the office's sync passphrase in Preferences first. Every workstation of the office uses the "
+                  "same passphrase; it protects the citizens' data in the file."));
+  return FALSE;
+}
+
+/* Long exports keep the window responsive and show how far they are; the window accepts no other input
+ * meanwhile, so nothing else touches the database during the export. */
+static void
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  McWindow *self = user_data;
+
+  if (self->progress_bar != NULL && total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    McWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint n = 0;
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  g_clear_object (&self->chooser);
+  if (path == NULL)
+    {
+      show_message (self, _("Export Failed"), _("Choose a folder on this computer or on a USB stick."));
+      return;
+    }
+
+  self->progress_dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Exporting…"), NULL);
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->progress_dialog), GTK_WIDGET (self->progress_bar));
+  gtk_window_present (GTK_WINDOW (self->progress_dialog));
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+
+  ok = mc_bundle_export (self->store, path, FALSE, export_progress_cb, self, &n, &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+  if (!ok)
+    {
+      show_message (self, _("Export Failed"), error->message);
+      return;
+    }
+  update_sync_label (self);
+  {
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported",
+                                                           "%u events exported", n), n);
+    mc_window_show_toast (self, adw_toast_new (title));
+  }
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  const McOffice *office = mc_store_get_office (self->store);
+  g_autofree char *now = mc_time_format_iso (mc_time_now ());
+  g_autofree char *name = NULL;
+
+  if (!require_sync_key (self))
+    return;
+  /* "000.00.12.H40-tram01-2026-11-23T0910.motcua" */
+  g_strdelimit (now, ":", '-');
+  name = g_strdup_printf ("%s-tram%02d-%s.motcua", office->code, office->station, now);
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Sync File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_confirm_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  McWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(McImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  if (!mc_bundle_import (self->store, path, &preview, &error))
+    {
+      show_message (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+  update_sync_label (self);
+  summary = preview->n_new > 0
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u new event (%u dossiers)",
+                                            "Imported %u new events (%u dossiers)", preview->n_new),
+                               preview->n_new, preview->n_dossiers)
+            : g_strdup (_("Nothing new: this file was imported before"));
+  mc_window_show_toast (self, adw_toast_new (summary));
+}
+
+/* What the file holds, before anything is applied. */
+static void
+show_import_preview (McWindow   *self,
+                     const char *path)
+{
+  g_autoptr(McImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  preview = mc_bundle_read_preview (self->store, path, &error);
+  if (preview == NULL)
+    {
+      show_message (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+  /* Translators: import preview; office code, station number, creation time */
+  {
+    g_autofree char *created = describe_time_text (preview->created);
+    g_string_append_printf (body, _("From office %s, station %02d, exported %s."), preview->office_code,
+                            preview->source_station, created);
+  }
+  g_string_append_c (body, '\n');
+  g_string_append_printf (body, _("%u events: %u new, %u already here; %u dossiers affected."), preview->n_events,
+                          preview->n_new, preview->n_known, preview->n_dossiers);
+  for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("Edited on two stations at once: %s"),
+                              (const char *) g_ptr_array_index (preview->conflicts, i));
+    }
+  for (guint i = 0; preview->gaps && i < preview->gaps->len; i++)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("Missing earlier events: %s"), (const char *) g_ptr_array_index (preview->gaps, i));
+    }
+  if (preview->n_new == 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, _("Everything in this file is already here: importing changes nothing."));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import This Sync File?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_confirm_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    McWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file ? g_file_get_path (file) : NULL;
+    }
+  g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  if (path == NULL)
+    {
+      show_message (self, _("Nothing Was Imported"), _("Choose a file on this computer or on a USB stick."));
+      return;
+    }
+  show_import_preview (self, path);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!require_sync_key (self))
+    return;
+  gtk_file_filter_set_name (filter, _("Một Cửa sync files"));
+  gtk_file_filter_add_pattern (filter, "*.motcua");
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Sync File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -291,6 +562,7 @@ mc_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->last_notification, g_free);
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
 }
@@ -317,6 +589,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, station_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
@@ -333,6 +606,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.show-dossier", "s", show_dossier_action);
   gtk_widget_class_install_action (widget_class, "desk.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "desk.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "desk.new-intake", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "desk.search", NULL);
@@ -407,4 +682,15 @@ mc_window_get_last_notification (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
   return self->last_notification;
+}
+
+/* For tests and scripts: the same preview and confirmation as after choosing a file. */
+void
+mc_window_import_file (McWindow   *self,
+                       const char *path)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  if (require_sync_key (self))
+    show_import_preview (self, path);
 }

@@ -25,5 +25,7 @@ void      mc_window_show_toast   (McWindow      *self,
 void      mc_window_show_page    (McWindow      *self,
                                   const char    *name);
 const char *mc_window_get_last_notification (McWindow *self);
+void        mc_window_import_file  (McWindow      *self,
+                                    const char    *path);
 
 G_END_DECLS

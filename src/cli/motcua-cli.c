@@ -14,7 +14,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "mc-bundle.h"
 #include "mc-calendar.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
@@ -1225,6 +1228,233 @@ cmd_apology (Cli   *cli,
   return EXIT_OK;
 }
 
+/* The sync passphrase never comes from the command line (other users can read it there): the environment, or
+ * the terminal without echo. */
+static char *
+read_passphrase (const char *prompt)
+{
+  const char *env = g_getenv ("MOTCUA_SYNC_PASSPHRASE");
+  struct termios saved, quiet;
+  char buffer[512];
+  gboolean restore = FALSE;
+  char *line;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (!isatty (STDIN_FILENO))
+    return NULL;
+  g_printerr ("%s", prompt);
+  if (tcgetattr (STDIN_FILENO, &saved) == 0)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    }
+  line = fgets (buffer, sizeof buffer, stdin);
+  if (restore)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  g_printerr ("\n");
+  if (line == NULL)
+    return NULL;
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  return g_strdup (buffer);
+}
+
+/* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. */
+static gboolean
+ensure_sync_key (Cli     *cli,
+                 GError **error)
+{
+  g_autofree char *passphrase = NULL;
+  const char *env = g_getenv ("MOTCUA_SYNC_PASSPHRASE");
+
+  if (mc_bundle_has_key (cli->store) && (env == NULL || *env == '\0'))
+    return TRUE;
+  passphrase = read_passphrase (_("Office sync passphrase: "));
+  if (passphrase == NULL)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
+                           _("No sync passphrase is set on this station: set MOTCUA_SYNC_PASSPHRASE or run "
+                             "motcua-cli passphrase on a terminal"));
+      return FALSE;
+    }
+  return mc_bundle_set_passphrase (cli->store, passphrase, error);
+}
+
+static int
+cmd_passphrase (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  int status;
+
+  if (!parse_options ("passphrase", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("passphrase takes no arguments"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  first = read_passphrase (_("New office sync passphrase: "));
+  if (first == NULL)
+    return fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
+  if (g_getenv ("MOTCUA_SYNC_PASSPHRASE") == NULL || *g_getenv ("MOTCUA_SYNC_PASSPHRASE") == '\0')
+    {
+      second = read_passphrase (_("Type it again: "));
+      if (g_strcmp0 (first, second) != 0)
+        return fail_message (_("The two passphrases differ; nothing was changed"));
+    }
+  if (!mc_bundle_set_passphrase (cli->store, first, &error))
+    return fail (error);
+  if (!cli->json)
+    g_print ("%s\n", _("The sync key is stored on this station. Every station of the office must use the same passphrase."));
+  return EXIT_OK;
+}
+
+static void
+export_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  if (isatty (STDERR_FILENO) && total > 0)
+    g_printerr ("\r%u / %u", done, total);
+}
+
+static int
+cmd_export (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean full = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The bundle file to write (.motcua)"), "FILE" },
+    { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Every event, not only those not exported before"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  int status;
+
+  if (!parse_options ("export", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || output == NULL)
+    return usage_error (_("export needs -o FILE"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (!ensure_sync_key (cli, &error) ||
+      !mc_bundle_export (cli->store, output, full, export_progress, NULL, &n, &error))
+    return fail (error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\n");
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "file", output);
+      json_builder_set_member_name (builder, "events");
+      json_builder_add_int_value (builder, n);
+      json_builder_set_member_name (builder, "full");
+      json_builder_add_boolean_value (builder, full);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u event exported to %s\n", "%u events exported to %s\n", n), n, output);
+  return EXIT_OK;
+}
+
+static void
+print_preview (Cli             *cli,
+               McImportPreview *preview,
+               gboolean         applied)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "office_code", preview->office_code);
+      add_string (builder, "source_station_id", preview->source_station_id);
+      json_builder_set_member_name (builder, "source_station");
+      json_builder_add_int_value (builder, preview->source_station);
+      add_string (builder, "created", preview->created);
+      json_builder_set_member_name (builder, "events");
+      json_builder_add_int_value (builder, preview->n_events);
+      json_builder_set_member_name (builder, "new");
+      json_builder_add_int_value (builder, preview->n_new);
+      json_builder_set_member_name (builder, "known");
+      json_builder_add_int_value (builder, preview->n_known);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, preview->n_skipped);
+      json_builder_set_member_name (builder, "dossiers");
+      json_builder_add_int_value (builder, preview->n_dossiers);
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (preview->conflicts, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "gaps");
+      json_builder_begin_array (builder);
+      for (guint i = 0; preview->gaps && i < preview->gaps->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (preview->gaps, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "applied");
+      json_builder_add_boolean_value (builder, applied);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return;
+    }
+  g_print (_("Bundle of office %s from station %02d, made %s\n"), preview->office_code, preview->source_station,
+           preview->created);
+  g_print (_("%u events: %u new, %u already known; %u dossiers affected\n"), preview->n_events, preview->n_new,
+           preview->n_known, preview->n_dossiers);
+  for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
+    g_print (_("Concurrent edits: %s\n"), (const char *) g_ptr_array_index (preview->conflicts, i));
+  for (guint i = 0; preview->gaps && i < preview->gaps->len; i++)
+    g_print (_("Missing events: %s\n"), (const char *) g_ptr_array_index (preview->gaps, i));
+  if (applied)
+    g_print ("%s\n", preview->n_new > 0 ? _("Imported.") : _("Nothing new: the database is unchanged."));
+  else
+    g_print ("%s\n", _("Dry run: nothing was imported."));
+}
+
+static int
+cmd_import (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the bundle and show what it holds, import nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McImportPreview) preview = NULL;
+  int status;
+
+  if (!parse_options ("import", "FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("import needs the bundle file"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (!ensure_sync_key (cli, &error))
+    return fail (error);
+  if (dry_run)
+    preview = mc_bundle_read_preview (cli->store, argv[1], &error);
+  else if (!mc_bundle_import (cli->store, argv[1], &preview, &error))
+    g_clear_pointer (&preview, mc_import_preview_free);
+  if (preview == NULL)
+    return fail (error);
+  print_preview (cli, preview, !dry_run);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
@@ -1245,6 +1475,9 @@ static const Command commands[] = {
   { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
   { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
+  { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
+  { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },
+  { "import", cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
   { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
   { "form", cmd_form, N_("form KIND CODE -o FILE.pdf — slip, supplement, refusal, apology, stop, control") },
 };

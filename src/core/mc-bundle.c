@@ -411,20 +411,29 @@ typedef struct
 } Range;
 
 static void
-range_add (GHashTable *ranges,
-           McEvent    *event)
+range_add_raw (GHashTable *ranges,
+               const char *station_id,
+               gint64      seq)
 {
-  Range *range = g_hash_table_lookup (ranges, event->station_id);
+  Range *range = g_hash_table_lookup (ranges, station_id);
 
   if (range == NULL)
     {
       range = g_new0 (Range, 1);
-      range->first = range->last = event->station_seq;
-      g_hash_table_insert (ranges, g_strdup (event->station_id), range);
+      range->first = range->last = seq;
+      g_hash_table_insert (ranges, g_strdup (station_id), range);
     }
-  range->first = MIN (range->first, event->station_seq);
-  range->last = MAX (range->last, event->station_seq);
+  range->first = MIN (range->first, seq);
+  range->last = MAX (range->last, seq);
   range->count++;
+}
+
+static void
+range_add (GHashTable *ranges,
+           McEvent    *event)
+{
+  g_return_if_fail (event != NULL);
+  range_add_raw (ranges, event->station_id, event->station_seq);
 }
 
 static GHashTable *
@@ -942,7 +951,8 @@ typedef struct
   guint       n_events;
   GHashTable *ranges;   /* station_id → Range, as the header claims */
   GHashTable *known;    /* station_id → max seq the source held (gint64 in a pointer) */
-  GPtrArray  *events;
+  GPtrArray  *events;   /* the events this database does not hold (and any not laid out as written) */
+  guint       n_known;  /* lines of events it holds, not kept */
 } Bundle;
 
 static void
@@ -1161,10 +1171,78 @@ typedef struct
   GHashTable *uuids;
   const char *office;
   const char *path;
+  McStore    *store;
   guint       expected;
-  GPtrArray  *events;
+  guint       n_lines;
+  guint       n_known;     /* lines of events this database holds: identity checked, not parsed further */
+  GHashTable *actual;      /* station_id → Range of every line */
+  GPtrArray  *events;      /* the other lines, parsed and checked */
   gboolean    finished;
 } Reader;
+
+/* The identity at the start of a line as this format's writer lays it out:
+ * {"uuid":"U","dossier_uuid":"D" or null,"station_id":"S","station_seq":N, … */
+static gboolean
+peek_identity (const char *line,
+               gsize       len,
+               char        uuid[37],
+               char        station_id[37],
+               gint64     *seq)
+{
+  static const char p1[] = "{\"uuid\":\"";
+  static const char p2[] = "\",\"dossier_uuid\":";
+  static const char p3[] = ",\"station_id\":\"";
+  static const char p4[] = "\",\"station_seq\":";
+  const char *p = line, *end = line + len;
+  gint64 value = 0;
+  int digits = 0;
+
+#define TAKE(lit) \
+  G_STMT_START { \
+    if ((gsize) (end - p) < sizeof lit - 1 || memcmp (p, lit, sizeof lit - 1) != 0) \
+      return FALSE; \
+    p += sizeof lit - 1; \
+  } G_STMT_END
+#define TAKE_UUID(out) \
+  G_STMT_START { \
+    if (end - p < 36) \
+      return FALSE; \
+    memcpy (out, p, 36); \
+    out[36] = '\0'; \
+    if (!g_uuid_string_is_valid (out)) \
+      return FALSE; \
+    p += 36; \
+  } G_STMT_END
+
+  TAKE (p1);
+  TAKE_UUID (uuid);
+  TAKE (p2);
+  if (end - p >= 4 && memcmp (p, "null", 4) == 0)
+    p += 4;
+  else
+    {
+      char dossier[37];
+
+      TAKE ("\"");
+      TAKE_UUID (dossier);
+      TAKE ("\"");
+    }
+  TAKE (p3);
+  TAKE_UUID (station_id);
+  TAKE (p4);
+  while (p < end && g_ascii_isdigit (*p) && digits < 18)
+    {
+      value = value * 10 + (*p - '0');
+      p++;
+      digits++;
+    }
+  if (digits == 0 || p >= end || *p != ',' || value < 1)
+    return FALSE;
+  *seq = value;
+  return TRUE;
+#undef TAKE
+#undef TAKE_UUID
+}
 
 static gboolean
 reader_take_lines (Reader  *r,
@@ -1174,15 +1252,40 @@ reader_take_lines (Reader  *r,
 
   for (gsize i = 0; i < r->pending->len; i++)
     {
+      const char *line = (const char *) r->pending->data + start;
       McEvent *event = NULL;
+      char uuid[37], station_id[37];
+      gint64 seq;
 
       if (r->pending->data[i] != '\n')
         continue;
-      if (r->events->len >= r->expected)
+      if (r->n_lines >= r->expected)
         return set_corrupt (error, r->path);
-      if (!parse_event_line (r->parser, (const char *) r->pending->data + start, i - start, r->events->len + 1,
-                             r->office, r->uuids, &event, error))
+      r->n_lines++;
+
+      /* Re-imports are fast: an event this database holds is only checked for its identity. */
+      if (peek_identity (line, i - start, uuid, station_id, &seq))
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (mc_store_has_event (r->store, uuid, &local))
+            {
+              if (!g_hash_table_add (r->uuids, g_strdup (uuid)))
+                return set_invalid_event (error, r->n_lines, _("the same event twice"));
+              range_add_raw (r->actual, station_id, seq);
+              r->n_known++;
+              start = i + 1;
+              continue;
+            }
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+        }
+      if (!parse_event_line (r->parser, line, i - start, r->n_lines, r->office, r->uuids, &event, error))
         return FALSE;
+      range_add (r->actual, event);
       g_ptr_array_add (r->events, event);
       start = i + 1;
     }
@@ -1517,8 +1620,10 @@ read_bundle (McStore     *store,
   r.uuids = uuids;
   r.office = b->office;
   r.path = path;
+  r.store = store;
   r.expected = b->n_events;
   r.events = b->events;
+  r.actual = ranges_new ();
 
   while (!final)
     {
@@ -1559,7 +1664,8 @@ read_bundle (McStore     *store,
     }
   /* Nothing may follow the final chunk. */
   n = read_full (fd, cipher, 1);
-  if (n != 0 || !r.finished || pending->len != 0 || b->events->len != b->n_events)
+  b->n_known = r.n_known;
+  if (n != 0 || !r.finished || pending->len != 0 || r.n_lines != b->n_events)
     {
       if (n < 0)
         read_error (error, path);
@@ -1570,12 +1676,10 @@ read_bundle (McStore     *store,
 
   /* The header's ranges are those of the events. */
   {
-    g_autoptr(GHashTable) actual = ranges_new ();
+    GHashTable *actual = r.actual;
     GHashTableIter iter;
     gpointer id, value;
 
-    for (guint i = 0; i < b->events->len; i++)
-      range_add (actual, g_ptr_array_index (b->events, i));
     if (g_hash_table_size (actual) != g_hash_table_size (b->ranges))
       {
         set_corrupt (error, path);
@@ -1601,6 +1705,7 @@ out:
   sodium_memzero (&state, sizeof state);
   if (plain != NULL)
     sodium_free (plain);
+  g_clear_pointer (&r.actual, g_hash_table_unref);
   close (fd);
   return ok;
 }
@@ -1710,7 +1815,8 @@ compute_preview (McStore    *store,
   p->source_station = b->station;
   p->created = g_strdup (b->created);
   p->full = b->full;
-  p->n_events = b->events->len;
+  p->n_events = b->n_events;
+  p->n_known = b->n_known;
   p->conflicts = g_ptr_array_new_with_free_func (g_free);
   p->gaps = g_ptr_array_new_with_free_func (g_free);
 

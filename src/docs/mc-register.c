@@ -1,0 +1,665 @@
+/* mc-register.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mc-register"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mc-forms.h"
+#include "mc-identity.h"
+#include "mc-register.h"
+#include "mc-time.h"
+
+/* The register is a legal book: its printed text and the CSV headers are Vietnamese whatever the UI language. */
+
+#define TABLE_SIZE 10.0
+#define BODY 13.0
+
+G_DEFINE_QUARK (mc-register-error-quark, mc_register_error)
+
+/* One line of the book, as stored. */
+typedef struct
+{
+  const char *code;
+  const char *procedure_code;
+  const char *procedure_name;
+  const char *sector;
+  const char *applicant_name;
+  const char *phone;
+  const char *channel;
+  const char *result_delivery;
+  const char *status;
+  McMinute    received;
+  McMinute    due;
+  McMinute    settled;
+  McMinute    returned;
+  McMinute    new_due;
+  const char *outcome;
+  const char *address;
+  const char *deciding_body;
+  const char *receiver;
+} Row;
+
+/* What the closing lines of the printed book count: the dossiers received in the period, as they stand now. */
+typedef struct
+{
+  guint total;
+  guint by_channel[4];
+  guint settled;
+  guint early;
+  guint on_time;
+  guint late;
+  guint returned;
+  guint in_progress;
+  guint paused;
+  guint refused;
+  guint stopped;
+} Totals;
+
+typedef gboolean (*RowFunc) (const Row  *row,
+                             guint       number,
+                             gpointer    user_data,
+                             GError    **error);
+
+/* The address is the one given at intake unless a correction ("edited", field "address") came later. */
+static const char *register_sql =
+  "SELECT d.code, d.procedure_code, d.procedure_name, d.sector, d.applicant_name, d.phone, d.channel,"
+  "  d.result_delivery, d.status, d.received, d.due, d.settled, d.returned, d.new_due, d.outcome,"
+  "  COALESCE ((SELECT json_extract (e.payload, '$.value') FROM event e"
+  "             WHERE e.dossier_uuid = d.uuid AND e.kind = 'edited'"
+  "               AND json_extract (e.payload, '$.field') = 'address'"
+  "             ORDER BY e.lamport DESC, e.station_id DESC, e.station_seq DESC LIMIT 1),"
+  "            json_extract (r.payload, '$.applicant.address')),"
+  "  json_extract (r.payload, '$.procedure.deciding_body'),"
+  "  CASE WHEN d.returned IS NOT NULL THEN"
+  "    (SELECT json_extract (e.payload, '$.receiver') FROM event e"
+  "     WHERE e.dossier_uuid = d.uuid AND e.kind = 'returned'"
+  "     ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1) END"
+  " FROM dossier d"
+  " LEFT JOIN event r ON r.id = (SELECT e.id FROM event e WHERE e.dossier_uuid = d.uuid AND e.kind = 'received'"
+  "                             ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1)"
+  " WHERE d.received >= ?1 AND d.received < ?2 AND (?3 IS NULL OR d.sector = ?3)"
+  " ORDER BY d.received, d.code";
+
+static const char *csv_header[] = {
+  /* the model's columns */
+  "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại",
+  "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", "Phương thức nhận kết quả",
+  "Ký nhận",
+  /* what the statistics need besides */
+  "Mã thủ tục", "Lĩnh vực", "Hình thức nộp", "Trạng thái", "Thời điểm có kết quả", "Kết quả giải quyết",
+  "Hẹn lại (phiếu xin lỗi)",
+};
+
+/*
+ * Auxiliary methods
+ */
+
+static gboolean
+set_database_error (sqlite3  *db,
+                    GError  **error)
+{
+  g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_DATABASE,
+               /* Translators: %s is SQLite's own message */
+               _("The register could not be read from the database: %s"),
+               db ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+static McMinute
+column_minute (sqlite3_stmt *stmt,
+               int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return MC_MINUTE_NONE;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static gboolean
+check_period (int      from_jdn,
+              int      to_jdn,
+              GError **error)
+{
+  if (to_jdn >= from_jdn)
+    return TRUE;
+  g_set_error_literal (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_INVALID_PERIOD,
+                       _("The end of the period is before its start"));
+  return FALSE;
+}
+
+/* Streams the rows from a read-only connection of our own (WAL lets it read beside the store's). */
+static gboolean
+for_each_row (McStore     *store,
+              int          from_jdn,
+              int          to_jdn,
+              const char  *sector,
+              RowFunc      func,
+              gpointer     user_data,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint number = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_open_v2 (mc_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_database_error (db, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_prepare_v2 (db, register_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_database_error (db, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, mc_minute_from_jdn (from_jdn, 0));
+  sqlite3_bind_int64 (stmt, 2, mc_minute_from_jdn (to_jdn + 1, 0));
+  if (sector != NULL)
+    sqlite3_bind_text (stmt, 3, sector, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 3);
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row row = {
+        .code = (const char *) sqlite3_column_text (stmt, 0),
+        .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
+        .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
+        .sector = (const char *) sqlite3_column_text (stmt, 3),
+        .applicant_name = (const char *) sqlite3_column_text (stmt, 4),
+        .phone = (const char *) sqlite3_column_text (stmt, 5),
+        .channel = (const char *) sqlite3_column_text (stmt, 6),
+        .result_delivery = (const char *) sqlite3_column_text (stmt, 7),
+        .status = (const char *) sqlite3_column_text (stmt, 8),
+        .received = column_minute (stmt, 9),
+        .due = column_minute (stmt, 10),
+        .settled = column_minute (stmt, 11),
+        .returned = column_minute (stmt, 12),
+        .new_due = column_minute (stmt, 13),
+        .outcome = (const char *) sqlite3_column_text (stmt, 14),
+        .address = (const char *) sqlite3_column_text (stmt, 15),
+        .deciding_body = (const char *) sqlite3_column_text (stmt, 16),
+        .receiver = (const char *) sqlite3_column_text (stmt, 17),
+      };
+
+      ok = func (&row, ++number, user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = set_database_error (db, error);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static void
+count_row (Totals    *totals,
+           const Row *row)
+{
+  McChannel channel = MC_CHANNEL_IN_PERSON;
+
+  mc_channel_from_string (row->channel, &channel);
+  totals->total++;
+  totals->by_channel[channel]++;
+  if (row->settled != MC_MINUTE_NONE)
+    {
+      totals->settled++;
+      if (g_strcmp0 (row->outcome, "early") == 0)
+        totals->early++;
+      else if (g_strcmp0 (row->outcome, "on_time") == 0)
+        totals->on_time++;
+      else
+        totals->late++;
+    }
+  if (row->returned != MC_MINUTE_NONE)
+    totals->returned++;
+  if (g_strcmp0 (row->status, "in_progress") == 0)
+    totals->in_progress++;
+  else if (g_strcmp0 (row->status, "paused") == 0)
+    totals->paused++;
+  else if (g_strcmp0 (row->status, "refused") == 0)
+    totals->refused++;
+  else if (g_strcmp0 (row->status, "stopped") == 0)
+    totals->stopped++;
+}
+
+static const char *
+channel_text (const char *channel)
+{
+  if (g_strcmp0 (channel, "post") == 0)
+    return "Bưu chính";
+  if (g_strcmp0 (channel, "online") == 0)
+    return "Trực tuyến";
+  if (g_strcmp0 (channel, "linked") == 0)
+    return "Liên thông";
+  return "Trực tiếp";
+}
+
+static const char *
+delivery_text (const char *delivery)
+{
+  return g_strcmp0 (delivery, "post") == 0 ? "Qua bưu chính" : "Trực tiếp";
+}
+
+static const char *
+status_text (const char *status)
+{
+  if (g_strcmp0 (status, "paused") == 0)
+    return "Chờ bổ sung hồ sơ";
+  if (g_strcmp0 (status, "result_ready") == 0)
+    return "Đã có kết quả, chờ trả";
+  if (g_strcmp0 (status, "returned") == 0)
+    return "Đã trả kết quả";
+  if (g_strcmp0 (status, "refused") == 0)
+    return "Từ chối tiếp nhận";
+  if (g_strcmp0 (status, "stopped") == 0)
+    return "Dừng giải quyết";
+  return "Đang giải quyết";
+}
+
+static const char *
+outcome_text (const char *outcome)
+{
+  if (g_strcmp0 (outcome, "early") == 0)
+    return "Trước hạn";
+  if (g_strcmp0 (outcome, "on_time") == 0)
+    return "Đúng hạn";
+  if (g_strcmp0 (outcome, "late") == 0)
+    return "Quá hạn";
+  return "";
+}
+
+/* "23/11/2026 09:10" for the printed book, "2026-11-23 09:10" (which spreadsheets read as a date) for the CSV. */
+static char *
+format_time (McMinute minute,
+             gboolean iso)
+{
+  int y, m, d, mod;
+
+  if (minute == MC_MINUTE_NONE)
+    return g_strdup ("");
+  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
+  mod = mc_minute_of_day (minute);
+  if (iso)
+    return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, mod / 60, mod % 60);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
+static char *
+format_date (int jdn)
+{
+  int y, m, d;
+
+  mc_jdn_to_ymd (jdn, &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
+static char *
+address_phone (const Row *row)
+{
+  g_autofree char *phone = row->phone && *row->phone ? mc_phone_format (row->phone) : NULL;
+  gboolean has_address = row->address != NULL && *row->address != '\0';
+
+  if (has_address && phone)
+    return g_strdup_printf ("%s; ĐT: %s", row->address, phone);
+  if (phone)
+    return g_strdup_printf ("ĐT: %s", phone);
+  return g_strdup (has_address ? row->address : "");
+}
+
+/*
+ * CSV
+ */
+
+typedef struct
+{
+  FILE       *file;
+  GString    *line;
+  const char *path;
+} CsvWriter;
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+static void
+csv_append (GString    *line,
+            const char *value,
+            gboolean    last)
+{
+  const char *v = value ? value : "";
+
+  if (strpbrk (v, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = v; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  else
+    g_string_append (line, v);
+  g_string_append (line, last ? "\r\n" : ",");
+}
+
+static gboolean
+write_error (const char  *path,
+             int          saved_errno,
+             GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_WRITE,
+               /* Translators: the first %s is a file name, the second the system's reason */
+               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+csv_write_line (CsvWriter  *writer,
+                GError    **error)
+{
+  if (fwrite (writer->line->str, 1, writer->line->len, writer->file) != writer->line->len)
+    return write_error (writer->path, errno, error);
+  g_string_truncate (writer->line, 0);
+  return TRUE;
+}
+
+static gboolean
+csv_row (const Row  *row,
+         guint       number,
+         gpointer    user_data,
+         GError    **error)
+{
+  CsvWriter *writer = user_data;
+  GString *line = writer->line;
+  g_autofree char *stt = g_strdup_printf ("%u", number);
+  g_autofree char *contact = address_phone (row);
+  g_autofree char *received = format_time (row->received, TRUE);
+  g_autofree char *due = format_time (row->due, TRUE);
+  g_autofree char *returned = format_time (row->returned, TRUE);
+  g_autofree char *settled = format_time (row->settled, TRUE);
+  g_autofree char *new_due = format_time (row->new_due, TRUE);
+
+  csv_append (line, stt, FALSE);
+  csv_append (line, row->code, FALSE);
+  csv_append (line, row->procedure_name, FALSE);
+  csv_append (line, row->applicant_name, FALSE);
+  csv_append (line, contact, FALSE);
+  csv_append (line, row->deciding_body, FALSE);
+  csv_append (line, received, FALSE);
+  csv_append (line, due, FALSE);
+  csv_append (line, returned, FALSE);
+  csv_append (line, delivery_text (row->result_delivery), FALSE);
+  csv_append (line, row->receiver, FALSE);
+  csv_append (line, row->procedure_code, FALSE);
+  csv_append (line, row->sector, FALSE);
+  csv_append (line, channel_text (row->channel), FALSE);
+  csv_append (line, status_text (row->status), FALSE);
+  csv_append (line, settled, FALSE);
+  csv_append (line, outcome_text (row->outcome), FALSE);
+  csv_append (line, new_due, TRUE);
+  /* Flush every few rows: one line at a time through stdio's buffer, never the whole year in memory. */
+  return csv_write_line (writer, error);
+}
+
+/*
+ * PDF
+ */
+
+typedef struct
+{
+  GPtrArray *rows;    /* GStrv of cell markup */
+  Totals     totals;
+} PdfRows;
+
+static char *
+esc (const char *text)
+{
+  return g_markup_escape_text (text ? text : "", -1);
+}
+
+static gboolean
+pdf_row (const Row  *row,
+         guint       number,
+         gpointer    user_data,
+         GError    **error)
+{
+  PdfRows *pdf = user_data;
+  g_autofree char *contact = address_phone (row);
+  g_autofree char *received = format_time (row->received, FALSE);
+  g_autofree char *due = format_time (row->due, FALSE);
+  g_autofree char *returned = format_time (row->returned, FALSE);
+  g_autofree char *code = esc (row->code);
+  g_autofree char *procedure = esc (row->procedure_name);
+  g_autofree char *body = esc (row->deciding_body);
+  g_autofree char *name = esc (row->applicant_name);
+  g_autofree char *contact_esc = esc (contact);
+  g_autofree char *receiver = esc (row->receiver);
+  char **cells = g_new0 (char *, 9);
+
+  count_row (&pdf->totals, row);
+  cells[0] = g_strdup_printf ("%u", number);
+  cells[1] = g_steal_pointer (&code);
+  cells[2] = *body ? g_strdup_printf ("%s\n<i>%s</i>", procedure, body) : g_steal_pointer (&procedure);
+  cells[3] = *contact_esc ? g_strdup_printf ("%s\n%s", name, contact_esc) : g_steal_pointer (&name);
+  cells[4] = g_steal_pointer (&received);
+  if (row->new_due != MC_MINUTE_NONE)
+    {
+      g_autofree char *new_due = format_time (row->new_due, FALSE);
+      cells[5] = g_strdup_printf ("%s\n<i>Hẹn lại: %s</i>", due, new_due);
+    }
+  else
+    cells[5] = g_steal_pointer (&due);
+  if (row->returned != MC_MINUTE_NONE)
+    cells[6] = g_strdup_printf ("%s (%s)\n<i>%s</i>", returned, outcome_text (row->outcome),
+                                delivery_text (row->result_delivery));
+  else if (g_strcmp0 (row->status, "in_progress") == 0)
+    cells[6] = g_strdup_printf ("\n<i>%s</i>", delivery_text (row->result_delivery));
+  else
+    cells[6] = g_strdup_printf ("%s\n<i>%s</i>", status_text (row->status), delivery_text (row->result_delivery));
+  cells[7] = *receiver ? g_strdup_printf ("\n<i>%s</i>", receiver) : g_strdup ("");
+  g_ptr_array_add (pdf->rows, cells);
+  return TRUE;
+}
+
+static void
+add_totals (McDocument   *doc,
+            const Totals *t)
+{
+  g_autofree char *received = g_strdup_printf (
+    "Tổng số hồ sơ tiếp nhận trong kỳ: <b>%u</b> (trực tiếp: %u; bưu chính: %u; trực tuyến: %u; liên thông: %u).",
+    t->total, t->by_channel[MC_CHANNEL_IN_PERSON], t->by_channel[MC_CHANNEL_POST], t->by_channel[MC_CHANNEL_ONLINE],
+    t->by_channel[MC_CHANNEL_LINKED]);
+  g_autofree char *settled = g_strdup_printf (
+    "Đã giải quyết: <b>%u</b> (trước hạn: %u; đúng hạn: %u; quá hạn: %u); đã trả kết quả: %u.",
+    t->settled, t->early, t->on_time, t->late, t->returned);
+  g_autofree char *open = g_strdup_printf (
+    "Đang giải quyết: <b>%u</b> (trong đó chờ bổ sung hồ sơ: %u); từ chối tiếp nhận: %u; dừng giải quyết: %u.",
+    t->in_progress + t->paused, t->paused, t->refused, t->stopped);
+
+  mc_document_add_text (doc, "<b>Tổng hợp</b> <i>(tình trạng tại thời điểm in sổ)</i>", BODY, MC_ALIGN_LEFT, 0, 10);
+  mc_document_add_text (doc, received, BODY, MC_ALIGN_LEFT, 0, 2);
+  mc_document_add_text (doc, settled, BODY, MC_ALIGN_LEFT, 0, 2);
+  mc_document_add_text (doc, open, BODY, MC_ALIGN_LEFT, 0, 2);
+}
+
+/*
+ * Public API
+ */
+
+/**
+ * mc_register_render:
+ * @sector: (nullable): one sector (lĩnh vực), or %NULL for all
+ *
+ * Lays out the book on landscape A4: the Nghị định 30/2020 header, the title, the period, the table (its header
+ * repeated on every page, page numbers from page 2) and the totals. The model's eleven columns are set in eight:
+ * the table engine draws at most eight, so the deciding body goes under the procedure, the address and phone
+ * under the applicant, and the way the result is collected under the return time.
+ *
+ * Returns: (transfer full): the document
+ */
+McDocument *
+mc_register_render (McStore     *store,
+                    int          from_jdn,
+                    int          to_jdn,
+                    const char  *sector,
+                    GError     **error)
+{
+  static const double shares[] = { 0.04, 0.19, 0.205, 0.165, 0.075, 0.075, 0.135, 0.115 };
+  static const char *header[] = {
+    "<b>STT</b>\n(1)",
+    "<b>Mã hồ sơ</b>\n(2)",
+    "<b>Tên thủ tục hành chính</b>\n<i>Cơ quan chủ trì giải quyết</i>\n(3)",
+    "<b>Tên tổ chức, cá nhân</b>\n<i>Địa chỉ, số điện thoại</i>\n(4)",
+    "<b>Nhận hồ sơ</b>\n(5)",
+    "<b>Hẹn trả kết quả</b>\n(6)",
+    "<b>Trả kết quả</b>\n<i>Phương thức nhận kết quả</i>\n(7)",
+    "<b>Ký nhận</b>\n(8)",
+  };
+  g_autoptr(McDocument) doc = NULL;
+  PdfRows pdf = { 0 };
+  const McOffice *office;
+  g_autofree char *date_line = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *sector_line = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_period (from_jdn, to_jdn, error))
+    return NULL;
+  office = mc_store_get_office (store);
+
+  pdf.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  ok = for_each_row (store, from_jdn, to_jdn, sector, pdf_row, &pdf, error);
+  if (!ok)
+    {
+      g_ptr_array_unref (pdf.rows);
+      return NULL;
+    }
+
+  doc = mc_document_new (TRUE);
+  date_line = mc_form_place_date (office->place, mc_time_now ());
+  mc_document_add_header (doc, office->parent, office->unit_name, "Số: ……/STD-TTPVHCC", date_line,
+                          g_strcmp0 (office->form_numbering, "2018") == 0 ? "Mẫu số 06" : "Mẫu số 07");
+  mc_document_add_text (doc, "<b>SỔ THEO DÕI HỒ SƠ</b>", 14, MC_ALIGN_CENTER, 0, 12);
+  if (sector != NULL)
+    {
+      g_autofree char *sector_esc = esc (sector);
+      sector_line = g_strdup_printf ("Lĩnh vực: <b>%s</b>", sector_esc);
+    }
+  else
+    sector_line = g_strdup ("Tất cả các lĩnh vực");
+  mc_document_add_text (doc, sector_line, BODY, MC_ALIGN_CENTER, 0, 2);
+  from = format_date (from_jdn);
+  to = format_date (to_jdn);
+  period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
+  mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
+  mc_document_add_text (doc, "<i>Các cột (5) đến (8): Nhận và trả kết quả</i>", TABLE_SIZE, MC_ALIGN_RIGHT, 0, 6);
+
+  mc_document_add_table (doc, G_N_ELEMENTS (shares), shares, header, pdf.rows, TABLE_SIZE, 2);
+  if (pdf.rows->len == 0)
+    mc_document_add_text (doc, "<i>Không có hồ sơ nào được tiếp nhận trong kỳ.</i>", BODY, MC_ALIGN_CENTER, 0, 6);
+  add_totals (doc, &pdf.totals);
+  g_ptr_array_unref (pdf.rows);
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * mc_register_write_csv:
+ * @sector: (nullable): one sector, or %NULL for all
+ * @path: the file to write; it is replaced only once complete (written to "@path.tmp", then renamed)
+ *
+ * Writes the book as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the diacritics), RFC 4180
+ * quoting, CRLF line ends, one header row, then one row per dossier. The file is created with mode 0600: it holds
+ * personal data.
+ */
+gboolean
+mc_register_write_csv (McStore     *store,
+                       int          from_jdn,
+                       int          to_jdn,
+                       const char  *sector,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autoptr(GString) line = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CsvWriter writer = { 0 };
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_period (from_jdn, to_jdn, error))
+    return FALSE;
+
+  tmp = g_strconcat (path, ".tmp", NULL);
+  g_unlink (tmp);
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return write_error (path, errno, error);
+  writer.file = fdopen (fd, "wb");
+  if (writer.file == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (tmp);
+      return write_error (path, saved, error);
+    }
+  setvbuf (writer.file, NULL, _IOFBF, 64 * 1024);
+  line = g_string_sized_new (512);
+  writer.line = line;
+  writer.path = path;
+
+  g_string_append (line, "\xEF\xBB\xBF");
+  for (guint i = 0; i < G_N_ELEMENTS (csv_header); i++)
+    csv_append (line, csv_header[i], i + 1 == G_N_ELEMENTS (csv_header));
+  ok = csv_write_line (&writer, &local_error);
+  ok = ok && for_each_row (store, from_jdn, to_jdn, sector, csv_row, &writer, &local_error);
+
+  if (ok && (fflush (writer.file) != 0 || fsync (fileno (writer.file)) != 0))
+    {
+      ok = FALSE;
+      write_error (path, errno, &local_error);
+    }
+  if (fclose (writer.file) != 0 && ok)
+    {
+      ok = FALSE;
+      write_error (path, errno, &local_error);
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      ok = FALSE;
+      write_error (path, errno, &local_error);
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
