@@ -20,6 +20,8 @@
 #include "mc-bundle.h"
 #include "mc-calendar.h"
 #include "mc-forms.h"
+#include "mc-register.h"
+#include "mc-stats.h"
 #include "mc-identity.h"
 #include "mc-lunar.h"
 #include "mc-store.h"
@@ -1455,6 +1457,130 @@ cmd_import (Cli   *cli,
   return EXIT_OK;
 }
 
+static gboolean
+parse_period (const char  *from_text,
+              const char  *to_text,
+              int         *from,
+              int         *to,
+              GError     **error)
+{
+  if (!mc_date_parse (from_text, from, error) || !mc_date_parse (to_text, to, error))
+    return FALSE;
+  if (*to < *from)
+    {
+      g_set_error_literal (error, MC_TIME_ERROR, MC_TIME_ERROR_INVALID, _("The period ends before it starts"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_stats (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autofree char *from_text = NULL, *to_text = NULL, *office = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Only this office's dossiers (level above)"), "CODE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStats) stats = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status, from, to;
+
+  if (!parse_options ("stats", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || from_text == NULL || to_text == NULL)
+    return usage_error (_("stats needs --from DATE and --to DATE"));
+  if (!parse_period (from_text, to_text, &from, &to, &error))
+    return fail (error);
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  stats = mc_stats_compute (cli->store, from, to, mc_time_now (), office, &error);
+  if (stats == NULL)
+    return fail (error);
+  mc_stats_to_json (stats, builder);
+  if (cli->json)
+    print_json (builder);
+  else
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      JsonObject *o = json_node_get_object (root);
+      JsonNode *rate = json_object_get_member (o, "on_time_rate");
+
+      g_print (_("Received: %" G_GINT64_FORMAT "  carried over: %" G_GINT64_FORMAT "\n"),
+               json_object_get_int_member_with_default (o, "received", 0),
+               json_object_get_int_member_with_default (o, "carried_over", 0));
+      g_print (_("Settled: %" G_GINT64_FORMAT " (early %" G_GINT64_FORMAT ", on time %" G_GINT64_FORMAT
+                 ", late %" G_GINT64_FORMAT ")\n"),
+               json_object_get_int_member_with_default (o, "settled", 0),
+               json_object_get_int_member_with_default (o, "early", 0),
+               json_object_get_int_member_with_default (o, "on_time", 0),
+               json_object_get_int_member_with_default (o, "late", 0));
+      g_print (_("In progress: %" G_GINT64_FORMAT " (overdue %" G_GINT64_FORMAT ")\n"),
+               json_object_get_int_member_with_default (o, "in_progress", 0),
+               json_object_get_int_member_with_default (o, "overdue", 0));
+      if (rate != NULL && !JSON_NODE_HOLDS_NULL (rate))
+        g_print (_("On-time rate: %.2f%%\n"), json_node_get_double (rate) * 100);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_register (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *from_text = NULL, *to_text = NULL, *sector = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("Only this sector, e.g. “Hộ tịch”"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf or FILE.csv"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status, from, to;
+
+  if (!parse_options ("register", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
+    return usage_error (_("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
+    return usage_error (_("The register is written as .pdf or .csv"));
+  if (!parse_period (from_text, to_text, &from, &to, &error))
+    return fail (error);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (g_str_has_suffix (output, ".csv"))
+    {
+      if (!mc_register_write_csv (cli->store, from, to, sector, output, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(McDocument) document = mc_register_render (cli->store, from, to, sector, &error);
+
+      if (document == NULL || !mc_document_write_pdf (document, output, &error))
+        return fail (error);
+    }
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "file", output);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("Register written to %s\n"), output);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
@@ -1475,6 +1601,8 @@ static const Command commands[] = {
   { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
   { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
+  { "stats", cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
+  { "register", cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
   { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
   { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },
   { "import", cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },

@@ -407,19 +407,17 @@ load_dossier_events (McStore     *self,
   return g_steal_pointer (&events);
 }
 
-/* Rebuilds one dossier's row from its events. */
+/* Writes one dossier's row from its events (all of them). */
 static gboolean
-refold_dossier (McStore     *self,
-                const char  *dossier_uuid,
-                GError     **error)
+write_projection (McStore     *self,
+                  const char  *dossier_uuid,
+                  GPtrArray   *events,
+                  GError     **error)
 {
-  g_autoptr(GPtrArray) events = load_dossier_events (self, dossier_uuid, error);
   g_autoptr(McDossier) dossier = NULL;
   g_autofree char *search_key = NULL;
   sqlite3_stmt *stmt;
 
-  if (events == NULL)
-    return FALSE;
   dossier = mc_dossier_fold (events, self->calendar, self->office->supplement_mode);
   if (dossier == NULL)
     {
@@ -470,6 +468,19 @@ refold_dossier (McStore     *self,
   sqlite3_bind_int64 (stmt, 23, dossier->last_lamport);
   bind_text (stmt, 24, search_key);
   return step_done (self, stmt, error);
+}
+
+/* Rebuilds one dossier's row from the events stored for it. */
+static gboolean
+refold_dossier (McStore     *self,
+                const char  *dossier_uuid,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) events = load_dossier_events (self, dossier_uuid, error);
+
+  if (events == NULL)
+    return FALSE;
+  return write_projection (self, dossier_uuid, events, error);
 }
 
 /* Refolds the dossiers whose deadline a calendar or office-hours change may move: every dossier whose counting
@@ -2132,6 +2143,23 @@ mc_store_record (McStore     *self,
     }
   object = json_node_get_object (copy);
 
+  for (const char *const *member = (const char *const[]) { "comment", "receiver", NULL }; *member; member++)
+    {
+      const char *text = json_object_get_string_member_with_default (object, *member, NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *clean = NULL;
+
+      if (text == NULL)
+        continue;
+      clean = mc_text_clean (text, -1, 2000, TRUE, &local_error);
+      if (clean == NULL)
+        {
+          wrap_error (error, *member, local_error);
+          return NULL;
+        }
+      json_object_set_string_member (object, *member, clean);
+    }
+
   reason = json_object_get_string_member_with_default (object, "reason", NULL);
   if (reason != NULL)
     {
@@ -2521,11 +2549,13 @@ mc_store_apply_events (McStore    *self,
                        guint      *out_new,
                        GError    **error)
 {
-  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* dossier uuid → the batch's new events for it (borrowed) */
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (events->len);
   gboolean reference_changed = FALSE;
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
   guint added = 0;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
@@ -2573,7 +2603,16 @@ mc_store_apply_events (McStore    *self,
         continue;
       added++;
       if (event->dossier_uuid != NULL)
-        g_hash_table_add (dossiers, g_strdup (event->dossier_uuid));
+        {
+          GPtrArray *batch = g_hash_table_lookup (dossiers, event->dossier_uuid);
+
+          if (batch == NULL)
+            {
+              batch = g_ptr_array_new ();
+              g_hash_table_insert (dossiers, g_strdup (event->dossier_uuid), batch);
+            }
+          g_ptr_array_add (batch, event);
+        }
       else
         {
           reference_changed = TRUE;
@@ -2583,9 +2622,19 @@ mc_store_apply_events (McStore    *self,
     }
 
   g_hash_table_iter_init (&iter, dossiers);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!refold_dossier (self, key, error))
-      goto fail;
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *batch = value;
+      gint64 stored = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?", key, error);
+
+      if (stored < 0)
+        goto fail;
+      /* A dossier whose whole history came in this batch folds from the events in hand; one that already
+       * had events here is read back whole. */
+      if (stored == (gint64) batch->len ? !write_projection (self, key, batch, error)
+                                        : !refold_dossier (self, key, error))
+        goto fail;
+    }
   if (!commit (self, error))
     goto fail;
   if (reference_changed)
