@@ -28,6 +28,7 @@
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
 #include "mc-preferences-window.h"
+#include "mc-reports-page.h"
 #include <poppler.h>
 #include "mc-setup-page.h"
 #include "mc-window.h"
@@ -692,6 +693,24 @@ check_calendar_and_alerts (Fixture *fixture)
         McDossier *d = g_ptr_array_index (expected, i);
         g_assert_cmpint (d->due, <, mc_minute_from_jdn (mc_jdn_from_ymd (2026, 2, 24), 0));
       }
+  }
+  /* The reports for January–February 2026 agree with the database. */
+  {
+    GtkWidget *reports = child (fixture->window, MC_TYPE_WINDOW, "reports_page");
+    const McStats *stats;
+    McQuery all;
+
+    mc_window_show_page (fixture->window, "reports");
+    mc_reports_page_set_period (MC_REPORTS_PAGE (reports), mc_jdn_from_ymd (2026, 1, 1), mc_jdn_from_ymd (2026, 2, 28));
+    iterate (200);
+    stats = mc_reports_page_get_stats (MC_REPORTS_PAGE (reports));
+    g_assert_nonnull (stats);
+    mc_query_init (&all);
+    all.received_from = mc_minute_from_jdn (mc_jdn_from_ymd (2026, 1, 1), 0);
+    all.received_to = mc_minute_from_jdn (mc_jdn_from_ymd (2026, 3, 1), 0);
+    g_assert_cmpint (stats->overall.received, ==, mc_store_count (store (fixture), &all, NULL));
+    g_assert_cmpuint (stats->overall.received, ==, 160);
+    save_screenshot (GTK_WIDGET (fixture->window), "19-reports");
   }
   g_assert_nonnull (mc_window_get_last_notification (fixture->window));
   /* No citizen is named in a notification. */

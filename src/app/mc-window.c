@@ -18,6 +18,7 @@
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
+#include "mc-reports-page.h"
 #include "mc-setup-page.h"
 #include "mc-time.h"
 #include "mc-window.h"
@@ -45,6 +46,7 @@ struct _McWindow
   McDossierListPage    *list_page;
   McAlertsPage         *alerts_page;
   McCalendarPage       *calendar_page;
+  McReportsPage        *reports_page;
   AdwViewStackPage     *alerts_stack_page;
 };
 
@@ -106,6 +108,7 @@ show_desk (McWindow *self)
     }
   mc_calendar_page_set_store (self->calendar_page, self->store, self->clock);
   mc_alerts_page_set_store (self->alerts_page, self->store, self->clock);
+  mc_reports_page_set_store (self->reports_page, self->store);
   gtk_stack_set_visible_child_name (self->main_stack, "desk");
   adw_view_stack_set_visible_child_name (self->view_stack, "intake");
   mc_intake_page_focus (self->intake_page);
@@ -582,6 +585,7 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
   g_type_ensure (MC_TYPE_ALERTS_PAGE);
   g_type_ensure (MC_TYPE_CALENDAR_PAGE);
+  g_type_ensure (MC_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
@@ -595,6 +599,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, alerts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_completed_cb);
@@ -615,6 +620,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "desk.show-page", "s", "alerts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "desk.show-page", "s", "calendar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "desk.show-page", "s", "dossiers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "desk.show-page", "s", "reports");
 }
 
 static void

@@ -2760,3 +2760,35 @@ mc_store_count_due_by_day (McStore   *self,
     }
   return g_steal_pointer (&counts);
 }
+
+/**
+ * mc_store_list_office_codes:
+ *
+ * The offices whose dossiers this database holds (the prefix of every dossier code): one on a desk, many on the
+ * level above.
+ *
+ * Returns: (transfer full) (element-type utf8): office codes, sorted
+ */
+GPtrArray *
+mc_store_list_office_codes (McStore  *self,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT DISTINCT substr (code, 1, instr (code, '-') - 1) FROM dossier ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (codes, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}

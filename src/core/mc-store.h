@@ -165,6 +165,8 @@ typedef struct
   guint overdue;
 } McDayCount;
 
+GPtrArray    *mc_store_list_office_codes   (McStore         *self,
+                                            GError         **error);
 GArray       *mc_store_count_due_by_day    (McStore         *self,
                                             int              first_jdn,
                                             int              last_jdn,
