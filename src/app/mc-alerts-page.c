@@ -102,7 +102,7 @@ make_row (McAlertsPage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *state_label = gtk_label_new (mc_due_state_label (state));
-  GtkWidget *open = gtk_button_new_with_label (_("Open"));
+  GtkWidget *open = gtk_button_new_with_label (C_("button", "Open"));
   g_autofree char *title = g_strdup_printf ("%s — %s", d->code, d->applicant_name);
   g_autofree char *due = format_time (d->due);
   g_autofree char *distance = mc_alerts_describe_distance (calendar, d->due, now);

@@ -1511,18 +1511,18 @@ cmd_stats (Cli   *cli,
       JsonObject *o = json_node_get_object (root);
       JsonNode *rate = json_object_get_member (o, "on_time_rate");
 
-      g_print (_("Received: %" G_GINT64_FORMAT "  carried over: %" G_GINT64_FORMAT "\n"),
-               json_object_get_int_member_with_default (o, "received", 0),
-               json_object_get_int_member_with_default (o, "carried_over", 0));
-      g_print (_("Settled: %" G_GINT64_FORMAT " (early %" G_GINT64_FORMAT ", on time %" G_GINT64_FORMAT
-                 ", late %" G_GINT64_FORMAT ")\n"),
-               json_object_get_int_member_with_default (o, "settled", 0),
-               json_object_get_int_member_with_default (o, "early", 0),
-               json_object_get_int_member_with_default (o, "on_time", 0),
-               json_object_get_int_member_with_default (o, "late", 0));
-      g_print (_("In progress: %" G_GINT64_FORMAT " (overdue %" G_GINT64_FORMAT ")\n"),
-               json_object_get_int_member_with_default (o, "in_progress", 0),
-               json_object_get_int_member_with_default (o, "overdue", 0));
+      /* Plain %lld: xgettext cannot see through G_GINT64_FORMAT. */
+      g_print (_("Received: %lld  carried over: %lld\n"),
+               (long long) json_object_get_int_member_with_default (o, "received", 0),
+               (long long) json_object_get_int_member_with_default (o, "carried_over", 0));
+      g_print (_("Settled: %lld (early %lld, on time %lld, late %lld)\n"),
+               (long long) json_object_get_int_member_with_default (o, "settled", 0),
+               (long long) json_object_get_int_member_with_default (o, "early", 0),
+               (long long) json_object_get_int_member_with_default (o, "on_time", 0),
+               (long long) json_object_get_int_member_with_default (o, "late", 0));
+      g_print (_("In progress: %lld (overdue %lld)\n"),
+               (long long) json_object_get_int_member_with_default (o, "in_progress", 0),
+               (long long) json_object_get_int_member_with_default (o, "overdue", 0));
       if (rate != NULL && !JSON_NODE_HOLDS_NULL (rate))
         g_print (_("On-time rate: %.2f%%\n"), json_node_get_double (rate) * 100);
     }

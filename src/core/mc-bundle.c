@@ -1947,9 +1947,10 @@ compute_preview (McStore    *store,
           continue;
         label = station_label (b, store, id);
         g_ptr_array_add (p->gaps,
-                         g_strdup_printf (_("Station %s: events %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                                            " are missing; import that station's earlier bundles, or ask it for "
-                                            "a full export"), label, max + 1, range->first - 1));
+                         /* Plain %lld: xgettext cannot see through G_GINT64_FORMAT. */
+                         g_strdup_printf (_("Station %s: events %lld to %lld are missing; import that station's "
+                                            "earlier bundles, or ask it for a full export"),
+                                          label, (long long) (max + 1), (long long) (range->first - 1)));
       }
   }
   return g_steal_pointer (&p);
