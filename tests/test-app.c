@@ -711,6 +711,8 @@ check_calendar_and_alerts (Fixture *fixture)
     g_assert_cmpint (stats->overall.received, ==, mc_store_count (store (fixture), &all, NULL));
     g_assert_cmpuint (stats->overall.received, ==, 160);
     save_screenshot (GTK_WIDGET (fixture->window), "19-reports");
+    mc_window_show_page (fixture->window, "alerts");
+    iterate (100);
   }
   g_assert_nonnull (mc_window_get_last_notification (fixture->window));
   /* No citizen is named in a notification. */
