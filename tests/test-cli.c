@@ -1272,6 +1272,147 @@ test_not_a_database (Fixture       *f,
     }
 }
 
+/* Runs motcua-cli on another database (@db) with MOTCUA_SYNC_PASSPHRASE set to @passphrase ("" for none). */
+static void run_on (Run        *run,
+                    const char *db,
+                    const char *passphrase,
+                    const char *now,
+                    ...) G_GNUC_NULL_TERMINATED;
+
+static void
+run_on (Run        *run,
+        const char *db,
+        const char *passphrase,
+        const char *now,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, now);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_setenv ("MOTCUA_SYNC_PASSPHRASE", passphrase, TRUE);
+  run_argv (run, db, now, (const char * const *) args->pdata);
+  g_setenv ("MOTCUA_SYNC_PASSPHRASE", "", TRUE);
+  g_assert_cmpint (run->status, ==, 0);
+}
+
+/* The dossiers of a database as one canonical text: code, status and due, sorted. */
+static char *
+dump_dossiers (const char *db)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *dossiers;
+
+  run_on (&run, db, "", "2026-11-26T10:00", "--json", "list", "--limit", "1000", NULL);
+  root = parse_json (run.out);
+  dossiers = get_array (json_node_get_object (root), "dossiers");
+  for (guint i = 0; i < json_array_get_length (dossiers); i++)
+    {
+      JsonObject *d = json_array_get_object_element (dossiers, i);
+      JsonNode *due = json_object_get_member (d, "due");
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s %s %s", get_string (d, "code"), get_string (d, "status"),
+                                               get_string (d, "due_state"),
+                                               JSON_NODE_HOLDS_NULL (due) ? "-" : json_node_get_string (due)));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* Issue "sync": two workstations and a level-above database, driven only through motcua-cli, converge after
+ * any order of imports, and the level above reports each office's figures. */
+static void
+test_sync_through_cli (Fixture       *f,
+                       gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *a = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b.db", NULL);
+  g_autofree char *c = g_build_filename (f->dir, "c.db", NULL);
+  g_autofree char *top = g_build_filename (f->dir, "top.db", NULL);
+  g_autofree char *a1 = g_build_filename (f->dir, "a1.motcua", NULL);
+  g_autofree char *b1 = g_build_filename (f->dir, "b1.motcua", NULL);
+  g_autofree char *a2 = g_build_filename (f->dir, "a2.motcua", NULL);
+  g_autofree char *b2 = g_build_filename (f->dir, "b2.motcua", NULL);
+  g_autofree char *c1 = g_build_filename (f->dir, "c1.motcua", NULL);
+  g_autofree char *dump_a = NULL, *dump_b = NULL;
+  const char *pass = "mat-khau-tan-lap", *other_pass = "mat-khau-hoa-binh";
+  const char *now = "2026-11-23T09:10";
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 }, r8 = { 0 };
+  g_auto(Run) r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 }, r13 = { 0 }, r14 = { 0 }, r15 = { 0 };
+  g_auto(Run) r16 = { 0 }, r17 = { 0 }, r18 = { 0 }, r19 = { 0 }, r20 = { 0 }, r21 = { 0 }, r22 = { 0 };
+  g_auto(Run) again = { 0 }, stats_a = { 0 }, stats_c = { 0 };
+  g_autoptr(JsonNode) sa = NULL;
+  g_autoptr(JsonNode) sc = NULL;
+
+  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
+  run_on (&r1, a, pass, now, "init", "--office-code", OFFICE_CODE, "--office-name", "UBND xã Tân Lập", "--station", "1", NULL);
+  run_on (&r2, b, pass, now, "init", "--office-code", OFFICE_CODE, "--office-name", "UBND xã Tân Lập", "--station", "2", NULL);
+  run_on (&r3, c, other_pass, now, "init", "--office-code", "000.00.12.H41", "--office-name", "UBND xã Hòa Bình",
+          "--station", "1", NULL);
+  run_on (&r4, top, "", now, "init", "--office-code", "000.00.00.H40", "--office-name", "Sở Nội vụ", "--station", "1", NULL);
+
+  /* Offline work on both counters of the office, and in the other commune. */
+  run_on (&r5, a, pass, now, "intake", "--procedure", "1.004873", "--name", "Đặng Đức Anh", NULL);
+  run_on (&r6, a, pass, now, "intake", "--procedure", "2.000815", "--name", "Lê Văn Bình", NULL);
+  run_on (&r7, b, pass, now, "intake", "--procedure", "1.001193", "--name", "Phạm Thị Cúc", NULL);
+  run_on (&r8, c, other_pass, now, "intake", "--procedure", "2.000815", "--name", "Hoàng Văn Dũng", NULL);
+  run_on (&r9, a, pass, now, "export", "-o", a1, NULL);
+  run_on (&r10, b, pass, now, "export", "-o", b1, NULL);
+  run_on (&r11, b, pass, now, "import", a1, NULL);
+  /* Concurrent: A returns its dossier while B records the result of its own and corrects A's phone. */
+  run_on (&r12, a, pass, "2026-11-24T10:00", "return", OFFICE_CODE "-261123-010002", "--receiver", "Lê Văn Bình", NULL);
+  run_on (&r13, b, pass, "2026-11-24T10:05", "result-ready", OFFICE_CODE "-261123-020001", NULL);
+  run_on (&r14, b, pass, "2026-11-24T10:06", "correct", OFFICE_CODE "-261123-010001", "--field", "phone",
+          "--value", "0912345678", "--reason", "Người nộp báo số mới", NULL);
+  run_on (&r15, a, pass, now, "export", "-o", a2, NULL);
+  run_on (&r16, b, pass, now, "export", "-o", b2, NULL);
+  /* Different orders on each side, one bundle applied twice. */
+  run_on (&r17, a, pass, now, "import", b2, NULL);
+  run_on (&r18, a, pass, now, "import", b1, NULL);
+  run_on (&again, a, pass, now, "import", b1, NULL);
+  g_assert_nonnull (strstr (again.out, "Nothing new"));
+  run_on (&r19, b, pass, now, "import", a2, NULL);
+  dump_a = dump_dossiers (a);
+  dump_b = dump_dossiers (b);
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_nonnull (strstr (dump_a, OFFICE_CODE "-261123-010002 returned"));
+  g_assert_nonnull (strstr (dump_a, OFFICE_CODE "-261123-020001 result_ready"));
+
+  /* The level above: each office's key, both offices' bundles, any order; figures per office. */
+  run_on (&r20, top, pass, now, "office-key", OFFICE_CODE, NULL);
+  run_on (&r21, top, other_pass, now, "office-key", "000.00.12.H41", NULL);
+  run_on (&r22, c, other_pass, now, "export", "-o", c1, NULL);
+  {
+    g_auto(Run) i1 = { 0 }, i2 = { 0 }, i3 = { 0 }, i4 = { 0 }, i5 = { 0 };
+
+    /* b2 before b1: the level above is told that station 02's earlier events are missing, and takes them later. */
+    run_on (&i1, top, "", now, "import", b2, NULL);
+    g_assert_nonnull (strstr (i1.out, "Missing events"));
+    run_on (&i2, top, "", now, "import", c1, NULL);
+    run_on (&i3, top, "", now, "import", a1, NULL);
+    run_on (&i4, top, "", now, "import", a2, NULL);
+    run_on (&i5, top, "", now, "import", b1, NULL);
+  }
+  run_on (&stats_a, top, "", "2026-11-26T10:00", "--json", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+          "--office", OFFICE_CODE, NULL);
+  run_on (&stats_c, top, "", "2026-11-26T10:00", "--json", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+          "--office", "000.00.12.H41", NULL);
+  sa = parse_json (stats_a.out);
+  sc = parse_json (stats_c.out);
+  g_assert_cmpint (get_int (json_node_get_object (sa), "received"), ==, 3);
+  g_assert_cmpint (get_int (json_node_get_object (sa), "settled"), ==, 2);
+  g_assert_cmpint (get_int (json_node_get_object (sc), "received"), ==, 1);
+  g_assert_cmpint (get_int (json_node_get_object (sc), "settled"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1295,6 +1436,7 @@ main (int    argc,
   ADD ("/cli/overdue", test_overdue);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/not-a-database", test_not_a_database);
+  ADD ("/cli/sync/two-stations-and-level-above", test_sync_through_cli);
   /* Last: it fails on the current CLI (see the report), and a failure stops the program. */
   ADD ("/cli/station-number/zero", test_init_station_zero);
 #undef ADD

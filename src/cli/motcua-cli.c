@@ -1316,6 +1316,34 @@ cmd_passphrase (Cli   *cli,
   return EXIT_OK;
 }
 
+static int
+cmd_office_key (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passphrase = NULL;
+  int status;
+
+  if (!parse_options ("office-key", "OFFICE-CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("office-key needs the code of the office whose bundles this database will import"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  passphrase = read_passphrase (_("That office's sync passphrase: "));
+  if (passphrase == NULL)
+    return fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
+  /* The level above: it imports many offices' bundles and keeps each office's dossiers apart. */
+  if (!mc_bundle_set_aggregator (cli->store, TRUE, &error) ||
+      !mc_bundle_add_office_key (cli->store, argv[1], passphrase, &error))
+    return fail (error);
+  if (!cli->json)
+    g_print (_("This database now imports the bundles of office %s.\n"), argv[1]);
+  return EXIT_OK;
+}
+
 static void
 export_progress (guint    done,
                  guint    total,
@@ -1445,7 +1473,8 @@ cmd_import (Cli   *cli,
     return usage_error (_("import needs the bundle file"));
   if (!open_store (cli, TRUE, &status))
     return status;
-  if (!ensure_sync_key (cli, &error))
+  /* The level above opens each office's bundles with that office's key (office-key), not with its own. */
+  if (!mc_bundle_is_aggregator (cli->store) && !ensure_sync_key (cli, &error))
     return fail (error);
   if (dry_run)
     preview = mc_bundle_read_preview (cli->store, argv[1], &error);
@@ -1604,6 +1633,7 @@ static const Command commands[] = {
   { "stats", cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
   { "register", cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
   { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
+  { "office-key", cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
   { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },
   { "import", cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
   { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
