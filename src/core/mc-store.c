@@ -105,7 +105,7 @@ static const char *schema_v1[] = {
   "CREATE INDEX dossier_by_status_due ON dossier (status, due)",
   "CREATE INDEX dossier_by_received ON dossier (received, id)",
   "CREATE VIRTUAL TABLE dossier_fts USING fts5 (search_key, content='dossier', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+  "  tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
   "CREATE TRIGGER dossier_fts_insert AFTER INSERT ON dossier BEGIN"
   "  INSERT INTO dossier_fts (rowid, search_key) VALUES (new.id, new.search_key); END",
   "CREATE TRIGGER dossier_fts_delete AFTER DELETE ON dossier BEGIN"
@@ -1003,7 +1003,10 @@ mc_store_open (const char  *path,
   /* WAL for readers alongside the writer; FULL so that a dossier the clerk saw saved survives a power cut. */
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      /* 64 MiB of page cache: bulk imports and the million-row indexes stay in memory. */
+      !exec_sql (self, "PRAGMA cache_size = -65536", error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (!migrate (self, error))
