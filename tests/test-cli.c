@@ -1301,6 +1301,13 @@ run_on (Run        *run,
   g_assert_cmpint (run->status, ==, 0);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The dossiers of a database as one canonical text: code, status and due, sorted. */
 static char *
 dump_dossiers (const char *db)
@@ -1322,7 +1329,7 @@ dump_dossiers (const char *db)
                                                get_string (d, "due_state"),
                                                JSON_NODE_HOLDS_NULL (due) ? "-" : json_node_get_string (due)));
     }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, compare_strings);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }
