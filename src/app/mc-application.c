@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "mc-application.h"
+#include "mc-demo.h"
+#include "mc-time.h"
 #include "mc-preferences-window.h"
 #include "mc-window.h"
 
@@ -21,6 +24,7 @@ struct _McApplication
 
   char           *db_path;
   McStore        *store;
+  char           *demo_dir;   /* --demo: a temporary folder, deleted at exit */
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -161,10 +165,73 @@ mc_application_handle_local_options (GApplication *application,
 {
   McApplication *self = MC_APPLICATION (application);
   const char *db = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* A demo runs on its own, beside a real desk that may already be open. */
+      self->demo_dir = g_dir_make_tmp ("motcua-demo-XXXXXX", &error);
+      if (self->demo_dir == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+      self->db_path = g_build_filename (self->demo_dir, "demo.db", NULL);
+      return -1;
+    }
   if (g_variant_dict_lookup (options, "db", "&s", &db))
     mc_application_set_db_path (self, db);
   return -1;
+}
+
+/* A commune's year of realistic dossiers up to today, so the calendar, alerts and reports are alive. */
+static gboolean
+fill_demo (McApplication  *self,
+           GError        **error)
+{
+  McStoreSetup setup = {
+    .office_code = "000.00.12.H40",
+    .office_name = "UBND xã Tân Lập",
+    .parent_name = "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
+    .place = "Tân Lập",
+    .station = 1,
+    .clerk = "Nguyễn Thị Lan",
+  };
+
+  return mc_store_setup (self->store, &setup, error) &&
+         mc_demo_generate (self->store, 6000, 2026, mc_minute_jdn (mc_time_now ()), 6000, 3000, NULL, NULL, NULL,
+                           error);
+}
+
+gboolean
+mc_application_is_demo (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
+  return self->demo_dir != NULL;
+}
+
+static void
+remove_demo (McApplication *self)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  if (self->demo_dir == NULL)
+    return;
+  g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->db_path, suffixes[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (self->demo_dir);
+}
+
+static void
+mc_application_shutdown (GApplication *application)
+{
+  remove_demo (MC_APPLICATION (application));
+  G_APPLICATION_CLASS (mc_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -202,7 +269,7 @@ mc_application_activate (GApplication *application)
       if (self->db_path == NULL)
         self->db_path = mc_store_default_path ();
       self->store = mc_store_open (self->db_path, TRUE, &error);
-      if (self->store == NULL)
+      if (self->store == NULL || (self->demo_dir != NULL && !fill_demo (self, &error)))
         {
           show_open_error (self, error);
           return;
@@ -218,8 +285,10 @@ mc_application_finalize (GObject *object)
 {
   McApplication *self = MC_APPLICATION (object);
 
+  remove_demo (self);
   g_clear_object (&self->store);
   g_free (self->db_path);
+  g_free (self->demo_dir);
 
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }
@@ -234,6 +303,7 @@ mc_application_class_init (McApplicationClass *klass)
   app_class->handle_local_options = mc_application_handle_local_options;
   app_class->startup = mc_application_startup;
   app_class->activate = mc_application_activate;
+  app_class->shutdown = mc_application_shutdown;
 }
 
 static void
@@ -241,6 +311,7 @@ mc_application_init (McApplication *self)
 {
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database instead of the default one"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Try the desk on a sample commune's year, deleted at exit"), NULL },
     { NULL }
   };
 

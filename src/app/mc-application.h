@@ -20,5 +20,6 @@ McApplication *mc_application_new       (GApplicationFlags  flags);
 McStore       *mc_application_get_store (McApplication     *self);
 void           mc_application_set_db_path (McApplication   *self,
                                            const char      *path);
+gboolean       mc_application_is_demo     (McApplication   *self);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _McWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *station_label;
   GtkLabel             *sync_label;
+  AdwViewSwitcherTitle *switcher_title;
   GtkFileChooserNative *chooser;
   GtkWidget            *progress_dialog;
   GtkProgressBar       *progress_bar;
@@ -97,6 +98,17 @@ show_desk (McWindow *self)
 
   gtk_label_set_text (self->station_label, station);
   update_sync_label (self);
+  if (mc_application_is_demo (MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))))
+    {
+      /* Said plainly, everywhere it shows: nothing here is real. */
+      AdwToast *toast = adw_toast_new (_("Demo: an imaginary commune's year of dossiers. Nothing is real, and "
+                                         "everything is deleted when you close the window."));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("DEMO — sample data"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Một Cửa — Demo"));
+      mc_window_show_toast (self, toast);
+    }
   mc_intake_page_set_store (self->intake_page, self->store);
   mc_dossier_list_page_set_store (self->list_page, self->store);
   if (self->clock == NULL)
@@ -594,6 +606,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, station_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);

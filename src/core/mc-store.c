@@ -2795,3 +2795,42 @@ mc_store_list_office_codes (McStore  *self,
     }
   return g_steal_pointer (&codes);
 }
+
+/**
+ * mc_store_raise_day_sequences:
+ * @last_by_day: (element-type utf8 int): "YYMMDD" → the last number this station used that day
+ *
+ * For dossiers written as events (a demo year, a restored history): later intakes on those days continue after
+ * these numbers, so no code is issued twice.
+ */
+gboolean
+mc_store_raise_day_sequences (McStore     *self,
+                              GHashTable  *last_by_day,
+                              GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, last_by_day);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, ?2)"
+                            " ON CONFLICT (day) DO UPDATE SET last = MAX (last, ?2)", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (value));
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}

@@ -165,6 +165,9 @@ typedef struct
   guint overdue;
 } McDayCount;
 
+gboolean      mc_store_raise_day_sequences (McStore         *self,
+                                            GHashTable      *last_by_day,
+                                            GError         **error);
 GPtrArray    *mc_store_list_office_codes   (McStore         *self,
                                             GError         **error);
 GArray       *mc_store_count_due_by_day    (McStore         *self,
