@@ -1424,6 +1424,60 @@ make_store_file (const char *path)
   g_assert_nonnull (d);
 }
 
+static char *
+sqlite_query_text (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return text;
+}
+
+/* A file written by the first schema (two- and three-letter prefix index) is brought up to date on open, and
+ * its dossiers are found by a one-letter prefix afterwards. */
+static void
+test_open_migrates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *fts_sql = NULL;
+  g_autofree char *version = NULL;
+  McQuery query;
+
+  make_store_file (fixture->path);
+  sqlite_exec_ok (fixture->path,
+                  "DROP TABLE dossier_fts;"
+                  "CREATE VIRTUAL TABLE dossier_fts USING fts5 (search_key, content='dossier', content_rowid='id',"
+                  "  tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
+                  "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild');"
+                  "PRAGMA user_version = 1");
+
+  store = mc_store_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  mc_query_init (&query);
+  query.text = "nguyen van a";
+  rows = mc_store_query (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_object (&store);
+
+  version = sqlite_query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (MC_STORE_SCHEMA_VERSION));
+  fts_sql = sqlite_query_text (fixture->path, "SELECT sql FROM sqlite_master WHERE name = 'dossier_fts'");
+  g_assert_nonnull (strstr (fts_sql, "prefix='1 2 3'"));
+}
+
 static void
 test_open_text_file (Fixture       *fixture,
                      gconstpointer  data)
@@ -1579,6 +1633,7 @@ main (int   argc,
   ADD ("open/text-file", fixture_set_up_empty, test_open_text_file);
   ADD ("open/large-text-file", fixture_set_up_empty, test_open_large_text_file);
   ADD ("open/other-database", fixture_set_up_empty, test_open_other_database);
+  ADD ("open/migrates", fixture_set_up_empty, test_open_migrates);
   ADD ("open/newer-version", fixture_set_up_empty, test_open_newer);
   ADD ("open/corrupt", fixture_set_up_empty, test_open_corrupt);
   ADD ("open/corrupt-wal", fixture_set_up_empty, test_open_corrupt_wal);

@@ -213,8 +213,14 @@ mc_dossier_list_model_reload (McDossierListModel *self)
       g_warning ("Cannot count dossiers: %s", error->message);
       count = 0;
     }
+  /* Two signals, not one: with a single (0, old, new) GTK 4.8 looks every new item up among the old
+   * rows, reading the whole model page by page before the next frame. */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->n_items = (guint) count;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 guint

@@ -328,8 +328,11 @@ mc_dossier_list_page_set_store (McDossierListPage *self,
   g_clear_object (&self->model);
   self->model = mc_dossier_list_model_new (store);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* No initial selection: autoselecting row 0 makes the selection scan the model on every reload. */
+  selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_model (selection, G_LIST_MODEL (self->model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   apply_filters (self);
   update_count (self);

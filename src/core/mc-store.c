@@ -117,7 +117,17 @@ static const char *schema_v1[] = {
 };
 
 /* Migrations, one list of statements per schema version; each runs in one transaction. */
-static const char **migrations[] = { NULL, schema_v1 };
+/* A one-letter prefix index: the clerk types "nguyen thi h" and expects the answer before the next key. The
+ * triggers name the table, so they keep working on the new one. */
+static const char *schema_v2[] = {
+  "DROP TABLE dossier_fts",
+  "CREATE VIRTUAL TABLE dossier_fts USING fts5 (search_key, content='dossier', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+  "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')",
+  NULL
+};
+
+static const char **migrations[] = { NULL, schema_v1, schema_v2 };
 
 #define DOSSIER_COLUMNS                                                                             \
   "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
@@ -2250,13 +2260,16 @@ mc_query_init (McQuery *query)
   query->sort = MC_SORT_DUE;
 }
 
-/* An FTS5 query from what the clerk typed: every word, folded, as a prefix; all must match. */
+/* An FTS5 query from what the clerk typed, folded: every word must match, and the word still being typed (the
+ * last one, unless a space follows it) as a prefix. Whole words keep common names fast on a million rows. */
 static char *
 build_match (const char *text)
 {
   g_autofree char *folded = mc_text_fold (text);
   GString *match = g_string_new (NULL);
   const char *p = folded;
+  gsize raw_len = strlen (text);
+  gboolean typing = raw_len > 0 && !g_ascii_isspace (text[raw_len - 1]);
 
   while (*p)
     {
@@ -2269,11 +2282,17 @@ build_match (const char *text)
         p++;
       if (p > start)
         {
+          const char *rest = p;
+          gboolean last;
+
+          while (*rest && !g_ascii_isalnum (*rest))
+            rest++;
+          last = *rest == '\0';
           if (match->len)
             g_string_append_c (match, ' ');
           g_string_append_c (match, '"');
           g_string_append_len (match, start, p - start);
-          g_string_append (match, "\"*");
+          g_string_append (match, last && typing ? "\"*" : "\"");
         }
     }
   if (match->len == 0)
@@ -2299,12 +2318,13 @@ build_filter (McStore       *self,
     {
       char *match = build_match (query->text);
 
+      /* The FROM clause joins dossier_fts (see from_clause()). */
       AND ();
       if (match == NULL)
         g_string_append (sql, "0");
       else
         {
-          g_string_append (sql, "id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)");
+          g_string_append (sql, "dossier_fts MATCH ?");
           g_ptr_array_add (args, g_strconcat ("t", match, NULL));
           g_free (match);
         }
@@ -2372,15 +2392,25 @@ build_filter (McStore       *self,
     }
   if (query->has_after)
     {
+      /* Written as a range on the leading column, so SQLite seeks instead of scanning from the first row. */
       AND ();
-      if (query->sort == MC_SORT_DUE)
-        g_string_append_printf (sql, "(IFNULL(due, 9223372036854775807), id) > (%" G_GINT64_FORMAT
-                                ", %" G_GINT64_FORMAT ")", query->after_key, query->after_id);
+      if (query->text != NULL)
+        g_string_append_printf (sql, "dossier.id < %" G_GINT64_FORMAT, query->after_id);
+      else if (query->sort == MC_SORT_DUE)
+        g_string_append_printf (sql, "IFNULL(due, 9223372036854775807) >= %" G_GINT64_FORMAT
+                                " AND (IFNULL(due, 9223372036854775807) > %" G_GINT64_FORMAT
+                                " OR id > %" G_GINT64_FORMAT ")", query->after_key, query->after_key, query->after_id);
       else
-        g_string_append_printf (sql, "(received, id) < (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                                query->after_key, query->after_id);
+        g_string_append_printf (sql, "received <= %" G_GINT64_FORMAT " AND (received < %" G_GINT64_FORMAT
+                                " OR id < %" G_GINT64_FORMAT ")", query->after_key, query->after_key, query->after_id);
     }
 #undef AND
+}
+
+static const char *
+from_clause (const McQuery *query)
+{
+  return query->text != NULL ? "dossier_fts JOIN dossier ON dossier.id = dossier_fts.rowid" : "dossier";
 }
 
 /* Binds the texts collected by build_filter. Numbers are written into the SQL: they come from McMinute values,
@@ -2406,7 +2436,7 @@ mc_store_query (McStore        *self,
                 const McQuery  *query,
                 GError        **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " DOSSIER_COLUMNS " FROM dossier");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
   sqlite3_stmt *stmt;
@@ -2414,8 +2444,13 @@ mc_store_query (McStore        *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
+  g_string_append_printf (sql, "SELECT " DOSSIER_COLUMNS " FROM %s", from_clause (query));
   build_filter (self, query, sql, args);
-  if (query->sort == MC_SORT_DUE)
+  /* A search walks the index newest first and stops at the page: a common name matches a hundred thousand
+   * dossiers, and sorting them all for fifty would cost the clerk a pause at every key. */
+  if (query->text != NULL)
+    g_string_append (sql, " ORDER BY dossier_fts.rowid DESC");
+  else if (query->sort == MC_SORT_DUE)
     g_string_append (sql, " ORDER BY IFNULL(due, 9223372036854775807), id");
   else
     g_string_append (sql, " ORDER BY received DESC, id DESC");
@@ -2447,7 +2482,7 @@ mc_store_count (McStore        *self,
                 const McQuery  *query,
                 GError        **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM dossier");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   McQuery unpaged = *query;
   sqlite3_stmt *stmt;
@@ -2457,7 +2492,15 @@ mc_store_count (McStore        *self,
   g_return_val_if_fail (MC_IS_STORE (self), -1);
 
   unpaged.has_after = FALSE;
+  /* Searches are counted up to MC_STORE_SEARCH_CAP: nobody scrolls further, and counting every match of a
+   * common name would take longer than finding the first page. */
+  if (query->text != NULL)
+    g_string_append_printf (sql, "SELECT count(*) FROM (SELECT 1 FROM %s", from_clause (query));
+  else
+    g_string_append_printf (sql, "SELECT count(*) FROM %s", from_clause (query));
   build_filter (self, &unpaged, sql, args);
+  if (query->text != NULL)
+    g_string_append_printf (sql, " LIMIT %d)", MC_STORE_SEARCH_CAP);
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {

@@ -40,7 +40,10 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 1
+#define MC_STORE_SCHEMA_VERSION 2
+
+/* Searches count their matches up to this number. */
+#define MC_STORE_SEARCH_CAP 10000
 
 typedef struct
 {
@@ -91,7 +94,7 @@ typedef struct
   McMinute     due_from;        /* inclusive, MC_MINUTE_NONE for no bound */
   McMinute     received_from;   /* inclusive, MC_MINUTE_NONE for no bound */
   McMinute     received_to;     /* exclusive */
-  const char  *text;            /* search text, NULL for none */
+  const char  *text;            /* search text, NULL for none; results then come newest first */
   McSort       sort;
   guint        limit;           /* 0: 100 */
   guint        offset;          /* only for a jump into an unvisited region; keyset paging is preferred */
