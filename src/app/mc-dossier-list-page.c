@@ -202,7 +202,13 @@ static void
 update_count (McDossierListPage *self)
 {
   guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier", "%u dossiers", n), n);
+  g_autofree char *text = NULL;
+
+  /* The store stops counting search matches at a cap: say so rather than show a wrong total. */
+  if (self->search != NULL && *self->search != '\0' && n >= MC_STORE_SEARCH_CAP)
+    text = g_strdup_printf (_("More than %u dossiers match: type more to narrow the search"), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier", "%u dossiers", n), n);
 
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
@@ -248,6 +254,8 @@ items_changed_cb (McDossierListPage *self)
 {
   update_count (self);
 }
+
+static void mapped_cb (McDossierListPage *self);
 
 static void
 mc_dossier_list_page_dispose (GObject *object)
@@ -301,6 +309,7 @@ mc_dossier_list_page_init (McDossierListPage *self)
   g_autoptr(GtkStringList) sort_model = gtk_string_list_new (sorts);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_model));
   gtk_drop_down_set_model (self->due_dropdown, G_LIST_MODEL (due_model));
@@ -316,17 +325,16 @@ mc_dossier_list_page_init (McDossierListPage *self)
   add_column (self, COLUMN_DUE_STATE, _("Deadline"), FALSE, 120);
 }
 
-void
-mc_dossier_list_page_set_store (McDossierListPage *self,
-                                McStore           *store)
+/* The model is made when the list is first shown, not with the window: counting a million rows and filling the
+ * first page has no place in the clerk's first frame, which shows the intake form. */
+static void
+ensure_model (McDossierListPage *self)
 {
   g_autoptr(GtkSingleSelection) selection = NULL;
 
-  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
-
-  g_set_object (&self->store, store);
-  g_clear_object (&self->model);
-  self->model = mc_dossier_list_model_new (store);
+  if (self->model != NULL || self->store == NULL)
+    return;
+  self->model = mc_dossier_list_model_new (self->store);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   /* No initial selection: autoselecting row 0 makes the selection scan the model on every reload. */
   selection = gtk_single_selection_new (NULL);
@@ -336,6 +344,25 @@ mc_dossier_list_page_set_store (McDossierListPage *self,
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   apply_filters (self);
   update_count (self);
+}
+
+static void
+mapped_cb (McDossierListPage *self)
+{
+  ensure_model (self);
+}
+
+void
+mc_dossier_list_page_set_store (McDossierListPage *self,
+                                McStore           *store)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+
+  g_set_object (&self->store, store);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->model);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
 }
 
 void
@@ -364,6 +391,7 @@ GListModel *
 mc_dossier_list_page_get_model (McDossierListPage *self)
 {
   g_return_val_if_fail (MC_IS_DOSSIER_LIST_PAGE (self), NULL);
+  ensure_model (self);
   return G_LIST_MODEL (self->model);
 }
 
