@@ -57,3 +57,20 @@ mc_dossier_item_get_dossier (McDossierItem *self)
   g_return_val_if_fail (MC_IS_DOSSIER_ITEM (self), NULL);
   return self->dossier;
 }
+
+/* The style class (style.css) that colours a deadline label. */
+const char *
+mc_due_state_css_class (McDueState state)
+{
+  switch (state)
+    {
+    case MC_DUE_STATE_ON_TRACK: return "on-track";
+    case MC_DUE_STATE_DUE_SOON: return "due-soon";
+    case MC_DUE_STATE_OVERDUE: return "overdue";
+    case MC_DUE_STATE_EARLY: return "early";
+    case MC_DUE_STATE_ON_TIME: return "on-time";
+    case MC_DUE_STATE_LATE: return "late";
+    case MC_DUE_STATE_NONE:
+    default: return NULL;
+    }
+}

@@ -19,4 +19,6 @@ G_DECLARE_FINAL_TYPE (McDossierItem, mc_dossier_item, MC, DOSSIER_ITEM, GObject)
 McDossierItem *mc_dossier_item_new         (McDossier     *dossier);
 McDossier     *mc_dossier_item_get_dossier (McDossierItem *self);
 
+const char    *mc_due_state_css_class      (McDueState     state);
+
 G_END_DECLS

@@ -78,22 +78,6 @@ format_short_time (McMinute t)
   return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
 }
 
-static const char *
-due_state_css (McDueState state)
-{
-  switch (state)
-    {
-    case MC_DUE_STATE_ON_TRACK: return "on-track";
-    case MC_DUE_STATE_DUE_SOON: return "due-soon";
-    case MC_DUE_STATE_OVERDUE: return "overdue";
-    case MC_DUE_STATE_EARLY: return "early";
-    case MC_DUE_STATE_ON_TIME: return "on-time";
-    case MC_DUE_STATE_LATE: return "late";
-    case MC_DUE_STATE_NONE:
-    default: return NULL;
-    }
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -160,7 +144,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_DUE_STATE:
       {
         McDueState state = mc_dossier_due_state (d, mc_store_get_calendar (self->store), mc_time_now ());
-        const char *css = due_state_css (state);
+        const char *css = mc_due_state_css_class (state);
         const char *all[] = { "on-track", "due-soon", "overdue", "early", "on-time", "late" };
 
         for (guint i = 0; i < G_N_ELEMENTS (all); i++)

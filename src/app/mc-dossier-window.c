@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-apology.h"
+#include "mc-dossier-item.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
@@ -139,22 +140,6 @@ describe_documents (McDossier *d)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static const char *
-due_state_css (McDueState state)
-{
-  switch (state)
-    {
-    case MC_DUE_STATE_ON_TRACK: return "on-track";
-    case MC_DUE_STATE_DUE_SOON: return "due-soon";
-    case MC_DUE_STATE_OVERDUE: return "overdue";
-    case MC_DUE_STATE_EARLY: return "early";
-    case MC_DUE_STATE_ON_TIME: return "on-time";
-    case MC_DUE_STATE_LATE: return "late";
-    case MC_DUE_STATE_NONE:
-    default: return NULL;
-    }
-}
-
 static void
 update_actions (McDossierWindow *self)
 {
@@ -202,7 +187,7 @@ reload (McDossierWindow *self)
   gtk_label_set_text (self->status_label, mc_status_label (self->dossier->status));
 
   state = mc_dossier_due_state (self->dossier, calendar, mc_time_now ());
-  css = due_state_css (state);
+  css = mc_due_state_css_class (state);
   for (guint i = 0; i < G_N_ELEMENTS (all_css); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_state_label), all_css[i]);
   if (css)

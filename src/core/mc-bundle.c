@@ -78,17 +78,6 @@ ensure_set_up (McStore  *store,
   return FALSE;
 }
 
-static gboolean
-valid_office_code (const char *code)
-{
-  if (code == NULL || *code == '\0' || strlen (code) > 40)
-    return FALSE;
-  for (const char *p = code; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 /* Production: Argon2id "moderate" (about 0.45 s and 256 MiB, once per station when the passphrase is set).
  * MOTCUA_PWHASH_FAST=1 selects "interactive" for the test suite only: keys derived with it differ. */
 static void
@@ -138,7 +127,7 @@ derive_and_store (McStore     *store,
 
   if (!ensure_sodium (error) || !ensure_set_up (store, error))
     return FALSE;
-  if (!valid_office_code (office_code))
+  if (!mc_office_code_is_valid (office_code))
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
                            _("The office code is the office's electronic id, letters, digits and dots only, "
@@ -1357,7 +1346,7 @@ parse_header (Bundle      *b,
   b->header = json_node_ref (json_parser_get_root (parser));
   o = json_node_get_object (b->header);
 
-  if (!member_string (o, "office", FALSE, &s) || !valid_office_code (s))
+  if (!member_string (o, "office", FALSE, &s) || !mc_office_code_is_valid (s))
     return set_corrupt (error, path);
   b->office = g_strdup (s);
   if (!member_string (o, "station_id", FALSE, &s) || !g_uuid_string_is_valid (s))

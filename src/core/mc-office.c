@@ -210,3 +210,15 @@ mc_office_get_value (const McOffice *self,
     return format_clock (self->hours.cutoff);
   return NULL;
 }
+
+/* An office's electronic code (mã định danh điện tử, e.g. 000.00.12.H40): it names files and dossier codes. */
+gboolean
+mc_office_code_is_valid (const char *code)
+{
+  if (code == NULL || *code == '\0' || strlen (code) > 40)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.')
+      return FALSE;
+  return TRUE;
+}

@@ -47,6 +47,7 @@ char     *mc_office_get_value    (const McOffice *self,
                                   const char *key);
 const char * const *
           mc_office_shared_keys  (void);
+gboolean  mc_office_code_is_valid (const char *code);
 gboolean  mc_office_parse_clock  (const char *text,
                                   int        *out_minutes);
 

@@ -224,6 +224,23 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* The nine columns of an INSERT INTO event, in table order. */
+static void
+bind_event (sqlite3_stmt  *stmt,
+            const McEvent *event,
+            const char    *payload)
+{
+  bind_text (stmt, 1, event->uuid);
+  bind_text (stmt, 2, event->dossier_uuid);
+  bind_text (stmt, 3, event->station_id);
+  sqlite3_bind_int64 (stmt, 4, event->station_seq);
+  sqlite3_bind_int64 (stmt, 5, event->lamport);
+  bind_text (stmt, 6, event->occurred_at);
+  bind_text (stmt, 7, event->clerk);
+  bind_text (stmt, 8, event->kind);
+  bind_text (stmt, 9, payload);
+}
+
 static void
 bind_minute (sqlite3_stmt *stmt,
              int           index,
@@ -650,15 +667,7 @@ insert_event (McStore  *self,
                   " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, event->uuid);
-  bind_text (stmt, 2, event->dossier_uuid);
-  bind_text (stmt, 3, event->station_id);
-  sqlite3_bind_int64 (stmt, 4, event->station_seq);
-  sqlite3_bind_int64 (stmt, 5, event->lamport);
-  bind_text (stmt, 6, event->occurred_at);
-  bind_text (stmt, 7, event->clerk);
-  bind_text (stmt, 8, event->kind);
-  bind_text (stmt, 9, payload);
+  bind_event (stmt, event, payload);
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -1068,17 +1077,6 @@ ensure_set_up (McStore  *self,
   return FALSE;
 }
 
-static gboolean
-valid_office_code (const char *code)
-{
-  if (code == NULL || *code == '\0' || strlen (code) > 40)
-    return FALSE;
-  for (const char *p = code; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 static JsonNode *
 payload_from_pairs (const char *first_key,
                     ...) G_GNUC_NULL_TERMINATED;
@@ -1160,7 +1158,7 @@ mc_store_setup (McStore             *self,
                    self->office->code, self->office->station);
       return FALSE;
     }
-  if (!valid_office_code (setup->office_code))
+  if (!mc_office_code_is_valid (setup->office_code))
     {
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
                            _("The office code is the office's electronic id, letters, digits and dots only, "
@@ -1273,7 +1271,7 @@ mc_store_set_office_values (McStore     *self,
         }
       json_object_set_string_member (object, key, value ? value : "");
     }
-  if (!valid_office_code (check->code))
+  if (!mc_office_code_is_valid (check->code))
     {
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
                            _("The office code is the office's electronic id, letters, digits and dots only"));
@@ -2634,15 +2632,7 @@ mc_store_apply_events (McStore    *self,
                       " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING", error);
       if (stmt == NULL)
         goto fail;
-      bind_text (stmt, 1, event->uuid);
-      bind_text (stmt, 2, event->dossier_uuid);
-      bind_text (stmt, 3, event->station_id);
-      sqlite3_bind_int64 (stmt, 4, event->station_seq);
-      sqlite3_bind_int64 (stmt, 5, event->lamport);
-      bind_text (stmt, 6, event->occurred_at);
-      bind_text (stmt, 7, event->clerk);
-      bind_text (stmt, 8, event->kind);
-      bind_text (stmt, 9, payload);
+      bind_event (stmt, event, payload);
       if (!step_done (self, stmt, error))
         goto fail;
       if (sqlite3_changes (self->db) == 0)
