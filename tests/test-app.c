@@ -537,6 +537,14 @@ test_desk (Fixture       *fixture,
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->window, MC_TYPE_WINDOW, "sync_label"))), !=, "");
     g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (child (fixture->window, MC_TYPE_WINDOW, "sync_label"))),
                            _("imported never")));
+    /* The station and sync status sit behind a header button: open it as the clerk would. */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
+    iterate (200);
+    g_assert_true (gtk_widget_get_mapped (child (fixture->window, MC_TYPE_WINDOW, "sync_label")));
+    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW,
+                                                                                       "status_button")))), "19-status");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
+    iterate (100);
   }
 }
 

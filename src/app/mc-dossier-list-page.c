@@ -299,14 +299,14 @@ mc_dossier_list_page_init (McDossierListPage *self)
   gtk_drop_down_set_model (self->due_dropdown, G_LIST_MODEL (due_model));
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_model));
 
-  add_column (self, COLUMN_CODE, _("Code"), FALSE, 260);
+  add_column (self, COLUMN_CODE, _("Code"), FALSE, 235);
   add_column (self, COLUMN_APPLICANT, _("Applicant"), FALSE, 190);
   add_column (self, COLUMN_ID, _("ID number"), FALSE, 130);
   add_column (self, COLUMN_PROCEDURE, _("Procedure"), TRUE, -1);
   add_column (self, COLUMN_RECEIVED, _("Received"), FALSE, 135);
   add_column (self, COLUMN_DUE, _("Due"), FALSE, 135);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 140);
-  add_column (self, COLUMN_DUE_STATE, _("Deadline"), FALSE, 120);
+  add_column (self, COLUMN_DUE_STATE, _("Deadline"), FALSE, 150);
 }
 
 /* The model is made when the list is first shown, not with the window: counting a million rows and filling the

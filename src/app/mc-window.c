@@ -38,6 +38,7 @@ struct _McWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *station_label;
   GtkLabel             *sync_label;
+  GtkMenuButton        *status_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkFileChooserNative *chooser;
   GtkWidget            *progress_dialog;
@@ -606,6 +607,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, station_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
