@@ -108,23 +108,23 @@ make_row (McAlertsPage *self,
   g_autofree char *distance = mc_alerts_describe_distance (calendar, d->due, now);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
-  const char *todo;
+  const char *next_step;
 
   if (state == MC_DUE_STATE_OVERDUE)
     {
       /* Translators: %s is a working-time distance such as "2 working days 3h" */
       when = g_strdup_printf (_("overdue by %s"), distance);
-      todo = d->has_apology ? _("Apology sent: return by the new date") : _("Overdue: send an apology letter now");
+      next_step = d->has_apology ? _("Apology sent: return by the new date") : _("Overdue: send an apology letter now");
     }
   else
     {
       /* Translators: %s is a working-time distance such as "5h 30min of working time" */
       when = g_strdup_printf (_("due in %s"), distance);
-      todo = d->has_apology ? _("Apology sent") : _("Send the apology letter before the deadline if it cannot be met");
+      next_step = d->has_apology ? _("Apology sent") : _("Send the apology letter before the deadline if it cannot be met");
     }
   /* Translators: alert details: procedure · due date · distance · what to do */
   subtitle = g_strdup_printf (_("%s · due %s · %s · %s"), d->procedure_name ? d->procedure_name : d->procedure_code,
-                              due, when, todo);
+                              due, when, next_step);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
