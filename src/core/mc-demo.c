@@ -317,31 +317,6 @@ procedure_weight (const char *code)
   return 0.15;
 }
 
-static JsonNode *
-required_documents (McProcedure *procedure)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < procedure->documents->len; i++)
-    {
-      McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
-
-      if (!doc->required)
-        continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, doc->name);
-      json_builder_set_member_name (builder, "original");
-      json_builder_add_int_value (builder, doc->originals);
-      json_builder_set_member_name (builder, "copy");
-      json_builder_add_int_value (builder, doc->copies);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  return json_builder_get_root (builder);
-}
-
 /*
  * The heap of planned events
  */
@@ -923,7 +898,7 @@ mc_demo_generate (McStore         *store,
     {
       McProcedure *procedure = g_ptr_array_index (gen.catalogue, i);
       table_add (&gen.procedures, procedure, procedure_weight (procedure->code));
-      g_hash_table_insert (gen.documents, procedure->code, required_documents (procedure));
+      g_hash_table_insert (gen.documents, procedure->code, mc_procedure_required_documents_to_json (procedure));
     }
 
   /* The history: about a commune's yearly volume, at most MAX_YEARS years back. */

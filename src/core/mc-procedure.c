@@ -298,3 +298,30 @@ mc_procedure_describe_duration (McProcedure *self)
       return g_strdup ("");
     }
 }
+
+/* The documents a dossier holds when the clerk did not list them: the procedure's required ones, one entry each
+ * ({"name", "original", "copy"}), as stored in the intake event. */
+JsonNode *
+mc_procedure_required_documents_to_json (McProcedure *procedure)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < procedure->documents->len; i++)
+    {
+      McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
+
+      if (!doc->required)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, doc->name);
+      json_builder_set_member_name (builder, "original");
+      json_builder_add_int_value (builder, doc->originals);
+      json_builder_set_member_name (builder, "copy");
+      json_builder_add_int_value (builder, doc->copies);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}

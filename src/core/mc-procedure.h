@@ -62,6 +62,7 @@ GPtrArray    *mc_procedure_parse_catalogue  (const char  *json,
                                              gssize       length,
                                              GError     **error);
 char         *mc_procedure_describe_duration (McProcedure *self);
+JsonNode     *mc_procedure_required_documents_to_json (McProcedure *procedure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McProcedure, mc_procedure_unref)
 

@@ -1515,31 +1515,6 @@ wrap_error (GError     **error,
   return FALSE;
 }
 
-static JsonNode *
-default_documents (McProcedure *procedure)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < procedure->documents->len; i++)
-    {
-      McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
-
-      if (!doc->required)
-        continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, doc->name);
-      json_builder_set_member_name (builder, "original");
-      json_builder_add_int_value (builder, doc->originals);
-      json_builder_set_member_name (builder, "copy");
-      json_builder_add_int_value (builder, doc->copies);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  return json_builder_get_root (builder);
-}
-
 static gboolean
 valid_documents (JsonNode *documents)
 {
@@ -1699,7 +1674,7 @@ mc_store_intake (McStore         *self,
                            _("The list of documents received is not valid"));
       return NULL;
     }
-  documents = intake->documents ? json_node_copy (intake->documents) : default_documents (procedure);
+  documents = intake->documents ? json_node_copy (intake->documents) : mc_procedure_required_documents_to_json (procedure);
 
   received = intake->received != MC_MINUTE_NONE ? intake->received : mc_time_now ();
   received_iso = mc_time_format_iso_offset (received);
