@@ -672,6 +672,20 @@ test_slip_text (void)
   assert_not_contains (form, LONG_NAME);
 }
 
+/* A dossier that came as history without a slip number: blanks for the pen, never "00". */
+static void
+test_slip_unnumbered (void)
+{
+  g_autoptr(McDossier) d = get_dossier (fx.plain->code);
+  const Form *form;
+
+  d->slip_number = 0;
+  form = render_form ("slip-unnumbered", MC_FORM_SLIP, d, fx.office_2025);
+  assert_contains (form, "Số: ……/GTN-TTPVHCC");
+  assert_contains (form, "Quyển số: 2026 Số thứ tự: ……");
+  assert_not_contains (form, "Số thứ tự: 00");
+}
+
 static void
 test_slip_layout_text (void)
 {
@@ -1177,6 +1191,7 @@ main (int   argc,
   build_everything ();
 
   g_test_add_func ("/forms/slip/text", test_slip_text);
+  g_test_add_func ("/forms/slip/unnumbered", test_slip_unnumbered);
   g_test_add_func ("/forms/slip/layout-text", test_slip_layout_text);
   g_test_add_func ("/forms/slip/copies", test_slip_copies);
   g_test_add_func ("/forms/slip/qr", test_qr);

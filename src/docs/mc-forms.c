@@ -337,7 +337,12 @@ render_slip_copy (McDocument     *doc,
   add_field (doc, "7. Phí, lệ phí (nếu có)", d->fee, 1.5);
 
   mc_jdn_to_ymd (mc_minute_jdn (d->received), &year, NULL, NULL);
-  book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: %02d", year, d->slip_number);
+  /* Dossiers that came as history (another station's demo year, a restore) may have no number: leave the blank
+   * for the clerk's pen, as the number line above does, rather than print 00. */
+  if (d->slip_number > 0)
+    book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: %02d", year, d->slip_number);
+  else
+    book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: ……", year);
   mc_document_add_text (doc, book, BODY, MC_ALIGN_LEFT, 0, 1.5);
 
   qr_caption = g_strdup_printf ("Mã hồ sơ: <b>%s</b>\nMã tra cứu: <b>%s</b>\n"
