@@ -212,6 +212,10 @@ apply_filters (McDossierListPage *self)
   query.due_state_mask = due < G_N_ELEMENTS (due_filters) ? due_filters[due] : 0;
   query.sort = gtk_drop_down_get_selected (self->sort_dropdown) == 1 ? MC_SORT_RECEIVED_DESC : MC_SORT_DUE;
   query.text = self->search && *self->search ? self->search : NULL;
+  /* Search results come newest first from the index (fast on a million rows): the sort does not apply. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), query.text == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_dropdown),
+                               query.text == NULL ? NULL : _("Search results are shown newest first"));
   mc_dossier_list_model_set_query (self->model, &query);
 }
 

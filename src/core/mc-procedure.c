@@ -325,3 +325,29 @@ mc_procedure_required_documents_to_json (McProcedure *procedure)
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
+
+/* The procedure as it stood when a dossier was received, as an object member of the intake event: later edits of
+ * the catalogue must not change a received dossier's due date or fee. */
+void
+mc_procedure_add_snapshot (McProcedure *procedure,
+                           JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, procedure->code);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, procedure->name);
+  json_builder_set_member_name (builder, "sector");
+  json_builder_add_string_value (builder, procedure->sector);
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, mc_unit_to_string (procedure->unit));
+  json_builder_set_member_name (builder, "duration");
+  json_builder_add_int_value (builder, procedure->duration);
+  json_builder_set_member_name (builder, "cutoff");
+  json_builder_add_boolean_value (builder, procedure->cutoff);
+  json_builder_set_member_name (builder, "fee");
+  json_builder_add_string_value (builder, procedure->fee);
+  json_builder_set_member_name (builder, "deciding_body");
+  json_builder_add_string_value (builder, procedure->deciding_body);
+  json_builder_end_object (builder);
+}

@@ -63,6 +63,8 @@ GPtrArray    *mc_procedure_parse_catalogue  (const char  *json,
                                              GError     **error);
 char         *mc_procedure_describe_duration (McProcedure *self);
 JsonNode     *mc_procedure_required_documents_to_json (McProcedure *procedure);
+void          mc_procedure_add_snapshot      (McProcedure *procedure,
+                                              JsonBuilder *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McProcedure, mc_procedure_unref)
 
