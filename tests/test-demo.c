@@ -22,6 +22,8 @@ typedef struct
   char          *db_path;
   gint64         dossiers;
   gint64         alerting;
+  int            newest_slip;
+  int            next_slip;
   char          *title;
 } Check;
 
@@ -40,6 +42,31 @@ inspect_cb (gpointer user_data)
   check->dossiers = mc_store_count (store, &query, NULL);
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
   check->alerting = mc_store_count (store, &query, NULL);
+
+  /* The demo's slips are numbered, and the clerk's next intake continues after them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(McDossier) newest = NULL;
+    g_autoptr(McDossier) received = NULL;
+    McIntake intake = { 0 };
+
+    mc_query_init (&query);
+    query.sort = MC_SORT_RECEIVED_DESC;
+    query.limit = 1;
+    rows = mc_store_query (store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    newest = mc_store_get_dossier (store, ((McDossier *) g_ptr_array_index (rows, 0))->code, &error);
+    g_assert_no_error (error);
+    check->newest_slip = newest->slip_number;
+    intake.procedure_code = "1.004873";
+    intake.applicant_name = "Nguyễn Văn An";
+    intake.received = MC_MINUTE_NONE;
+    received = mc_store_intake (store, &intake, NULL, &error);
+    g_assert_no_error (error);
+    check->next_slip = received->slip_number;
+  }
   check->title = g_strdup (gtk_window_get_title (window));
   g_application_quit (G_APPLICATION (check->app));
   return G_SOURCE_REMOVE;
@@ -68,6 +95,8 @@ test_demo (void)
   g_assert_cmpint (check.dossiers, ==, 6000);
   g_assert_cmpint (check.alerting, >, 0);
   g_assert_nonnull (strstr (check.title, "Demo"));
+  g_assert_cmpint (check.newest_slip, >, 0);
+  g_assert_cmpint (check.next_slip, ==, check.newest_slip + 1);
 
   /* Gone at exit. */
   g_assert_nonnull (check.db_path);

@@ -126,6 +126,7 @@ typedef struct
   Table         procedures;     /* McProcedure *, borrowed from @catalogue */
   GPtrArray    *catalogue;
   GHashTable   *documents;      /* procedure code → JsonNode (required documents) */
+  GHashTable   *last_slip;      /* year → the last slip number given that year */
   GPtrArray    *provinces;      /* "001", … with a known name */
   const char   *clerks[3];
 
@@ -491,6 +492,7 @@ plan_dossier (Generator *gen,
   const char *clerk;
   const char *channel;
   int birth_year;
+  int slip_number;
   double u;
   McMinute due, t;
 
@@ -528,11 +530,19 @@ plan_dossier (Generator *gen,
   if (g_rand_double (gen->rand) < 0.05)
     proxy_name = make_name (gen, g_rand_boolean (gen->rand));
 
+  /* Slips are numbered from 1 each year, as the desk numbers them; receipts come here in time order. */
+  slip_number = GPOINTER_TO_INT (g_hash_table_lookup (gen->last_slip, GINT_TO_POINTER (year))) + 1;
+  g_hash_table_insert (gen->last_slip, GINT_TO_POINTER (year), GINT_TO_POINTER (slip_number));
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "lookup_pin");
   json_builder_add_string_value (builder, pin);
+  json_builder_set_member_name (builder, "slip_number");
+  json_builder_add_int_value (builder, slip_number);
+  json_builder_set_member_name (builder, "control_number");
+  json_builder_add_int_value (builder, slip_number);
   json_builder_set_member_name (builder, "received_at");
   json_builder_add_string_value (builder, received_iso);
   json_builder_set_member_name (builder, "procedure");
@@ -764,6 +774,7 @@ generator_clear (Generator *gen)
       json_node_unref (p.payload);
     }
   g_clear_pointer (&gen->documents, g_hash_table_unref);
+  g_clear_pointer (&gen->last_slip, g_hash_table_unref);
   g_clear_pointer (&gen->provinces, g_ptr_array_unref);
   g_clear_pointer (&gen->catalogue, g_ptr_array_unref);
   g_clear_pointer (&gen->batch, g_ptr_array_unref);
@@ -840,6 +851,7 @@ mc_demo_generate (McStore         *store,
   gen.heap = g_array_new (FALSE, FALSE, sizeof (Pending));
   gen.batch = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
   gen.documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_node_unref);
+  gen.last_slip = g_hash_table_new (NULL, NULL);
   gen.provinces = g_ptr_array_new_with_free_func (g_free);
   if (!load_names (&gen, error))
     goto out;
@@ -939,7 +951,8 @@ mc_demo_generate (McStore         *store,
   if (!release_events (&gen, mc_minute_from_jdn (end_jdn + 1, 0), error) || !flush_batch (&gen, error))
     goto out;
   /* Later intakes on those days continue after the generated numbers. */
-  if (!mc_store_raise_day_sequences (store, last_by_day, error))
+  if (!mc_store_raise_day_sequences (store, last_by_day, error) ||
+      !mc_store_raise_form_sequences (store, gen.last_slip, error))
     goto out;
 
   if (out_stats != NULL)

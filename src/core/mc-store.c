@@ -2788,6 +2788,47 @@ mc_store_list_office_codes (McStore  *self,
 }
 
 /**
+ * mc_store_raise_form_sequences:
+ * @last_by_year: (element-type int int): year → the last slip number used that year
+ *
+ * For dossiers written as events with their slip and control-sheet numbers: later intakes continue after them.
+ */
+gboolean
+mc_store_raise_form_sequences (McStore     *self,
+                               GHashTable  *last_by_year,
+                               GError     **error)
+{
+  static const char *forms[] = { "slip", "control" };
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, last_by_year);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        stmt = prepare (self, "INSERT INTO form_sequence (form, year, last) VALUES (?1, ?2, ?3)"
+                              " ON CONFLICT (form, year) DO UPDATE SET last = MAX (last, ?3)", error);
+        if (stmt == NULL)
+          goto fail;
+        bind_text (stmt, 1, forms[i]);
+        sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (key));
+        sqlite3_bind_int (stmt, 3, GPOINTER_TO_INT (value));
+        if (!step_done (self, stmt, error))
+          goto fail;
+      }
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
  * mc_store_raise_day_sequences:
  * @last_by_day: (element-type utf8 int): "YYMMDD" → the last number this station used that day
  *

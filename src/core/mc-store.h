@@ -168,6 +168,9 @@ typedef struct
   guint overdue;
 } McDayCount;
 
+gboolean      mc_store_raise_form_sequences (McStore         *self,
+                                             GHashTable      *last_by_year,
+                                             GError         **error);
 gboolean      mc_store_raise_day_sequences (McStore         *self,
                                             GHashTable      *last_by_day,
                                             GError         **error);
