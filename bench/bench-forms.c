@@ -44,29 +44,100 @@ row (const char *figure,
   g_print ("%-44s %12.3f %-8s %-26s %s\n", figure, value, unit, budget, verdict);
 }
 
-/* A flat ODF text document holding the same slip fields, as an office would fill a Word/Writer template. */
+/* One copy of the slip as an office's Writer template holds it once filled in: the two-column header as a
+ * borderless table, the title, every field of the model, the documents received, the register line, the
+ * signature boxes as a table and the note — the same text our renderer lays out, so that LibreOffice is timed
+ * on the same form and not on a shortened one. */
+static void
+append_template_copy (GString    *body,
+                      McDossier  *d,
+                      const char *copy_label,
+                      gboolean    page_break)
+{
+  g_autofree char *due = mc_time_format_vietnamese (d->due);
+  g_autofree char *received = mc_time_format_vietnamese (d->received);
+  g_autofree char *copy = g_markup_printf_escaped ("(%s)", copy_label);
+  g_autofree char *fields = g_markup_printf_escaped (
+    "<text:p>UBND xã Tân Lập tiếp nhận hồ sơ của:</text:p>"
+    "<text:p>Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: %s</text:p>"
+    "<text:p>Số định danh cá nhân/tổ chức: %s</text:p>"
+    "<text:p>Địa chỉ: %s</text:p><text:p>Số điện thoại: %s    Thư điện tử: ……</text:p>"
+    "<text:p>Nội dung yêu cầu giải quyết: %s (mã thủ tục %s)</text:p>"
+    "<text:p>1. Thành phần hồ sơ nộp gồm:</text:p>"
+    "<text:p>1) Tờ khai đăng ký khai sinh theo mẫu: 01 bản chính.</text:p>"
+    "<text:p>2) Giấy chứng sinh: 01 bản chính.</text:p>"
+    "<text:p>3) Giấy tờ tùy thân của người đi đăng ký: 01 bản sao.</text:p>"
+    "<text:p>2. Số lượng hồ sơ: 01 (bộ)</text:p>"
+    "<text:p>3. Thời gian giải quyết hồ sơ theo quy định là: 01 ngày làm việc</text:p>"
+    "<text:p>4. Thời gian nhận hồ sơ: %s</text:p>"
+    "<text:p>5. Thời gian trả kết quả giải quyết hồ sơ: %s</text:p>"
+    "<text:p>6. Đăng ký nhận kết quả tại: UBND xã Tân Lập</text:p>"
+    "<text:p>7. Phí, lệ phí (nếu có): ……</text:p>"
+    "<text:p>Vào Sổ theo dõi hồ sơ, Quyển số: 2026          Số thứ tự: 01</text:p>"
+    "<text:p>Mã hồ sơ: %s — Mã tra cứu: %s. Quét mã QR hoặc cung cấp mã hồ sơ và mã tra cứu để tra cứu tình "
+    "trạng giải quyết hồ sơ. Khi đến nhận kết quả, đề nghị mang theo Giấy tiếp nhận này.</text:p>",
+    d->applicant_name, d->applicant_id ? d->applicant_id : "", d->address ? d->address : "",
+    d->phone ? d->phone : "", d->procedure_name ? d->procedure_name : "", d->procedure_code, received, due,
+    d->code, d->lookup_pin ? d->lookup_pin : "");
+  g_autofree char *signatures = g_markup_printf_escaped (
+    "<table:table table:name=\"ky\"><table:table-column table:number-columns-repeated=\"2\"/><table:table-row>"
+    "<table:table-cell><text:p text:style-name=\"B\">NGƯỜI NỘP HỒ SƠ</text:p><text:p text:style-name=\"I\">(Ký "
+    "và ghi rõ họ tên)</text:p><text:p/><text:p/><text:p text:style-name=\"B\">%s</text:p></table:table-cell>"
+    "<table:table-cell><text:p text:style-name=\"B\">NGƯỜI TIẾP NHẬN HỒ SƠ</text:p><text:p text:style-name=\"I\">"
+    "(Ký và ghi rõ họ tên)</text:p><text:p/><text:p/><text:p text:style-name=\"B\">%s</text:p></table:table-cell>"
+    "</table:table-row></table:table>",
+    d->applicant_name, d->received_by ? d->received_by : "");
+
+  if (page_break)
+    g_string_append (body, "<text:p text:style-name=\"BP\"/>");
+  g_string_append_printf (body,
+    "<table:table table:name=\"dau\"><table:table-column table:number-columns-repeated=\"2\"/><table:table-row>"
+    "<table:table-cell><text:p text:style-name=\"C\">UBND XÃ TÂN LẬP</text:p><text:p text:style-name=\"B\">"
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG</text:p><text:p text:style-name=\"C\">Số: 01/GTN-TTPVHCC</text:p>"
+    "</table:table-cell><table:table-cell><text:p text:style-name=\"B\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    "</text:p><text:p text:style-name=\"B\">Độc lập - Tự do - Hạnh phúc</text:p><text:p text:style-name=\"I\">"
+    "Tân Lập, ngày 23 tháng 11 năm 2026</text:p></table:table-cell></table:table-row></table:table>"
+    "<text:p text:style-name=\"B\">GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ</text:p>"
+    "<text:p text:style-name=\"C\">Mã hồ sơ: %s</text:p><text:p text:style-name=\"I\">%s</text:p>%s%s"
+    "<text:p text:style-name=\"I\">Ghi chú: - Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; "
+    "01 liên chuyển kèm theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại nơi tiếp nhận; 01 liên "
+    "giao cho người nộp hồ sơ. - Người nộp hồ sơ có thể đăng ký nhận kết quả tại nơi tiếp nhận hoặc tại nhà (qua "
+    "dịch vụ bưu chính công ích).</text:p>",
+    d->code, copy, fields, signatures);
+}
+
+/* A flat ODF text document with both copies of the slip, as an office fills its Word/Writer template. */
 static char *
 write_template (const char *dir,
                 McDossier  *d)
 {
   g_autofree char *path = g_build_filename (dir, "slip.fodt", NULL);
-  g_autofree char *due = mc_time_format_vietnamese (d->due);
-  g_autofree char *received = mc_time_format_vietnamese (d->received);
-  g_autofree char *body = g_markup_printf_escaped (
+  g_autoptr(GString) body = g_string_new (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\" "
-    "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
-    "<text:p>ỦY BAN NHÂN DÂN XÃ TÂN LẬP — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</text:p>"
-    "<text:p>GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ</text:p>"
-    "<text:p>Mã hồ sơ: %s</text:p><text:p>Tiếp nhận hồ sơ của: %s</text:p>"
-    "<text:p>Nội dung yêu cầu giải quyết: %s</text:p>"
-    "<text:p>Thời gian nhận hồ sơ: %s</text:p><text:p>Thời gian trả kết quả: %s</text:p>"
-    "<text:p>NGƯỜI NỘP HỒ SƠ — NGƯỜI TIẾP NHẬN HỒ SƠ</text:p>"
-    "</office:text></office:body></office:document>\n",
-    d->code, d->applicant_name, d->procedure_name, received, due);
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" office:version=\"1.2\" "
+    "office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+    "<office:automatic-styles>"
+    "<style:style style:name=\"C\" style:family=\"paragraph\"><style:paragraph-properties fo:text-align=\"center\"/>"
+    "<style:text-properties style:font-name=\"Liberation Serif\" fo:font-size=\"13pt\"/></style:style>"
+    "<style:style style:name=\"B\" style:family=\"paragraph\"><style:paragraph-properties fo:text-align=\"center\"/>"
+    "<style:text-properties style:font-name=\"Liberation Serif\" fo:font-size=\"13pt\" fo:font-weight=\"bold\"/>"
+    "</style:style>"
+    "<style:style style:name=\"BP\" style:family=\"paragraph\"><style:paragraph-properties "
+    "fo:text-align=\"center\" fo:break-before=\"page\"/><style:text-properties style:font-name=\"Liberation Serif\" "
+    "fo:font-size=\"13pt\"/></style:style>"
+    "<style:style style:name=\"I\" style:family=\"paragraph\"><style:paragraph-properties fo:text-align=\"center\"/>"
+    "<style:text-properties style:font-name=\"Liberation Serif\" fo:font-size=\"13pt\" fo:font-style=\"italic\"/>"
+    "</style:style>"
+    "</office:automatic-styles><office:body><office:text>");
 
-  g_file_set_contents (path, body, -1, NULL);
+  append_template_copy (body, d, "Liên 1: Lưu tại nơi tiếp nhận", FALSE);
+  append_template_copy (body, d, "Liên 2: Giao người nộp hồ sơ", TRUE);
+  g_string_append (body, "</office:text></office:body></office:document>\n");
+  g_file_set_contents (path, body->str, -1, NULL);
   return g_steal_pointer (&path);
 }
 

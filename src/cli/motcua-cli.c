@@ -19,6 +19,7 @@
 
 #include "mc-bundle.h"
 #include "mc-calendar.h"
+#include "mc-document.h"
 #include "mc-forms.h"
 #include "mc-register.h"
 #include "mc-stats.h"
@@ -1664,6 +1665,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The tool draws no interface: forms are the only text it lays out. */
+  mc_document_use_forms_fonts_only ();
 
   /* Global options may come before or after the command. */
   g_ptr_array_add (rest, argv[0]);

@@ -74,7 +74,7 @@ struct _McDocument
   double         page_height;
   PangoContext  *context;
   PangoFontDescription *font;
-  GHashTable    *cell_cache;   /* identical table cells share one shaped layout */
+  GHashTable    *layout_cache;   /* identical text shares one shaped layout: markup → PangoLayout */
   GPtrArray     *blocks;
   GArray        *placements;
   GArray        *boxes;
@@ -92,6 +92,22 @@ G_DEFINE_QUARK (mc-document-error-quark, mc_document_error)
 /* The forms' own font map: only Liberation Serif 2, so a missing glyph can never fall back silently to another
  * typeface, and so that a one-shot `motcua-cli slip` does not pay for loading and sorting every font of the
  * system. MOTCUA_FONT_DIR points elsewhere on other systems; without the folder, the system's fonts are used. */
+static gboolean forms_fonts_for_process = FALSE;
+
+/**
+ * mc_document_use_forms_fonts_only:
+ *
+ * For a program that draws nothing but forms (the command-line tool): the forms' font configuration becomes
+ * the process's own, so fontconfig never loads the system's whole configuration, which a one-shot run would
+ * otherwise pay for on every form. Call before the first form; the desktop app must not, since its interface
+ * uses the system's fonts.
+ */
+void
+mc_document_use_forms_fonts_only (void)
+{
+  forms_fonts_for_process = TRUE;
+}
+
 static PangoFontMap *
 forms_font_map (void)
 {
@@ -117,6 +133,10 @@ forms_font_map (void)
           if (FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml, FcFalse) &&
               FcConfigBuildFonts (config))
             {
+              /* Pango starts fontconfig's initialisation in a thread and waits for it; with a current
+               * configuration already in place that initialisation has nothing to load. */
+              if (forms_fonts_for_process)
+                FcConfigSetCurrent (config);
               font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
               pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
             }
@@ -151,20 +171,32 @@ content_width (McDocument *self)
   return self->page_width - MC_MARGIN_LEFT - MC_MARGIN_RIGHT;
 }
 
+/* Returns a new reference. Identical text at the same size, alignment, width and indent shares one shaped
+ * layout: a slip's two copies differ in one line, a register repeats procedure names and bodies thousands of
+ * times, and shaping is most of the cost. Layouts are never changed once built. */
 static PangoLayout *
-make_layout (McDocument *self,
-             const char *markup,
-             double      size,
-             McAlign     align,
-             double      width)
+make_layout_indented (McDocument *self,
+                      const char *markup,
+                      double      size,
+                      McAlign     align,
+                      double      width,
+                      double      first_line_indent)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  g_autofree char *key = g_strdup_printf ("%.2f|%d|%.2f|%.2f|%s", size, (int) align, width, first_line_indent,
+                                          markup ? markup : "");
+  PangoLayout *layout = g_hash_table_lookup (self->layout_cache, key);
 
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (self->context);
   /* One description, resized: a register book makes tens of thousands of layouts. */
   pango_font_description_set_absolute_size (self->font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, self->font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (first_line_indent != 0)
+    pango_layout_set_indent (layout, (int) (first_line_indent * PANGO_SCALE));
   switch (align)
     {
     case MC_ALIGN_CENTER:
@@ -185,7 +217,18 @@ make_layout (McDocument *self,
     pango_layout_set_text (layout, markup ? markup : "", -1);
   else
     pango_layout_set_markup (layout, markup, -1);
+  g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
+}
+
+static PangoLayout *
+make_layout (McDocument *self,
+             const char *markup,
+             double      size,
+             McAlign     align,
+             double      width)
+{
+  return make_layout_indented (self, markup, size, align, width, 0);
 }
 
 static double
@@ -590,7 +633,7 @@ mc_document_finalize (GObject *object)
   g_clear_pointer (&self->section_of_page, g_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->cell_cache, g_hash_table_unref);
+  g_clear_pointer (&self->layout_cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (mc_document_parent_class)->finalize (object);
 }
@@ -613,15 +656,18 @@ mc_document_init (McDocument *self)
   self->section_of_page = g_array_new (FALSE, TRUE, sizeof (int));
   self->context = pango_font_map_create_context (font_map);
   /* Pango assumes 96 dpi; our unit is the point, so 72, or 13 pt text would come out at 17.3 pt. Metrics are
-   * unhinted so that the layout is the same on paper, in the PDF and in the preview. */
+   * unhinted so that the layout is the same on paper, in the PDF and in the preview; and glyph positions are
+   * not rounded, since the device unit here is a whole point: rounding would space letters unevenly and
+   * make the PDF carry an adjustment after nearly every glyph. */
   pango_cairo_context_set_resolution (self->context, 72);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_language (self->context, pango_language_from_string ("vi"));
   self->font = pango_font_description_from_string (FONT_FAMILY);
-  self->cell_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /*
@@ -673,10 +719,8 @@ mc_document_add_text (McDocument *self,
   g_return_if_fail (MC_IS_DOCUMENT (self));
 
   block = add_block (self, BLOCK_TEXT, space_before);
-  block->layouts[0] = make_layout (self, markup, size, align, content_width (self));
+  block->layouts[0] = make_layout_indented (self, markup, size, align, content_width (self), first_line_indent);
   block->n_layouts = 1;
-  if (first_line_indent != 0)
-    pango_layout_set_indent (block->layouts[0], (int) (first_line_indent * PANGO_SCALE));
   block->height = layout_height (block->layouts[0]);
 }
 
@@ -917,20 +961,8 @@ mc_document_add_table (McDocument         *self,
           /* An empty cell (e.g. the signature column) draws only its border. */
           if (cells[c] != NULL && *cells[c] != '\0')
             {
-              /* A register repeats procedure names, bodies and collection methods thousands of times:
-               * shaping each once is most of the cost. Layouts are never changed once built. */
-              g_autofree char *key = g_strdup_printf ("%.2f|%d|%.2f|%s", size, r < 0, cell_w, cells[c]);
-              PangoLayout *layout = g_hash_table_lookup (self->cell_cache, key);
-
-              if (layout == NULL)
-                {
-                  layout = make_layout (self, cells[c], size, r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT,
-                                        cell_w - 2 * CELL_PADDING);
-                  g_hash_table_insert (self->cell_cache, g_steal_pointer (&key), g_object_ref (layout));
-                }
-              else
-                g_object_ref (layout);
-              block->layouts[c] = layout;
+              block->layouts[c] = make_layout (self, cells[c], size, r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT,
+                                               cell_w - 2 * CELL_PADDING);
               height = MAX (height, layout_height (block->layouts[c]));
             }
           x += cell_w;

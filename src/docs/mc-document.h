@@ -52,6 +52,7 @@ typedef struct
 
 GQuark      mc_document_error_quark     (void);
 gboolean    mc_document_check_fonts     (GError     **error);
+void        mc_document_use_forms_fonts_only (void);
 
 McDocument *mc_document_new             (gboolean     landscape);
 double      mc_document_get_page_width  (McDocument  *self);
