@@ -316,6 +316,13 @@ dump_dossiers (McStore *store)
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *json = NULL;
 
+      McQuery by_name;
+
+      g_assert_no_error (error);
+      /* Imported dossiers are found by the search index as well as listed. */
+      mc_query_init (&by_name);
+      by_name.text = full->applicant_name;
+      g_assert_cmpint (mc_store_count (store, &by_name, &error), >=, 1);
       g_assert_no_error (error);
       mc_dossier_to_json (full, builder, mc_store_get_calendar (store), t (FIXED_NOW), TRUE);
       root = json_builder_get_root (builder);

@@ -36,6 +36,7 @@ struct _McStore
   McCalendar *calendar;
   McOffice   *office;
   gboolean    set_up;
+  gboolean    staging;     /* projections go to temp.projection_stage until flush_staged_projections() */
 };
 
 G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
@@ -435,6 +436,53 @@ load_dossier_events (McStore     *self,
 }
 
 /* Writes one dossier's row from its events (all of them). */
+#define PROJECTION_COLUMNS \
+  "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
+  " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
+  " has_apology, n_events, last_lamport, search_key"
+#define PROJECTION_UPDATES \
+  "code = excluded.code, official_code = excluded.official_code, procedure_code = excluded.procedure_code," \
+  " procedure_name = excluded.procedure_name, sector = excluded.sector, unit = excluded.unit," \
+  " duration = excluded.duration, applicant_name = excluded.applicant_name, applicant_id = excluded.applicant_id," \
+  " phone = excluded.phone, channel = excluded.channel, result_delivery = excluded.result_delivery," \
+  " status = excluded.status, received = excluded.received, due = excluded.due, settled = excluded.settled," \
+  " returned = excluded.returned, new_due = excluded.new_due, outcome = excluded.outcome," \
+  " has_apology = excluded.has_apology, n_events = excluded.n_events, last_lamport = excluded.last_lamport," \
+  " search_key = excluded.search_key"
+
+/* A batch (an import) writes its projections into a temporary table and moves them into `dossier` with one
+ * statement at the end. Row by row, every statement that touched `dossier` made the search index write its
+ * pending terms to disk as a tiny segment (FTS5 does so at each statement savepoint): most of an import's
+ * time. */
+static gboolean
+begin_staging (McStore  *self,
+               GError  **error)
+{
+  if (!exec_sql (self,
+                 "CREATE TEMP TABLE IF NOT EXISTS projection_stage (uuid TEXT PRIMARY KEY, code, official_code,"
+                 " procedure_code, procedure_name, sector, unit, duration, applicant_name, applicant_id, phone,"
+                 " channel, result_delivery, status, received, due, settled, returned, new_due, outcome,"
+                 " has_apology, n_events, last_lamport, search_key)", error) ||
+      !exec_sql (self, "DELETE FROM temp.projection_stage", error))
+    return FALSE;
+  self->staging = TRUE;
+  return TRUE;
+}
+
+static gboolean
+flush_staged_projections (McStore  *self,
+                          GError  **error)
+{
+  self->staging = FALSE;
+  /* "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join. Rows whose dossier
+   * lost its "received" event were deleted directly by write_projection and are not staged. */
+  return exec_sql (self,
+                   "INSERT INTO dossier (" PROJECTION_COLUMNS ") SELECT " PROJECTION_COLUMNS
+                   " FROM temp.projection_stage WHERE true ORDER BY received, uuid"
+                   " ON CONFLICT (uuid) DO UPDATE SET " PROJECTION_UPDATES, error) &&
+         exec_sql (self, "DELETE FROM temp.projection_stage", error);
+}
+
 static gboolean
 write_projection (McStore     *self,
                   const char  *dossier_uuid,
@@ -449,6 +497,15 @@ write_projection (McStore     *self,
   if (dossier == NULL)
     {
       /* Its "received" event has not arrived (yet): nothing to show. */
+      if (self->staging)
+        {
+          stmt = prepare (self, "DELETE FROM temp.projection_stage WHERE uuid = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          bind_text (stmt, 1, dossier_uuid);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
       stmt = prepare (self, "DELETE FROM dossier WHERE uuid = ?", error);
       if (stmt == NULL)
         return FALSE;
@@ -457,17 +514,20 @@ write_projection (McStore     *self,
     }
 
   search_key = mc_dossier_search_key (dossier);
-  stmt = prepare (self,
-                  "INSERT INTO dossier (uuid, code, official_code, procedure_code, procedure_name, sector, unit,"
-                  " duration, applicant_name, applicant_id, phone, channel, result_delivery, status, received, due,"
-                  " settled, returned, new_due, outcome, has_apology, n_events, last_lamport, search_key)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                  " ?20, ?21, ?22, ?23, ?24)"
-                  " ON CONFLICT (uuid) DO UPDATE SET code = ?2, official_code = ?3, procedure_code = ?4,"
-                  " procedure_name = ?5, sector = ?6, unit = ?7, duration = ?8, applicant_name = ?9,"
-                  " applicant_id = ?10, phone = ?11, channel = ?12, result_delivery = ?13, status = ?14,"
-                  " received = ?15, due = ?16, settled = ?17, returned = ?18, new_due = ?19, outcome = ?20,"
-                  " has_apology = ?21, n_events = ?22, last_lamport = ?23, search_key = ?24", error);
+  if (self->staging)
+    stmt = prepare (self,
+                    "INSERT OR REPLACE INTO temp.projection_stage (uuid, code, official_code, procedure_code,"
+                    " procedure_name, sector, unit, duration, applicant_name, applicant_id, phone, channel,"
+                    " result_delivery, status, received, due, settled, returned, new_due, outcome, has_apology,"
+                    " n_events, last_lamport, search_key)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                    " ?20, ?21, ?22, ?23, ?24)", error);
+  else
+    stmt = prepare (self,
+                    "INSERT INTO dossier (" PROJECTION_COLUMNS ")"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                    " ?20, ?21, ?22, ?23, ?24)"
+                    " ON CONFLICT (uuid) DO UPDATE SET " PROJECTION_UPDATES, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, dossier->uuid);
@@ -2579,6 +2639,8 @@ mc_store_apply_events (McStore    *self,
 
   if (!begin (self, error))
     return FALSE;
+  if (!begin_staging (self, error))
+    goto fail;
   for (guint i = 0; i < sorted->len; i++)
     {
       McEvent *event = g_ptr_array_index (sorted, i);
@@ -2629,7 +2691,7 @@ mc_store_apply_events (McStore    *self,
                                         : !refold_dossier (self, key, error))
         goto fail;
     }
-  if (!commit (self, error))
+  if (!flush_staged_projections (self, error) || !commit (self, error))
     goto fail;
   if (reference_changed)
     load_office (self, NULL);
@@ -2640,6 +2702,7 @@ mc_store_apply_events (McStore    *self,
   return TRUE;
 
 fail:
+  self->staging = FALSE;
   rollback (self);
   load_office (self, NULL);
   return FALSE;
