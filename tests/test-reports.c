@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mc-demo.h"
 #include "mc-register.h"
 #include "mc-stats.h"
 #include "mc-store.h"
@@ -838,6 +839,112 @@ test_register_pdf_pages (void)
     }
 }
 
+/*
+ * A commune's demo year, held against the register
+ */
+
+/* Asserts that @figures (the app's, as JSON) carries each count the recomputation made. */
+static void
+assert_figures_equal (JsonObject *app,
+                      JsonObject *recomputed,
+                      const char *where)
+{
+  g_autoptr(GList) names = json_object_get_members (recomputed);
+  JsonObject *channels = json_object_get_object_member (app, "received_by_channel");
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      gint64 expected = json_object_get_int_member (recomputed, name);
+      gint64 actual = json_object_has_member (app, name) ? json_object_get_int_member (app, name)
+                                                         : json_object_get_int_member (channels, name);
+
+      if (actual != expected)
+        g_error ("%s, %s: the statistics say %" G_GINT64_FORMAT ", the register %" G_GINT64_FORMAT,
+                 where, name, actual, expected);
+    }
+}
+
+/* Issue: "for a demo year of a commune of ~6,000 dossiers, the statistics equal those recomputed independently
+ * from the register CSV". tests/recompute-stats.py counts from nothing but the CSV, with the rules written out
+ * again; every figure the CSV can tell, overall and per procedure, must agree. */
+static void
+test_demo_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fx.dir, "demo-year.db", NULL);
+  g_autofree char *csv_path = g_build_filename (fx.dir, "demo-year.csv", NULL);
+  g_autofree char *script = g_build_filename (g_getenv ("MOTCUA_SOURCE_DIR"), "tests", "recompute-stats.py", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) app_root = NULL;
+  g_autoptr(JsonNode) recomputed_root = NULL;
+  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Tân Lập", 1, "Lê Thu Hà" };
+  McDemoStats demo = { 0 };
+  McStats *stats;
+  JsonObject *app, *recomputed, *recomputed_groups;
+  JsonArray *app_groups;
+  const char *now_text = "2026-11-20 16:00";
+  McMinute now;
+  int status = 0;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-20T16:00", TRUE);
+  now = at ("2026-11-20T16:00");
+  store = mc_store_open (db_path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_store_setup (store, &setup, &error));
+  g_assert_true (mc_demo_generate (store, 6000, 7, mc_minute_jdn (now), 6000, 3000, NULL, NULL, &demo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (demo.dossiers, ==, 6000);
+
+  /* The whole span of the data up to today: nothing carried over, and present status is status at the end. */
+  g_assert_true (mc_register_write_csv (store, demo.start_jdn, mc_minute_jdn (now), NULL, csv_path, &error));
+  g_assert_no_error (error);
+  stats = mc_stats_compute (store, demo.start_jdn, mc_minute_jdn (now), now, NULL, &error);
+  g_assert_no_error (error);
+  mc_stats_to_json (stats, builder);
+  mc_stats_free (stats);
+  app_root = json_builder_get_root (builder);
+  app = json_node_get_object (app_root);
+  g_assert_cmpint (json_object_get_int_member (app, "carried_over"), ==, 0);
+
+  {
+    const char *argv[] = { "python3", script, csv_path, now_text, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                                 &error));
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, &error))
+      g_error ("recompute-stats.py failed: %s", err);
+  }
+  recomputed_root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  recomputed = json_object_get_object_member (json_node_get_object (recomputed_root), "overall");
+  recomputed_groups = json_object_get_object_member (json_node_get_object (recomputed_root), "per_procedure");
+
+  /* A demo year is a real mix: every outcome and every kind of open dossier occurs. */
+  g_assert_cmpint (json_object_get_int_member (recomputed, "received"), ==, 6000);
+  g_assert_cmpint (json_object_get_int_member (recomputed, "early"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (recomputed, "on_time"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (recomputed, "late"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (recomputed, "in_progress"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (recomputed, "apologies"), >, 0);
+  assert_figures_equal (app, recomputed, "overall");
+
+  app_groups = json_object_get_array_member (app, "per_procedure");
+  g_assert_cmpuint (json_array_get_length (app_groups), ==, json_object_get_size (recomputed_groups));
+  for (guint i = 0; i < json_array_get_length (app_groups); i++)
+    {
+      JsonObject *group = json_array_get_object_element (app_groups, i);
+      const char *code = json_object_get_string_member (group, "code");
+
+      g_assert_true (json_object_has_member (recomputed_groups, code));
+      assert_figures_equal (group, json_object_get_object_member (recomputed_groups, code), code);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -856,6 +963,7 @@ main (int    argc,
   g_test_add_func ("/reports/stats/errors", test_stats_errors);
   g_test_add_func ("/reports/stats/json", test_stats_json);
   g_test_add_func ("/reports/register/csv", test_register_csv);
+  g_test_add_func ("/reports/demo-year", test_demo_year);
   g_test_add_func ("/reports/register/csv-sector", test_register_csv_sector);
   g_test_add_func ("/reports/register/pdf", test_register_pdf);
   g_test_add_func ("/reports/register/pdf-pages", test_register_pdf_pages);

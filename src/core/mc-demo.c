@@ -823,6 +823,8 @@ mc_demo_generate (McStore         *store,
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (McMinute));
   Generator gen = { 0 };
   int start_jdn;
+  McMinute present = mc_time_now ();
+  McMinute horizon;
   double years, total_weight = 0, cumulative = 0;
   guint64 allocated = 0;
   gboolean ok = FALSE;
@@ -896,6 +898,10 @@ mc_demo_generate (McStore         *store,
       g_hash_table_insert (gen.documents, procedure->code, mc_procedure_required_documents_to_json (procedure));
     }
 
+  /* Nothing is recorded later than the present: a demo that ends today stops at this minute, and what would
+   * happen after it stays in progress, as at a real desk. */
+  horizon = MIN (mc_minute_from_jdn (end_jdn + 1, 0), present);
+
   /* The history: about a commune's yearly volume, at most MAX_YEARS years back. */
   years = (double) n_dossiers / per_year;
   if (years > MAX_YEARS)
@@ -931,6 +937,12 @@ mc_demo_generate (McStore         *store,
       for (guint64 i = 0; i < count; i++)
         {
           McMinute t = pick_receipt_time (&gen, jdn, g_rand_double (gen.rand) < 0.09);
+          McMinute day_start = mc_minute_from_jdn (jdn, 0);
+
+          /* Today's receipts fit in the part of the day that has passed, in the same order. */
+          if (t >= horizon && horizon > day_start)
+            t = day_start + (McMinute) ((double) (t - day_start) * (horizon - day_start - 1) /
+                                        (mc_minute_from_jdn (jdn + 1, 0) - day_start));
           g_array_append_val (times, t);
         }
       g_array_sort (times, compare_minutes);
@@ -944,11 +956,11 @@ mc_demo_generate (McStore         *store,
       if (count > 0)
         g_hash_table_insert (last_by_day, g_strdup (day), GINT_TO_POINTER ((int) count));
 
-      if (!release_events (&gen, mc_minute_from_jdn (jdn + 1, 0), error))
+      if (!release_events (&gen, MIN (mc_minute_from_jdn (jdn + 1, 0), horizon), error))
         goto out;
     }
-  /* What had not happened by the end of the last day stays in progress. */
-  if (!release_events (&gen, mc_minute_from_jdn (end_jdn + 1, 0), error) || !flush_batch (&gen, error))
+  /* What had not happened by the end of the last day (or by now) stays in progress. */
+  if (!release_events (&gen, horizon, error) || !flush_batch (&gen, error))
     goto out;
   /* Later intakes on those days continue after the generated numbers. */
   if (!mc_store_raise_day_sequences (store, last_by_day, error) ||
