@@ -33,6 +33,7 @@ struct _McAlertsPage
   guint         count;
   guint         overdue;
   gboolean      loaded_once;
+  guint         first_load_id;
 
   GtkStack     *stack;
   GtkLabel     *summary_label;
@@ -168,6 +169,7 @@ mc_alerts_page_reload (McAlertsPage *self)
   gint64 total;
 
   g_return_if_fail (MC_IS_ALERTS_PAGE (self));
+  g_clear_handle_id (&self->first_load_id, g_source_remove);
   if (self->store == NULL)
     return;
 
@@ -399,11 +401,23 @@ refresh_cb (McAlertsPage *self)
   mc_alerts_page_reload (self);
 }
 
+static gboolean
+first_load_cb (gpointer user_data)
+{
+  McAlertsPage *self = user_data;
+
+  self->first_load_id = 0;
+  mc_alerts_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mc_alerts_page_dispose (GObject *object)
 {
   McAlertsPage *self = MC_ALERTS_PAGE (object);
   GtkWidget *child;
+
+  g_clear_handle_id (&self->first_load_id, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -469,7 +483,10 @@ mc_alerts_page_set_store (McAlertsPage *self,
   g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh_cb), self);
   if (clock != NULL)
     g_signal_connect_swapped (clock, "minute-changed", G_CALLBACK (refresh_cb), self);
-  mc_alerts_page_reload (self);
+  /* The first count waits until the window has drawn itself: the badge appears a moment after the desk does,
+   * and the desk does not wait for a query over every open dossier. */
+  g_clear_handle_id (&self->first_load_id, g_source_remove);
+  self->first_load_id = g_idle_add_full (G_PRIORITY_LOW, first_load_cb, self, NULL);
 }
 
 guint

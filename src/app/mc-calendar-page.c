@@ -46,6 +46,7 @@ struct _McCalendarPage
   Cell            cells[N_CELLS];
   GtkWidget      *popover;
   gboolean        updating;
+  gboolean        stale;      /* counts not loaded while the page was hidden */
 
   GtkLabel       *title_label;
   GtkLabel       *legend_label;
@@ -157,6 +158,11 @@ load_counts (McCalendarPage *self)
 
   g_clear_pointer (&self->counts, g_array_unref);
   if (self->store == NULL)
+    return;
+  /* A hidden page counts nothing: at startup and after every intake, that is a query over the whole month's
+   * dossiers the clerk is not looking at. The counts are loaded when the page is shown. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
     return;
   self->counts = mc_store_count_due_by_day (self->store, self->first_jdn, self->first_jdn + N_CELLS - 1,
                                             mc_time_now (), &error);
@@ -462,12 +468,23 @@ mc_calendar_page_dispose (GObject *object)
 }
 
 static void
+mc_calendar_page_map (GtkWidget *widget)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mc_calendar_page_parent_class)->map (widget);
+  if (self->stale)
+    mc_calendar_page_reload (self);
+}
+
+static void
 mc_calendar_page_class_init (McCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mc_calendar_page_dispose;
+  widget_class->map = mc_calendar_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McCalendarPage, title_label);
