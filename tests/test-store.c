@@ -1606,6 +1606,36 @@ test_open_empty_file (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "SQLite format 3"));
 }
 
+/* mc_store_check passes on a sound file and names what differs after a row was changed behind the store's back:
+ * what the crash test (tests/crash/) relies on after every kill. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(McDossier) first = intake_simple (fixture->store, "1.004873", "Đặng Đức Anh", "2026-12-10T09:00");
+  g_autoptr(McDossier) second = intake_simple (fixture->store, "1.004884", "Trần Thị Bình", "2026-12-10T09:30");
+  g_autofree char *tamper = g_strdup_printf ("UPDATE dossier SET status = 'returned' WHERE code = '%s'", second->code);
+  sqlite3 *db = NULL;
+
+  g_assert_true (mc_store_check (fixture->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (report, "2 dossiers and "));
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, tamper, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (mc_store_check (fixture->store, NULL, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, second->code));
+  g_assert_null (strstr (error->message, first->code));
+  /* The check changed nothing: the tampered row is still there to be seen. */
+  g_clear_error (&error);
+  g_assert_false (mc_store_check (fixture->store, NULL, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1627,6 +1657,7 @@ main (int   argc,
   ADD ("lifecycle/refuse-stop", fixture_set_up_store, test_lifecycle_refuse_stop);
   ADD ("apology", fixture_set_up_store, test_apology);
   ADD ("correction", fixture_set_up_store, test_correction);
+  ADD ("check", fixture_set_up_store, test_check);
   ADD ("query/sort-and-paging", fixture_set_up_store, test_query_sort_and_paging);
   ADD ("query/filters", fixture_set_up_store, test_query_filters);
   ADD ("query/search", fixture_set_up_store, test_query_search);

@@ -378,6 +378,38 @@ load_procedures (Cli     *cli,
 }
 
 static int
+cmd_check (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  int status;
+
+  if (!parse_options ("check", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  if (!mc_store_check (cli->store, &report, &error))
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ok");
+      json_builder_add_boolean_value (builder, TRUE);
+      add_string (builder, "report", report);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print ("%s\n", report);
+  return EXIT_OK;
+}
+
+static int
 cmd_procedures (Cli   *cli,
                 int    argc,
                 char **argv)
@@ -1614,6 +1646,7 @@ cmd_register (Cli   *cli,
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
+  { "check", cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
   { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
   { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
   { "due", cmd_due, N_("due --received ISO (--procedure CODE | --days N | --hours N | --same-day)") },

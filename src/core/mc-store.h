@@ -200,6 +200,9 @@ gboolean      mc_store_set_local           (McStore         *self,
                                             const char      *key,
                                             const char      *value,
                                             GError         **error);
+gboolean      mc_store_check               (McStore         *self,
+                                            char           **out_report,
+                                            GError         **error);
 gboolean      mc_store_apply_events        (McStore         *self,
                                             GPtrArray       *events,
                                             guint           *out_new,

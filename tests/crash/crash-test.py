@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+# crash-test.py
+#
+# Copyright 2026 The Một Cửa developers
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Crash safety: intakes and lifecycle actions through `motcua-cli`, each a process that is killed with SIGKILL at a
+# random moment of its run (before, during or after its commit), again and again. After every kill:
+#
+#   - `motcua-cli check` passes: SQLite's integrity check, the search index, one row per received dossier, no
+#     code given twice, every dossier's row equal to a fresh fold of its events;
+#   - every dossier whose command reported success is there, with at least the events of every action reported
+#     successful on it, and at most those plus the actions that were killed (a killed action either happened
+#     whole or not at all).
+#
+#   crash-test.py MOTCUA-CLI [--kills N] [--seed S]      (CI runs a short series; the issue's long run is 500)
+#
+# Exit status 0 when every check held; the first failure stops the run with a message.
+
+import argparse
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+PROCEDURES = ["1.004873", "1.001193", "1.004884", "1.004222", "2.000815"]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+GIVEN = ["Thị Phương Thảo", "Văn Anh", "Đức Minh", "Thị Hồng Nhung", "Quang Huy", "Thu Hà", "Ngọc Ánh"]
+
+
+def run(cli, db, args, kill_after=None):
+    """Runs one command; returns (status, stdout) or (None, "") when it was killed before it finished."""
+    proc = subprocess.Popen([cli, "--db", db, "--json"] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=dict(os.environ, MOTCUA_NOW=""))
+    if kill_after is not None:
+        try:
+            out, _ = proc.communicate(timeout=kill_after)
+            return proc.returncode, out.decode()
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.communicate()
+            return None, ""
+    out, err = proc.communicate()
+    return proc.returncode, out.decode() + err.decode()
+
+
+def action_for(rng, codes):
+    if not codes or rng.random() < 0.45:
+        name = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}"
+        return None, ["intake", "--procedure", rng.choice(PROCEDURES), "--name", name,
+                      "--phone", f"09{rng.randrange(10**8):08d}", "--address", "Thôn Đông, xã Tân Lập"]
+    code = rng.choice(codes)
+    kind = rng.choice(["result-ready", "return", "request-supplement", "complete-supplement", "apology", "correct"])
+    if kind == "request-supplement":
+        return code, [kind, code, "--reason", "Thiếu bản sao giấy khai sinh"]
+    if kind == "apology":
+        return code, [kind, code, "--reason", "Cần xác minh thêm", "--new-due", "2099-12-31T17:00"]
+    if kind == "correct":
+        return code, [kind, code, "--field", "phone", "--value", f"08{rng.randrange(10**8):08d}",
+                      "--reason", "Người dân báo số mới"]
+    return code, [kind, code]
+
+
+def fail(message):
+    print(f"crash-test: FAIL: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def verify(cli, db, acked, killed):
+    status, out = run(cli, db, ["check"])
+    if status != 0:
+        fail(f"motcua-cli check: {out.strip()}")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        counts = dict(conn.execute("SELECT d.code, count(e.id) FROM dossier d JOIN event e"
+                                   " ON e.dossier_uuid = d.uuid GROUP BY d.code"))
+    finally:
+        conn.close()
+    for code, n in acked.items():
+        if code not in counts:
+            fail(f"{code} was acknowledged and is gone")
+        if counts[code] < n:
+            fail(f"{code}: {n} actions acknowledged, {counts[code]} events stored")
+        if counts[code] > n + killed.get(code, 0):
+            fail(f"{code}: {counts[code]} events stored, more than the {n} acknowledged and "
+                 f"{killed.get(code, 0)} interrupted actions")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cli")
+    parser.add_argument("--kills", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=int(time.time()))
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    with tempfile.TemporaryDirectory(prefix="motcua-crash-") as tmp:
+        db = os.path.join(tmp, "motcua.db")
+        status, out = run(args.cli, db, ["init", "--office-code", "000.00.12.H40", "--office-name", "UBND xã Tân Lập",
+                                         "--station", "1", "--place", "Tân Lập"])
+        if status != 0:
+            fail(f"init: {out}")
+
+        acked = {}     # code → actions reported successful (its intake included)
+        killed = {}    # code → actions interrupted by a kill
+        durations = []
+        kills = 0
+        actions = 0
+        while kills < args.kills:
+            code, command = action_for(rng, list(acked))
+            # A kill at a random moment of a typical run: early (opening), mid-commit or after the answer.
+            window = (sorted(durations)[len(durations) // 2] if len(durations) >= 5 else 0.03) * 1.3
+            kill_after = rng.uniform(0, window) if rng.random() < 0.5 else None
+            started = time.monotonic()
+            status, out = run(args.cli, db, command, kill_after)
+            actions += 1
+            if status is None:
+                kills += 1
+                if code is not None:
+                    killed[code] = killed.get(code, 0) + 1
+                # An interrupted intake may or may not have created a dossier: the verification below takes the
+                # database's word for dossiers nobody was told about, but they must still be sound.
+                verify(args.cli, db, acked, killed)
+                continue
+            durations.append(time.monotonic() - started)
+            if status == 0:
+                if command[0] == "intake":
+                    acked[json.loads(out)["code"]] = 1
+                else:
+                    acked[code] += 1
+            elif status != 1:
+                fail(f"{' '.join(command)} exited with status {status}: {out}")
+        verify(args.cli, db, acked, killed)
+        print(f"crash-test: {kills} kills among {actions} commands (seed {args.seed}); "
+              f"{len(acked)} acknowledged dossiers, all present with their events; every check passed")
+
+
+main()
