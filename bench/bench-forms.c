@@ -7,7 +7,8 @@
 
 /* The cost of an appointment slip as PDF: rendered in-process, as a whole `motcua-cli slip` run, and — when
  * LibreOffice is installed — the route offices use today, a filled template converted with
- * `soffice --headless --convert-to pdf`, measured in the same run. Prints figures; asserts nothing. */
+ * `soffice --headless --convert-to pdf`, measured in the same run. Prints figures; asserts nothing: a table for
+ * people, then "RESULT key value unit" lines for bench/run (the LibreOffice ones only when it ran). */
 
 #include "config.h"
 
@@ -250,6 +251,15 @@ main (int    argc,
     }
   else
     g_print ("%-44s %12s %-8s %-26s %s\n", "slip via LibreOffice", "n/a", "", "LibreOffice not installed", "SKIP");
+
+  g_print ("RESULT slip_in_process_ms %.3f ms\n", slip_ms);
+  g_print ("RESULT slip_cli_ms %.3f ms\n", cli_ms);
+  if (office_ms > 0)
+    {
+      g_print ("RESULT slip_libreoffice_ms %.3f ms\n", office_ms);
+      g_print ("RESULT slip_libreoffice_over_in_process %.1f x\n", office_ms / slip_ms);
+      g_print ("RESULT slip_libreoffice_over_cli %.1f x\n", office_ms / cli_ms);
+    }
 
   g_clear_object (&store);
   {

@@ -6,7 +6,8 @@
  */
 
 /* A commune's year: the register book as PDF and CSV, and the year's statistics. Prints figures; asserts
- * nothing.   motcua-bench-register --db DEMO-YEAR.db --from 2025-11-21 --to 2026-11-20 */
+ * nothing: a table for people, then "RESULT key value unit" lines for bench/run.
+ *   motcua-bench-register --db DEMO-YEAR.db --from 2025-11-21 --to 2026-11-20 */
 
 #include "config.h"
 
@@ -88,6 +89,11 @@ main (int    argc,
   row ("register PDF, render and write", pdf_s, "s", "<= 2 s for a year", pdf_s <= 2 ? "PASS" : "FAIL");
   row ("register CSV", csv_s, "s", "", "");
   row ("statistics for the period", stats_s, "s", "", "");
+
+  g_print ("RESULT register_pages %d pages\n", pages);
+  g_print ("RESULT register_pdf_s %.3f s\n", pdf_s);
+  g_print ("RESULT register_csv_s %.3f s\n", csv_s);
+  g_print ("RESULT register_stats_s %.3f s\n", stats_s);
   g_unlink (pdf);
   g_unlink (csv);
   g_rmdir (dir);

@@ -6,7 +6,8 @@
  */
 
 /* Sync throughput: a full export of a generated office database, its import into a new workstation of the same
- * office, and the re-import of the same bundle (which must change nothing). Prints figures; asserts nothing.
+ * office, and the re-import of the same bundle (which must change nothing). Prints figures; asserts nothing: a
+ * table for people, then "RESULT key value unit" lines for bench/run.
  *
  *   motcua-bench-sync --db GENERATED.db      (e.g. made by motcua-generate --dossiers 33000: ~100,000 events) */
 
@@ -96,6 +97,14 @@ main (int    argc,
        import_s * 100000.0 / MAX (n, 1) <= 5 ? "PASS" : "FAIL");
   row ("re-import of the same bundle", reimport_s, "s", "<= 1 s", reimport_s <= 1 ? "PASS" : "FAIL");
   row ("events new on re-import", again->n_new, "events", "0", again->n_new == 0 ? "PASS" : "FAIL");
+
+  g_print ("RESULT events %u events\n", n);
+  g_print ("RESULT export_s %.3f s\n", export_s);
+  g_print ("RESULT export_s_per_100k %.3f s\n", export_s * 100000.0 / MAX (n, 1));
+  g_print ("RESULT import_s %.3f s\n", import_s);
+  g_print ("RESULT import_s_per_100k %.3f s\n", import_s * 100000.0 / MAX (n, 1));
+  g_print ("RESULT reimport_s %.3f s\n", reimport_s);
+  g_print ("RESULT reimport_new %u events\n", again->n_new);
 
   g_clear_object (&source);
   g_clear_object (&target);
