@@ -942,6 +942,7 @@ typedef struct
   GHashTable *known;    /* station_id → max seq the source held (gint64 in a pointer) */
   GPtrArray  *events;   /* the events this database does not hold (and any not laid out as written) */
   guint       n_known;  /* lines of events it holds, not kept */
+  GHashTable *absent;   /* uuids the reader already looked up and did not find */
 } Bundle;
 
 static void
@@ -954,6 +955,7 @@ bundle_clear (Bundle *b)
   g_clear_pointer (&b->ranges, g_hash_table_unref);
   g_clear_pointer (&b->known, g_hash_table_unref);
   g_clear_pointer (&b->events, g_ptr_array_unref);
+  g_clear_pointer (&b->absent, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
@@ -1166,6 +1168,7 @@ typedef struct
   guint       n_known;     /* lines of events this database holds: identity checked, not parsed further */
   GHashTable *actual;      /* station_id → Range of every line */
   GPtrArray  *events;      /* the other lines, parsed and checked */
+  GHashTable *absent;      /* uuids looked up and not found in the database */
   gboolean    finished;
 } Reader;
 
@@ -1271,6 +1274,7 @@ reader_take_lines (Reader  *r,
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
+          g_hash_table_add (r->absent, g_strdup (uuid));
         }
       if (!parse_event_line (r->parser, line, i - start, r->n_lines, r->office, r->uuids, &event, error))
         return FALSE;
@@ -1612,6 +1616,8 @@ read_bundle (McStore     *store,
   r.store = store;
   r.expected = b->n_events;
   r.events = b->events;
+  b->absent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.absent = b->absent;
   r.actual = ranges_new ();
 
   while (!final)
@@ -1813,7 +1819,9 @@ compute_preview (McStore    *store,
     {
       McEvent *event = g_ptr_array_index (b->events, i);
       g_autoptr(GError) local = NULL;
-      gboolean known = mc_store_has_event (store, event->uuid, &local);
+      /* The reader looked most events up already; the database has not changed since. */
+      gboolean known = !g_hash_table_contains (b->absent, event->uuid) &&
+                       mc_store_has_event (store, event->uuid, &local);
 
       if (local != NULL)
         {
