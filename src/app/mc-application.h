@@ -21,5 +21,7 @@ McStore       *mc_application_get_store (McApplication     *self);
 void           mc_application_set_db_path (McApplication   *self,
                                            const char      *path);
 gboolean       mc_application_is_demo     (McApplication   *self);
+void           mc_application_restore_file (McApplication  *self,
+                                            const char     *path);
 
 G_END_DECLS

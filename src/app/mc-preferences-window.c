@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
+#include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-preferences-window.h"
 #include "mc-time.h"
@@ -47,6 +49,11 @@ struct _McPreferencesWindow
   AdwActionRow         *sync_status_row;
   AdwEntryRow          *passphrase_row;
   AdwEntryRow          *passphrase_again_row;
+  GtkSwitch            *backup_daily_switch;
+  AdwActionRow         *backup_dir_row;
+  GtkSpinButton        *backup_keep_spin;
+  GtkFileChooserNative *chooser;
+  gboolean              loading;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -447,6 +454,103 @@ passphrase_activated_cb (McPreferencesWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "preferences.set-passphrase", NULL);
 }
 
+static char *
+backup_dir (McPreferencesWindow *self)
+{
+  g_autofree char *setting = mc_store_get_local (self->store, MC_BACKUP_SETTING_DIR);
+
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  return mc_backup_default_dir (mc_store_get_path (self->store));
+}
+
+static void
+load_backups (McPreferencesWindow *self)
+{
+  g_autofree char *daily = mc_store_get_local (self->store, MC_BACKUP_SETTING_AUTO);
+  g_autofree char *keep = mc_store_get_local (self->store, MC_BACKUP_SETTING_KEEP);
+  g_autofree char *dir = backup_dir (self);
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->backup_daily_switch, g_strcmp0 (daily, "false") != 0);
+  gtk_spin_button_set_value (self->backup_keep_spin, keep ? g_ascii_strtod (keep, NULL) : MC_BACKUP_DEFAULT_KEEP);
+  adw_action_row_set_subtitle (self->backup_dir_row, dir);
+  self->loading = FALSE;
+}
+
+static void
+save_local (McPreferencesWindow *self,
+            const char          *key,
+            const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!mc_store_set_local (self->store, key, value, &error))
+    toast (self, error->message);
+}
+
+static void
+backup_daily_changed_cb (McPreferencesWindow *self)
+{
+  save_local (self, MC_BACKUP_SETTING_AUTO, gtk_switch_get_active (self->backup_daily_switch) ? "true" : "false");
+}
+
+static void
+backup_keep_changed_cb (McPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->backup_keep_spin));
+
+  save_local (self, MC_BACKUP_SETTING_KEEP, value);
+}
+
+static void
+backup_folder_response_cb (GtkNativeDialog     *chooser,
+                           int                  response,
+                           McPreferencesWindow *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = folder ? g_file_get_path (folder) : NULL;
+    }
+  g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  if (path == NULL || access (path, W_OK) != 0)
+    {
+      toast (self, _("That folder cannot be written to: choose another one"));
+      return;
+    }
+  save_local (self, MC_BACKUP_SETTING_DIR, path);
+  load_backups (self);
+  toast (self, _("Backups will be made in the chosen folder"));
+}
+
+static void
+choose_backup_folder_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  g_autofree char *dir = backup_dir (self);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Backup Folder"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  g_signal_connect (self->chooser, "response", G_CALLBACK (backup_folder_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 mc_preferences_window_dispose (GObject *object)
 {
@@ -454,6 +558,7 @@ mc_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
 }
@@ -493,7 +598,14 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, passphrase_again_row);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_daily_switch);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_daily_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_keep_changed_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-backup-folder", NULL,
+                                   choose_backup_folder_action);
   gtk_widget_class_install_action (widget_class, "preferences.set-passphrase", NULL, set_passphrase_action);
 
   gtk_widget_class_install_action (widget_class, "preferences.save-office", NULL, save_office_action);
@@ -526,5 +638,6 @@ mc_preferences_window_new (McStore *store)
   load_days (self);
   load_procedures (self);
   update_sync_status (self);
+  load_backups (self);
   return self;
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-alerts-page.h"
+#include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-calendar-page.h"
 #include "mc-clock.h"
@@ -38,6 +39,7 @@ struct _McWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *station_label;
   GtkLabel             *sync_label;
+  GtkLabel             *backup_label;
   GtkMenuButton        *status_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkFileChooserNative *chooser;
@@ -88,6 +90,35 @@ update_sync_label (McWindow *self)
   g_autofree char *text = g_strdup_printf (_("Sync: exported %s · imported %s"), exported, imported);
 
   gtk_label_set_text (self->sync_label, text);
+}
+
+static void
+update_backup_label (McWindow *self)
+{
+  g_autofree char *setting = mc_store_get_local (self->store, MC_BACKUP_SETTING_DIR);
+  g_autofree char *dir = setting && *setting ? g_strdup (setting) : mc_backup_default_dir (mc_store_get_path (self->store));
+  g_autoptr(GPtrArray) backups = mc_backup_list (dir, NULL);
+  g_autofree char *text = NULL;
+
+  if (backups == NULL || backups->len == 0)
+    text = g_strdup (_("Backup: none yet"));
+  else
+    {
+      McBackupInfo *newest = g_ptr_array_index (backups, 0);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (newest->modified);
+      g_autofree char *when = g_date_time_format (time, "%d/%m/%Y %H:%M");
+
+      /* Translators: header status: when the newest backup of the database was made */
+      text = g_strdup_printf (_("Backup: %s"), when);
+    }
+  gtk_label_set_text (self->backup_label, text);
+}
+
+static void
+status_shown_cb (McWindow *self)
+{
+  update_sync_label (self);
+  update_backup_label (self);
 }
 
 static void
@@ -607,6 +638,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, station_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, backup_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
@@ -617,6 +649,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, alerts_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_completed_cb);
   gtk_widget_class_bind_template_callback (widget_class, intake_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

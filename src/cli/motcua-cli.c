@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-calendar.h"
 #include "mc-document.h"
@@ -406,6 +407,109 @@ cmd_check (Cli   *cli,
     }
   else
     g_print ("%s\n", report);
+  return EXIT_OK;
+}
+
+/* The backup folder and how many to keep: the options, else this workstation's settings, else the defaults. */
+static char *
+backup_dir_for (Cli        *cli,
+                const char *option)
+{
+  g_autofree char *setting = cli->store ? mc_store_get_local (cli->store, MC_BACKUP_SETTING_DIR) : NULL;
+
+  if (option != NULL)
+    return g_strdup (option);
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  return mc_backup_default_dir (cli->db_path);
+}
+
+static int
+cmd_backup (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *dir_option = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *keep_setting = NULL;
+  g_autofree char *path = NULL;
+  int keep = 0;
+  GOptionEntry entries[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir_option, N_("The backup folder (default: the workstation's)"), "DIR" },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep, N_("How many backups to keep (default: the workstation's, 14)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options ("backup", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("backup takes no argument"));
+  if (keep < 0 || keep > 1000)
+    return usage_error (_("--keep must be between 1 and 1000"));
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  dir = backup_dir_for (cli, dir_option);
+  keep_setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_KEEP);
+  if (keep == 0)
+    keep = keep_setting ? (int) g_ascii_strtoll (keep_setting, NULL, 10) : MC_BACKUP_DEFAULT_KEEP;
+  path = mc_backup_create (cli->db_path, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, &error);
+  if (path == NULL)
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "file", path);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("Backed up to %s\n"), path);
+  return EXIT_OK;
+}
+
+static int
+cmd_restore (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBackupInfo) info = NULL;
+  g_autofree char *kept = NULL;
+  int status;
+
+  if (!parse_options ("restore", "FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("restore needs the backup file"));
+  /* The database stays closed: it is replaced underneath. */
+  info = mc_backup_verify (argv[1], &error);
+  if (info == NULL || !mc_backup_restore (argv[1], cli->db_path, &kept, &error))
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "restored", argv[1]);
+      add_string (builder, "kept", kept);
+      json_builder_set_member_name (builder, "dossiers");
+      json_builder_add_int_value (builder, info->dossiers);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Restored %s (%" G_GINT64_FORMAT " dossier).\n",
+                            "Restored %s (%" G_GINT64_FORMAT " dossiers).\n", (gulong) info->dossiers),
+               argv[1], info->dossiers);
+      if (kept != NULL)
+        g_print (_("The database it replaced is kept as %s\n"), kept);
+    }
   return EXIT_OK;
 }
 
@@ -1646,6 +1750,8 @@ cmd_register (Cli   *cli,
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
+  { "backup", cmd_backup, N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
+  { "restore", cmd_restore, N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
   { "check", cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
   { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
   { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
