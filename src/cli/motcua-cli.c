@@ -54,24 +54,33 @@ typedef struct
  * Output helpers
  */
 
+/* Messages may quote what was typed: never let invalid UTF-8 from an argument reach the terminal or a log. */
+static void
+print_message (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  g_printerr ("motcua-cli: %s\n", valid);
+}
+
 static int
 fail (GError *error)
 {
-  g_printerr ("motcua-cli: %s\n", error->message);
+  print_message (error->message);
   return EXIT_USER;
 }
 
 static int
 fail_message (const char *message)
 {
-  g_printerr ("motcua-cli: %s\n", message);
+  print_message (message);
   return EXIT_USER;
 }
 
 static int
 usage_error (const char *message)
 {
-  g_printerr ("motcua-cli: %s\n", message);
+  print_message (message);
   g_printerr ("%s\n", _("Run “motcua-cli --help” for the list of commands."));
   return EXIT_USAGE;
 }
@@ -140,7 +149,11 @@ parse_options (const char    *command,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (error->message);
+      if (error->domain == G_CONVERT_ERROR)
+        *status = usage_error (_("An argument is not valid UTF-8 text. Type it again, or check the terminal's "
+                                 "character encoding."));
+      else
+        *status = usage_error (error->message);
       return FALSE;
     }
   return TRUE;

@@ -353,6 +353,16 @@ mc_text_clean (const char  *text,
           return NULL;
         }
 
+      /* Embeddings, overrides and isolates reorder what is shown: a name could print as another. Vietnamese
+       * never needs them; the plain marks U+200E/U+200F are harmless and pass. */
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        {
+          g_set_error (error, MC_TEXT_ERROR, MC_TEXT_ERROR_CONTROL,
+                       _("The text contains an invisible character that reverses its direction (U+%04X); delete "
+                         "it and type the text again"), (guint) c);
+          return NULL;
+        }
+
       if (g_unichar_type (c) == G_UNICODE_CONTROL)
         {
           /* Translators: %04X is a Unicode code point such as 001B */

@@ -42,7 +42,9 @@ char *mc_text_fold (const char *text);
  * (MC_TEXT_ERROR_INVALID_UTF8) and control characters (Unicode category
  * Cc, MC_TEXT_ERROR_CONTROL) except, when @multiline is TRUE, "\n" and "\t";
  * in multiline mode "\r\n" and a lone "\r" are converted to "\n".
- * Format characters such as U+200F and emoji are accepted.
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are rejected too
+ * (MC_TEXT_ERROR_CONTROL): they can make a name display as another.  The marks U+200E/U+200F and emoji are
+ * accepted.
  *
  * Returns a copy normalised to NFC with leading/trailing whitespace trimmed;
  * the result has at most @max_chars characters (counted after normalisation
