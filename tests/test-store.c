@@ -1460,6 +1460,7 @@ test_open_migrates (Fixture       *fixture,
                   "CREATE VIRTUAL TABLE dossier_fts USING fts5 (search_key, content='dossier', content_rowid='id',"
                   "  tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
                   "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild');"
+                  "DROP TABLE account; DROP TABLE audit;"
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1476,6 +1477,10 @@ test_open_migrates (Fixture       *fixture,
   g_assert_cmpstr (version, ==, G_STRINGIFY (MC_STORE_SCHEMA_VERSION));
   fts_sql = sqlite_query_text (fixture->path, "SELECT sql FROM sqlite_master WHERE name = 'dossier_fts'");
   g_assert_nonnull (strstr (fts_sql, "prefix='1 2 3'"));
+  /* Schema 3: the accounts and the audit log. */
+  g_free (fts_sql);
+  fts_sql = sqlite_query_text (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name IN ('account', 'audit')");
+  g_assert_cmpstr (fts_sql, ==, "2");
 }
 
 static void

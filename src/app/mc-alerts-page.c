@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accounts.h"
 #include "mc-alerts-page.h"
 #include "mc-apology.h"
 #include "mc-forms.h"
@@ -323,6 +324,7 @@ batch_response_cb (AdwMessageDialog *dialog,
           continue;
         }
       mc_document_append (letters, letter);
+      mc_audit_record (self->store, MC_AUDIT_PRINT, code, mc_form_kind_to_string (MC_FORM_APOLOGY), NULL);
       written++;
     }
   g_hash_table_remove_all (self->selected);

@@ -13,6 +13,7 @@
 
 #include "mc-apology.h"
 #include "mc-dossier-item.h"
+#include "mc-accounts.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
@@ -611,6 +612,7 @@ preview_form (McDossierWindow *self,
       show_error (self, error);
       return;
     }
+  mc_audit_record (self->store, MC_AUDIT_PRINT, self->dossier->code, mc_form_kind_to_string (kind), NULL);
   title = g_strdup_printf ("%s — %s", self->dossier->code, mc_form_kind_title (kind));
   preview = mc_preview_window_new (document, title, &error);
   if (preview == NULL)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-forms.h"
+#include "mc-accounts.h"
 #include "mc-intake-page.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -515,6 +516,8 @@ render_last_slip (McIntakePage *self)
   dossier = mc_store_get_dossier (self->store, self->last_code, &error);
   if (dossier != NULL)
     document = mc_form_render (MC_FORM_SLIP, dossier, NULL, mc_store_get_office (self->store), &error);
+  if (document != NULL)
+    mc_audit_record (self->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (MC_FORM_SLIP), NULL);
   if (document == NULL)
     {
       g_autofree char *text = g_strdup_printf ("• %s", error->message);

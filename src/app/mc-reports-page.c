@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-register.h"
+#include "mc-accounts.h"
 #include "mc-reports-page.h"
 #include "mc-time.h"
 
@@ -592,15 +593,29 @@ export_response_cb (GtkNativeDialog *dialog,
   if (csv)
     {
       if (!mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, &error))
-        show_error (self, error->message);
+        {
+          show_error (self, error->message);
+          return;
+        }
     }
   else
     {
       g_autoptr(McDocument) document = mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, &error);
 
       if (document == NULL || !mc_document_write_pdf (document, path, &error))
-        show_error (self, error->message);
+        {
+          show_error (self, error->message);
+          return;
+        }
     }
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *from = mc_date_format_iso (self->from_jdn);
+    g_autofree char *to = mc_date_format_iso (self->to_jdn);
+    g_autofree char *period = g_strdup_printf ("%s – %s", from, to);
+
+    mc_audit_record (self->store, MC_AUDIT_REGISTER, name, period, NULL);
+  }
 }
 
 static void

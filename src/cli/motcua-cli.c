@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "mc-accounts.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-calendar.h"
@@ -1261,6 +1262,7 @@ write_form (Cli        *cli,
   document = mc_form_render (kind, dossier, events, mc_store_get_office (cli->store), &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
+  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (kind), NULL);
 
   if (cli->json)
     {
@@ -1746,6 +1748,12 @@ cmd_register (Cli   *cli,
       if (document == NULL || !mc_document_write_pdf (document, output, &error))
         return fail (error);
     }
+  {
+    g_autofree char *name = g_path_get_basename (output);
+    g_autofree char *period = g_strdup_printf ("%s – %s", from_text, to_text);
+
+    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, period, NULL);
+  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mc-accounts.h"
 #include "mc-bundle.h"
 #include "mc-time.h"
 
@@ -176,7 +177,7 @@ mc_bundle_set_passphrase (McStore     *store,
 {
   g_return_val_if_fail (MC_IS_STORE (store), FALSE);
 
-  if (!ensure_set_up (store, error))
+  if (!ensure_set_up (store, error) || !mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
     return FALSE;
   return derive_and_store (store, mc_store_get_office (store)->code, passphrase, error);
 }
@@ -194,6 +195,9 @@ mc_bundle_add_office_key (McStore     *store,
                           GError     **error)
 {
   g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+
+  if (!mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
+    return FALSE;
   return derive_and_store (store, office_code, passphrase, error);
 }
 
@@ -907,6 +911,12 @@ mc_bundle_export (McStore           *store,
       !mc_store_set_local (store, "last_export_at", now, error))
     goto out;
   remember_stations (store, ranges);
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *detail = g_strdup_printf ("%u events%s", total, full ? ", full" : "");
+
+    mc_audit_record (store, MC_AUDIT_EXPORT, name, detail, NULL);
+  }
   if (out_n_events)
     *out_n_events = total;
   ok = TRUE;
@@ -2015,6 +2025,12 @@ mc_bundle_import (McStore          *store,
       g_hash_table_add (stations, b.station_id);
       remember_stations (store, stations);
       mc_store_set_local (store, "last_import_at", now, NULL);
+      {
+        g_autofree char *name = g_path_get_basename (path);
+        g_autofree char *detail = g_strdup_printf ("%u new events", n_new);
+
+        mc_audit_record (store, MC_AUDIT_IMPORT, name, detail, NULL);
+      }
     }
   if (out_preview)
     *out_preview = g_steal_pointer (&preview);

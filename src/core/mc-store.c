@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include "mc-store.h"
+#include "mc-store-private.h"
+#include "mc-accounts.h"
 #include "mc-text.h"
 #include "mc-time.h"
 
@@ -37,6 +39,8 @@ struct _McStore
   McOffice   *office;
   gboolean    set_up;
   gboolean    staging;     /* projections go to temp.projection_stage until flush_staged_projections() */
+  char       *actor;       /* the signed-in account's username, NULL when none */
+  char       *actor_name;  /* … and full name: events record it as their clerk */
 };
 
 G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
@@ -128,7 +132,28 @@ static const char *schema_v2[] = {
   NULL
 };
 
-static const char **migrations[] = { NULL, schema_v1, schema_v2 };
+/* People and their traces, local to the workstation (never in sync files): accounts with a hashed PIN, and the
+ * audit log of what touched personal data or the accounts. */
+static const char *schema_v3[] = {
+  "CREATE TABLE account ("
+  "  username TEXT PRIMARY KEY,"
+  "  full_name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('clerk', 'leader', 'administrator')),"
+  "  pin_hash TEXT NOT NULL,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  created_at TEXT NOT NULL)",
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  subject TEXT,"
+  "  detail TEXT)",
+  "CREATE INDEX audit_by_action ON audit (action, id)",
+  NULL
+};
+
+static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3 };
 
 #define DOSSIER_COLUMNS                                                                             \
   "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
@@ -776,6 +801,13 @@ append_local_event (McStore     *self,
   g_autofree char *now = mc_time_now_iso_offset ();
   gint64 seq, lamport;
 
+  /* With accounts, the role decides: the office's settings, catalogue and calendar are the administrator's,
+   * apology letters a leader's, the rest the desk's. */
+  if (!mc_accounts_check (self, dossier_uuid == NULL ? MC_PERMISSION_ADMINISTER
+                                : g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ? MC_PERMISSION_SIGN_APOLOGY
+                                : MC_PERMISSION_DESK, error))
+    return NULL;
+
   seq = query_int (self, "SELECT IFNULL(MAX(station_seq), 0) + 1 FROM event WHERE station_id = ?",
                    self->office->station_id, error);
   if (seq < 0)
@@ -785,7 +817,9 @@ append_local_event (McStore     *self,
     return NULL;
 
   event = mc_event_new (uuid, dossier_uuid, self->office->station_id, seq, lamport, now,
-                        clerk ? clerk : (self->office->clerk ? self->office->clerk : ""), kind, payload);
+                        clerk ? clerk : self->actor_name ? self->actor_name
+                                                         : (self->office->clerk ? self->office->clerk : ""),
+                        kind, payload);
   if (!insert_event (self, event, error))
     return NULL;
   return g_steal_pointer (&event);
@@ -978,6 +1012,8 @@ mc_store_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->office, mc_office_free);
   g_free (self->path);
+  g_free (self->actor);
+  g_free (self->actor_name);
 
   G_OBJECT_CLASS (mc_store_parent_class)->finalize (object);
 }
@@ -2255,7 +2291,13 @@ mc_store_record (McStore     *self,
       }
   }
   event = append_local_event (self, dossier->uuid, kind, copy, clerk, error);
-  if (event == NULL || !commit (self, error))
+  /* A correction changes what was recorded about a citizen: the audit log says who and which field, in the
+   * same transaction. */
+  if (event == NULL ||
+      (g_str_equal (kind, MC_EVENT_EDITED) &&
+       !mc_audit_record (self, MC_AUDIT_CORRECTION, dossier->code,
+                         json_object_get_string_member_with_default (object, "field", NULL), error)) ||
+      !commit (self, error))
     {
       rollback (self);
       return NULL;
@@ -3045,4 +3087,35 @@ mc_store_raise_day_sequences (McStore     *self,
 fail:
   rollback (self);
   return FALSE;
+}
+
+/*
+ * For the core's other modules (mc-store-private.h)
+ */
+
+sqlite3 *
+mc_store_get_sqlite (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+mc_store_set_actor (McStore    *self,
+                    const char *username,
+                    const char *full_name)
+{
+  g_return_if_fail (MC_IS_STORE (self));
+
+  g_free (self->actor);
+  g_free (self->actor_name);
+  self->actor = g_strdup (username);
+  self->actor_name = g_strdup (full_name);
+}
+
+const char *
+mc_store_get_actor (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->actor;
 }
