@@ -578,7 +578,7 @@ mc_audit_record (McStore     *store,
 {
   g_autofree char *now = mc_time_now_iso_offset ();
   const char *who = mc_store_get_actor (store);
-  g_autofree char *valid_subject = subject ? g_utf8_make_valid (subject, 200) : NULL;
+  g_autofree char *valid_subject = subject ? g_utf8_make_valid (subject, -1) : NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -587,6 +587,14 @@ mc_audit_record (McStore     *store,
 
   if (who == NULL)
     who = mc_store_get_office (store)->clerk ? mc_store_get_office (store)->clerk : "";
+  /* A file name or a code, not a novel. */
+  if (valid_subject != NULL && g_utf8_strlen (valid_subject, -1) > 200)
+    {
+      char *cut = g_utf8_substring (valid_subject, 0, 200);
+
+      g_free (valid_subject);
+      valid_subject = cut;
+    }
   rc = sqlite3_prepare_v2 (mc_store_get_sqlite (store),
                            "INSERT INTO audit (at, account, action, subject, detail) VALUES (?, ?, ?, ?, ?)", -1,
                            &stmt, NULL);
