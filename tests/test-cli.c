@@ -1129,6 +1129,71 @@ test_intake_without_office (Fixture       *f,
 }
 
 /*
+ * accounts
+ */
+
+/* With accounts, the command line signs in from MOTCUA_USER and MOTCUA_PIN; the events carry the person's name
+ * and the audit log the account changes. */
+static void
+test_accounts (Fixture       *f,
+               gconstpointer  data G_GNUC_UNUSED)
+{
+  init_office (f);
+  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
+  g_setenv ("MOTCUA_NEW_PIN", "1357", TRUE);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, f, INTAKE_NOW, "account", "add", "ha.lt", "--name", "Lê Thu Hà", "--role", "administrator", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_unsetenv ("MOTCUA_NEW_PIN");
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Nobody named: refused, with the way to sign in. */
+    run_cli (&run, f, INTAKE_NOW, "intake", "--procedure", "1.004873", "--name", "Trần Văn Bình", NULL);
+    assert_user_error (&run);
+    g_assert_nonnull (strstr (run.err, "MOTCUA_USER"));
+  }
+  g_setenv ("MOTCUA_USER", "ha.lt", TRUE);
+  g_setenv ("MOTCUA_PIN", "0000", TRUE);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, f, INTAKE_NOW, "list", NULL);
+    assert_user_error (&run);
+  }
+  g_setenv ("MOTCUA_PIN", "1357", TRUE);
+  {
+    g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "intake", "--procedure", "1.004873", "--name",
+                                         "Trần Văn Bình", NULL);
+    JsonObject *d = dossier_object (root);
+
+    g_assert_cmpstr (json_node_get_string (get_member (d, "received_by")), ==, "Lê Thu Hà");
+  }
+  {
+    g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "audit", NULL);
+    JsonArray *log = json_object_get_array_member (json_node_get_object (root), "audit");
+    gboolean added = FALSE, failed = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (log); i++)
+      {
+        JsonObject *e = json_array_get_object_element (log, i);
+        const char *action = json_object_get_string_member (e, "action");
+
+        added |= g_str_equal (action, "account-added") && g_strcmp0 (json_object_get_string_member (e, "subject"),
+                                                                     "ha.lt") == 0;
+        failed |= g_str_equal (action, "sign-in-failed");
+      }
+    g_assert_true (added);
+    g_assert_true (failed);
+  }
+  g_unsetenv ("MOTCUA_USER");
+  g_unsetenv ("MOTCUA_PIN");
+}
+
+/*
  * overdue
  */
 
@@ -1441,6 +1506,7 @@ main (int    argc,
   ADD ("/cli/intake/bad-input", test_intake_bad_input);
   ADD ("/cli/intake/without-office", test_intake_without_office);
   ADD ("/cli/overdue", test_overdue);
+  ADD ("/cli/accounts", test_accounts);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/not-a-database", test_not_a_database);
   ADD ("/cli/sync/two-stations-and-level-above", test_sync_through_cli);

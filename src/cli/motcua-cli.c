@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sodium.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -160,6 +161,40 @@ parse_options (const char    *command,
   return TRUE;
 }
 
+static char *read_secret (const char *env_name,
+                          const char *prompt);
+
+/* With accounts, the command line works as a person too: MOTCUA_USER, and the PIN from MOTCUA_PIN or the
+ * terminal. Their name goes on the events, and the roles apply. */
+static gboolean
+sign_in (Cli  *cli,
+         int  *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccount) account = NULL;
+  g_autofree char *pin = NULL;
+  const char *user = g_getenv ("MOTCUA_USER");
+
+  if (!mc_accounts_in_use (cli->store))
+    return TRUE;
+  if (user == NULL || *user == '\0')
+    {
+      *status = fail_message (_("This workstation has accounts: give your user name in MOTCUA_USER, and your PIN in "
+                                "MOTCUA_PIN or when asked"));
+      return FALSE;
+    }
+  pin = read_secret ("MOTCUA_PIN", _("PIN: "));
+  account = mc_accounts_sign_in (cli->store, user, pin, &error);
+  if (pin != NULL)
+    sodium_memzero (pin, strlen (pin));
+  if (account == NULL)
+    {
+      *status = fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_store (Cli      *cli,
             gboolean  must_be_set_up,
@@ -178,7 +213,7 @@ open_store (Cli      *cli,
       *status = fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));
       return FALSE;
     }
-  return TRUE;
+  return sign_in (cli, status);
 }
 
 /* Commands that only compute (due, lunar, holidays) use the database's calendar when there is one, and the
@@ -523,6 +558,167 @@ cmd_restore (Cli   *cli,
                argv[1], info->dossiers);
       if (kept != NULL)
         g_print (_("The database it replaced is kept as %s\n"), kept);
+    }
+  return EXIT_OK;
+}
+
+/* A new PIN: MOTCUA_NEW_PIN, or typed twice on the terminal. */
+static char *
+read_new_pin (GError **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *env = g_getenv ("MOTCUA_NEW_PIN");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  first = read_secret ("MOTCUA_NEW_PIN", _("New PIN: "));
+  second = first ? read_secret ("MOTCUA_NEW_PIN", _("The same PIN again: ")) : NULL;
+  if (first == NULL || second == NULL)
+    {
+      g_set_error_literal (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_INVALID,
+                           _("Give the new PIN in MOTCUA_NEW_PIN or type it on a terminal"));
+      return NULL;
+    }
+  if (!g_str_equal (first, second))
+    {
+      g_set_error_literal (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_INVALID,
+                           _("The two PINs differ: nothing was changed"));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+static int
+cmd_account (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role_text = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The person's full name (add)"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("clerk, leader or administrator (add)"), "ROLE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  const char *action;
+  int status;
+
+  if (!parse_options ("account", "list | add USER | pin USER | disable USER | enable USER", entries, &argc, &argv,
+                      &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("account needs list, add, pin, disable or enable"));
+  action = argv[1];
+  if (!open_store (cli, TRUE, &status))
+    return status;
+
+  if (g_str_equal (action, "list") && argc == 2)
+    {
+      g_autoptr(GPtrArray) accounts = mc_accounts_list (cli->store, &error);
+
+      if (accounts == NULL)
+        return fail (error);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          McAccount *a = g_ptr_array_index (accounts, i);
+
+          g_print ("%-16s  %-14s  %-8s  %s\n", a->username, mc_role_to_string (a->role),
+                   a->active ? _("active") : _("disabled"), a->full_name);
+        }
+      return EXIT_OK;
+    }
+  if (argc != 3)
+    return usage_error (_("account add, pin, disable and enable need a user name"));
+  if (g_str_equal (action, "add"))
+    {
+      g_autofree char *pin = NULL;
+      McRole role;
+
+      if (name == NULL || role_text == NULL || !mc_role_from_string (role_text, &role))
+        return usage_error (_("account add needs --name NAME and --role clerk, leader or administrator"));
+      pin = read_new_pin (&error);
+      if (pin == NULL || !mc_accounts_add (cli->store, argv[2], name, role, pin, &error))
+        return fail (error);
+      g_print (_("Account %s added.\n"), argv[2]);
+    }
+  else if (g_str_equal (action, "pin"))
+    {
+      g_autofree char *pin = read_new_pin (&error);
+
+      if (pin == NULL || !mc_accounts_set_pin (cli->store, argv[2], pin, &error))
+        return fail (error);
+      g_print (_("PIN of %s changed.\n"), argv[2]);
+    }
+  else if (g_str_equal (action, "disable") || g_str_equal (action, "enable"))
+    {
+      gboolean enable = g_str_equal (action, "enable");
+
+      if (!mc_accounts_set_active (cli->store, argv[2], enable, &error))
+        return fail (error);
+      g_print (enable ? _("Account %s enabled.\n") : _("Account %s disabled.\n"), argv[2]);
+    }
+  else
+    return usage_error (_("account needs list, add, pin, disable or enable"));
+  return EXIT_OK;
+}
+
+static int
+cmd_audit (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  int limit = 100;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many entries, newest first (default 100)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries_list = NULL;
+  int status;
+
+  if (!parse_options ("audit", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || limit < 1)
+    return usage_error (_("audit takes only --limit N"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
+    return fail (error);
+  entries_list = mc_audit_list (cli->store, (guint) limit, &error);
+  if (entries_list == NULL)
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "audit");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries_list->len; i++)
+        {
+          McAuditEntry *e = g_ptr_array_index (entries_list, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "at", e->at);
+          add_string (builder, "account", e->account);
+          add_string (builder, "action", e->action);
+          add_string (builder, "subject", e->subject);
+          add_string (builder, "detail", e->detail);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < entries_list->len; i++)
+    {
+      McAuditEntry *e = g_ptr_array_index (entries_list, i);
+
+      g_print ("%s  %-16s  %-40s  %s%s%s\n", e->at, e->account, mc_audit_action_label (e->action),
+               e->subject ? e->subject : "", e->detail ? " — " : "", e->detail ? e->detail : "");
     }
   return EXIT_OK;
 }
@@ -1384,10 +1580,13 @@ cmd_apology (Cli   *cli,
 
 /* The sync passphrase never comes from the command line (other users can read it there): the environment, or
  * the terminal without echo. */
+/* A secret from @env_name, else typed on the terminal without echo; never from an argument (the process list
+ * and the shell history would show it). NULL when neither is possible. */
 static char *
-read_passphrase (const char *prompt)
+read_secret (const char *env_name,
+             const char *prompt)
 {
-  const char *env = g_getenv ("MOTCUA_SYNC_PASSPHRASE");
+  const char *env = g_getenv (env_name);
   struct termios saved, quiet;
   char buffer[512];
   gboolean restore = FALSE;
@@ -1411,7 +1610,15 @@ read_passphrase (const char *prompt)
   if (line == NULL)
     return NULL;
   buffer[strcspn (buffer, "\r\n")] = '\0';
-  return g_strdup (buffer);
+  line = g_strdup (buffer);
+  sodium_memzero (buffer, sizeof buffer);
+  return line;
+}
+
+static char *
+read_passphrase (const char *prompt)
+{
+  return read_secret ("MOTCUA_SYNC_PASSPHRASE", prompt);
 }
 
 /* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. */
@@ -1773,6 +1980,8 @@ static const Command commands[] = {
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
   { "backup", cmd_backup, N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
   { "restore", cmd_restore, N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
+  { "account", cmd_account, N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER") },
+  { "audit", cmd_audit, N_("audit [--limit N] — who exported, printed, corrected or changed accounts") },
   { "check", cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
   { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
   { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
