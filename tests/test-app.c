@@ -16,7 +16,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mc-accounts.h"
 #include "mc-application.h"
+#include "mc-audit-window.h"
+#include "mc-lock-page.h"
 #include "mc-backup.h"
 #include "mc-alerts-page.h"
 #include "mc-bundle.h"
@@ -290,6 +293,7 @@ find_message_dialog (void)
 static void check_discard_guard (Fixture *fixture);
 static void check_calendar_and_alerts (Fixture *fixture);
 static void check_backup_and_restore (Fixture *fixture);
+static void check_accounts_and_lock (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -490,6 +494,7 @@ test_desk (Fixture       *fixture,
   check_discard_guard (fixture);
   check_calendar_and_alerts (fixture);
   check_backup_and_restore (fixture);
+  check_accounts_and_lock (fixture);
 
   /* Preferences open on the office's data; each page renders. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "preferences"));
@@ -849,6 +854,133 @@ check_backup_and_restore (Fixture *fixture)
     while ((name = g_dir_read_name (dir)) != NULL)
       kept |= strstr (name, ".before-restore-") != NULL;
     g_assert_true (kept);
+  }
+}
+
+/* Every text a person can see in @widget's mapped part: labels, entries, rows. */
+static void
+collect_visible_text (GtkWidget *widget,
+                      GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_visible_text (c, out);
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWindow *preferences = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      preferences = l->data;
+  g_list_free (windows);
+  return preferences;
+}
+
+/* Last: it turns the workstation to accounts. The first administrator is added in Preferences; Ctrl+L then
+ * covers the desk (no citizen's name anywhere on screen, the typed intake kept behind), a wrong PIN is refused,
+ * the right one opens the desk again, and the audit log shows what happened. */
+static void
+check_accounts_and_lock (Fixture *fixture)
+{
+  GtkWindow *preferences;
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  GtkWidget *lock_page = child (fixture->window, MC_TYPE_WINDOW, "lock_page");
+  g_autoptr(GString) visible = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  McQuery all;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate (400);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  gtk_window_set_default_size (preferences, 900, 720);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "accounts");
+  set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "new_username_row", "ha.lt");
+  set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "new_full_name_row", "Lê Thu Hà");
+  set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "new_pin_row", "1357");
+  set_text (preferences, MC_TYPE_PREFERENCES_WINDOW, "new_pin_again_row", "1357");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-account", NULL));
+  iterate (300);
+  g_assert_true (mc_accounts_in_use (store (fixture)));
+  g_assert_cmpstr (mc_accounts_get_signed_in (store (fixture)), ==, "ha.lt");
+  save_screenshot (GTK_WIDGET (preferences), "22-preferences-accounts");
+  gtk_window_destroy (preferences);
+  iterate (100);
+
+  /* Half an intake typed, then the clerk steps away: Ctrl+L. */
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", "Đỗ Thị Riêng Tư");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.lock", NULL));
+  iterate (300);
+  g_assert_true (mc_window_is_locked (fixture->window));
+  g_assert_null (mc_accounts_get_signed_in (store (fixture)));
+  save_screenshot (GTK_WIDGET (fixture->window), "23-locked");
+
+  collect_visible_text (GTK_WIDGET (fixture->window), visible);
+  g_assert_null (strstr (visible->str, "Đỗ Thị Riêng Tư"));
+  mc_query_init (&all);
+  all.limit = 500;
+  rows = mc_store_query (store (fixture), &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 100);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McDossier *d = g_ptr_array_index (rows, i);
+
+      g_assert_null (strstr (visible->str, d->applicant_name));
+      g_assert_null (strstr (visible->str, d->code));
+    }
+  /* Locked, nothing can be recorded either. */
+  {
+    McIntake in = { 0 };
+    g_autoptr(McDossier) refused = NULL;
+
+    in.procedure_code = "1.004873";
+    in.applicant_name = "Người Không Được Nhận";
+    in.received = MC_MINUTE_NONE;
+    refused = mc_store_intake (store (fixture), &in, NULL, &error);
+    g_assert_null (refused);
+    g_assert_error (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
+
+  g_assert_false (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "0000"));
+  iterate (100);
+  g_assert_true (mc_window_is_locked (fixture->window));
+  g_assert_true (gtk_widget_get_visible (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label")));
+  save_screenshot (GTK_WIDGET (fixture->window), "23-locked-wrong-pin");
+
+  g_assert_true (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "1357"));
+  iterate (200);
+  g_assert_false (mc_window_is_locked (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (intake, MC_TYPE_INTAKE_PAGE, "name_row"))), ==,
+                   "Đỗ Thị Riêng Tư");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "audit", NULL);
+  iterate (300);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+    McAuditWindow *audit = NULL;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (MC_IS_AUDIT_WINDOW (l->data))
+        audit = l->data;
+    g_list_free (windows);
+    g_assert_nonnull (audit);
+    /* At least: the account added, the wrong PIN, the backup and the restore, the prints and the export. */
+    g_assert_cmpuint (mc_audit_window_get_n_rows (audit), >=, 4);
+    save_screenshot (GTK_WIDGET (audit), "24-audit");
+    gtk_window_destroy (GTK_WINDOW (audit));
+    iterate (100);
   }
 }
 

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mc-accounts.h"
 #include "mc-application.h"
+#include "mc-audit-window.h"
 #include "mc-backup.h"
 #include "mc-demo.h"
 #include "mc-time.h"
@@ -50,6 +52,22 @@ show_open_error (McApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Settings, accounts, the audit log and restores are the administrator's (when the workstation has accounts). */
+static gboolean
+administrator_only (McApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (mc_accounts_check (self->store, MC_PERMISSION_ADMINISTER, &error))
+    return TRUE;
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("For Administrators"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
 /*
@@ -105,6 +123,8 @@ preferences_activated (GSimpleAction *action,
   McPreferencesWindow *preferences;
 
   if (self->store == NULL || !mc_store_is_set_up (self->store))
+    return;
+  if (!administrator_only (self))
     return;
   preferences = mc_preferences_window_new (self->store);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
@@ -218,10 +238,17 @@ backup_done_cb (GObject      *source,
       else
         show_toast (self, text, 0);
     }
-  else if (request->manual)
+  else
     {
-      g_autofree char *text = g_strdup_printf (_("Backed up to %s"), path);
-      show_toast (self, text, 5);
+      g_autofree char *name = g_path_get_basename (path);
+
+      if (self->store != NULL)
+        mc_audit_record (self->store, MC_AUDIT_BACKUP, name, request->manual ? NULL : "daily", NULL);
+      if (request->manual)
+        {
+          g_autofree char *text = g_strdup_printf (_("Backed up to %s"), path);
+          show_toast (self, text, 5);
+        }
     }
   g_application_release (G_APPLICATION (self));
   g_object_unref (self);
@@ -331,6 +358,9 @@ replace_database (McApplication *self,
         show_message (self, _("Nothing Was Restored"), error->message);
       else
         {
+          g_autofree char *name = kept ? g_path_get_basename (kept) : NULL;
+
+          mc_audit_record (self->store, MC_AUDIT_RESTORE, NULL, name ? name : NULL, NULL);
           g_autofree char *text = kept ? g_strdup_printf (_("Backup restored. The database it replaced is kept as %s"),
                                                           kept)
                                        : g_strdup (_("Backup restored"));
@@ -450,7 +480,7 @@ restore_activated (GSimpleAction *action,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *dir = NULL;
 
-  if (window == NULL || self->store == NULL || !mc_store_is_set_up (self->store))
+  if (window == NULL || self->store == NULL || !mc_store_is_set_up (self->store) || !administrator_only (self))
     return;
   if (!mc_window_can_close (window))
     {
@@ -474,6 +504,21 @@ restore_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+audit_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  McApplication *self = user_data;
+  McAuditWindow *audit;
+
+  if (self->store == NULL || !mc_store_is_set_up (self->store) || !administrator_only (self))
+    return;
+  audit = mc_audit_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (audit), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (audit));
+}
+
 static const GActionEntry app_actions[] = {
   { "show-alerts", show_alerts_activated },
   { "help", help_activated },
@@ -482,6 +527,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
   { "backup", backup_activated },
   { "restore", restore_activated },
+  { "audit", audit_activated },
 };
 
 /*

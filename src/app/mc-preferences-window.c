@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "mc-accounts.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-preferences-window.h"
@@ -54,6 +55,14 @@ struct _McPreferencesWindow
   GtkSpinButton        *backup_keep_spin;
   GtkFileChooserNative *chooser;
   gboolean              loading;
+  AdwPreferencesGroup  *accounts_group;
+  GPtrArray            *account_rows;
+  AdwEntryRow          *new_username_row;
+  AdwEntryRow          *new_full_name_row;
+  AdwComboRow          *new_role_row;
+  AdwEntryRow          *new_pin_row;
+  AdwEntryRow          *new_pin_again_row;
+  GtkSpinButton        *lock_minutes_spin;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -519,6 +528,7 @@ backup_folder_response_cb (GtkNativeDialog     *chooser,
       path = folder ? g_file_get_path (folder) : NULL;
     }
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
   if (response != GTK_RESPONSE_ACCEPT)
     return;
   if (path == NULL || access (path, W_OK) != 0)
@@ -549,6 +559,175 @@ choose_backup_folder_action (GtkWidget  *widget,
     }
   g_signal_connect (self->chooser, "response", G_CALLBACK (backup_folder_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/*
+ * Accounts
+ */
+
+static void load_accounts (McPreferencesWindow *self);
+
+static void
+toggle_account_clicked_cb (GtkButton           *button,
+                           McPreferencesWindow *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (button), "username");
+  gboolean enable = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "enable"));
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_accounts_set_active (self->store, username, enable, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  load_accounts (self);
+  toast (self, enable ? _("Account enabled") : _("Account disabled: its past steps keep the name"));
+}
+
+static void
+reset_pin_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       McPreferencesWindow *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (dialog), "username");
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  GtkWidget *second = gtk_widget_get_next_sibling (first);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "set"))
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (first)), gtk_editable_get_text (GTK_EDITABLE (second))) != 0)
+    {
+      toast (self, _("The two PINs differ: nothing was changed"));
+      return;
+    }
+  if (!mc_accounts_set_pin (self->store, username, gtk_editable_get_text (GTK_EDITABLE (first)), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _("New PIN set"));
+}
+
+static void
+reset_pin_clicked_cb (GtkButton           *button,
+                      McPreferencesWindow *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (button), "username");
+  g_autofree char *heading = g_strdup_printf (_("New PIN for %s"), username);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *first = adw_password_entry_row_new ();
+  GtkWidget *second = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (first), _("New PIN or password"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (second), _("The same PIN again"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (box), first);
+  gtk_list_box_append (GTK_LIST_BOX (box), second);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set PIN"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "username", g_strdup (username), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (reset_pin_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_accounts (McPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) accounts = mc_accounts_list (self->store, NULL);
+  g_autofree char *lock = mc_store_get_local (self->store, MC_ACCOUNTS_SETTING_LOCK_MINUTES);
+
+  for (guint i = 0; self->account_rows && i < self->account_rows->len; i++)
+    adw_preferences_group_remove (self->accounts_group, g_ptr_array_index (self->account_rows, i));
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
+  self->account_rows = g_ptr_array_new ();
+
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      McAccount *a = g_ptr_array_index (accounts, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *pin = gtk_button_new_with_mnemonic (_("New _PIN…"));
+      GtkWidget *toggle = gtk_button_new_with_mnemonic (a->active ? _("_Disable") : _("_Enable"));
+      g_autofree char *title = g_markup_escape_text (a->full_name, -1);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s", a->username, mc_role_label (a->role),
+                                                   a->active ? "" : _(" · disabled"));
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_widget_set_valign (pin, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (pin), "username", g_strdup (a->username), g_free);
+      g_object_set_data_full (G_OBJECT (toggle), "username", g_strdup (a->username), g_free);
+      g_object_set_data (G_OBJECT (toggle), "enable", GINT_TO_POINTER (!a->active));
+      g_signal_connect (pin, "clicked", G_CALLBACK (reset_pin_clicked_cb), self);
+      g_signal_connect (toggle, "clicked", G_CALLBACK (toggle_account_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+  if (accounts == NULL || accounts->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet: anyone at this computer can use "
+                                                                 "the desk and change the settings"));
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->lock_minutes_spin,
+                             lock ? g_ascii_strtod (lock, NULL) : MC_ACCOUNTS_DEFAULT_LOCK_MINUTES);
+  self->loading = FALSE;
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->new_username_row));
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->new_pin_row));
+  McRole role = (McRole) adw_combo_row_get_selected (self->new_role_row);
+  gboolean first = !mc_accounts_in_use (self->store);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (pin, gtk_editable_get_text (GTK_EDITABLE (self->new_pin_again_row))) != 0)
+    {
+      toast (self, _("The two PINs differ: type the same one twice"));
+      return;
+    }
+  if (!mc_accounts_add (self->store, username, gtk_editable_get_text (GTK_EDITABLE (self->new_full_name_row)), role,
+                        pin, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* The person who makes the first administrator is that administrator: signed in, not locked out. */
+  if (first)
+    {
+      g_autoptr(McAccount) account = mc_accounts_sign_in (self->store, username, pin, NULL);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_username_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_full_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_pin_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_pin_again_row), "");
+  load_accounts (self);
+  toast (self, first ? _("Account added. From now on the desk asks who is working.") : _("Account added"));
+}
+
+static void
+lock_minutes_changed_cb (McPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->lock_minutes_spin));
+
+  save_local (self, MC_ACCOUNTS_SETTING_LOCK_MINUTES, value);
 }
 
 static void
@@ -601,6 +780,15 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_daily_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_username_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_full_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_role_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_pin_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_pin_again_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, lock_minutes_spin);
+  gtk_widget_class_bind_template_callback (widget_class, lock_minutes_changed_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.add-account", NULL, add_account_action);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, backup_daily_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backup_keep_changed_cb);
@@ -620,7 +808,12 @@ mc_preferences_window_init (McPreferencesWindow *self)
   g_autoptr(GtkStringList) mode_model = gtk_string_list_new (modes);
   g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
 
+  const char *roles[] = { mc_role_label (MC_ROLE_CLERK), mc_role_label (MC_ROLE_LEADER),
+                          mc_role_label (MC_ROLE_ADMINISTRATOR), NULL };
+  g_autoptr(GtkStringList) role_model = gtk_string_list_new (roles);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->new_role_row, G_LIST_MODEL (role_model));
   adw_combo_row_set_model (self->supplement_row, G_LIST_MODEL (mode_model));
   adw_combo_row_set_model (self->new_kind_row, G_LIST_MODEL (kind_model));
 }
@@ -639,5 +832,9 @@ mc_preferences_window_new (McStore *store)
   load_procedures (self);
   update_sync_status (self);
   load_backups (self);
+  load_accounts (self);
+  /* Until there is an account, the first to add is an administrator's. */
+  if (!mc_accounts_in_use (store))
+    adw_combo_row_set_selected (self->new_role_row, MC_ROLE_ADMINISTRATOR);
   return self;
 }

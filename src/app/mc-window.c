@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accounts.h"
 #include "mc-alerts-page.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
@@ -19,6 +20,7 @@
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
+#include "mc-lock-page.h"
 #include "mc-reports-page.h"
 #include "mc-setup-page.h"
 #include "mc-time.h"
@@ -46,6 +48,9 @@ struct _McWindow
   GtkWidget            *progress_dialog;
   GtkProgressBar       *progress_bar;
   McSetupPage          *setup_page;
+  McLockPage           *lock_page;
+  gint64                last_activity;  /* monotonic µs of the last key, click or pointer move */
+  guint                 idle_check_id;
   McIntakePage         *intake_page;
   McDossierListPage    *list_page;
   McAlertsPage         *alerts_page;
@@ -121,14 +126,38 @@ status_shown_cb (McWindow *self)
   update_backup_label (self);
 }
 
+static const char *
+person_at_desk (McWindow *self)
+{
+  const McOffice *office = mc_store_get_office (self->store);
+  const char *signed_in = mc_accounts_get_signed_in (self->store);
+  g_autoptr(GPtrArray) accounts = signed_in ? mc_accounts_list (self->store, NULL) : NULL;
+
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      McAccount *a = g_ptr_array_index (accounts, i);
+
+      if (g_str_equal (a->username, signed_in))
+        return g_intern_string (a->full_name);
+    }
+  return office->clerk ? office->clerk : "";
+}
+
 static void
-show_desk (McWindow *self)
+update_station_label (McWindow *self)
 {
   const McOffice *office = mc_store_get_office (self->store);
   g_autofree char *station = g_strdup_printf (_("%s · station %02d · %s"), office->name ? office->name : "",
-                                              office->station, office->clerk ? office->clerk : "");
+                                              office->station, person_at_desk (self));
 
   gtk_label_set_text (self->station_label, station);
+}
+
+static void
+show_desk (McWindow *self)
+{
+
+  update_station_label (self);
   update_sync_label (self);
   if (mc_application_is_demo (MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))))
     {
@@ -156,6 +185,10 @@ show_desk (McWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "desk");
   adw_view_stack_set_visible_child_name (self->view_stack, "intake");
   mc_intake_page_focus (self->intake_page);
+  self->last_activity = g_get_monotonic_time ();
+  /* A workstation with accounts asks who is working before it shows anything. */
+  if (mc_accounts_in_use (self->store) && mc_accounts_get_signed_in (self->store) == NULL)
+    mc_window_lock (self);
 }
 
 typedef void (*ConfirmedFunc) (McWindow *self);
@@ -218,6 +251,41 @@ static void
 setup_completed_cb (McWindow *self)
 {
   show_desk (self);
+}
+
+static void
+signed_in_cb (McWindow *self)
+{
+  update_station_label (self);
+  self->last_activity = g_get_monotonic_time ();
+  gtk_stack_set_visible_child_name (self->main_stack, "desk");
+  mc_intake_page_focus (self->intake_page);
+}
+
+/* Any key, click or pointer move at the desk. */
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             McWindow                 *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  McWindow *self = user_data;
+  g_autofree char *setting = NULL;
+  gint64 minutes;
+
+  if (self->store == NULL || !mc_accounts_in_use (self->store) || mc_accounts_get_signed_in (self->store) == NULL)
+    return G_SOURCE_CONTINUE;
+  setting = mc_store_get_local (self->store, MC_ACCOUNTS_SETTING_LOCK_MINUTES);
+  minutes = setting ? g_ascii_strtoll (setting, NULL, 10) : MC_ACCOUNTS_DEFAULT_LOCK_MINUTES;
+  if (minutes > 0 && g_get_monotonic_time () - self->last_activity > minutes * 60 * G_USEC_PER_SEC)
+    mc_window_lock (self);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -589,6 +657,23 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (!mc_accounts_in_use (self->store))
+    {
+      show_message (self, _("No Accounts Yet"),
+                    _("The desk locks once it has accounts: an administrator adds them in Preferences, "
+                      "Accounts."));
+      return;
+    }
+  mc_window_lock (self);
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -605,6 +690,7 @@ mc_window_dispose (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -625,6 +711,7 @@ mc_window_class_init (McWindowClass *klass)
   window_class->close_request = close_request_cb;
 
   g_type_ensure (MC_TYPE_SETUP_PAGE);
+  g_type_ensure (MC_TYPE_LOCK_PAGE);
   g_type_ensure (MC_TYPE_INTAKE_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
   g_type_ensure (MC_TYPE_ALERTS_PAGE);
@@ -642,6 +729,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, alerts_page);
@@ -651,6 +739,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, alerts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_completed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, intake_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -661,9 +750,11 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "desk.new-intake", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "desk.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "desk.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "desk.show-page", "s", "intake");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "desk.show-page", "s", "alerts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "desk.show-page", "s", "calendar");
@@ -674,8 +765,16 @@ mc_window_class_init (McWindowClass *klass)
 static void
 mc_window_init (McWindow *self)
 {
+  GtkEventController *activity = gtk_event_controller_legacy_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  /* The idle lock counts from the last thing the clerk did in this window. */
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect (activity, "event", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_check_id = g_timeout_add_seconds (15, idle_check_cb, self);
 }
 
 McWindow *
@@ -694,6 +793,42 @@ mc_window_new (McApplication *application,
       gtk_stack_set_visible_child_name (self->main_stack, "setup");
     }
   return self;
+}
+
+/**
+ * mc_window_lock:
+ *
+ * Signs the person out and covers the desk: the lock page shows no citizen's data, and the other windows (a
+ * dossier, a preview, a dialog: nothing unsaved lives there) are closed. What was being typed at intake is kept
+ * behind the lock.
+ */
+void
+mc_window_lock (McWindow *self)
+{
+  GList *toplevels;
+
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  mc_accounts_sign_out (self->store);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) self &&
+        (gtk_window_get_application (l->data) == gtk_window_get_application (GTK_WINDOW (self)) ||
+         gtk_window_get_transient_for (l->data) == GTK_WINDOW (self)))
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_menu_button_popdown (self->status_button);
+  mc_lock_page_set_store (self->lock_page, self->store);
+  mc_lock_page_reset (self->lock_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "locked");
+}
+
+gboolean
+mc_window_is_locked (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") == 0;
 }
 
 gboolean

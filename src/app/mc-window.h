@@ -25,6 +25,8 @@ void      mc_window_show_toast   (McWindow      *self,
 void      mc_window_show_page    (McWindow      *self,
                                   const char    *name);
 const char *mc_window_get_last_notification (McWindow *self);
+void        mc_window_lock         (McWindow      *self);
+gboolean    mc_window_is_locked    (McWindow      *self);
 void        mc_window_import_file  (McWindow      *self,
                                     const char    *path);
 

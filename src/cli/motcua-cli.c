@@ -506,6 +506,10 @@ cmd_backup (Cli   *cli,
   path = mc_backup_create (cli->db_path, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, &error);
   if (path == NULL)
     return fail (error);
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    mc_audit_record (cli->store, MC_AUDIT_BACKUP, name, NULL, NULL);
+  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -535,10 +539,25 @@ cmd_restore (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (_("restore needs the backup file"));
-  /* The database stays closed: it is replaced underneath. */
+  /* Only an administrator restores; then the database is closed, since it is replaced underneath. */
+  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      if (!open_store (cli, FALSE, &status))
+        return status;
+      if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
+        return fail (error);
+      g_clear_object (&cli->store);
+    }
   info = mc_backup_verify (argv[1], &error);
   if (info == NULL || !mc_backup_restore (argv[1], cli->db_path, &kept, &error))
     return fail (error);
+  {
+    g_autoptr(McStore) restored = mc_store_open (cli->db_path, FALSE, NULL);
+    g_autofree char *name = kept ? g_path_get_basename (kept) : NULL;
+
+    if (restored != NULL)
+      mc_audit_record (restored, MC_AUDIT_RESTORE, NULL, name, NULL);
+  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();

@@ -65,6 +65,10 @@ typedef struct
 
 #define MC_ACCOUNT_PIN_MIN_CHARS 4
 
+/* The workstation's settings (McStore's local table): minutes without a key or click before the desk locks. */
+#define MC_ACCOUNTS_SETTING_LOCK_MINUTES "lock_minutes"
+#define MC_ACCOUNTS_DEFAULT_LOCK_MINUTES 10
+
 /* Audit actions */
 #define MC_AUDIT_EXPORT            "export"
 #define MC_AUDIT_IMPORT            "import"
