@@ -63,6 +63,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *new_pin_row;
   AdwEntryRow          *new_pin_again_row;
   GtkSpinButton        *lock_minutes_spin;
+  GtkSpinButton        *retention_spin;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -90,6 +91,9 @@ static const RowKey office_rows[] = {
   { "afternoon_close", ROW (afternoon_close_row) },
   { "cutoff", ROW (cutoff_row) },
 };
+
+/* This workstation's retention period (McStore's local table). */
+#define RETENTION_SETTING "retention_years"
 
 #define ROW_AT(self, offset) (*(AdwEntryRow **) G_STRUCT_MEMBER_P (self, offset))
 
@@ -483,6 +487,10 @@ load_backups (McPreferencesWindow *self)
   self->loading = TRUE;
   gtk_switch_set_active (self->backup_daily_switch, g_strcmp0 (daily, "false") != 0);
   gtk_spin_button_set_value (self->backup_keep_spin, keep ? g_ascii_strtod (keep, NULL) : MC_BACKUP_DEFAULT_KEEP);
+  {
+    g_autofree char *retention = mc_store_get_local (self->store, RETENTION_SETTING);
+    gtk_spin_button_set_value (self->retention_spin, retention ? g_ascii_strtod (retention, NULL) : 10);
+  }
   adw_action_row_set_subtitle (self->backup_dir_row, dir);
   self->loading = FALSE;
 }
@@ -730,6 +738,81 @@ lock_minutes_changed_cb (McPreferencesWindow *self)
   save_local (self, MC_ACCOUNTS_SETTING_LOCK_MINUTES, value);
 }
 
+/*
+ * Retention
+ */
+
+static void
+retention_changed_cb (McPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->retention_spin));
+
+  save_local (self, RETENTION_SETTING, value);
+}
+
+static void
+remove_personal_data_response_cb (AdwMessageDialog    *dialog,
+                                  const char          *response,
+                                  McPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint count = 0;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!mc_store_remove_personal_data (self->store, gtk_spin_button_get_value_as_int (self->retention_spin), FALSE,
+                                      &count, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Personal data removed from %u dossier",
+                                       "Personal data removed from %u dossiers", count), count);
+  toast (self, text);
+}
+
+static void
+remove_personal_data_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (widget);
+  int years = gtk_spin_button_get_value_as_int (self->retention_spin);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint count = 0;
+
+  if (!mc_store_remove_personal_data (self->store, years, TRUE, &count, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (count == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("No dossier closed more than %d years ago holds personal data"),
+                                               years);
+      toast (self, text);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u dossier was closed more than %d years ago. Its applicant's name, "
+                                       "identity number and contact details will be removed here and on the other "
+                                       "workstations after the next sync. This cannot be undone.",
+                                       "%u dossiers were closed more than %d years ago. Their applicants' names, "
+                                       "identity numbers and contact details will be removed here and on the other "
+                                       "workstations after the next sync. This cannot be undone.", count),
+                          count, years);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Personal Data?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_personal_data_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 mc_preferences_window_dispose (GObject *object)
 {
@@ -787,6 +870,10 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_pin_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_pin_again_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, lock_minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_callback (widget_class, retention_changed_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.remove-personal-data", NULL,
+                                   remove_personal_data_action);
   gtk_widget_class_bind_template_callback (widget_class, lock_minutes_changed_cb);
   gtk_widget_class_install_action (widget_class, "preferences.add-account", NULL, add_account_action);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);

@@ -743,6 +743,51 @@ cmd_audit (Cli   *cli,
 }
 
 static int
+cmd_remove_personal_data (Cli   *cli,
+                          int    argc,
+                          char **argv)
+{
+  int years = 0;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("The retention period: dossiers closed longer ago than this"), "N" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only count the dossiers"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+  int status;
+
+  if (!parse_options ("remove-personal-data", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || years <= 0)
+    return usage_error (_("remove-personal-data needs --years N"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (!mc_store_remove_personal_data (cli->store, years, dry_run, &count, &error))
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dossiers");
+      json_builder_add_int_value (builder, count);
+      json_builder_set_member_name (builder, "dry_run");
+      json_builder_add_boolean_value (builder, dry_run);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else if (dry_run)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u dossier closed more than %d years ago holds personal data.\n",
+                          "%u dossiers closed more than %d years ago hold personal data.\n", count), count, years);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Personal data removed from %u dossier.\n",
+                          "Personal data removed from %u dossiers.\n", count), count);
+  return EXIT_OK;
+}
+
+static int
 cmd_procedures (Cli   *cli,
                 int    argc,
                 char **argv)
@@ -2001,6 +2046,8 @@ static const Command commands[] = {
   { "restore", cmd_restore, N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
   { "account", cmd_account, N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER") },
   { "audit", cmd_audit, N_("audit [--limit N] — who exported, printed, corrected or changed accounts") },
+  { "remove-personal-data", cmd_remove_personal_data,
+    N_("remove-personal-data --years N [--dry-run] — the retention rule: names and contacts of old closed dossiers") },
   { "check", cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
   { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
   { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },

@@ -205,6 +205,21 @@ apply_edited (McDossier *self,
 }
 
 static void
+remove_personal_data (McDossier *self)
+{
+  g_free (self->applicant_name);
+  self->applicant_name = g_strdup (MC_DOSSIER_REMOVED_NAME);
+  g_clear_pointer (&self->applicant_id, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->returned_to, g_free);
+  g_clear_pointer (&self->proxy, json_node_unref);
+  self->birth_year = 0;
+}
+
+static void
 settle (McDossier  *self,
         McCalendar *calendar,
         McMinute    at)
@@ -349,7 +364,16 @@ mc_dossier_fold (GPtrArray        *events,
   if (!apply_received (self, first, calendar))
     return NULL;
   for (guint i = 1; i < sorted->len; i++)
-    apply_event (self, g_ptr_array_index (sorted, i), calendar, mode);
+    {
+      McEvent *event = g_ptr_array_index (sorted, i);
+
+      if (strcmp (event->kind, MC_EVENT_PERSONAL_DATA_REMOVED) == 0)
+        self->personal_data_removed = TRUE;
+      apply_event (self, event, calendar, mode);
+    }
+  /* Whatever came before or after it: once the retention period has passed, only the facts remain. */
+  if (self->personal_data_removed)
+    remove_personal_data (self);
 
   self->n_events = sorted->len;
   self->last_lamport = ((McEvent *) g_ptr_array_index (sorted, sorted->len - 1))->lamport;

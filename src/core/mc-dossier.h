@@ -22,6 +22,9 @@ typedef enum
   MC_SUPPLEMENT_RESUME,   /* the time left when the dossier was paused carries on */
 } McSupplementMode;
 
+/* What a dossier's applicant is called once the retention period removed the personal data. */
+#define MC_DOSSIER_REMOVED_NAME "—"
+
 /* The projection of one dossier's events: what the lists, forms and statistics read. */
 struct _McDossier
 {
@@ -79,6 +82,7 @@ struct _McDossier
   McMinute     new_due;           /* promised in an apology letter, MC_MINUTE_NONE otherwise */
   char        *apology_reason;
   gboolean     has_apology;
+  gboolean     personal_data_removed;  /* after the retention period: name "—", no contact details */
   McDueState   outcome;           /* early / on_time / late once settled, NONE otherwise */
   gint64       row_id;            /* the projection row, for keyset paging; 0 when folded */
   guint        n_events;

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define MC_EVENT_APOLOGY_ISSUED       "apology_issued"
 #define MC_EVENT_RATING_RECORDED      "rating_recorded"
 #define MC_EVENT_DIGITISED            "digitised"
+/* The retention period passed: the dossier's personal fields are removed on every station, its facts kept. */
+#define MC_EVENT_PERSONAL_DATA_REMOVED "personal_data_removed"
 #define MC_EVENT_PROCEDURE_SET        "procedure_set"
 #define MC_EVENT_CALENDAR_DAY_SET     "calendar_day_set"
 #define MC_EVENT_OFFICE_SET           "office_set"

@@ -2639,6 +2639,134 @@ event_is_well_formed (McEvent *event)
          (event->dossier_uuid != NULL) == mc_event_kind_is_dossier (event->kind);
 }
 
+/* Removes the personal fields from a dossier's stored events (the fold then shows only the facts): the
+ * applicant becomes "—", the proxy, notes, receiver and rating comments go, corrections of personal fields lose
+ * their value. Freed space is zeroed (secure_delete) by the caller. */
+static gboolean
+scrub_dossier_events (McStore     *self,
+                      const char  *dossier_uuid,
+                      GError     **error)
+{
+  static const char *statements[] = {
+    "UPDATE event SET payload = json_remove (json_set (payload, '$.applicant', json_object ('name', '" MC_DOSSIER_REMOVED_NAME "')),"
+    " '$.proxy', '$.notes') WHERE dossier_uuid = ?1 AND kind = 'received'",
+    "UPDATE event SET payload = json_set (payload, '$.value', NULL) WHERE dossier_uuid = ?1 AND kind = 'edited'"
+    " AND json_extract (payload, '$.field') IN ('applicant_name', 'id_number', 'phone', 'email', 'address',"
+    " 'notes', 'birth_year')",
+    "UPDATE event SET payload = json_remove (payload, '$.receiver') WHERE dossier_uuid = ?1 AND kind = 'returned'",
+    "UPDATE event SET payload = json_remove (payload, '$.comment') WHERE dossier_uuid = ?1"
+    " AND kind = 'rating_recorded'",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = prepare (self, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, dossier_uuid);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_store_remove_personal_data:
+ * @years: the retention period: dossiers closed (returned, refused or stopped) longer ago than this
+ * @dry_run: only count them
+ * @out_count: (out) (optional): how many dossiers (would) lose their personal data
+ *
+ * The retention rule, applied on request by an administrator: the applicant's name (shown as "—"), identity
+ * number, contact details, proxy, notes and the receiver's name are removed from those dossiers and from their
+ * history, and an event says so, so that every workstation the bundles reach removes them too. What the
+ * statistics count (procedure, dates, channel, outcome) stays. The freed space in the file is zeroed.
+ */
+gboolean
+mc_store_remove_personal_data (McStore    *self,
+                               int         years,
+                               gboolean    dry_run,
+                               guint      *out_count,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cutoff = NULL;
+  McMinute now = mc_time_now ();
+  sqlite3_stmt *stmt;
+  int y, m, d, rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (years < 1 || years > 100)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("The retention period is 1 to 100 years"));
+      return FALSE;
+    }
+  if (!dry_run && !mc_accounts_check (self, MC_PERMISSION_ADMINISTER, error))
+    return FALSE;
+  mc_jdn_to_ymd (mc_minute_jdn (now), &y, &m, &d);
+  cutoff = mc_time_format_iso_offset (mc_minute_from_jdn (mc_jdn_from_ymd (y - years, m, MIN (d, 28)),
+                                                          mc_minute_of_day (now)));
+
+  stmt = prepare (self,
+                  "SELECT d.uuid FROM dossier d WHERE d.status IN ('returned', 'refused', 'stopped')"
+                  " AND (SELECT max (e.occurred_at) FROM event e WHERE e.dossier_uuid = d.uuid) < ?1"
+                  " AND NOT EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
+                  "                 AND e.kind = 'personal_data_removed')", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, cutoff);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (uuids, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  if (out_count)
+    *out_count = uuids->len;
+  if (dry_run || uuids->len == 0)
+    return TRUE;
+
+  if (!exec_sql (self, "PRAGMA secure_delete = ON", error) || !begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) payload = NULL;
+      g_autoptr(McEvent) event = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "retention_years");
+      json_builder_add_int_value (builder, years);
+      json_builder_end_object (builder);
+      payload = json_builder_get_root (builder);
+      event = append_local_event (self, uuid, MC_EVENT_PERSONAL_DATA_REMOVED, payload, NULL, error);
+      if (event == NULL || !scrub_dossier_events (self, uuid, error) || !refold_dossier (self, uuid, error))
+        goto fail;
+    }
+  {
+    g_autofree char *detail = g_strdup_printf ("%u dossiers closed before %.10s (%d years)", uuids->len, cutoff,
+                                               years);
+    if (!mc_audit_record (self, MC_AUDIT_RETENTION, NULL, detail, error))
+      goto fail;
+  }
+  if (!commit (self, error))
+    goto fail;
+  /* The search index keeps old terms in its segments until they merge: merged now, and the log folded in, so
+   * that no removed name survives in the file. */
+  exec_sql (self, "INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize')", NULL);
+  exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+
+fail:
+  rollback (self);
+  exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
+  return FALSE;
+}
+
 /**
  * mc_store_apply_events:
  * @events: (element-type McEvent): events from another station, in any order
@@ -2723,9 +2851,21 @@ mc_store_apply_events (McStore    *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GPtrArray *batch = value;
-      gint64 stored = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?", key, error);
 
+      gboolean removed = FALSE;
+      gint64 stored;
+
+      /* Another station removed this dossier's personal data (now, or earlier and this is a late event): so does
+       * this one, in its stored history too. */
+      for (guint i = 0; i < batch->len && !removed; i++)
+        removed = g_str_equal (((McEvent *) g_ptr_array_index (batch, i))->kind, MC_EVENT_PERSONAL_DATA_REMOVED);
+      stored = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?", key, error);
       if (stored < 0)
+        goto fail;
+      if (!removed && stored != (gint64) batch->len)
+        removed = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?"
+                                   " AND kind = 'personal_data_removed'", key, NULL) > 0;
+      if (removed && !scrub_dossier_events (self, key, error))
         goto fail;
       /* A dossier whose whole history came in this batch folds from the events in hand; one that already
        * had events here is read back whole. */

@@ -200,6 +200,11 @@ gboolean      mc_store_set_local           (McStore         *self,
                                             const char      *key,
                                             const char      *value,
                                             GError         **error);
+gboolean      mc_store_remove_personal_data (McStore        *self,
+                                            int              years,
+                                            gboolean         dry_run,
+                                            guint           *out_count,
+                                            GError         **error);
 gboolean      mc_store_check               (McStore         *self,
                                             char           **out_report,
                                             GError         **error);

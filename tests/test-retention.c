@@ -1,0 +1,272 @@
+/* test-retention.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The retention rule on real files: dossiers closed longer ago than the period lose their personal data, in
+ * the projection, in their stored history and in the file's bytes, on this station and on the others the sync
+ * reaches; the statistics stay exactly the same. */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mc-accounts.h"
+#include "mc-bundle.h"
+#include "mc-stats.h"
+#include "mc-store.h"
+#include "mc-time.h"
+
+#define OLD_NAME "Nguyễn Văn Xưa"
+#define OLD_ID   "001190012345"
+#define OLD_PHONE "0912345678"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
+  fx->dir = g_dir_make_tmp ("motcua-retention-XXXXXX", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fx->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fx->dir, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (fx->dir);
+  g_free (fx->dir);
+  g_setenv ("MOTCUA_NOW", "", TRUE);
+}
+
+static McStore *
+open_station (Fixture    *fx,
+              const char *name,
+              int         station)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+  g_autoptr(McStore) store = mc_store_open (path, TRUE, &error);
+  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", NULL, "Tân Lập", station, "Lê Thu Hà" };
+
+  g_assert_no_error (error);
+  g_assert_true (mc_store_setup (store, &setup, &error));
+  g_assert_true (mc_bundle_set_passphrase (store, "mật khẩu đồng bộ của xã", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static char *
+receive (McStore    *store,
+         const char *when,
+         const char *name,
+         const char *id,
+         const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) d = NULL;
+  McIntake in = { 0 };
+
+  g_setenv ("MOTCUA_NOW", when, TRUE);
+  in.procedure_code = "1.004873";
+  in.applicant_name = name;
+  in.id_number = id;
+  in.phone = phone;
+  in.address = "Thôn Đông, xã Tân Lập";
+  in.received = MC_MINUTE_NONE;
+  d = mc_store_intake (store, &in, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (d->code);
+}
+
+static void
+step (McStore    *store,
+      const char *code,
+      const char *kind,
+      const char *when,
+      const char *key,
+      const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autofree char *at = g_strdup (when);
+
+  g_setenv ("MOTCUA_NOW", when, TRUE);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, at);
+  if (key)
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, value);
+    }
+  json_builder_end_object (builder);
+  payload = json_builder_get_root (builder);
+  d = mc_store_record (store, code, kind, payload, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+stats_json (McStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  McStats *stats = mc_stats_compute (store, mc_jdn_from_ymd (2018, 1, 1), mc_jdn_from_ymd (2026, 12, 31),
+                                     mc_time_now (), NULL, &error);
+
+  g_assert_no_error (error);
+  mc_stats_to_json (stats, builder);
+  mc_stats_free (stats);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* The database's bytes with the WAL folded in (the store closed), reopened afterwards. */
+static gboolean
+file_contains (McStore   **store,
+               const char *text)
+{
+  g_autofree char *path = g_strdup (mc_store_get_path (*store));
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  gboolean found;
+
+  g_clear_object (store);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  found = memmem (contents, len, text, strlen (text)) != NULL;
+  *store = mc_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  return found;
+}
+
+static void
+test_retention (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) a = open_station (fx, "a.db", 1);
+  g_autoptr(McStore) b = open_station (fx, "b.db", 2);
+  g_autofree char *old_returned = NULL, *old_refused = NULL, *recent = NULL, *open_one = NULL;
+  g_autofree char *bundle1 = g_build_filename (fx->dir, "1.motcua", NULL);
+  g_autofree char *bundle2 = g_build_filename (fx->dir, "2.motcua", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  guint count = 0, n = 0;
+
+  old_returned = receive (a, "2019-03-04T09:00", OLD_NAME, OLD_ID, OLD_PHONE);
+  step (a, old_returned, MC_EVENT_RETURNED, "2019-03-06T10:00", "receiver", OLD_NAME);
+  old_refused = receive (a, "2019-05-06T09:00", "Trần Thị Cũ", NULL, NULL);
+  step (a, old_refused, MC_EVENT_REFUSED, "2019-05-06T09:30", "reason", "Không thuộc thẩm quyền");
+  recent = receive (a, "2024-06-03T09:00", "Lê Văn Gần", NULL, NULL);
+  step (a, recent, MC_EVENT_RETURNED, "2024-06-05T10:00", "receiver", "Lê Văn Gần");
+  open_one = receive (a, "2026-11-20T09:00", "Phạm Thị Mới", NULL, NULL);
+
+  /* Station B got everything before the period passed. */
+  g_assert_true (mc_bundle_export (a, bundle1, TRUE, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_bundle_import (b, bundle1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23T10:00", TRUE);
+  before = stats_json (a);
+
+  /* Five years: the two dossiers closed in 2019 only. */
+  g_assert_true (mc_store_remove_personal_data (a, 5, TRUE, &count, &error));
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_true (file_contains (&a, OLD_NAME));
+  g_assert_true (mc_store_remove_personal_data (a, 5, FALSE, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 2);
+
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (a, old_returned, &error);
+    g_autoptr(McDossier) kept = mc_store_get_dossier (a, recent, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (d->applicant_name, ==, "—");
+    g_assert_null (d->applicant_id);
+    g_assert_null (d->phone);
+    g_assert_null (d->address);
+    g_assert_null (d->returned_to);
+    g_assert_true (d->personal_data_removed);
+    g_assert_cmpint (d->status, ==, MC_STATUS_RETURNED);
+    g_assert_cmpstr (kept->applicant_name, ==, "Lê Văn Gần");
+  }
+  after = stats_json (a);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (mc_store_check (a, NULL, &error));
+  g_assert_no_error (error);
+  {
+    McQuery query;
+
+    mc_query_init (&query);
+    query.text = "nguyen van xua";
+    g_assert_cmpint (mc_store_count (a, &query, NULL), ==, 0);
+  }
+  /* Not in the file either: the history, the search index and the freed pages. */
+  g_assert_false (file_contains (&a, OLD_NAME));
+  g_assert_false (file_contains (&a, OLD_ID));
+  g_assert_false (file_contains (&a, OLD_PHONE));
+  g_assert_true (file_contains (&a, "Lê Văn Gần"));
+  /* Done once: a second run finds nothing more. */
+  g_assert_true (mc_store_remove_personal_data (a, 5, TRUE, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+
+  /* The next bundle carries the removal to station B. */
+  g_assert_true (mc_bundle_export (a, bundle2, FALSE, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_bundle_import (b, bundle2, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (b, old_returned, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (d->applicant_name, ==, "—");
+  }
+  g_assert_true (mc_store_check (b, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *b_stats = stats_json (b);
+    g_assert_cmpstr (b_stats, ==, before);
+  }
+  g_assert_false (file_contains (&b, OLD_ID));
+
+  /* The administrator's action is in the audit log. */
+  {
+    g_autoptr(GPtrArray) log = mc_audit_list (a, 0, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < log->len; i++)
+      found |= g_str_equal (((McAuditEntry *) g_ptr_array_index (log, i))->action, MC_AUDIT_RETENTION);
+    g_assert_true (found);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/retention/remove-personal-data", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
+  return g_test_run ();
+}
