@@ -31,6 +31,7 @@ def blank():
         "received": 0, "in_person": 0, "post": 0, "online": 0, "linked": 0,
         "settled": 0, "early": 0, "on_time": 0, "late": 0, "refused": 0, "stopped": 0,
         "in_progress": 0, "on_track": 0, "overdue": 0, "paused": 0, "apologies": 0,
+        "late_with_apology": 0, "overdue_with_apology": 0,
     }
 
 
@@ -59,7 +60,11 @@ def main():
         if status in SETTLED:
             if not settled:
                 raise SystemExit(f"{row['Mã hồ sơ']}: settled without a time")
-            counts += ["settled", classify(settled, due)]
+            outcome = classify(settled, due)
+            counts += ["settled", outcome]
+            # Apology coverage: a late dossier that had a letter (a new appointment date).
+            if outcome == "late" and row["Hẹn lại (phiếu xin lỗi)"]:
+                counts.append("late_with_apology")
         elif status == REFUSED:
             counts.append("refused")
         elif status == STOPPED:
@@ -70,6 +75,8 @@ def main():
                 counts.append("paused")
             elif due < now:
                 counts.append("overdue")
+                if row["Hẹn lại (phiếu xin lỗi)"]:
+                    counts.append("overdue_with_apology")
             else:
                 counts.append("on_track")
         else:

@@ -167,6 +167,7 @@ mc_alerts_page_reload (McAlertsPage *self)
   GtkWidget *child;
   McMinute now = mc_time_now ();
   guint fresh = 0;
+  guint overdue_listed = 0, without_letter = 0;
   gint64 total;
 
   g_return_if_fail (MC_IS_ALERTS_PAGE (self));
@@ -198,6 +199,12 @@ mc_alerts_page_reload (McAlertsPage *self)
 
       g_ptr_array_add (self->dossiers, mc_dossier_ref (d));
       gtk_list_box_append (self->list, make_row (self, d, now));
+      if (d->due != MC_MINUTE_NONE && d->due < now)
+        {
+          overdue_listed++;
+          if (!d->has_apology)
+            without_letter++;
+        }
       g_hash_table_add (now_alerting, g_strdup (d->code));
       if (self->loaded_once && !g_hash_table_contains (self->known, d->code))
         fresh++;
@@ -217,6 +224,21 @@ mc_alerts_page_reload (McAlertsPage *self)
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention: %u overdue, %u due soon",
                                           "%u dossiers need attention: %u overdue, %u due soon", self->count),
                              self->count, self->overdue, self->count - self->overdue);
+  /* Apology coverage: every overdue dossier should have its letter. */
+  if (without_letter > 0)
+    {
+      g_autofree char *coverage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u overdue dossier has no apology letter yet "
+                                                                "(coverage %u%%)",
+                                                                "%u overdue dossiers have no apology letter yet "
+                                                                "(coverage %u%%)", without_letter),
+                                                   without_letter,
+                                                   (overdue_listed - without_letter) * 100 / overdue_listed);
+      g_autofree char *both = g_strdup_printf ("%s\n%s", summary, coverage);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, self->count > 0 ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", g_hash_table_size (self->selected) > 0);

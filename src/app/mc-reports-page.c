@@ -330,6 +330,8 @@ show_figures (McReportsPage *self)
   add_figure (self, row++, _("Awaiting supplement"), g_strdup_printf ("%u", f->paused));
   add_figure (self, row++, _("Refused / stopped"), g_strdup_printf ("%u / %u", f->refused, f->stopped));
   add_figure (self, row++, _("Apology letters"), g_strdup_printf ("%u", f->apologies));
+  add_figure (self, row++, _("Apology coverage (late or overdue with a letter)"),
+              format_share (mc_stats_figures_apology_coverage (f)));
   add_figure (self, row++, _("Average processing (working days)"),
               mc_stats_figures_average_working_days (f, self->stats->minutes_per_day) < 0
               ? g_strdup ("—")

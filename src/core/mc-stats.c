@@ -318,6 +318,7 @@ count_dossiers (Computation  *c,
       McMinute apology_at = column_minute (stmt, 12);
       gboolean digitised = sqlite3_column_int (stmt, 13) != 0;
       gboolean changed_after = sqlite3_column_int (stmt, 14) != 0;
+      gboolean has_apology = sqlite3_column_int (stmt, 10) != 0;
       gboolean terminated;
 
       mc_status_from_string (column_text (stmt, 5), &status);
@@ -363,7 +364,11 @@ count_dossiers (Computation  *c,
               else if (g_strcmp0 (outcome, "on_time") == 0)
                 COUNT (t, on_time);
               else
-                COUNT (t, late);
+                {
+                  COUNT (t, late);
+                  if (has_apology)
+                    COUNT (t, late_with_apology);
+                }
               for (guint i = 0; i < 3; i++)
                 t[i]->working_minutes += minutes;
             }
@@ -390,7 +395,11 @@ count_dossiers (Computation  *c,
       if (status == MC_STATUS_PAUSED)
         COUNT (t, paused);
       else if (due != MC_MINUTE_NONE && due < s->reference)
-        COUNT (t, overdue);
+        {
+          COUNT (t, overdue);
+          if (apology_at != MC_MINUTE_NONE && apology_at < s->reference)
+            COUNT (t, overdue_with_apology);
+        }
       else
         COUNT (t, on_track);
     }
@@ -516,6 +525,9 @@ add_figures (JsonBuilder          *builder,
   add_count (builder, "overdue", f->overdue);
   add_count (builder, "paused", f->paused);
   add_count (builder, "apologies", f->apologies);
+  add_count (builder, "late_with_apology", f->late_with_apology);
+  add_count (builder, "overdue_with_apology", f->overdue_with_apology);
+  add_ratio (builder, "apology_coverage", mc_stats_figures_apology_coverage (f));
   add_ratio (builder, "average_working_days", mc_stats_figures_average_working_days (f, minutes_per_day));
   add_count (builder, "digitised", f->digitised);
   add_ratio (builder, "digitised_share", mc_stats_figures_digitised_share (f));
@@ -573,6 +585,18 @@ mc_stats_figures_on_time_rate (const McStatsFigures *f)
 {
   g_return_val_if_fail (f != NULL, -1);
   return f->settled > 0 ? (double) (f->early + f->on_time) / f->settled : -1;
+}
+
+/* Late (settled late, or overdue at the reference moment) dossiers that received an apology letter, among all
+ * of them: offices are told to keep it at 100%. */
+double
+mc_stats_figures_apology_coverage (const McStatsFigures *f)
+{
+  guint late;
+
+  g_return_val_if_fail (f != NULL, -1);
+  late = f->late + f->overdue;
+  return late > 0 ? (double) (f->late_with_apology + f->overdue_with_apology) / late : -1;
 }
 
 double

@@ -57,6 +57,8 @@ typedef struct
   guint   overdue;            /* … whose deadline had passed at the reference moment */
   guint   paused;             /* … waiting for the applicant's supplement (no deadline runs) */
   guint   apologies;          /* apology letters (new appointment dates) issued in [start, end) */
+  guint   late_with_apology;  /* of the late ones, those that had an apology letter */
+  guint   overdue_with_apology;  /* of the overdue ones, those with a letter by the reference moment */
   guint   digitised;          /* of the dossiers received in the period, those with a "digitised" event */
   gint64  working_minutes;    /* sum over the settled dossiers of the office time from receipt to settlement */
   guint   ratings[MC_N_RATINGS];  /* the last rating of each dossier, when recorded in [start, end) */
@@ -98,6 +100,7 @@ void         mc_stats_to_json              (McStats              *self,
 
 /* Derived figures; a negative value means "not defined" (nothing settled, nothing received, nothing rated). */
 double       mc_stats_figures_on_time_rate (const McStatsFigures *figures);
+double       mc_stats_figures_apology_coverage (const McStatsFigures *figures);
 double       mc_stats_figures_progress_score (const McStatsFigures *figures);
 double       mc_stats_figures_average_working_days (const McStatsFigures *figures,
                                                     int                   minutes_per_day);
