@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "mc-demo.h"
+#include "mc-late-list.h"
 #include "mc-register.h"
 #include "mc-stats.h"
 #include "mc-store.h"
@@ -840,6 +841,74 @@ test_register_pdf_pages (void)
 }
 
 /*
+ * Late dossiers, published
+ */
+
+static void
+test_short_names (void)
+{
+  const char *cases[][2] = {
+    { "Nguyễn Thị Phương Thảo", "Nguyễn T. P. T." },
+    { "Trần Thị Bình", "Trần T. B." },
+    { "Lê  Ánh", "Lê Á." },
+    { "H'Hen Niê", "H'Hen N." },
+    { "—", "—" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shortened = mc_late_list_short_name (cases[i][0]);
+      g_assert_cmpstr (shortened, ==, cases[i][1]);
+    }
+}
+
+/* March: the dossier settled late after its apology letter is listed with the letter, the name shortened; full
+ * names appear nowhere in the published files. */
+static void
+test_late_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (fx.dir, "qua-han.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (fx.dir, "qua-han.pdf", NULL);
+  g_autoptr(McDocument) doc = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  JsonArray *rows;
+  gboolean found = FALSE;
+
+  g_setenv ("MOTCUA_NOW", "2026-04-10T10:00", TRUE);
+  g_assert_true (mc_late_list_write_csv (fx.store, jdn ("2026-03-01"), jdn ("2026-03-31"), csv_path, &error));
+  g_assert_no_error (error);
+  rows = parse_csv (csv_path, &root);
+  g_assert_cmpstr (cell (rows, 0, 3), ==, "Người nộp");
+  g_assert_cmpuint (json_array_get_length (rows), >=, 3);
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    if (g_str_equal (cell (rows, r, 1), fx.code[4]))
+      {
+        found = TRUE;
+        g_assert_cmpstr (cell (rows, r, 3), ==, "Trần T. B.");
+        g_assert_true (g_str_has_prefix (cell (rows, r, 7), "Số "));
+        g_assert_nonnull (strstr (cell (rows, r, 7), "/PXL"));
+        g_assert_nonnull (strstr (cell (rows, r, 6), "quá hạn"));
+      }
+  g_assert_true (found);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_null (strstr (csv, "Trần Thị Bình"));
+
+  doc = mc_late_list_render (fx.store, jdn ("2026-03-01"), jdn ("2026-03-31"), &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_document_write_pdf (doc, pdf_path, &error));
+  text = pdf_text (pdf_path, 0);
+  assert_text (text, "DANH SÁCH HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI");
+  assert_text (text, "Từ ngày 01/03/2026 đến ngày 31/03/2026");
+  assert_text (text, "Trần T. B.");
+  assert_text (text, fx.code[4]);
+  g_assert_null (strstr (text, "Trần Thị Bình"));
+}
+
+/*
  * A commune's demo year, held against the register
  */
 
@@ -964,6 +1033,8 @@ main (int    argc,
   g_test_add_func ("/reports/stats/json", test_stats_json);
   g_test_add_func ("/reports/register/csv", test_register_csv);
   g_test_add_func ("/reports/demo-year", test_demo_year);
+  g_test_add_func ("/reports/late-list/short-names", test_short_names);
+  g_test_add_func ("/reports/late-list", test_late_list);
   g_test_add_func ("/reports/register/csv-sector", test_register_csv_sector);
   g_test_add_func ("/reports/register/pdf", test_register_pdf);
   g_test_add_func ("/reports/register/pdf-pages", test_register_pdf_pages);

@@ -13,6 +13,7 @@
 
 #include "mc-register.h"
 #include "mc-accounts.h"
+#include "mc-late-list.h"
 #include "mc-reports-page.h"
 #include "mc-time.h"
 
@@ -578,6 +579,7 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
+  gboolean late = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "late"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -590,6 +592,12 @@ export_response_cb (GtkNativeDialog *dialog,
   if (path == NULL)
     {
       show_error (self, _("Choose a folder on this computer or on a USB stick."));
+      return;
+    }
+  if (late)
+    {
+      if (!mc_reports_page_export_late (self, path, csv, &error))
+        show_error (self, error->message);
       return;
     }
   if (csv)
@@ -620,23 +628,59 @@ export_response_cb (GtkNativeDialog *dialog,
   }
 }
 
+/**
+ * mc_reports_page_export_late:
+ *
+ * What "Late Dossiers as PDF/CSV" writes for the period shown: the published list (names shortened, identity
+ * numbers masked), recorded in the audit log.
+ */
+gboolean
+mc_reports_page_export_late (McReportsPage  *self,
+                             const char     *path,
+                             gboolean        csv,
+                             GError        **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
+
+  if (csv)
+    {
+      if (!mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(McDocument) document = mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error);
+
+      if (document == NULL || !mc_document_write_pdf (document, path, error))
+        return FALSE;
+    }
+  mc_audit_record (self->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
+  return TRUE;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   McReportsPage *self = MC_REPORTS_PAGE (widget);
-  gboolean csv = g_str_equal (action_name, "reports.export-csv");
+  gboolean csv = g_str_has_suffix (action_name, "-csv");
+  gboolean late = g_str_has_prefix (action_name, "reports.export-late");
   g_autofree char *from = mc_date_format_iso (self->from_jdn);
   g_autofree char *to = mc_date_format_iso (self->to_jdn);
-  g_autofree char *name = g_strdup_printf ("so-theo-doi-ho-so_%s_%s.%s", from, to, csv ? "csv" : "pdf");
+  g_autofree char *name = g_strdup_printf ("%s_%s_%s.%s", late ? "ho-so-qua-han" : "so-theo-doi-ho-so", from, to,
+                                           csv ? "csv" : "pdf");
+  const char *title = late ? (csv ? _("Export the Late Dossiers as CSV") : _("Export the Late Dossiers as PDF"))
+                           : (csv ? _("Export the Register as CSV") : _("Export the Register as PDF"));
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (csv ? _("Export the Register as CSV") : _("Export the Register as PDF"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_object_set_data (G_OBJECT (self->chooser), "csv", GINT_TO_POINTER (csv));
+  g_object_set_data (G_OBJECT (self->chooser), "late", GINT_TO_POINTER (late));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -691,6 +735,8 @@ mc_reports_page_class_init (McReportsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reports.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reports.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-late-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-late-csv", NULL, export_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -24,6 +24,7 @@
 #include "mc-calendar.h"
 #include "mc-document.h"
 #include "mc-forms.h"
+#include "mc-late-list.h"
 #include "mc-register.h"
 #include "mc-stats.h"
 #include "mc-identity.h"
@@ -2039,6 +2040,51 @@ cmd_register (Cli   *cli,
   return EXIT_OK;
 }
 
+static int
+cmd_late_list (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autofree char *from_text = NULL, *to_text = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf or FILE.csv"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status, from, to;
+
+  if (!parse_options ("late-list", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
+    return usage_error (_("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
+    return usage_error (_("The list is written as .pdf or .csv"));
+  if (!parse_period (from_text, to_text, &from, &to, &error))
+    return fail (error);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  if (g_str_has_suffix (output, ".csv"))
+    {
+      if (!mc_late_list_write_csv (cli->store, from, to, output, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(McDocument) document = mc_late_list_render (cli->store, from, to, &error);
+
+      if (document == NULL || !mc_document_write_pdf (document, output, &error))
+        return fail (error);
+    }
+  {
+    g_autofree char *name = g_path_get_basename (output);
+    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
+  }
+  g_print (_("List written to %s\n"), output);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
@@ -2068,6 +2114,7 @@ static const Command commands[] = {
   { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
   { "stats", cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
   { "register", cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
+  { "late-list", cmd_late_list, N_("late-list --from DATE --to DATE -o FILE.(pdf|csv) — late dossiers to publish") },
   { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
   { "office-key", cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
   { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },

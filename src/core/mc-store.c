@@ -1959,6 +1959,63 @@ mc_store_get_dossier (McStore     *self,
 }
 
 /**
+ * mc_store_list_late:
+ * @from_jdn: first day of the period
+ * @to_jdn: last day (inclusive)
+ *
+ * The period's late dossiers, for publication: those settled late in the period, and those still open whose
+ * deadline had passed by its end (or by now, for a period that has not ended), oldest deadline first.
+ *
+ * Returns: (transfer full) (element-type McDossier): whole dossiers (their apology letters included)
+ */
+GPtrArray *
+mc_store_list_late (McStore  *self,
+                    int       from_jdn,
+                    int       to_jdn,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  McMinute start = mc_minute_from_jdn (from_jdn, 0);
+  McMinute end = mc_minute_from_jdn (to_jdn + 1, 0);
+  McMinute reference = MIN (end, mc_time_now ());
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT uuid FROM dossier WHERE (outcome = 'late' AND settled >= ?1 AND settled < ?2)"
+                  " OR (status IN ('in_progress') AND due IS NOT NULL AND due < ?3 AND received < ?2)"
+                  " ORDER BY due, code", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, end);
+  sqlite3_bind_int64 (stmt, 3, reference);
+  {
+    g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (uuids, column_dup (stmt, 0));
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
+    for (guint i = 0; i < uuids->len; i++)
+      {
+        McDossier *d = mc_store_get_dossier (self, g_ptr_array_index (uuids, i), error);
+
+        if (d == NULL)
+          return NULL;
+        g_ptr_array_add (list, d);
+      }
+  }
+  return g_steal_pointer (&list);
+}
+
+/**
  * mc_store_get_events:
  *
  * Returns: (transfer full) (element-type McEvent): the dossier's history in the total order

@@ -205,6 +205,10 @@ gboolean      mc_store_remove_personal_data (McStore        *self,
                                             gboolean         dry_run,
                                             guint           *out_count,
                                             GError         **error);
+GPtrArray    *mc_store_list_late           (McStore         *self,
+                                            int              from_jdn,
+                                            int              to_jdn,
+                                            GError         **error);
 gboolean      mc_store_check               (McStore         *self,
                                             char           **out_report,
                                             GError         **error);
