@@ -917,6 +917,19 @@ check_accounts_and_lock (Fixture *fixture)
   gtk_window_destroy (preferences);
   iterate (100);
 
+  /* The posting board from the menu, in the preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.posting-sheets", NULL));
+  iterate (500);
+  {
+    McPreviewWindow *preview = find_preview_window ();
+
+    g_assert_nonnull (preview);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), >, 20);
+    save_screenshot (GTK_WIDGET (preview), "25-posting-sheets");
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+  }
+
   /* Half an intake typed, then the clerk steps away: Ctrl+L. */
   set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", "Đỗ Thị Riêng Tư");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.lock", NULL));

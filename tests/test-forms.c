@@ -20,6 +20,7 @@
 
 #include "mc-document.h"
 #include "mc-forms.h"
+#include "mc-posting.h"
 #include "mc-store.h"
 #include "mc-time.h"
 
@@ -1178,6 +1179,88 @@ test_outputs_kept (void)
     }
 }
 
+/* Decodes every QR code zbarimg finds on page @index of @path, rendered by pdftoppm at 300 dpi, an office
+ * printer's resolution (at screen resolutions a 20 mm code's modules fall between pixels and the scanner misses
+ * some of the 33 on the index page, which paper does not). */
+static GPtrArray *
+decode_page_qr (const char *path,
+                int         index)
+{
+  g_autofree char *page_number = g_strdup_printf ("%d", index + 1);
+  g_autofree char *prefix = g_build_filename (fx.dir, "posting-qr", NULL);
+  g_autofree char *png = NULL;
+  const char *render[] = { "pdftoppm", "-r", "300", "-f", page_number, "-l", page_number, "-png", "-singlefile",
+                           path, prefix, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *render_out = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  int status;
+
+  g_assert_true (run (render, &render_out, &status));
+  png = g_strconcat (prefix, ".png", NULL);
+  {
+    const char *argv[] = { "zbarimg", "--raw", "-q", png, NULL };
+
+    if (run (argv, &out, &status))
+      {
+        g_auto(GStrv) lines = g_strsplit (g_strstrip (out), "\n", -1);
+
+        for (guint l = 0; lines[l]; l++)
+          g_ptr_array_add (found, g_strdup (lines[l]));
+      }
+  }
+  return found;
+}
+
+/* The posting board: an index page with every procedure's code, then one sheet each; the QR codes open the
+ * procedure's page on the portal. */
+static void
+test_posting_sheets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) procedures = mc_store_list_procedures (fx.store, &error);
+  g_autoptr(McDocument) doc = NULL;
+  g_autofree char *path = g_build_filename (FORMS_OUTPUT_DIR, "posting.pdf", NULL);
+  g_autoptr(GPtrArray) index_codes = NULL;
+  g_autoptr(GPtrArray) sheet_codes = NULL;
+  g_autofree char *expected = NULL;
+  McProcedure *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (procedures->len, >, 20);
+  doc = mc_posting_render (procedures, mc_store_get_office (fx.store), NULL, &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (FORMS_OUTPUT_DIR, 0755);
+  g_assert_true (mc_document_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  /* The index fits one page. */
+  g_assert_cmpint (mc_document_get_n_pages (doc), ==, 1 + (int) procedures->len);
+
+  first = g_ptr_array_index (procedures, 0);
+  expected = mc_posting_url (NULL, first->code);
+  g_assert_true (g_str_has_prefix (expected, "https://dichvucong.gov.vn/"));
+  g_assert_true (g_str_has_suffix (expected, first->code));
+  sheet_codes = decode_page_qr (path, 1);
+  g_assert_cmpuint (sheet_codes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sheet_codes, 0), ==, expected);
+  index_codes = decode_page_qr (path, 0);
+  g_test_message ("index: %u of %u codes decoded", index_codes->len, procedures->len);
+  g_assert_cmpuint (index_codes->len, ==, procedures->len);
+  {
+    g_autoptr(TestPdf) pdf = open_pdf (path);
+    g_autoptr(TestPage) page = poppler_document_get_page (pdf, 1);
+    g_autofree char *text = poppler_page_get_text (page);
+
+    g_assert_nonnull (strstr (text, "NIÊM YẾT THỦ TỤC HÀNH CHÍNH"));
+    g_assert_nonnull (strstr (text, first->name));
+    g_assert_nonnull (strstr (text, "Thành phần hồ sơ"));
+  }
+  {
+    g_autofree char *custom = mc_posting_url ("https://dichvucong.phutho.gov.vn/thu-tuc/{code}", "1.001193");
+    g_assert_cmpstr (custom, ==, "https://dichvucong.phutho.gov.vn/thu-tuc/1.001193");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1289,7 @@ main (int   argc,
   g_test_add_func ("/forms/pdf/qpdf-check", test_qpdf_check);
   g_test_add_func ("/forms/pdf/font-sizes", test_font_sizes);
   g_test_add_func ("/forms/layout/margins", test_margins);
+  g_test_add_func ("/forms/posting-sheets", test_posting_sheets);
   g_test_add_func ("/forms/outputs-kept", test_outputs_kept);
 
   result = g_test_run ();

@@ -21,6 +21,8 @@
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
+#include "mc-posting.h"
+#include "mc-preview-window.h"
 #include "mc-reports-page.h"
 #include "mc-setup-page.h"
 #include "mc-time.h"
@@ -656,6 +658,31 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The posting board (niêm yết): every procedure's sheet after an index of QR codes, in the preview to print. */
+static void
+posting_sheets_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) procedures = mc_store_list_procedures (self->store, &error);
+  g_autofree char *url_template = mc_store_get_local (self->store, MC_POSTING_SETTING_URL_TEMPLATE);
+  g_autoptr(McDocument) document = NULL;
+  McPreviewWindow *preview;
+
+  if (procedures != NULL)
+    document = mc_posting_render (procedures, mc_store_get_office (self->store), url_template, &error);
+  preview = document ? mc_preview_window_new (document, _("Posting-Board Sheets"), &error) : NULL;
+  if (preview == NULL)
+    {
+      show_message (self, _("The Sheets Cannot Be Made"), error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
 static void
 lock_action (GtkWidget  *widget,
              const char *action_name,
@@ -751,6 +778,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "desk.posting-sheets", NULL, posting_sheets_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "desk.new-intake", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "desk.search", NULL);

@@ -25,6 +25,7 @@
 #include "mc-document.h"
 #include "mc-forms.h"
 #include "mc-late-list.h"
+#include "mc-posting.h"
 #include "mc-register.h"
 #include "mc-stats.h"
 #include "mc-identity.h"
@@ -2085,6 +2086,60 @@ cmd_late_list (Cli   *cli,
   return EXIT_OK;
 }
 
+static int
+cmd_posting_sheets (Cli   *cli,
+                    int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *url_template = NULL;
+  g_autofree char *only = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &only, N_("Only this procedure's sheet"), "CODE" },
+    { "url-template", 0, 0, G_OPTION_ARG_STRING, &url_template,
+      N_("The portal's page of a procedure, with {code} (kept for this workstation)"), "URL" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) procedures = NULL;
+  g_autoptr(McDocument) document = NULL;
+  g_autofree char *stored_template = NULL;
+  int status;
+
+  if (!parse_options ("posting-sheets", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || output == NULL)
+    return usage_error (_("posting-sheets needs -o FILE.pdf"));
+  if (url_template != NULL && strstr (url_template, "{code}") == NULL)
+    return usage_error (_("The URL template must contain {code}"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  procedures = mc_store_list_procedures (cli->store, &error);
+  if (procedures == NULL)
+    return fail (error);
+  if (only != NULL)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_unref);
+
+      for (guint i = 0; i < procedures->len; i++)
+        if (g_str_equal (((McProcedure *) g_ptr_array_index (procedures, i))->code, only))
+          g_ptr_array_add (one, mc_procedure_ref (g_ptr_array_index (procedures, i)));
+      if (one->len == 0)
+        return fail_message (_("There is no such procedure in the catalogue"));
+      g_ptr_array_unref (procedures);
+      procedures = g_steal_pointer (&one);
+    }
+  if (url_template != NULL && !mc_store_set_local (cli->store, MC_POSTING_SETTING_URL_TEMPLATE, url_template, &error))
+    return fail (error);
+  stored_template = mc_store_get_local (cli->store, MC_POSTING_SETTING_URL_TEMPLATE);
+  document = mc_posting_render (procedures, mc_store_get_office (cli->store), stored_template, &error);
+  if (document == NULL || !mc_document_write_pdf (document, output, &error))
+    return fail (error);
+  g_print (_("%d page(s) written to %s\n"), mc_document_get_n_pages (document), output);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
@@ -2115,6 +2170,8 @@ static const Command commands[] = {
   { "stats", cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
   { "register", cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
   { "late-list", cmd_late_list, N_("late-list --from DATE --to DATE -o FILE.(pdf|csv) — late dossiers to publish") },
+  { "posting-sheets", cmd_posting_sheets,
+    N_("posting-sheets -o FILE.pdf [--procedure CODE] [--url-template URL] — the posting board, with QR codes") },
   { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
   { "office-key", cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
   { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },

@@ -30,6 +30,7 @@ typedef enum
   BLOCK_HEADER,
   BLOCK_SIGNATURES,
   BLOCK_QR,
+  BLOCK_QR_ROW,
   BLOCK_TABLE_ROW,
   BLOCK_RULE,
   BLOCK_PAGE_BREAK,
@@ -49,6 +50,7 @@ struct _Block
   gboolean     is_header_row;
   Block       *header_row;     /* for table rows: the header to repeat on a new page */
   QRcode      *qr;
+  QRcode      *row_qrs[8];     /* BLOCK_QR_ROW: one code per cell, its caption in layouts[] */
   double       qr_size;
   /* header geometry */
   double       left_width;
@@ -158,6 +160,9 @@ block_free (gpointer data)
     g_clear_object (&block->layouts[i]);
   if (block->qr)
     QRcode_free (block->qr);
+  for (guint i = 0; i < G_N_ELEMENTS (block->row_qrs); i++)
+    if (block->row_qrs[i])
+      QRcode_free (block->row_qrs[i]);
   g_free (block);
 }
 
@@ -358,6 +363,11 @@ place (McDocument *self,
       if (block->layouts[0])
         record_box (self, block->layouts[0], x0 + block->qr_size + 12, y, page, 0, -1);
       break;
+    case BLOCK_QR_ROW:
+      for (guint i = 0; i < block->n_layouts; i++)
+        if (block->layouts[i] != NULL)
+          record_box (self, block->layouts[i], x0 + block->offsets[i], y + block->qr_size + 2, page, 0, -1);
+      break;
     case BLOCK_RULE:
     case BLOCK_PAGE_BREAK:
     default:
@@ -506,6 +516,34 @@ show_layout_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A QR code as vector squares, with its quiet zone, in a @size square at (@x, @y). */
+static void
+draw_qr (cairo_t *cr,
+         QRcode  *qr,
+         double   x,
+         double   y,
+         double   size)
+{
+  double module = size / (qr->width + 8);
+  double qx = x + 4 * module, qy = y + 4 * module;
+
+  cairo_save (cr);
+  /* One rectangle per run of dark modules in a row: the same shapes with far fewer PDF operators. */
+  for (int r = 0; r < qr->width; r++)
+    for (int c = 0; c < qr->width; c++)
+      if (qr->data[r * qr->width + c] & 1)
+        {
+          int run = c;
+
+          while (run + 1 < qr->width && (qr->data[r * qr->width + run + 1] & 1))
+            run++;
+          cairo_rectangle (cr, qx + c * module, qy + r * module, (run - c + 1) * module, module);
+          c = run;
+        }
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_block (McDocument      *self,
             cairo_t         *cr,
@@ -568,28 +606,20 @@ draw_block (McDocument      *self,
       break;
 
     case BLOCK_QR:
-      {
-        double module = block->qr_size / (block->qr->width + 8);
-        double qx = x0 + 4 * module, qy = y + 4 * module;
+      draw_qr (cr, block->qr, x0, y, block->qr_size);
+      if (block->layouts[0])
+        show_layout_at (cr, block->layouts[0], x0 + block->qr_size + 12, y);
+      break;
 
-        cairo_save (cr);
-        /* One rectangle per run of dark modules in a row: the same shapes with far fewer PDF operators. */
-        for (int r = 0; r < block->qr->width; r++)
-          for (int c = 0; c < block->qr->width; c++)
-            if (block->qr->data[r * block->qr->width + c] & 1)
-              {
-                int run = c;
+    case BLOCK_QR_ROW:
+      for (guint i = 0; i < block->n_layouts; i++)
+        {
+          double cell = block->shares[i];
 
-                while (run + 1 < block->qr->width && (block->qr->data[r * block->qr->width + run + 1] & 1))
-                  run++;
-                cairo_rectangle (cr, qx + c * module, qy + r * module, (run - c + 1) * module, module);
-                c = run;
-              }
-        cairo_fill (cr);
-        cairo_restore (cr);
-        if (block->layouts[0])
-          show_layout_at (cr, block->layouts[0], x0 + block->qr_size + 12, y);
-      }
+          draw_qr (cr, block->row_qrs[i], x0 + block->offsets[i] + (cell - block->qr_size) / 2, y, block->qr_size);
+          if (block->layouts[i])
+            show_layout_at (cr, block->layouts[i], x0 + block->offsets[i], y + block->qr_size + 2);
+        }
       break;
 
     case BLOCK_TABLE_ROW:
@@ -920,6 +950,53 @@ mc_document_add_qr (McDocument  *self,
       block->n_layouts = 1;
     }
   block->height = MAX (block->qr_size, block->layouts[0] ? layout_height (block->layouts[0]) : 0);
+  return TRUE;
+}
+
+/**
+ * mc_document_add_qr_row:
+ * @n: cells in the row (at most 8), each as wide as the content width divided by @n
+ * @payloads: what each QR code holds
+ * @captions: (nullable): each code's caption (markup), centred under it
+ * @qr_size: the side of each code in points, quiet zone included
+ *
+ * A row of QR codes with their captions, moving to the next page whole: an index of codes is made of such rows.
+ */
+gboolean
+mc_document_add_qr_row (McDocument  *self,
+                        guint        n,
+                        const char **payloads,
+                        const char **captions,
+                        double       qr_size,
+                        double       space_before,
+                        GError     **error)
+{
+  double cell = content_width (self) / MAX (n, 1);
+  double caption_height = 0;
+  Block *block;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (n > 0 && n <= 8, FALSE);
+
+  block = add_block (self, BLOCK_QR_ROW, space_before);
+  block->qr_size = MIN (qr_size, cell - 4);
+  for (guint i = 0; i < n; i++)
+    {
+      block->row_qrs[i] = QRcode_encodeString (payloads[i], 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (block->row_qrs[i] == NULL)
+        {
+          g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_QR, _("The QR code cannot hold “%s”"),
+                       payloads[i]);
+          g_ptr_array_remove (self->blocks, block);
+          return FALSE;
+        }
+      block->offsets[i] = i * cell;
+      block->shares[i] = cell;
+      block->layouts[i] = make_layout (self, captions && captions[i] ? captions[i] : "", 9, MC_ALIGN_CENTER, cell - 4);
+      caption_height = MAX (caption_height, layout_height (block->layouts[i]));
+    }
+  block->n_layouts = n;
+  block->height = block->qr_size + 2 + caption_height;
   return TRUE;
 }
 

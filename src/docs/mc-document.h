@@ -97,6 +97,13 @@ void        mc_document_add_signatures  (McDocument  *self,
                                          const char  *right_hint,
                                          const char  *right_name,
                                          double       space_before);
+gboolean    mc_document_add_qr_row      (McDocument  *self,
+                                         guint        n,
+                                         const char **payloads,
+                                         const char **captions,
+                                         double       qr_size,
+                                         double       space_before,
+                                         GError     **error);
 gboolean    mc_document_add_qr          (McDocument  *self,
                                          const char  *payload,
                                          const char  *caption_markup,
