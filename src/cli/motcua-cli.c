@@ -574,9 +574,9 @@ cmd_restore (Cli   *cli,
     }
   else
     {
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Restored %s (%" G_GINT64_FORMAT " dossier).\n",
-                            "Restored %s (%" G_GINT64_FORMAT " dossiers).\n", (gulong) info->dossiers),
-               argv[1], info->dossiers);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Restored %s (%lld dossier).\n", "Restored %s (%lld dossiers).\n",
+                            (gulong) info->dossiers),
+               argv[1], (long long) info->dossiers);
       if (kept != NULL)
         g_print (_("The database it replaced is kept as %s\n"), kept);
     }

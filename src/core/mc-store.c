@@ -3023,8 +3023,8 @@ mc_store_check (McStore     *self,
   if (dossiers != received)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                   _("%" G_GINT64_FORMAT " dossiers were received but %" G_GINT64_FORMAT " are listed"),
-                   received, dossiers);
+                   _("%lld dossiers were received but %lld are listed"), (long long) received,
+                   (long long) dossiers);
       return FALSE;
     }
   if (codes != dossiers)
@@ -3058,9 +3058,9 @@ mc_store_check (McStore     *self,
       return FALSE;
     }
   if (out_report != NULL)
-    *out_report = g_strdup_printf (_("%" G_GINT64_FORMAT " dossiers and %" G_GINT64_FORMAT " events checked: the "
-                                     "file is sound, every code is unique and every dossier equals its history"),
-                                   dossiers, events);
+    *out_report = g_strdup_printf (_("%lld dossiers and %lld events checked: the file is sound, every code is "
+                                     "unique and every dossier equals its history"),
+                                   (long long) dossiers, (long long) events);
   return TRUE;
 }
 
