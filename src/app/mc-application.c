@@ -54,19 +54,34 @@ show_open_error (McApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static McWindow *
+desk_window (McApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return MC_IS_WINDOW (window) ? MC_WINDOW (window) : NULL;
+}
+
+static void
+show_message (McApplication *self,
+              const char    *heading,
+              const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (desk_window (self)), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Settings, accounts, the audit log and restores are the administrator's (when the workstation has accounts). */
 static gboolean
 administrator_only (McApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
 
   if (mc_accounts_check (self->store, MC_PERMISSION_ADMINISTER, &error))
     return TRUE;
-  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   _("For Administrators"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_message (self, _("For Administrators"), error->message);
   return FALSE;
 }
 
@@ -177,24 +192,6 @@ show_alerts_activated (GSimpleAction *action,
  * Backups
  */
 
-static McWindow *
-desk_window (McApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  return MC_IS_WINDOW (window) ? MC_WINDOW (window) : NULL;
-}
-
-static void
-show_message (McApplication *self,
-              const char    *heading,
-              const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (desk_window (self)), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 show_toast (McApplication *self,

@@ -633,20 +633,36 @@ task_data_free (TaskData *data)
   g_free (data);
 }
 
+/* Both tasks return a path: the new backup's, or the checked copy's. */
 static void
-create_thread (GTask        *task,
+backup_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   TaskData *data = task_data;
   GError *error = NULL;
-  char *path = mc_backup_create (data->db_path, data->dir, data->keep, &error);
+  char *path = data->backup_path != NULL ? mc_backup_prepare_restore (data->backup_path, data->db_path, &error)
+                                         : mc_backup_create (data->db_path, data->dir, data->keep, &error);
 
   if (path == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, path, g_free);
+}
+
+static void
+run_in_thread (TaskData            *data,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, backup_thread);
 }
 
 /**
@@ -662,15 +678,12 @@ mc_backup_create_async (const char          *db_path,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
   data->db_path = g_strdup (db_path);
   data->dir = g_strdup (dir);
   data->keep = keep;
-  g_task_set_source_tag (task, mc_backup_create_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, create_thread);
+  run_in_thread (data, mc_backup_create_async, cancellable, callback, user_data);
 }
 
 /**
@@ -686,22 +699,6 @@ mc_backup_create_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-prepare_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  TaskData *data = task_data;
-  GError *error = NULL;
-  char *prepared = mc_backup_prepare_restore (data->backup_path, data->db_path, &error);
-
-  if (prepared == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, prepared, g_free);
-}
-
 /**
  * mc_backup_prepare_restore_async:
  *
@@ -714,22 +711,23 @@ mc_backup_prepare_restore_async (const char          *backup_path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
   data->db_path = g_strdup (db_path);
   data->backup_path = g_strdup (backup_path);
-  g_task_set_source_tag (task, mc_backup_prepare_restore_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, prepare_thread);
+  run_in_thread (data, mc_backup_prepare_restore_async, cancellable, callback, user_data);
 }
 
+/**
+ * mc_backup_prepare_restore_finish:
+ *
+ * Returns: (transfer full): the checked copy's path, for mc_backup_finish_restore(); NULL with @error
+ */
 char *
 mc_backup_prepare_restore_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return mc_backup_create_finish (result, error);
 }
 
 void

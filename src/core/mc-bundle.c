@@ -22,6 +22,7 @@
 
 #include "mc-accounts.h"
 #include "mc-bundle.h"
+#include "mc-json.h"
 #include "mc-time.h"
 
 /*
@@ -1036,37 +1037,6 @@ read_error (GError     **error,
 }
 
 static gboolean
-json_depth_ok (const char *s,
-               gsize       len)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
-}
-
-static gboolean
 member_string (JsonObject  *object,
                const char  *name,
                gboolean     nullable,
@@ -1100,8 +1070,7 @@ member_int (JsonObject *object,
 
 /* One line of the payload → an event, checked for shape (not yet against this database). */
 static gboolean
-parse_event_line (JsonParser   *parser,
-                  const char   *text,
+parse_event_line (const char   *text,
                   gsize         len,
                   guint         number,
                   const char   *office,
@@ -1110,15 +1079,16 @@ parse_event_line (JsonParser   *parser,
                   GError      **error)
 {
   JsonObject *o;
-  JsonNode *root, *payload;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *payload;
   const char *uuid, *dossier_uuid, *station_id, *occurred_at, *clerk, *kind;
   gint64 seq, lamport;
   McMinute minute;
 
-  if (!json_depth_ok (text, len) || !json_parser_load_from_data (parser, text, (gssize) len, NULL))
+  root = mc_json_parse (text, len, JSON_MAX_DEPTH, NULL);
+  if (root == NULL)
     return set_invalid_event (error, number, _("not valid JSON"));
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     return set_invalid_event (error, number, _("not an object"));
   o = json_node_get_object (root);
   if (!member_string (o, "uuid", FALSE, &uuid) || !g_uuid_string_is_valid (uuid) ||
@@ -1159,7 +1129,12 @@ parse_event_line (JsonParser   *parser,
         return set_invalid_event (error, number, _("a dossier of another office"));
     }
 
-  *out = mc_event_new (uuid, dossier_uuid, station_id, seq, lamport, occurred_at, clerk, kind, payload);
+  /* The event takes the parsed payload as it is: no second copy of every line's tree. */
+  *out = mc_event_new (uuid, dossier_uuid, station_id, seq, lamport, occurred_at, clerk, kind, NULL);
+  json_node_unref ((*out)->payload);
+  (*out)->payload = json_node_ref (payload);
+  json_object_remove_member (o, "payload");
+  json_node_set_parent ((*out)->payload, NULL);
   return TRUE;
 }
 
@@ -1168,7 +1143,6 @@ typedef struct
   GConverter *decompressor;
   GByteArray *pending;     /* decompressed bytes of an incomplete line */
   guint8     *out;
-  JsonParser *parser;
   GHashTable *uuids;
   const char *office;
   const char *path;
@@ -1286,7 +1260,7 @@ reader_take_lines (Reader  *r,
             }
           g_hash_table_add (r->absent, g_strdup (uuid));
         }
-      if (!parse_event_line (r->parser, line, i - start, r->n_lines, r->office, r->uuids, &event, error))
+      if (!parse_event_line (line, i - start, r->n_lines, r->office, r->uuids, &event, error))
         return FALSE;
       range_add (r->actual, event);
       g_ptr_array_add (r->events, event);
@@ -1346,18 +1320,15 @@ parse_header (Bundle      *b,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o, *known;
   JsonArray *ranges;
   const char *s;
   gint64 v;
   JsonNode *node;
 
-  if (!g_utf8_validate (text, (gssize) len, NULL) || !json_depth_ok (text, len) ||
-      !json_parser_load_from_data (parser, text, (gssize) len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  b->header = mc_json_parse (text, len, JSON_MAX_DEPTH, NULL);
+  if (b->header == NULL || !JSON_NODE_HOLDS_OBJECT (b->header))
     return set_corrupt (error, path);
-  b->header = json_node_ref (json_parser_get_root (parser));
   o = json_node_get_object (b->header);
 
   if (!member_string (o, "office", FALSE, &s) || !mc_office_code_is_valid (s))
@@ -1442,7 +1413,6 @@ read_bundle (McStore     *store,
 {
   g_autoptr(GByteArray) head = NULL;
   g_autoptr(GHashTable) uuids = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GByteArray) pending = NULL;
   g_autoptr(GConverter) decompressor = NULL;
   g_autofree guint8 *cipher = NULL;
@@ -1607,7 +1577,6 @@ read_bundle (McStore     *store,
   plain = sodium_malloc (CHUNK_SIZE);
   out = g_malloc (CHUNK_SIZE);
   uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parser = json_parser_new_immutable ();
   pending = g_byte_array_new ();
   decompressor = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
   if (plain == NULL)
@@ -1619,7 +1588,6 @@ read_bundle (McStore     *store,
   r.decompressor = decompressor;
   r.pending = pending;
   r.out = out;
-  r.parser = parser;
   r.uuids = uuids;
   r.office = b->office;
   r.path = path;

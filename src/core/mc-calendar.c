@@ -412,7 +412,8 @@ mc_calendar_load_schedule (McCalendar  *self,
                    _("The holiday schedule is not valid JSON: %s"), local_error->message);
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blank text parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
   year = json_object_get_int_member_with_default (root, "year", 0);

