@@ -345,6 +345,8 @@ replace_database (McApplication *self,
 
   restored = mc_backup_finish_restore (prepared, self->db_path, &kept, &error);
   self->store = mc_store_open (self->db_path, FALSE, &open_error);
+  if (self->store != NULL)
+    mc_store_checkpoint_in_background (self->store);
   if (self->store == NULL)
     show_open_error (self, open_error);
   else
@@ -651,6 +653,7 @@ mc_application_activate (GApplication *application)
           show_open_error (self, error);
           return;
         }
+      mc_store_checkpoint_in_background (self->store);
     }
 
   window = GTK_WINDOW (mc_window_new (self, self->store));

@@ -209,6 +209,7 @@ GPtrArray    *mc_store_list_late           (McStore         *self,
                                             int              from_jdn,
                                             int              to_jdn,
                                             GError         **error);
+void          mc_store_checkpoint_in_background (McStore    *self);
 gboolean      mc_store_check               (McStore         *self,
                                             char           **out_report,
                                             GError         **error);
