@@ -561,6 +561,10 @@ test_desk (Fixture       *fixture,
     g_assert_nonnull (strstr (adw_message_dialog_get_body (preview_dialog), "02"));
     save_screenshot (GTK_WIDGET (preview_dialog), "18-import-preview");
     respond (preview_dialog, "import");
+    /* The import runs in a worker thread behind a modal "Importing…" dialog, gone when it is done. */
+    for (int i = 0; i < 100 && find_message_dialog () != NULL; i++)
+      iterate (50);
+    g_assert_null (find_message_dialog ());
     received = mc_store_get_dossier (store (fixture), sent->code, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (received->applicant_name, ==, "Hoàng Thị Lan");

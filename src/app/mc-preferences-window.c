@@ -726,6 +726,8 @@ add_account_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->new_full_name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_pin_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_pin_again_row), "");
+  /* The next one is most likely a clerk. */
+  adw_combo_row_set_selected (self->new_role_row, MC_ROLE_CLERK);
   load_accounts (self);
   toast (self, first ? _("Account added. From now on the desk asks who is working.") : _("Account added"));
 }

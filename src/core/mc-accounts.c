@@ -531,6 +531,32 @@ mc_accounts_sign_in (McStore     *store,
   return g_steal_pointer (&account);
 }
 
+/**
+ * mc_accounts_share_sign_in:
+ * @to: another connection to the same database (a worker thread's)
+ *
+ * The person signed in on @from works on @to too: their name goes on its events and in the audit log.
+ */
+void
+mc_accounts_share_sign_in (McStore *from,
+                           McStore *to)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  const char *username;
+
+  g_return_if_fail (MC_IS_STORE (from) && MC_IS_STORE (to));
+
+  username = mc_store_get_actor (from);
+  accounts = username ? mc_accounts_list (from, NULL) : NULL;
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      McAccount *a = g_ptr_array_index (accounts, i);
+
+      if (g_str_equal (a->username, username))
+        mc_store_set_actor (to, a->username, a->full_name);
+    }
+}
+
 void
 mc_accounts_sign_out (McStore *store)
 {

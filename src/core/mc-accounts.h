@@ -113,6 +113,8 @@ McAccount    *mc_accounts_sign_in       (McStore        *store,
                                          const char     *pin,
                                          GError        **error);
 void          mc_accounts_sign_out      (McStore        *store);
+void          mc_accounts_share_sign_in (McStore        *from,
+                                         McStore        *to);
 const char   *mc_accounts_get_signed_in (McStore        *store);
 gboolean      mc_accounts_can           (McStore        *store,
                                          McPermission    permission);

@@ -3409,3 +3409,18 @@ mc_store_checkpoint_in_background (McStore *self)
   /* Replaces the hook sqlite3_wal_autocheckpoint() installed. */
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
 }
+
+/**
+ * mc_store_refresh:
+ *
+ * Another connection (a worker thread's) changed the database: the office's settings and calendar are read
+ * again, and #McStore::changed tells the views.
+ */
+void
+mc_store_refresh (McStore *self)
+{
+  g_return_if_fail (MC_IS_STORE (self));
+
+  load_office (self, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -210,6 +210,7 @@ GPtrArray    *mc_store_list_late           (McStore         *self,
                                             int              to_jdn,
                                             GError         **error);
 void          mc_store_checkpoint_in_background (McStore    *self);
+void          mc_store_refresh             (McStore         *self);
 gboolean      mc_store_check               (McStore         *self,
                                             char           **out_report,
                                             GError         **error);
