@@ -921,6 +921,34 @@ check_accounts_and_lock (Fixture *fixture)
   gtk_window_destroy (preferences);
   iterate (100);
 
+  /* A certified copy served on the spot: received, decided and returned at once, a receipt instead of a slip. */
+  {
+    McPreviewWindow *preview;
+    g_autoptr(GPtrArray) found = NULL;
+    McQuery returned;
+
+    g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "2.000815"));
+    set_text (intake, MC_TYPE_INTAKE_PAGE, "name_row", "Ngô Thị Tại Chỗ");
+    g_assert_true (gtk_widget_activate_action (intake, "intake.serve-on-spot", NULL));
+    iterate (400);
+    preview = find_preview_window ();
+    g_assert_nonnull (preview);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), ==, 1);
+    save_screenshot (GTK_WIDGET (preview), "26-on-the-spot-receipt");
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+    mc_query_init (&returned);
+    returned.text = "ngo thi tai cho";
+    found = mc_store_query (store (fixture), &returned, NULL);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (((McDossier *) g_ptr_array_index (found, 0))->status, ==, MC_STATUS_RETURNED);
+    /* A procedure with a time limit cannot be served on the spot. */
+    g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
+    iterate (100);
+    g_assert_false (gtk_widget_activate_action (intake, "intake.serve-on-spot", NULL) &&
+                    find_preview_window () != NULL);
+  }
+
   /* The posting board from the menu, in the preview. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.posting-sheets", NULL));
   iterate (500);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mc-stats.h"
 #include "mc-store.h"
 #include "mc-time.h"
 
@@ -1462,6 +1463,7 @@ test_open_migrates (Fixture       *fixture,
                   "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild');"
                   "DROP TABLE account; DROP TABLE audit;"
                   "DROP TRIGGER dossier_total_insert; DROP TRIGGER dossier_total_delete; DROP TABLE dossier_total;"
+                  "ALTER TABLE dossier DROP COLUMN on_the_spot;"
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1485,6 +1487,10 @@ test_open_migrates (Fixture       *fixture,
   /* Schema 4: the dossier total, counted once at migration and kept by triggers. */
   g_free (fts_sql);
   fts_sql = sqlite_query_text (fixture->path, "SELECT n FROM dossier_total");
+  g_assert_cmpstr (fts_sql, ==, "1");
+  /* Schema 5: dossiers served on the spot. */
+  g_free (fts_sql);
+  fts_sql = sqlite_query_text (fixture->path, "SELECT count(*) FROM dossier WHERE on_the_spot = 0");
   g_assert_cmpstr (fts_sql, ==, "1");
 }
 
@@ -1689,6 +1695,55 @@ test_background_checkpoint (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* "5 tại chỗ": a same-day procedure received, decided and returned at once, three events with real times; a
+ * procedure with a time limit is refused; the statistics count it. */
+static void
+test_on_the_spot (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) served = NULL;
+  g_autoptr(McDossier) refused = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  McIntake in = { 0 };
+
+  in.procedure_code = "2.000815";   /* chứng thực bản sao: same day */
+  in.applicant_name = "Nguyễn Thị Chờ";
+  served = mc_store_serve_on_the_spot (fixture->store, &in, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (served);
+  g_assert_cmpint (served->status, ==, MC_STATUS_RETURNED);
+  g_assert_true (served->on_the_spot);
+  g_assert_cmpint (served->received, ==, t (NOW));
+  g_assert_cmpint (served->returned, ==, t (NOW));
+  g_assert_cmpstr (served->returned_to, ==, "Nguyễn Thị Chờ");
+  events = mc_store_get_events (fixture->store, served->code, &error);
+  g_assert_cmpuint (events->len, ==, 3);
+  g_assert_cmpstr (((McEvent *) g_ptr_array_index (events, 0))->kind, ==, MC_EVENT_RECEIVED);
+  g_assert_cmpstr (((McEvent *) g_ptr_array_index (events, 1))->kind, ==, MC_EVENT_RESULT_READY);
+  g_assert_cmpstr (((McEvent *) g_ptr_array_index (events, 2))->kind, ==, MC_EVENT_RETURNED);
+
+  in.procedure_code = "1.004873";   /* three working days */
+  in.applicant_name = "Trần Văn Đợi";
+  refused = mc_store_serve_on_the_spot (fixture->store, &in, &error);
+  g_assert_null (refused);
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION);
+  g_clear_error (&error);
+
+  {
+    McStats *stats = mc_stats_compute (fixture->store, mc_minute_jdn (t (NOW)), mc_minute_jdn (t (NOW)), t (NOW),
+                                       NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->overall.settled, ==, 1);
+    g_assert_cmpuint (stats->overall.settled_on_the_spot, ==, 1);
+    g_assert_cmpuint (stats->overall.received, ==, 1);
+    mc_stats_free (stats);
+  }
+  g_assert_true (mc_store_check (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1711,6 +1766,7 @@ main (int   argc,
   ADD ("apology", fixture_set_up_store, test_apology);
   ADD ("correction", fixture_set_up_store, test_correction);
   ADD ("check", fixture_set_up_store, test_check);
+  ADD ("on-the-spot", fixture_set_up_store, test_on_the_spot);
   ADD ("background-checkpoint", fixture_set_up_store, test_background_checkpoint);
   ADD ("query/sort-and-paging", fixture_set_up_store, test_query_sort_and_paging);
   ADD ("query/filters", fixture_set_up_store, test_query_filters);

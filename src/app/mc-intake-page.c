@@ -367,6 +367,7 @@ update_procedure_info (McIntakePage *self)
   if (procedure == NULL)
     {
       gtk_label_set_text (self->procedure_info_label, "");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.serve-on-spot", FALSE);
       return;
     }
   duration = mc_procedure_describe_duration (procedure);
@@ -374,6 +375,7 @@ update_procedure_info (McIntakePage *self)
   text = g_strdup_printf (_("%s · %s · Fee: %s"), procedure->sector, duration,
                           *procedure->fee ? procedure->fee : _("none"));
   gtk_label_set_text (self->procedure_info_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.serve-on-spot", procedure->unit == MC_UNIT_SAME_DAY);
 }
 
 /*
@@ -434,6 +436,40 @@ bind_procedure_item_cb (GtkSignalListItemFactory *factory,
  * Actions
  */
 
+/* What the form holds, as an intake; the documents' JSON is returned for the caller to free. */
+static JsonNode *
+fill_intake (McIntakePage *self,
+             McIntake     *intake)
+{
+  McProcedure *procedure = selected_procedure (self);
+  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
+  gboolean year_valid;
+  JsonNode *documents = collect_documents (self);
+
+  intake->procedure_code = procedure->code;
+  intake->applicant_name = row_text (self->name_row);
+  intake->id_number = row_text (self->id_row);
+  intake->birth_year = birth_year (self, &year_valid);
+  intake->gender = MC_GENDER_UNKNOWN;
+  intake->phone = row_text (self->phone_row);
+  intake->email = row_text (self->email_row);
+  intake->address = row_text (self->address_row);
+  if (proxy)
+    {
+      intake->proxy_name = row_text (self->proxy_name_row);
+      intake->proxy_id_number = row_text (self->proxy_id_row);
+      intake->proxy_phone = row_text (self->proxy_phone_row);
+      intake->proxy_address = row_text (self->proxy_address_row);
+    }
+  intake->channel = (McChannel) adw_combo_row_get_selected (self->channel_row);
+  intake->result_delivery = adw_combo_row_get_selected (self->delivery_row) == 1 ? "post" : "desk";
+  intake->documents = documents;
+  intake->sets = gtk_spin_button_get_value_as_int (self->sets_spin);
+  intake->notes = row_text (self->notes_row);
+  intake->received = MC_MINUTE_NONE;
+  return documents;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -444,9 +480,6 @@ save_action (GtkWidget  *widget,
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(JsonNode) documents = NULL;
   g_autofree char *warning = NULL;
-  McProcedure *procedure = selected_procedure (self);
-  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
-  gboolean year_valid;
   McIntake intake = { 0 };
 
   if (self->store == NULL)
@@ -457,28 +490,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  documents = collect_documents (self);
-  intake.procedure_code = procedure->code;
-  intake.applicant_name = row_text (self->name_row);
-  intake.id_number = row_text (self->id_row);
-  intake.birth_year = birth_year (self, &year_valid);
-  intake.gender = MC_GENDER_UNKNOWN;
-  intake.phone = row_text (self->phone_row);
-  intake.email = row_text (self->email_row);
-  intake.address = row_text (self->address_row);
-  if (proxy)
-    {
-      intake.proxy_name = row_text (self->proxy_name_row);
-      intake.proxy_id_number = row_text (self->proxy_id_row);
-      intake.proxy_phone = row_text (self->proxy_phone_row);
-      intake.proxy_address = row_text (self->proxy_address_row);
-    }
-  intake.channel = (McChannel) adw_combo_row_get_selected (self->channel_row);
-  intake.result_delivery = adw_combo_row_get_selected (self->delivery_row) == 1 ? "post" : "desk";
-  intake.documents = documents;
-  intake.sets = gtk_spin_button_get_value_as_int (self->sets_spin);
-  intake.notes = row_text (self->notes_row);
-  intake.received = MC_MINUTE_NONE;
+  documents = fill_intake (self, &intake);
 
   dossier = mc_store_intake (self->store, &intake, &warning, &error);
   if (dossier == NULL)
@@ -502,6 +514,51 @@ save_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "intake.preview-slip", TRUE);
   gtk_widget_action_set_enabled (widget, "intake.print-slip", TRUE);
   g_signal_emit (self, signals[SAVED], 0, dossier->code);
+}
+
+/* "5 tại chỗ": the same form, served at once; the receipt replaces the appointment slip. */
+static void
+serve_on_spot_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McIntakePage *self = MC_INTAKE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) documents = NULL;
+  g_autoptr(McDocument) receipt = NULL;
+  McPreviewWindow *preview;
+  McIntake intake = { 0 };
+
+  if (self->store == NULL)
+    return;
+  if (!validate (self, TRUE))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  documents = fill_intake (self, &intake);
+  dossier = mc_store_serve_on_the_spot (self->store, &intake, &error);
+  if (dossier == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", error->message);
+      gtk_label_set_text (self->errors_label, text);
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  mc_intake_page_reset (self);
+  g_signal_emit (self, signals[SAVED], 0, dossier->code);
+  receipt = mc_form_render_receipt (dossier, mc_store_get_office (self->store), &error);
+  if (receipt != NULL)
+    mc_audit_record (self->store, MC_AUDIT_PRINT, dossier->code, "receipt", NULL);
+  preview = receipt ? mc_preview_window_new (receipt, _("Receipt of Completion"), &error) : NULL;
+  if (preview == NULL)
+    {
+      gtk_label_set_text (self->errors_label, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (preview));
 }
 
 static McDocument *
@@ -630,6 +687,7 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, last_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "intake.serve-on-spot", NULL, serve_on_spot_action);
   gtk_widget_class_install_action (widget_class, "intake.print-slip", NULL, print_slip_action);
   gtk_widget_class_install_action (widget_class, "intake.preview-slip", NULL, preview_slip_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "intake.save", NULL);

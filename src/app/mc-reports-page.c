@@ -331,6 +331,12 @@ show_figures (McReportsPage *self)
   add_figure (self, row++, _("Awaiting supplement"), g_strdup_printf ("%u", f->paused));
   add_figure (self, row++, _("Refused / stopped"), g_strdup_printf ("%u / %u", f->refused, f->stopped));
   add_figure (self, row++, _("Apology letters"), g_strdup_printf ("%u", f->apologies));
+  {
+    g_autofree char *share = f->settled > 0 ? g_strdup_printf ("%.1f%%", 100.0 * f->settled_on_the_spot / f->settled)
+                                            : g_strdup ("—");
+
+    add_figure (self, row++, _("Settled on the spot"), g_strdup_printf ("%u (%s)", f->settled_on_the_spot, share));
+  }
   add_figure (self, row++, _("Apology coverage (late or overdue with a letter)"),
               format_share (mc_stats_figures_apology_coverage (f)));
   add_figure (self, row++, _("Average processing (working days)"),

@@ -1069,7 +1069,7 @@ cmd_intake (Cli   *cli,
   g_autofree char *proxy_name = NULL, *proxy_id = NULL, *proxy_phone = NULL, *proxy_address = NULL;
   g_autofree char *gender = NULL;
   int birth_year = 0, sets = 0;
-  gboolean post = FALSE;
+  gboolean post = FALSE, on_the_spot = FALSE;
   GOptionEntry entries[] = {
     { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("Procedure code"), "CODE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Applicant's full name"), "NAME" },
@@ -1084,6 +1084,8 @@ cmd_intake (Cli   *cli,
     { "sets", 0, 0, G_OPTION_ARG_INT, &sets, N_("Number of sets"), "N" },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), "TEXT" },
     { "post", 0, 0, G_OPTION_ARG_NONE, &post, N_("Send the result by post"), NULL },
+    { "on-the-spot", 0, 0, G_OPTION_ARG_NONE, &on_the_spot,
+      N_("Same-day procedures: receive, decide and return now, while the citizen waits"), NULL },
     { "proxy-name", 0, 0, G_OPTION_ARG_STRING, &proxy_name, N_("Name of the person filing on the applicant's behalf"), "NAME" },
     { "proxy-id-number", 0, 0, G_OPTION_ARG_STRING, &proxy_id, N_("The proxy's ID number"), "N" },
     { "proxy-phone", 0, 0, G_OPTION_ARG_STRING, &proxy_phone, N_("The proxy's phone"), "P" },
@@ -1136,7 +1138,8 @@ cmd_intake (Cli   *cli,
 
   if (!open_store (cli, TRUE, &status))
     return status;
-  dossier = mc_store_intake (cli->store, &intake, &warning, &error);
+  dossier = on_the_spot ? mc_store_serve_on_the_spot (cli->store, &intake, &error)
+                        : mc_store_intake (cli->store, &intake, &warning, &error);
   if (dossier == NULL)
     return fail (error);
   if (warning != NULL)

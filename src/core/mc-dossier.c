@@ -124,6 +124,7 @@ apply_received (McDossier  *self,
   g_autofree char *channel = NULL;
 
   self->code = dup_member (p, "code");
+  self->on_the_spot = json_object_get_boolean_member_with_default (p, "on_the_spot", FALSE);
   self->procedure_code = dup_member (procedure, "code");
   self->applicant_name = dup_member (applicant, "name");
   self->received = mc_event_get_time (event, "received_at");

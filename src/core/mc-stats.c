@@ -83,7 +83,8 @@ static const char *dossier_sql =
   "  EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
   "     AND e.kind IN ('supplement_requested', 'supplement_completed', 'refused', 'stop_requested',"
   "                    'result_ready', 'returned')"
-  "     AND " EVENT_TIME ("e") " >= ?3)"
+  "     AND " EVENT_TIME ("e") " >= ?3),"
+  "  d.on_the_spot"
   " FROM dossier d"
   " WHERE d.received < ?2 AND (d.settled IS NULL OR d.settled >= ?1)"
   "   AND (?4 IS NULL OR substr (d.code, 1, length (?4)) = ?4)";
@@ -319,6 +320,7 @@ count_dossiers (Computation  *c,
       gboolean digitised = sqlite3_column_int (stmt, 13) != 0;
       gboolean changed_after = sqlite3_column_int (stmt, 14) != 0;
       gboolean has_apology = sqlite3_column_int (stmt, 10) != 0;
+      gboolean on_the_spot = sqlite3_column_int (stmt, 15) != 0;
       gboolean terminated;
 
       mc_status_from_string (column_text (stmt, 5), &status);
@@ -359,6 +361,8 @@ count_dossiers (Computation  *c,
               gint64 minutes = mc_calendar_working_minutes_between (c->calendar, received, settled);
 
               COUNT (t, settled);
+              if (on_the_spot)
+                COUNT (t, settled_on_the_spot);
               if (g_strcmp0 (outcome, "early") == 0)
                 COUNT (t, early);
               else if (g_strcmp0 (outcome, "on_time") == 0)
@@ -525,6 +529,8 @@ add_figures (JsonBuilder          *builder,
   add_count (builder, "overdue", f->overdue);
   add_count (builder, "paused", f->paused);
   add_count (builder, "apologies", f->apologies);
+  add_count (builder, "settled_on_the_spot", f->settled_on_the_spot);
+  add_ratio (builder, "on_the_spot_share", f->settled > 0 ? (double) f->settled_on_the_spot / f->settled : -1);
   add_count (builder, "late_with_apology", f->late_with_apology);
   add_count (builder, "overdue_with_apology", f->overdue_with_apology);
   add_ratio (builder, "apology_coverage", mc_stats_figures_apology_coverage (f));

@@ -58,6 +58,7 @@ typedef struct
   guint   paused;             /* … waiting for the applicant's supplement (no deadline runs) */
   guint   apologies;          /* apology letters (new appointment dates) issued in [start, end) */
   guint   late_with_apology;  /* of the late ones, those that had an apology letter */
+  guint   settled_on_the_spot;  /* of the settled ones, those served while the citizen waited */
   guint   overdue_with_apology;  /* of the overdue ones, those with a letter by the reference moment */
   guint   digitised;          /* of the dossiers received in the period, those with a "digitised" event */
   gint64  working_minutes;    /* sum over the settled dossiers of the office time from receipt to settlement */

@@ -165,7 +165,13 @@ static const char *schema_v4[] = {
   NULL
 };
 
-static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Dossiers served on the spot (received, decided and returned while the citizen waits). */
+static const char *schema_v5[] = {
+  "ALTER TABLE dossier ADD COLUMN on_the_spot INTEGER NOT NULL DEFAULT 0",
+  NULL
+};
+
+static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
 
 #define DOSSIER_COLUMNS                                                                             \
   "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
@@ -476,7 +482,7 @@ load_dossier_events (McStore     *self,
 #define PROJECTION_COLUMNS \
   "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
   " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
-  " has_apology, n_events, last_lamport, search_key"
+  " has_apology, n_events, last_lamport, search_key, on_the_spot"
 #define PROJECTION_UPDATES \
   "code = excluded.code, official_code = excluded.official_code, procedure_code = excluded.procedure_code," \
   " procedure_name = excluded.procedure_name, sector = excluded.sector, unit = excluded.unit," \
@@ -485,7 +491,7 @@ load_dossier_events (McStore     *self,
   " status = excluded.status, received = excluded.received, due = excluded.due, settled = excluded.settled," \
   " returned = excluded.returned, new_due = excluded.new_due, outcome = excluded.outcome," \
   " has_apology = excluded.has_apology, n_events = excluded.n_events, last_lamport = excluded.last_lamport," \
-  " search_key = excluded.search_key"
+  " search_key = excluded.search_key, on_the_spot = excluded.on_the_spot"
 
 /* A batch (an import) writes its projections into a temporary table and moves them into `dossier` with one
  * statement at the end. Row by row, every statement that touched `dossier` made the search index write its
@@ -499,7 +505,7 @@ begin_staging (McStore  *self,
                  "CREATE TEMP TABLE IF NOT EXISTS projection_stage (uuid TEXT PRIMARY KEY, code, official_code,"
                  " procedure_code, procedure_name, sector, unit, duration, applicant_name, applicant_id, phone,"
                  " channel, result_delivery, status, received, due, settled, returned, new_due, outcome,"
-                 " has_apology, n_events, last_lamport, search_key)", error) ||
+                 " has_apology, n_events, last_lamport, search_key, on_the_spot)", error) ||
       !exec_sql (self, "DELETE FROM temp.projection_stage", error))
     return FALSE;
   self->staging = TRUE;
@@ -556,14 +562,14 @@ write_projection (McStore     *self,
                     "INSERT OR REPLACE INTO temp.projection_stage (uuid, code, official_code, procedure_code,"
                     " procedure_name, sector, unit, duration, applicant_name, applicant_id, phone, channel,"
                     " result_delivery, status, received, due, settled, returned, new_due, outcome, has_apology,"
-                    " n_events, last_lamport, search_key)"
+                    " n_events, last_lamport, search_key, on_the_spot)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                    " ?20, ?21, ?22, ?23, ?24)", error);
+                    " ?20, ?21, ?22, ?23, ?24, ?25)", error);
   else
     stmt = prepare (self,
                     "INSERT INTO dossier (" PROJECTION_COLUMNS ")"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                    " ?20, ?21, ?22, ?23, ?24)"
+                    " ?20, ?21, ?22, ?23, ?24, ?25)"
                     " ON CONFLICT (uuid) DO UPDATE SET " PROJECTION_UPDATES, error);
   if (stmt == NULL)
     return FALSE;
@@ -591,6 +597,7 @@ write_projection (McStore     *self,
   sqlite3_bind_int (stmt, 22, (int) dossier->n_events);
   sqlite3_bind_int64 (stmt, 23, dossier->last_lamport);
   bind_text (stmt, 24, search_key);
+  sqlite3_bind_int (stmt, 25, dossier->on_the_spot);
   return step_done (self, stmt, error);
 }
 
@@ -1699,6 +1706,12 @@ mc_store_intake (McStore         *self,
   procedure = mc_store_get_procedure (self, intake->procedure_code, error);
   if (procedure == NULL)
     return NULL;
+  if (intake->on_the_spot && procedure->unit != MC_UNIT_SAME_DAY)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION,
+                   _("“%s” is not a same-day procedure: it cannot be served on the spot"), procedure->name);
+      return NULL;
+    }
 
   name = mc_text_normalize_person_name (intake->applicant_name ? intake->applicant_name : "", &local_error);
   if (name == NULL)
@@ -1895,6 +1908,11 @@ mc_store_intake (McStore         *self,
     }
   json_builder_set_member_name (builder, "result_delivery");
   json_builder_add_string_value (builder, intake->result_delivery ? intake->result_delivery : "desk");
+  if (intake->on_the_spot)
+    {
+      json_builder_set_member_name (builder, "on_the_spot");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   json_builder_end_object (builder);
   payload = json_builder_get_root (builder);
 
@@ -1939,6 +1957,59 @@ lookup_uuid (McStore     *self,
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_DOSSIER,
                  _("There is no dossier with code “%s”"), code_or_uuid ? code_or_uuid : "");
   return uuid;
+}
+
+/**
+ * mc_store_serve_on_the_spot:
+ * @intake: what the clerk typed; the procedure must be a same-day one
+ *
+ * "5 tại chỗ": received, decided and returned while the citizen waits — three events with their real times
+ * (received now, the result ready and handed over when each step is recorded), no appointment slip. A step that
+ * fails after the intake leaves the dossier received, as at any desk.
+ *
+ * Returns: (transfer full): the returned dossier, or NULL with @error
+ */
+McDossier *
+mc_store_serve_on_the_spot (McStore         *self,
+                            const McIntake  *intake,
+                            GError         **error)
+{
+  McIntake on_spot;
+  g_autoptr(McDossier) received = NULL;
+  const char *steps[] = { MC_EVENT_RESULT_READY, MC_EVENT_RETURNED };
+  McDossier *done = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (intake != NULL, NULL);
+
+  on_spot = *intake;
+  on_spot.on_the_spot = TRUE;
+  on_spot.received = MC_MINUTE_NONE;
+  received = mc_store_intake (self, &on_spot, NULL, error);
+  if (received == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) payload = NULL;
+      g_autofree char *now = mc_time_format_iso (mc_time_now ());
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, now);
+      if (g_str_equal (steps[i], MC_EVENT_RETURNED))
+        {
+          json_builder_set_member_name (builder, "receiver");
+          json_builder_add_string_value (builder, received->applicant_name);
+        }
+      json_builder_end_object (builder);
+      payload = json_builder_get_root (builder);
+      g_clear_pointer (&done, mc_dossier_unref);
+      done = mc_store_record (self, received->code, steps[i], payload, NULL, error);
+      if (done == NULL)
+        return NULL;
+    }
+  return done;
 }
 
 /**

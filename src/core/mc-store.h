@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 4
+#define MC_STORE_SCHEMA_VERSION 5
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
@@ -77,6 +77,7 @@ typedef struct
   const char *result_delivery;  /* "desk" (default) or "post" */
   McMinute    received;         /* MC_MINUTE_NONE: now */
   const char *clerk;            /* NULL: the station's clerk */
+  gboolean    on_the_spot;      /* served while the citizen waits (same-day procedures only) */
 } McIntake;
 
 typedef enum
@@ -138,6 +139,9 @@ gboolean      mc_store_set_procedure       (McStore         *self,
 McDossier    *mc_store_intake              (McStore         *self,
                                             const McIntake  *intake,
                                             char           **out_warning,
+                                            GError         **error);
+McDossier    *mc_store_serve_on_the_spot   (McStore         *self,
+                                            const McIntake  *intake,
                                             GError         **error);
 McDossier    *mc_store_get_dossier         (McStore         *self,
                                             const char      *code_or_uuid,

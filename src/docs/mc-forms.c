@@ -789,3 +789,52 @@ mc_form_render (McFormKind       kind,
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * mc_form_render_receipt:
+ *
+ * The receipt of a dossier served on the spot ("5 tại chỗ"): received, decided and returned while the citizen
+ * waited, so there is no appointment slip; both sign it.
+ *
+ * Returns: (transfer full): the one-page document
+ */
+McDocument *
+mc_form_render_receipt (McDossier       *d,
+                        const McOffice  *office,
+                        GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autofree char *unit = unit_in_sentence (office);
+  g_autofree char *unit_esc = esc (unit);
+  g_autofree char *date = mc_form_place_date (office->place, d->returned != MC_MINUTE_NONE ? d->returned
+                                                                                            : d->received);
+  g_autofree char *code_esc = esc (d->code);
+  g_autofree char *code_line = g_strdup_printf ("Mã hồ sơ: <b>%s</b>", code_esc);
+  g_autofree char *procedure = g_strdup_printf ("%s (mã thủ tục %s)", d->procedure_name ? d->procedure_name : "",
+                                                d->procedure_code);
+  g_autofree char *received = mc_time_format_vietnamese (d->received);
+  g_autofree char *returned = mc_time_format_vietnamese (d->returned);
+  g_autofree char *intro = g_strdup_printf ("%s đã tiếp nhận, giải quyết và trả kết quả ngay trong ngày, tại chỗ "
+                                            "(không hẹn) hồ sơ sau:", unit_esc);
+
+  g_return_val_if_fail (d != NULL && office != NULL, NULL);
+
+  if (!d->on_the_spot || d->returned == MC_MINUTE_NONE)
+    {
+      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s was not served on the spot: it has no receipt of completion"), d->code);
+      return NULL;
+    }
+  mc_document_add_header (doc, office->parent, office->unit_name, "", date, NULL);
+  add_title (doc, "BIÊN NHẬN HOÀN THÀNH GIẢI QUYẾT HỒ SƠ TẠI CHỖ", NULL);
+  mc_document_add_text (doc, code_line, BODY, MC_ALIGN_CENTER, 0, 2);
+  mc_document_add_text (doc, intro, BODY, MC_ALIGN_JUSTIFY, 0, 10);
+  add_field (doc, "Người nộp hồ sơ", d->applicant_name, 1.5);
+  add_field (doc, "Nội dung yêu cầu giải quyết", procedure, 1.5);
+  add_field (doc, "Thời gian nhận hồ sơ", received, 1.5);
+  add_field (doc, "Thời gian trả kết quả", returned, 1.5);
+  add_field (doc, "Người nhận kết quả", d->returned_to ? d->returned_to : d->applicant_name, 1.5);
+  mc_document_add_signatures (doc, "NGƯỜI NHẬN KẾT QUẢ", "(Ký và ghi rõ họ tên)", d->returned_to,
+                              "NGƯỜI TRẢ KẾT QUẢ", "(Ký và ghi rõ họ tên)", d->received_by, 18);
+  return g_steal_pointer (&doc);
+}

@@ -45,6 +45,9 @@ char        *mc_form_qr_payload       (McDossier        *dossier,
                                        const McOffice   *office);
 char        *mc_form_place_date       (const char       *place,
                                        McMinute          when);
+McDocument  *mc_form_render_receipt   (McDossier        *dossier,
+                                       const McOffice   *office,
+                                       GError          **error);
 McDocument  *mc_form_render           (McFormKind        kind,
                                        McDossier        *dossier,
                                        GPtrArray        *events,
