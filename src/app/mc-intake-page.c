@@ -470,6 +470,33 @@ fill_intake (McIntakePage *self,
   return documents;
 }
 
+/* Both ways of receiving start alike: the form checked (the bell and the marked rows when it is not ready), then
+ * its content as an intake. */
+static JsonNode *
+ready_intake (McIntakePage *self,
+              McIntake     *intake)
+{
+  if (self->store == NULL)
+    return NULL;
+  if (!validate (self, TRUE))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return NULL;
+    }
+  return fill_intake (self, intake);
+}
+
+/* Nothing was saved; every value stays in the form for the clerk to fix. */
+static void
+show_failure (McIntakePage *self,
+              GError       *error)
+{
+  g_autofree char *text = g_strdup_printf ("• %s", error->message);
+
+  gtk_label_set_text (self->errors_label, text);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -482,23 +509,13 @@ save_action (GtkWidget  *widget,
   g_autofree char *warning = NULL;
   McIntake intake = { 0 };
 
-  if (self->store == NULL)
+  documents = ready_intake (self, &intake);
+  if (documents == NULL)
     return;
-  if (!validate (self, TRUE))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  documents = fill_intake (self, &intake);
-
   dossier = mc_store_intake (self->store, &intake, &warning, &error);
   if (dossier == NULL)
     {
-      /* Nothing was saved; every value stays in the form for the clerk to fix. */
-      g_autofree char *text = g_strdup_printf ("• %s", error->message);
-      gtk_label_set_text (self->errors_label, text);
-      gtk_widget_error_bell (widget);
+      show_failure (self, error);
       return;
     }
 
@@ -530,20 +547,13 @@ serve_on_spot_action (GtkWidget  *widget,
   McPreviewWindow *preview;
   McIntake intake = { 0 };
 
-  if (self->store == NULL)
+  documents = ready_intake (self, &intake);
+  if (documents == NULL)
     return;
-  if (!validate (self, TRUE))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  documents = fill_intake (self, &intake);
   dossier = mc_store_serve_on_the_spot (self->store, &intake, &error);
   if (dossier == NULL)
     {
-      g_autofree char *text = g_strdup_printf ("• %s", error->message);
-      gtk_label_set_text (self->errors_label, text);
-      gtk_widget_error_bell (widget);
+      show_failure (self, error);
       return;
     }
   mc_intake_page_reset (self);
