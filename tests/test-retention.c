@@ -18,6 +18,8 @@
 
 #include "mc-accounts.h"
 #include "mc-bundle.h"
+#include "mc-dossier.h"
+#include "mc-event.h"
 #include "mc-stats.h"
 #include "mc-store.h"
 #include "mc-time.h"
@@ -262,11 +264,44 @@ test_retention (Fixture       *fx,
   }
 }
 
+/* The fold itself: whatever an event still holds, once the removal is in the history only the facts show (a
+ * correction made on another station before it heard of the removal, for instance). */
+static void
+test_fold (void)
+{
+  g_autoptr(JsonNode) received = json_from_string (
+    "{\"code\":\"000.00.12.H40-190304-010001\",\"procedure\":{\"code\":\"1.004873\",\"unit\":\"working_days\","
+    "\"duration\":3},\"applicant\":{\"name\":\"" OLD_NAME "\",\"id_number\":\"" OLD_ID "\",\"phone\":\""
+    OLD_PHONE "\"},\"received\":\"2019-03-04T09:00\"}", NULL);
+  g_autoptr(JsonNode) edited = json_from_string ("{\"field\":\"phone\",\"value\":\"0987654321\"}", NULL);
+  g_autoptr(JsonNode) removed = json_from_string ("{\"retention_years\":5}", NULL);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  g_autoptr(McDossier) d = NULL;
+  const char *dossier = "5b0f1f64-9a52-4d8c-9c65-3f8b0d1b2a11";
+  const char *station = "0c1b6f58-3d2e-4b61-8f0a-2a7d9e4c5b13";
+
+  g_ptr_array_add (events, mc_event_new ("9d3f1c2e-6b7a-4e58-9a1d-0f2e3c4b5a61", dossier, station, 1, 1,
+                                         "2019-03-04T09:00:00+07:00", "Lê Thu Hà", MC_EVENT_RECEIVED, received));
+  g_ptr_array_add (events, mc_event_new ("7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c81", dossier, station, 2, 2,
+                                         "2026-11-23T10:00:00+07:00", "Lê Thu Hà", MC_EVENT_PERSONAL_DATA_REMOVED,
+                                         removed));
+  g_ptr_array_add (events, mc_event_new ("1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a01", dossier, station, 3, 3,
+                                         "2026-11-24T10:00:00+07:00", "Lê Thu Hà", MC_EVENT_EDITED, edited));
+  d = mc_dossier_fold (events, calendar, MC_SUPPLEMENT_RESTART);
+  g_assert_nonnull (d);
+  g_assert_true (d->personal_data_removed);
+  g_assert_cmpstr (d->applicant_name, ==, "—");
+  g_assert_null (d->applicant_id);
+  g_assert_null (d->phone);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/retention/fold", test_fold);
   g_test_add ("/retention/remove-personal-data", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
   return g_test_run ();
 }

@@ -1650,6 +1650,16 @@ test_check (Fixture       *fixture,
   /* The check changed nothing: the tampered row is still there to be seen. */
   g_clear_error (&error);
   g_assert_false (mc_store_check (fixture->store, NULL, &error));
+  g_clear_error (&error);
+
+  /* The list's total, kept by triggers, is checked too. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE dossier SET status = 'in_progress';"
+                                     "UPDATE dossier_total SET n = n + 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (mc_store_check (fixture->store, NULL, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT);
+  g_assert_null (strstr (error->message, second->code));
 }
 
 /* With the desk's background checkpoint, commits never copy the WAL into the file themselves; a worker thread
