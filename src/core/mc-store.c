@@ -614,6 +614,26 @@ refold_dossier (McStore     *self,
   return write_projection (self, dossier_uuid, events, error);
 }
 
+/* The first column of every row of a bound statement, as strings; NULL with @error. */
+static GPtrArray *
+step_strings (McStore       *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
 /* Refolds the dossiers whose deadline a calendar or office-hours change may move: every dossier whose counting
  * period touches [@from, @to] (all of them when both are MC_MINUTE_NONE), settled ones included, so that the
  * table always equals a fresh fold of the events whatever order they arrived in. */
@@ -623,9 +643,8 @@ refold_dossiers_touching (McStore   *self,
                           McMinute   to,
                           GError   **error)
 {
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uuids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (from == MC_MINUTE_NONE)
     stmt = prepare (self, "SELECT uuid FROM dossier", error);
@@ -639,11 +658,9 @@ refold_dossiers_touching (McStore   *self,
       sqlite3_bind_int64 (stmt, 1, from);
       sqlite3_bind_int64 (stmt, 2, to);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (uuids, column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+  uuids = step_strings (self, stmt, error);
+  if (uuids == NULL)
+    return FALSE;
   for (guint i = 0; i < uuids->len; i++)
     if (!refold_dossier (self, g_ptr_array_index (uuids, i), error))
       return FALSE;
@@ -2062,7 +2079,6 @@ mc_store_list_late (McStore  *self,
   McMinute end = mc_minute_from_jdn (to_jdn + 1, 0);
   McMinute reference = MIN (end, mc_time_now ());
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
@@ -2076,16 +2092,10 @@ mc_store_list_late (McStore  *self,
   sqlite3_bind_int64 (stmt, 2, end);
   sqlite3_bind_int64 (stmt, 3, reference);
   {
-    g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) uuids = step_strings (self, stmt, error);
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (uuids, column_dup (stmt, 0));
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        set_sqlite_error (self, rc, error);
-        return NULL;
-      }
+    if (uuids == NULL)
+      return NULL;
     for (guint i = 0; i < uuids->len; i++)
       {
         McDossier *d = mc_store_get_dossier (self, g_ptr_array_index (uuids, i), error);
@@ -2838,11 +2848,11 @@ mc_store_remove_personal_data (McStore    *self,
                                guint      *out_count,
                                GError    **error)
 {
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uuids = NULL;
   g_autofree char *cutoff = NULL;
   McMinute now = mc_time_now ();
   sqlite3_stmt *stmt;
-  int y, m, d, rc;
+  int y, m, d;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
@@ -2866,11 +2876,9 @@ mc_store_remove_personal_data (McStore    *self,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, cutoff);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (uuids, column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+  uuids = step_strings (self, stmt, error);
+  if (uuids == NULL)
+    return FALSE;
   if (out_count)
     *out_count = uuids->len;
   if (dry_run || uuids->len == 0)
