@@ -67,7 +67,7 @@ main (int    argc,
     g_error ("%s", error->message);
 
   t0 = g_get_monotonic_time ();
-  if (!mc_bundle_export (source, bundle, TRUE, NULL, NULL, &n, &error))
+  if (!mc_bundle_export (source, bundle, MC_BUNDLE_EXPORT_FULL, NULL, NULL, &n, NULL, &error))
     g_error ("%s", error->message);
   export_s = (g_get_monotonic_time () - t0) / 1e6;
 

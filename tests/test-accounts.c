@@ -272,7 +272,7 @@ test_audit (Fixture       *fx,
     g_assert_no_error (error);
   }
   g_assert_true (mc_bundle_set_passphrase (fx->store, "mật khẩu đồng bộ xã", &error));
-  g_assert_true (mc_bundle_export (fx->store, bundle, TRUE, NULL, NULL, &n, &error));
+  g_assert_true (mc_bundle_export (fx->store, bundle, MC_BUNDLE_EXPORT_FULL, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (mc_accounts_add (fx->store, "lan.nt", "Nguyễn Thị Lan", MC_ROLE_CLERK, "2468", &error));
 

@@ -36,6 +36,9 @@
 #include <poppler.h>
 #include "mc-setup-page.h"
 #include "mc-window.h"
+#include "mc-attachment.h"
+#include "mc-declaration-window.h"
+#include "mc-digitise.h"
 
 typedef struct
 {
@@ -294,6 +297,7 @@ static void check_discard_guard (Fixture *fixture);
 static void check_calendar_and_alerts (Fixture *fixture);
 static void check_backup_and_restore (Fixture *fixture);
 static void check_accounts_and_lock (Fixture *fixture);
+static void check_practices (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -551,7 +555,7 @@ test_desk (Fixture       *fixture,
     other_intake.received = MC_MINUTE_NONE;
     sent = mc_store_intake (other, &other_intake, NULL, &error);
     g_assert_no_error (error);
-    g_assert_true (mc_bundle_export (other, bundle, FALSE, NULL, NULL, &n, &error));
+    g_assert_true (mc_bundle_export (other, bundle, MC_BUNDLE_EXPORT_INCREMENTAL, NULL, NULL, &n, NULL, &error));
     g_assert_cmpuint (n, >, 0);
 
     mc_window_import_file (fixture->window, bundle);
@@ -580,6 +584,7 @@ test_desk (Fixture       *fixture,
     gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
     iterate (100);
   }
+  check_practices (fixture);
 }
 
 /* Runs after test_desk on the same window: one application per test process. */
@@ -1029,16 +1034,172 @@ check_accounts_and_lock (Fixture *fixture)
   }
 }
 
+static McDeclarationWindow *
+find_declaration_window (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  McDeclarationWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_DECLARATION_WINDOW (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static guint
+count_attachments (Fixture    *fixture,
+                   const char *code)
+{
+  g_autoptr(GPtrArray) list = mc_store_list_attachments (store (fixture), code, NULL);
+
+  return list != NULL ? list->len : G_MAXUINT;
+}
+
+/* Serving a citizen who writes nothing, and digitising the dossier, from the window: the declaration filled
+ * from the intake data and printed; a document scanned through SANE's test device; another from a file. */
+static void
+check_practices (Fixture *fixture)
+{
+  g_autofree char *code = NULL;
+  McDossierWindow *dossier_window;
+  McDeclarationWindow *declaration;
+  AdwMessageDialog *dialog;
+
+  /* Later than every dossier the desk test received, so that it is the newest. */
+  g_setenv ("MOTCUA_NOW", "2026-11-23T10:30", TRUE);
+  code = receive (fixture, "1.001193", "Nguyễn Văn An", "001085012345", "0912345678");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.show-dossier", "s", code));
+  iterate (300);
+  dossier_window = find_dossier_window ();
+  g_assert_nonnull (dossier_window);
+  gtk_window_set_default_size (GTK_WINDOW (dossier_window), 900, 700);
+  g_assert_true (gtk_widget_get_visible (child (dossier_window, MC_TYPE_DOSSIER_WINDOW, "declaration_button")));
+
+  /* The declaration: started from the intake data; a required answer missing is said, nothing recorded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.fill-declaration", NULL));
+  iterate (300);
+  declaration = find_declaration_window ();
+  g_assert_nonnull (declaration);
+  mc_declaration_window_set_answer (declaration, "child_name", "Nguyễn Thị Bình");
+  mc_declaration_window_set_answer (declaration, "child_birth_date", "15/11/2026");
+  mc_declaration_window_set_answer (declaration, "child_sex", "Nữ");
+  mc_declaration_window_set_answer (declaration, "child_ethnicity", "Kinh");
+  mc_declaration_window_set_answer (declaration, "child_nationality", "Việt Nam");
+  mc_declaration_window_set_answer (declaration, "child_birthplace", "Trạm Y tế xã Tân Lập");
+  gtk_window_set_default_size (GTK_WINDOW (declaration), 720, 760);
+  save_screenshot (GTK_WIDGET (declaration), "20-declaration");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (declaration), "declaration.save", NULL));
+  iterate (300);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Quan hệ với người được khai sinh"));
+  respond (dialog, "close");
+  g_assert_null (find_preview_window ());
+  {
+    g_autoptr(GPtrArray) events = mc_store_get_events (store (fixture), code, NULL);
+    for (guint i = 0; i < events->len; i++)
+      g_assert_cmpstr (((McEvent *) g_ptr_array_index (events, i))->kind, !=, MC_EVENT_DECLARATION_FILLED);
+  }
+  mc_declaration_window_set_answer (declaration, "relationship", "Cha");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (declaration), "declaration.save", NULL));
+  iterate (400);
+  g_assert_null (find_declaration_window ());
+  {
+    McPreviewWindow *preview = find_preview_window ();
+    McDeclaration *template = mc_declaration_find ("1.001193");
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+    g_autoptr(GHashTable) answers = mc_declaration_initial_answers (template, store (fixture), d, NULL);
+
+    g_assert_nonnull (preview);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), >=, 1);
+    /* Recorded with the dossier: the intake data and the answers, the date also in words. */
+    g_assert_cmpstr (g_hash_table_lookup (answers, "applicant_name"), ==, "Nguyễn Văn An");
+    g_assert_cmpstr (g_hash_table_lookup (answers, "applicant_id"), ==, "001085012345");
+    g_assert_cmpstr (g_hash_table_lookup (answers, "child_name"), ==, "Nguyễn Thị Bình");
+    g_assert_cmpstr (g_hash_table_lookup (answers, "child_birth_date_words"), ==,
+                     "Ngày mười lăm tháng mười một năm hai nghìn không trăm hai mươi sáu");
+    gtk_window_set_default_size (GTK_WINDOW (preview), 900, 760);
+    save_screenshot (GTK_WIDGET (preview), "21-declaration-preview");
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+  }
+
+  /* A scan from SANE's test device, in a worker thread; the window keeps drawing meanwhile. */
+  g_assert_cmpuint (count_attachments (fixture, code), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.scan", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  for (int i = 0; i < 200 && !adw_message_dialog_get_response_enabled (dialog, "scan"); i++)
+    iterate (50);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "scan"));
+  save_screenshot (GTK_WIDGET (dialog), "22-scan-dialog");
+  respond (dialog, "scan");
+  for (int i = 0; i < 400 && count_attachments (fixture, code) == 0; i++)
+    iterate (50);
+  g_assert_cmpuint (count_attachments (fixture, code), ==, 1);
+  g_assert_null (find_message_dialog ());
+  {
+    g_autoptr(GPtrArray) list = mc_store_list_attachments (store (fixture), code, NULL);
+    McAttachment *a = g_ptr_array_index (list, 0);
+    g_autoptr(GBytes) png = mc_attachment_load (store (fixture), a->hash, NULL);
+
+    g_assert_cmpstr (a->source, ==, "scanner");
+    g_assert_cmpstr (a->media_type, ==, "image/png");
+    g_assert_true (a->present);
+    g_assert_nonnull (png);
+    g_assert_cmpstr (mc_attachment_sniff_media_type (png), ==, "image/png");
+  }
+
+  /* A document from a file: asked which document it is, then kept. Bytes that are no PDF or image are refused
+   * with a message, and nothing is added. */
+  {
+    static const char pdf[] = "%PDF-1.4\n% giấy chứng sinh\n";
+    static const char text[] = "not a document";
+    g_autoptr(GBytes) good = g_bytes_new_static (pdf, sizeof pdf - 1);
+    g_autoptr(GBytes) bad = g_bytes_new_static (text, sizeof text - 1);
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+
+    mc_digitise_attach_bytes (GTK_WINDOW (dossier_window), store (fixture), d, bad, "notes.txt", "file");
+    iterate (200);
+    respond (find_message_dialog (), "attach");
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    respond (dialog, "close");
+    g_assert_cmpuint (count_attachments (fixture, code), ==, 1);
+
+    mc_digitise_attach_bytes (GTK_WINDOW (dossier_window), store (fixture), d, good, "giay-chung-sinh.pdf", "file");
+    iterate (200);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    save_screenshot (GTK_WIDGET (dialog), "23-attach-dialog");
+    respond (dialog, "attach");
+    g_assert_cmpuint (count_attachments (fixture, code), ==, 2);
+  }
+  save_screenshot (GTK_WIDGET (dossier_window), "24-dossier-digitised");
+  gtk_window_destroy (GTK_WINDOW (dossier_window));
+  iterate (100);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *sane_dir = NULL;
+  g_autofree char *dll = NULL;
+  int status;
+
   setlocale (LC_ALL, "");
   /* The catalogues the build compiled: po/<lang>/LC_MESSAGES/motcua.mo under the build directory. */
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Scanning goes to SANE's virtual "test" device only: a configuration folder that lists nothing else. */
+  sane_dir = g_dir_make_tmp ("motcua-sane-XXXXXX", NULL);
+  dll = g_build_filename (sane_dir, "dll.conf", NULL);
+  g_assert_true (g_file_set_contents (dll, "test\n", -1, NULL));
+  g_setenv ("SANE_CONFIG_DIR", sane_dir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1046,5 +1207,8 @@ main (int    argc,
     g_assert_cmpstr (_("Intake"), ==, "Tiếp nhận hồ sơ");
 
   g_test_add ("/app/desk", Fixture, NULL, fixture_set_up, test_desk, fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+  g_unlink (dll);
+  g_rmdir (sane_dir);
+  return status;
 }

@@ -344,7 +344,7 @@ test_full_disk (Fixture       *fx,
   g_assert_no_error (error);
   code = intake (store, "Phạm Thị Đầu", &error);
   g_assert_no_error (error);
-  g_assert_true (mc_bundle_export (store, bundle, TRUE, NULL, NULL, &n, &error));
+  g_assert_true (mc_bundle_export (store, bundle, MC_BUNDLE_EXPORT_FULL, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   first_backup = mc_backup_create (db_path, backups, 5, &error);
   g_assert_no_error (error);
@@ -370,7 +370,7 @@ test_full_disk (Fixture       *fx,
   g_clear_error (&error);
 
   /* Export: refused; the previous bundle is the same file, byte for byte, and no temporary is left. */
-  g_assert_false (mc_bundle_export (store, bundle, TRUE, NULL, NULL, &n, &error));
+  g_assert_false (mc_bundle_export (store, bundle, MC_BUNDLE_EXPORT_FULL, NULL, NULL, &n, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("export: %s", error->message);
   g_assert_nonnull (strstr (error->message, "full"));

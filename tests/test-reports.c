@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mc-attachment.h"
 #include "mc-demo.h"
 #include "mc-late-list.h"
 #include "mc-register.h"
@@ -199,6 +200,21 @@ step (int         number,
   return dossier;
 }
 
+/* A scanned page, stored with the dossier as the desk does. */
+static void
+digitise (int         number,
+          const char *when)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\nscanned page";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+
+  g_setenv ("MOTCUA_NOW", when, TRUE);
+  dossier = mc_store_attach (fx.store, fx.code[number], "Tờ khai", "scan.png", "scanner", bytes, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 step_ok (int         number,
          const char *kind,
@@ -272,7 +288,7 @@ build_fixture (void)
   step_ok (6, MC_EVENT_REFUSED, "2026-03-12T09:00", "reason", "Không thuộc thẩm quyền");
   take_in (7, PROC_A, "Đặng \"Bảy\" Văn", ADDRESS_QUOTED, "0901234567", MC_CHANNEL_ONLINE, "desk",
            "2026-03-16T08:30");
-  step_ok (7, MC_EVENT_DIGITISED, "2026-03-16T08:40", NULL, NULL);
+  digitise (7, "2026-03-16T08:40");
   step_ok (7, MC_EVENT_RESULT_READY, "2026-03-17T16:00", NULL, NULL);
   step_ok (7, MC_EVENT_RETURNED, "2026-03-18T09:00", "receiver", "Đặng Văn Bảy");
   rate (7, "neutral", NULL, "2026-03-18T09:00");
@@ -285,7 +301,7 @@ build_fixture (void)
   rate (9, "declined", NULL, "2026-03-25T15:01");
   take_in (10, PROC_A, "Mai Văn Mười", "Thôn 10, xã Tân Lập", NULL, MC_CHANNEL_IN_PERSON, "desk", "2026-03-27T10:00");
   take_in (8, PROC_B, "Cao Thị Tám", "Thôn 8, xã Tân Lập", NULL, MC_CHANNEL_LINKED, "desk", "2026-03-30T14:00");
-  step_ok (8, MC_EVENT_DIGITISED, "2026-03-30T14:10", NULL, NULL);
+  digitise (8, "2026-03-30T14:10");
   take_in (14, PROC_C, "Lâm Văn Mười Bốn", "Thôn 14, xã Tân Lập", NULL, MC_CHANNEL_IN_PERSON, "desk",
            "2026-03-31T09:00");
   step_ok (10, MC_EVENT_RESULT_READY, "2026-04-02T10:00", NULL, NULL);

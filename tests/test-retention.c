@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mc-accounts.h"
+#include "mc-attachment.h"
 #include "mc-bundle.h"
 #include "mc-dossier.h"
 #include "mc-event.h"
@@ -27,6 +28,8 @@
 #define OLD_NAME "Nguyễn Văn Xưa"
 #define OLD_ID   "001190012345"
 #define OLD_PHONE "0912345678"
+#define OLD_CHILD "Nguyễn Thị Xưa Con"
+#define OLD_SCAN  "cccd-nguyen-van-xua.png"
 
 typedef struct
 {
@@ -42,18 +45,29 @@ fixture_set_up (Fixture       *fx,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fx->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fx->dir);
+  remove_tree (fx->dir);
   g_free (fx->dir);
   g_setenv ("MOTCUA_NOW", "", TRUE);
 }
@@ -183,8 +197,31 @@ test_retention (Fixture       *fx,
   step (a, recent, MC_EVENT_RETURNED, "2024-06-05T10:00", "receiver", "Lê Văn Gần");
   open_one = receive (a, "2026-11-20T09:00", "Phạm Thị Mới", NULL, NULL);
 
-  /* Station B got everything before the period passed. */
-  g_assert_true (mc_bundle_export (a, bundle1, TRUE, NULL, NULL, &n, &error));
+  /* A scan of the old dossier's identity card and its declaration, and a scan of the recent one. */
+  {
+    static const char old_png[] = "\x89PNG\r\n\x1a\nold identity card";
+    static const char recent_png[] = "\x89PNG\r\n\x1a\nrecent identity card";
+    g_autoptr(GBytes) old_bytes = g_bytes_new_static (old_png, sizeof old_png - 1);
+    g_autoptr(GBytes) recent_bytes = g_bytes_new_static (recent_png, sizeof recent_png - 1);
+    g_autoptr(McDossier) d1 = NULL;
+    g_autoptr(McDossier) d2 = NULL;
+    g_autoptr(McDossier) d3 = NULL;
+    g_autoptr(JsonNode) declaration = json_from_string (
+      "{\"template\":\"marital-status\",\"answers\":{\"purpose\":\"" OLD_CHILD "\"}}", NULL);
+
+    g_setenv ("MOTCUA_NOW", "2019-03-04T09:10", TRUE);
+    d1 = mc_store_attach (a, old_returned, "Căn cước", OLD_SCAN, "scanner", old_bytes, NULL, &error);
+    g_assert_no_error (error);
+    d2 = mc_store_record (a, old_returned, MC_EVENT_DECLARATION_FILLED, declaration, NULL, &error);
+    g_assert_no_error (error);
+    g_setenv ("MOTCUA_NOW", "2024-06-03T09:10", TRUE);
+    d3 = mc_store_attach (a, recent, "Căn cước", "cccd-le-van-gan.png", "scanner", recent_bytes, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Station B got everything before the period passed, documents included. */
+  g_assert_true (mc_bundle_export (a, bundle1, MC_BUNDLE_EXPORT_FULL | MC_BUNDLE_EXPORT_DOCUMENTS, NULL, NULL, &n,
+                                   NULL, &error));
   g_assert_no_error (error);
   g_assert_true (mc_bundle_import (b, bundle1, NULL, &error));
   g_assert_no_error (error);
@@ -196,6 +233,13 @@ test_retention (Fixture       *fx,
   g_assert_true (mc_store_remove_personal_data (a, 5, TRUE, &count, &error));
   g_assert_cmpuint (count, ==, 2);
   g_assert_true (file_contains (&a, OLD_NAME));
+  g_assert_true (file_contains (&a, OLD_CHILD));
+  g_assert_true (file_contains (&a, OLD_SCAN));
+  {
+    g_autoptr(GPtrArray) on_b = mc_store_list_attachments (b, old_returned, &error);
+    g_assert_cmpuint (on_b->len, ==, 1);
+    g_assert_true (((McAttachment *) g_ptr_array_index (on_b, 0))->present);
+  }
   g_assert_true (mc_store_remove_personal_data (a, 5, FALSE, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 2);
@@ -229,13 +273,30 @@ test_retention (Fixture       *fx,
   g_assert_false (file_contains (&a, OLD_NAME));
   g_assert_false (file_contains (&a, OLD_ID));
   g_assert_false (file_contains (&a, OLD_PHONE));
+  g_assert_false (file_contains (&a, OLD_CHILD));
+  g_assert_false (file_contains (&a, OLD_SCAN));
+  /* The scan itself is gone from the disk; the fact that a component was digitised stays. The recent one's
+   * scan is kept. */
+  {
+    g_autoptr(GPtrArray) old_list = mc_store_list_attachments (a, old_returned, &error);
+    g_autoptr(GPtrArray) recent_list = mc_store_list_attachments (a, recent, &error);
+    McAttachment *gone = g_ptr_array_index (old_list, 0);
+    g_autofree char *gone_path = mc_attachment_path (a, gone->hash);
+
+    g_assert_cmpuint (old_list->len, ==, 1);
+    g_assert_false (gone->present);
+    g_assert_false (g_file_test (gone_path, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (gone->name, ==, "");
+    g_assert_cmpstr (gone->component, ==, "Căn cước");
+    g_assert_true (((McAttachment *) g_ptr_array_index (recent_list, 0))->present);
+  }
   g_assert_true (file_contains (&a, "Lê Văn Gần"));
   /* Done once: a second run finds nothing more. */
   g_assert_true (mc_store_remove_personal_data (a, 5, TRUE, &count, &error));
   g_assert_cmpuint (count, ==, 0);
 
   /* The next bundle carries the removal to station B. */
-  g_assert_true (mc_bundle_export (a, bundle2, FALSE, NULL, NULL, &n, &error));
+  g_assert_true (mc_bundle_export (a, bundle2, MC_BUNDLE_EXPORT_INCREMENTAL, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (mc_bundle_import (b, bundle2, NULL, &error));
   g_assert_no_error (error);
@@ -252,6 +313,14 @@ test_retention (Fixture       *fx,
     g_assert_cmpstr (b_stats, ==, before);
   }
   g_assert_false (file_contains (&b, OLD_ID));
+  g_assert_false (file_contains (&b, OLD_CHILD));
+  {
+    g_autoptr(GPtrArray) old_list = mc_store_list_attachments (b, old_returned, &error);
+    g_autoptr(GPtrArray) recent_list = mc_store_list_attachments (b, recent, &error);
+
+    g_assert_false (((McAttachment *) g_ptr_array_index (old_list, 0))->present);
+    g_assert_true (((McAttachment *) g_ptr_array_index (recent_list, 0))->present);
+  }
 
   /* The administrator's action is in the audit log. */
   {

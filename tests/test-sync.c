@@ -213,7 +213,7 @@ export_to (Fixture    *fixture,
   char *path = path_in (fixture, name);
   guint n = G_MAXUINT;
 
-  g_assert_true (mc_bundle_export (store, path, full, NULL, NULL, &n, &error));
+  g_assert_true (mc_bundle_export (store, path, full ? MC_BUNDLE_EXPORT_FULL : 0, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, !=, G_MAXUINT);
   if (out_n)
@@ -903,7 +903,7 @@ test_export (Fixture       *fixture,
   /* A failed export leaves the previous file and the bookmark as they were. */
   before = read_file (first);
   bad = g_build_filename (fixture->dir, "no-such-dir", "first.motcua", NULL);
-  g_assert_false (mc_bundle_export (a, bad, FALSE, NULL, NULL, &n, &error));
+  g_assert_false (mc_bundle_export (a, bad, MC_BUNDLE_EXPORT_INCREMENTAL, NULL, NULL, &n, NULL, &error));
   g_assert_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO);
   g_clear_error (&error);
   bookmark2 = mc_store_get_local (a, "last_export_event_id");
@@ -935,7 +935,7 @@ test_export (Fixture       *fixture,
     g_autofree char *path = path_in (fixture, "c.motcua");
 
     g_assert_false (mc_bundle_has_key (c));
-    g_assert_false (mc_bundle_export (c, path, FALSE, NULL, NULL, NULL, &error));
+    g_assert_false (mc_bundle_export (c, path, MC_BUNDLE_EXPORT_INCREMENTAL, NULL, NULL, NULL, NULL, &error));
     g_assert_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }

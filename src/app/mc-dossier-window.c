@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-attachment.h"
+#include "mc-declaration-window.h"
+#include "mc-digitise.h"
 #include "mc-apology.h"
 #include "mc-dossier-item.h"
 #include "mc-accounts.h"
@@ -39,6 +42,9 @@ struct _McDossierWindow
   GtkWidget      *refusal_form_button;
   GtkWidget      *stop_form_button;
   GtkWidget      *apology_form_button;
+  GtkWidget      *declaration_button;
+  AdwPreferencesGroup *documents_group;
+  GPtrArray      *document_rows;
 };
 
 G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
@@ -89,7 +95,8 @@ event_label (const char *kind)
     { MC_EVENT_RETURNED, N_("Returned to the citizen") },
     { MC_EVENT_APOLOGY_ISSUED, N_("Apology letter issued") },
     { MC_EVENT_RATING_RECORDED, N_("Rating recorded") },
-    { MC_EVENT_DIGITISED, N_("Documents digitised") },
+    { MC_EVENT_DIGITISED, N_("Document digitised") },
+    { MC_EVENT_DECLARATION_FILLED, N_("Declaration filled in") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -157,10 +164,60 @@ update_actions (McDossierWindow *self)
   gtk_widget_action_set_enabled (widget, "dossier.stop", open);
   gtk_widget_action_set_enabled (widget, "dossier.apology", status == MC_STATUS_IN_PROGRESS);
   /* Only the forms this dossier's history can fill are offered. */
-  gtk_widget_set_visible (self->supplement_form_button, self->dossier->supplement_at != MC_MINUTE_NONE);
-  gtk_widget_set_visible (self->refusal_form_button, self->dossier->refused_at != MC_MINUTE_NONE);
-  gtk_widget_set_visible (self->stop_form_button, self->dossier->stopped_at != MC_MINUTE_NONE);
-  gtk_widget_set_visible (self->apology_form_button, self->dossier->has_apology);
+  /* The flow box wraps each button in a child of its own: hiding that child leaves no gap. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->supplement_form_button),
+                          self->dossier->supplement_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->refusal_form_button),
+                          self->dossier->refused_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->stop_form_button),
+                          self->dossier->stopped_at != MC_MINUTE_NONE);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->apology_form_button), self->dossier->has_apology);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->declaration_button),
+                          mc_declaration_find (self->dossier->procedure_code) != NULL);
+  /* After the retention period the dossier holds no personal data, and takes none. */
+  gtk_widget_action_set_enabled (widget, "dossier.fill-declaration", !self->dossier->personal_data_removed);
+  gtk_widget_action_set_enabled (widget, "dossier.attach-file", !self->dossier->personal_data_removed);
+  gtk_widget_action_set_enabled (widget, "dossier.scan", !self->dossier->personal_data_removed);
+}
+
+static void
+reload_documents (McDossierWindow *self)
+{
+  g_autoptr(GPtrArray) attachments = mc_store_list_attachments (self->store, self->dossier->uuid, NULL);
+
+  for (guint i = 0; i < self->document_rows->len; i++)
+    adw_preferences_group_remove (self->documents_group, g_ptr_array_index (self->document_rows, i));
+  g_ptr_array_set_size (self->document_rows, 0);
+
+  for (guint i = 0; attachments && i < attachments->len; i++)
+    {
+      McAttachment *a = g_ptr_array_index (attachments, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *size = g_format_size (a->size);
+      McMinute at = MC_MINUTE_NONE;
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+
+      mc_time_parse (a->occurred_at, &at, NULL);
+      when = format_time (at);
+      subtitle = g_strdup_printf ("%s%s%s — %s — %s%s", a->name, *a->name ? " — " : "",
+                                  g_str_equal (a->source, "scanner") ? _("scanned") : _("from a file"), size, when,
+                                  a->present ? "" : _(" — not on this workstation"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->component);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (a->present)
+        {
+          GtkWidget *button = gtk_button_new_with_label (_("Open"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dossier.open-document");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", a->hash, a->media_type);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (self->documents_group, row);
+      g_ptr_array_add (self->document_rows, row);
+    }
 }
 
 static void
@@ -247,6 +304,7 @@ reload (McDossierWindow *self)
     add_detail (self, _("Official code"), d->official_code);
     add_detail (self, _("Look-up PIN"), d->lookup_pin);
   }
+  reload_documents (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
@@ -263,6 +321,10 @@ reload (McDossierWindow *self)
       if (g_str_equal (e->kind, MC_EVENT_EDITED))
         subtitle = g_strdup_printf ("%s — %s: %s — %s", when, mc_event_get_string (e, "field"),
                                     mc_event_get_string (e, "value") ? mc_event_get_string (e, "value") : "",
+                                    e->clerk);
+      else if (mc_event_get_string (e, "tracking_number") != NULL)
+        /* Translators: when, then the postal tracking number, then who recorded it */
+        subtitle = g_strdup_printf (_("%s — tracking number %s — %s"), when, mc_event_get_string (e, "tracking_number"),
                                     e->clerk);
       else
         subtitle = g_strdup_printf ("%s — %s", when, e->clerk);
@@ -300,6 +362,7 @@ typedef struct
   Step             step;
   GtkEditable     *reason;
   GtkEditable     *receiver;
+  GtkEditable     *tracking;
   GtkEditable     *at;
   GtkDropDown     *field;
   GtkEditable     *value;
@@ -374,6 +437,11 @@ step_response_cb (AdwMessageDialog *dialog,
 
   if (data->reason != NULL && data->reason_kind == NULL)
     json_object_set_string_member (object, "reason", gtk_editable_get_text (data->reason));
+  if (data->tracking != NULL)
+    {
+      json_object_set_string_member (object, "tracking_number", gtk_editable_get_text (data->tracking));
+      json_object_set_string_member (object, "receiver", "Bưu chính công ích");
+    }
   if (data->receiver != NULL && *gtk_editable_get_text (data->receiver))
     json_object_set_string_member (object, "receiver", gtk_editable_get_text (data->receiver));
   if (data->at != NULL)
@@ -484,6 +552,18 @@ run_step (McDossierWindow *self,
       confirm = _("_Record");
       break;
     case STEP_RETURN:
+      if (g_strcmp0 (self->dossier->result_delivery, "post") == 0)
+        {
+          g_autofree char *now = mc_time_format_iso (mc_time_now ());
+
+          /* Sent by post: handed to the postal worker with the hand-over list; the receipt's number is kept. */
+          heading = _("Sent by Post?");
+          body = _("Record the tracking number printed on the postal receipt and when the result was handed over.");
+          confirm = _("_Record");
+          data->tracking = add_entry (GTK_BOX (box), _("_Tracking number"), "");
+          data->at = add_entry (GTK_BOX (box), _("_Date and time (YYYY-MM-DD HH:MM)"), now);
+          break;
+        }
       {
         g_autofree char *now = mc_time_format_iso (mc_time_now ());
 
@@ -636,6 +716,60 @@ preview_form_action (GtkWidget  *widget,
 }
 
 static void
+fill_declaration_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  McDeclaration *declaration = mc_declaration_find (self->dossier->procedure_code);
+  g_autoptr(GError) error = NULL;
+  McDeclarationWindow *window;
+
+  if (declaration == NULL)
+    return;
+  window = mc_declaration_window_new (self->store, self->dossier, declaration, &error);
+  if (window == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+attach_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+
+  mc_digitise_attach_file (GTK_WINDOW (self), self->store, self->dossier);
+}
+
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+
+  mc_digitise_scan (GTK_WINDOW (self), self->store, self->dossier);
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  const char *hash, *media_type;
+
+  g_variant_get (parameter, "(&s&s)", &hash, &media_type);
+  mc_digitise_open (GTK_WINDOW (self), self->store, hash, media_type);
+}
+
+static void
 store_changed_cb (McDossierWindow *self)
 {
   reload (self);
@@ -655,6 +789,7 @@ mc_dossier_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->dossier, mc_dossier_unref);
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->document_rows, g_ptr_array_unref);
   g_clear_pointer (&self->code, g_free);
 
   G_OBJECT_CLASS (mc_dossier_window_parent_class)->dispose (object);
@@ -682,7 +817,13 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, refusal_form_button);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, stop_form_button);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, apology_form_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, declaration_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, documents_group);
   gtk_widget_class_install_action (widget_class, "dossier.preview-form", "s", preview_form_action);
+  gtk_widget_class_install_action (widget_class, "dossier.fill-declaration", NULL, fill_declaration_action);
+  gtk_widget_class_install_action (widget_class, "dossier.attach-file", NULL, attach_file_action);
+  gtk_widget_class_install_action (widget_class, "dossier.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "dossier.open-document", "(ss)", open_document_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, step_action);
@@ -712,6 +853,7 @@ mc_dossier_window_init (McDossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->detail_rows = g_ptr_array_new ();
+  self->document_rows = g_ptr_array_new ();
 }
 
 McDossierWindow *

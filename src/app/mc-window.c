@@ -21,6 +21,7 @@
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
+#include "mc-post-list.h"
 #include "mc-posting.h"
 #include "mc-preview-window.h"
 #include "mc-reports-page.h"
@@ -49,6 +50,7 @@ struct _McWindow
   GtkFileChooserNative *chooser;
   GtkWidget            *progress_dialog;
   GtkProgressBar       *progress_bar;
+  gboolean        export_documents;   /* the next export carries the digitised documents */
   McSetupPage          *setup_page;
   McLockPage           *lock_page;
   gint64                last_activity;  /* monotonic µs of the last key, click or pointer move */
@@ -471,7 +473,7 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  guint n = 0;
+  guint n = 0, n_documents = 0;
   gboolean ok;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -494,7 +496,9 @@ export_response_cb (GtkNativeDialog *dialog,
   gtk_window_present (GTK_WINDOW (self->progress_dialog));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 
-  ok = mc_bundle_export (self->store, path, FALSE, export_progress_cb, self, &n, &error);
+  ok = mc_bundle_export (self->store, path,
+                         self->export_documents ? MC_BUNDLE_EXPORT_DOCUMENTS : MC_BUNDLE_EXPORT_INCREMENTAL,
+                         export_progress_cb, self, &n, &n_documents, &error);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
@@ -507,8 +511,10 @@ export_response_cb (GtkNativeDialog *dialog,
     }
   update_sync_label (self);
   {
-    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported",
-                                                           "%u events exported", n), n);
+    g_autofree char *title = self->export_documents
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported with %u documents",
+                                      "%u events exported with %u documents", n), n, n_documents)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported", "%u events exported", n), n);
     mc_window_show_toast (self, adw_toast_new (title));
   }
 }
@@ -525,6 +531,7 @@ export_action (GtkWidget  *widget,
 
   if (!require_sync_key (self))
     return;
+  self->export_documents = g_str_equal (action_name, "desk.export-documents");
   /* "000.00.12.H40-tram01-2026-11-23T0910.motcua" */
   g_strdelimit (now, ":", '-');
   name = g_strdup_printf ("%s-tram%02d-%s.motcua", office->code, office->station, now);
@@ -670,7 +677,14 @@ show_import_preview (McWindow   *self,
       g_string_append_c (body, '\n');
       g_string_append_printf (body, _("Missing earlier events: %s"), (const char *) g_ptr_array_index (preview->gaps, i));
     }
-  if (preview->n_new == 0)
+  if (preview->n_documents > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "With %u digitised document.",
+                                                 "With %u digitised documents.", preview->n_documents),
+                              preview->n_documents);
+    }
+  if (preview->n_new == 0 && preview->n_documents == 0)
     {
       g_string_append_c (body, '\n');
       g_string_append (body, _("Everything in this file is already here: importing changes nothing."));
@@ -751,6 +765,27 @@ posting_sheets_action (GtkWidget  *widget,
       show_message (self, _("The Sheets Cannot Be Made"), error->message);
       return;
     }
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+/* The hand-over list for the postal worker: every result ready to send by post. */
+static void
+post_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDocument) document = mc_post_list_render (self->store, &error);
+  McPreviewWindow *preview = document ? mc_preview_window_new (document, _("Post Hand-over List"), &error) : NULL;
+
+  if (preview == NULL)
+    {
+      show_message (self, _("The List Cannot Be Made"), error->message);
+      return;
+    }
+  mc_audit_record (self->store, MC_AUDIT_PRINT, NULL, "post hand-over list", NULL);
   gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preview));
 }
@@ -848,6 +883,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "desk.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "desk.export-documents", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "desk.post-list", NULL, post_list_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "desk.posting-sheets", NULL, posting_sheets_action);

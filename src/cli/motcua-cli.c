@@ -19,8 +19,12 @@
 #include <unistd.h>
 
 #include "mc-accounts.h"
+#include "mc-attachment.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
+#include "mc-post-list.h"
+#include "mc-scanner.h"
+#include "mc-declaration.h"
 #include "mc-calendar.h"
 #include "mc-document.h"
 #include "mc-forms.h"
@@ -1414,6 +1418,327 @@ cmd_rate (Cli   *cli,
   return EXIT_OK;
 }
 
+static void
+print_attachments (Cli       *cli,
+                   GPtrArray *list)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          McAttachment *a = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "component", a->component);
+          add_string (builder, "name", a->name);
+          add_string (builder, "hash", a->hash);
+          add_string (builder, "media_type", a->media_type);
+          add_string (builder, "source", a->source);
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, a->size);
+          add_string (builder, "at", a->occurred_at);
+          add_string (builder, "clerk", a->clerk);
+          json_builder_set_member_name (builder, "present");
+          json_builder_add_boolean_value (builder, a->present);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      McAttachment *a = g_ptr_array_index (list, i);
+      g_autofree char *size = g_format_size (a->size);
+
+      g_print ("%u. %s — %s, %s (%s)%s\n   %s\n", i + 1, a->component, a->media_type, size, a->source, a->present ? "" : _(" — not on this workstation"), a->hash);
+    }
+  if (list->len == 0)
+    g_print (_("No document of this dossier is digitised.\n"));
+}
+
+static int
+cmd_attach (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *component = NULL;
+  GOptionEntry entries[] = {
+    { "component", 0, 0, G_OPTION_ARG_STRING, &component,
+      N_("Which document of the dossier it is (e.g. “Giấy chứng sinh”)"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gsize len = 0;
+  int status;
+
+  if (!parse_options ("attach", "CODE FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || component == NULL)
+    return usage_error (_("attach needs a dossier code, a PDF or image file and --component"));
+  if (!g_file_get_contents (argv[2], &contents, &len, &error))
+    return fail (error);
+  data = g_bytes_new_take (g_steal_pointer (&contents), len);
+  name = g_path_get_basename (argv[2]);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_attach (cli->store, argv[1], component, name, "file", data, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
+  if (list == NULL)
+    return fail (error);
+  print_attachments (cli, list);
+  return EXIT_OK;
+}
+
+static int
+cmd_scanners (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) devices = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options ("scanners", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (_("scanners takes no argument"));
+  devices = mc_scanner_list_devices (&error);
+  if (devices == NULL)
+    return fail (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < devices->len; i++)
+        {
+          McScannerDevice *device = g_ptr_array_index (devices, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "name", device->name);
+          add_string (builder, "label", device->label);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else if (devices->len == 0)
+    g_print (_("No scanner found.\n"));
+  else
+    for (guint i = 0; i < devices->len; i++)
+      {
+        McScannerDevice *device = g_ptr_array_index (devices, i);
+        g_print ("%s — %s\n", device->name, device->label);
+      }
+  return EXIT_OK;
+}
+
+static int
+cmd_scan (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *component = NULL, *device = NULL;
+  int dpi = 200;
+  gboolean color = FALSE;
+  GOptionEntry entries[] = {
+    { "component", 0, 0, G_OPTION_ARG_STRING, &component,
+      N_("Which document of the dossier it is (e.g. “Giấy chứng sinh”)"), "TEXT" },
+    { "device", 0, 0, G_OPTION_ARG_STRING, &device, N_("The scanner (see motcua-cli scanners); the first by default"),
+      "NAME" },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("Resolution, 75 to 600 (200 by default)"), "N" },
+    { "color", 0, 0, G_OPTION_ARG_NONE, &color, N_("In colour rather than grey"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *name = NULL;
+  int status;
+
+  if (!parse_options ("scan", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || component == NULL)
+    return usage_error (_("scan needs a dossier code and --component"));
+  if (dpi < 75 || dpi > 600)
+    return usage_error (_("--dpi is between 75 and 600"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  /* The dossier first: a wrong code is said before the scanner moves. */
+  dossier = mc_store_get_dossier (cli->store, argv[1], &error);
+  if (dossier == NULL)
+    return fail (error);
+  if (device == NULL)
+    {
+      g_autoptr(GPtrArray) devices = mc_scanner_list_devices (&error);
+
+      if (devices == NULL)
+        return fail (error);
+      if (devices->len == 0)
+        return usage_error (_("No scanner found. Check that it is switched on and connected."));
+      device = g_strdup (((McScannerDevice *) g_ptr_array_index (devices, 0))->name);
+    }
+  png = mc_scanner_scan_png (device, dpi, color, NULL, &error);
+  if (png == NULL)
+    return fail (error);
+  {
+    McMinute now = mc_time_now ();
+    int y, m, d;
+
+    mc_jdn_to_ymd (mc_minute_jdn (now), &y, &m, &d);
+    name = g_strdup_printf ("scan-%04d%02d%02d-%02d%02d.png", y, m, d, mc_minute_of_day (now) / 60,
+                            mc_minute_of_day (now) % 60);
+  }
+  g_clear_pointer (&dossier, mc_dossier_unref);
+  dossier = mc_store_attach (cli->store, argv[1], component, name, "scanner", png, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
+  if (list == NULL)
+    return fail (error);
+  print_attachments (cli, list);
+  return EXIT_OK;
+}
+
+static int
+cmd_documents (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  int number = 0;
+  GOptionEntry entries[] = {
+    { "save", 0, 0, G_OPTION_ARG_INT, &number, N_("Save the document with this number to -o FILE"), "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to save it"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if (!parse_options ("documents", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || (number != 0) != (output != NULL))
+    return usage_error (_("documents needs a dossier code; --save N goes with -o FILE"));
+  if (!open_store (cli, FALSE, &status))
+    return status;
+  list = mc_store_list_attachments (cli->store, argv[1], &error);
+  if (list == NULL)
+    return fail (error);
+  if (number != 0)
+    {
+      g_autoptr(GBytes) data = NULL;
+      McAttachment *a;
+
+      if (number < 1 || (guint) number > list->len)
+        return usage_error (_("There is no document with that number"));
+      a = g_ptr_array_index (list, number - 1);
+      data = mc_attachment_load (cli->store, a->hash, &error);
+      if (data == NULL ||
+          !g_file_set_contents (output, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data), &error))
+        return fail (error);
+      if (!cli->json)
+        g_print (_("Saved to %s\n"), output);
+      return EXIT_OK;
+    }
+  print_attachments (cli, list);
+  return EXIT_OK;
+}
+
+static int
+cmd_post_list (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = NULL;
+  g_autoptr(McDocument) document = NULL;
+  int status;
+
+  if (!parse_options ("post-list", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || output == NULL)
+    return usage_error (_("post-list needs -o FILE.pdf"));
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossiers = mc_post_list_dossiers (cli->store, &error);
+  if (dossiers == NULL)
+    return fail (error);
+  document = mc_post_list_render (cli->store, &error);
+  if (document == NULL || !mc_document_write_pdf (document, output, &error))
+    return fail (error);
+  mc_audit_record (cli->store, MC_AUDIT_PRINT, NULL, "post hand-over list", NULL);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "file", output);
+      json_builder_set_member_name (builder, "dossiers");
+      json_builder_add_int_value (builder, dossiers->len);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u result to send by post, listed in %s\n",
+                          "%u results to send by post, listed in %s\n", dossiers->len), dossiers->len, output);
+  return EXIT_OK;
+}
+
+static int
+cmd_post (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *tracking = NULL, *at = NULL;
+  GOptionEntry entries[] = {
+    { "tracking", 0, 0, G_OPTION_ARG_STRING, &tracking, N_("The item's tracking number on the postal receipt"),
+      "NUMBER" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was handed over (default: now)"), "ISO" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  int status;
+
+  json_node_take_object (payload, object);
+  if (!parse_options ("post", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || tracking == NULL)
+    return usage_error (_("post needs a dossier code and --tracking"));
+  json_object_set_string_member (object, "tracking_number", tracking);
+  json_object_set_string_member (object, "receiver", "Bưu chính công ích");
+  if (at != NULL)
+    json_object_set_string_member (object, "at", at);
+  if (!open_store (cli, TRUE, &status))
+    return status;
+  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RETURNED, payload, NULL, &error);
+  if (dossier == NULL)
+    return fail (error);
+  print_dossier (cli, dossier);
+  return EXIT_OK;
+}
+
 static int
 cmd_correct (Cli   *cli,
              int    argc,
@@ -1544,6 +1869,127 @@ write_form (Cli        *cli,
     }
   else
     g_print (_("%s: %d page(s) written to %s\n"), mc_form_kind_to_string (kind),
+             mc_document_get_n_pages (document), output);
+  return EXIT_OK;
+}
+
+static int
+cmd_declaration (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) answer_args = NULL;
+  gboolean show_fields = FALSE;
+  GOptionEntry entries[] = {
+    { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_args, N_("One answer, as KEY=VALUE (repeat)"),
+      "KEY=VALUE" },
+    { "fields", 0, 0, G_OPTION_ARG_NONE, &show_fields, N_("List the form's fields and their current answers"),
+      NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(McDossier) recorded = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(McDocument) document = NULL;
+  McDeclaration *declaration;
+  GPtrArray *fields;
+  int status;
+
+  if (!parse_options ("declaration", "CODE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || (output == NULL) == !show_fields)
+    return usage_error (_("declaration needs a dossier code and either --fields or -o FILE.pdf"));
+  if (!open_store (cli, output != NULL, &status))
+    return status;
+  dossier = mc_store_get_dossier (cli->store, argv[1], &error);
+  if (dossier == NULL)
+    return fail (error);
+  declaration = mc_declaration_find (dossier->procedure_code);
+  if (declaration == NULL)
+    {
+      g_set_error (&error, MC_DECLARATION_ERROR, MC_DECLARATION_ERROR_NONE,
+                   _("Procedure %s has no declaration form in Một Cửa"), dossier->procedure_code);
+      return fail (error);
+    }
+  answers = mc_declaration_initial_answers (declaration, cli->store, dossier, &error);
+  if (answers == NULL)
+    return fail (error);
+  for (guint i = 0; answer_args && answer_args[i]; i++)
+    {
+      const char *eq = strchr (answer_args[i], '=');
+      g_autofree char *key = eq ? g_strndup (answer_args[i], eq - answer_args[i]) : NULL;
+      gboolean known = FALSE;
+
+      fields = mc_declaration_get_fields (declaration);
+      for (guint j = 0; key && j < fields->len; j++)
+        known |= g_str_equal (((McDeclarationField *) g_ptr_array_index (fields, j))->key, key);
+      if (!known)
+        return usage_error (_("--answer takes KEY=VALUE with a key of the form (see --fields)"));
+      g_hash_table_replace (answers, g_steal_pointer (&key), g_strdup (eq + 1));
+    }
+
+  fields = mc_declaration_get_fields (declaration);
+  if (show_fields)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (!cli->json)
+        g_print ("%s (%s)\n", mc_declaration_get_title (declaration), mc_declaration_get_id (declaration));
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < fields->len; i++)
+        {
+          McDeclarationField *field = g_ptr_array_index (fields, i);
+          const char *value = g_hash_table_lookup (answers, field->key);
+
+          if (cli->json)
+            {
+              json_builder_begin_object (builder);
+              add_string (builder, "key", field->key);
+              add_string (builder, "label", field->label);
+              json_builder_set_member_name (builder, "required");
+              json_builder_add_boolean_value (builder, field->required);
+              add_string (builder, "value", value);
+              json_builder_end_object (builder);
+            }
+          else
+            g_print ("%s%s — %s: %s\n", field->key, field->required ? " *" : "", field->label, value ? value : "");
+        }
+      json_builder_end_array (builder);
+      if (cli->json)
+        print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (!mc_document_check_fonts (&error))
+    {
+      g_printerr ("motcua-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  recorded = mc_declaration_record (declaration, cli->store, dossier, answers, &error);
+  if (recorded == NULL)
+    return fail (error);
+  document = mc_declaration_render (declaration, cli->store, recorded, answers, &error);
+  if (document == NULL || !mc_document_write_pdf (document, output, &error))
+    return fail (error);
+  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_declaration_get_id (declaration), NULL);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "form", mc_declaration_get_id (declaration));
+      add_string (builder, "code", dossier->code);
+      add_string (builder, "file", output);
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("%s: %d page(s) written to %s\n"), mc_declaration_get_id (declaration),
              mc_document_get_n_pages (document), output);
   return EXIT_OK;
 }
@@ -1787,14 +2233,16 @@ cmd_export (Cli   *cli,
             char **argv)
 {
   g_autofree char *output = NULL;
-  gboolean full = FALSE;
+  gboolean full = FALSE, documents = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The bundle file to write (.motcua)"), "FILE" },
     { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Every event, not only those not exported before"), NULL },
+    { "documents", 0, 0, G_OPTION_ARG_NONE, &documents,
+      N_("With the digitised documents the exported events refer to"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  guint n = 0;
+  guint n = 0, n_documents = 0;
   int status;
 
   if (!parse_options ("export", NULL, entries, &argc, &argv, &status))
@@ -1804,7 +2252,9 @@ cmd_export (Cli   *cli,
   if (!open_store (cli, TRUE, &status))
     return status;
   if (!ensure_sync_key (cli, &error) ||
-      !mc_bundle_export (cli->store, output, full, export_progress, NULL, &n, &error))
+      !mc_bundle_export (cli->store, output,
+                         (full ? MC_BUNDLE_EXPORT_FULL : 0) | (documents ? MC_BUNDLE_EXPORT_DOCUMENTS : 0),
+                         export_progress, NULL, &n, &n_documents, &error))
     return fail (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
@@ -1818,11 +2268,19 @@ cmd_export (Cli   *cli,
       json_builder_add_int_value (builder, n);
       json_builder_set_member_name (builder, "full");
       json_builder_add_boolean_value (builder, full);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, n_documents);
       json_builder_end_object (builder);
       print_json (builder);
     }
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u event exported to %s\n", "%u events exported to %s\n", n), n, output);
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u event exported to %s\n", "%u events exported to %s\n", n), n,
+               output);
+      if (documents)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "with %u digitised document\n", "with %u digitised documents\n",
+                              n_documents), n_documents);
+    }
   return EXIT_OK;
 }
 
@@ -1851,6 +2309,8 @@ print_preview (Cli             *cli,
       json_builder_add_int_value (builder, preview->n_skipped);
       json_builder_set_member_name (builder, "dossiers");
       json_builder_add_int_value (builder, preview->n_dossiers);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, preview->n_documents);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
       for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
@@ -1871,6 +2331,9 @@ print_preview (Cli             *cli,
            preview->created);
   g_print (_("%u events: %u new, %u already known; %u dossiers affected\n"), preview->n_events, preview->n_new,
            preview->n_known, preview->n_dossiers);
+  if (preview->n_documents > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "with %u digitised document\n", "with %u digitised documents\n",
+                          preview->n_documents), preview->n_documents);
   for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
     g_print (_("Concurrent edits: %s\n"), (const char *) g_ptr_array_index (preview->conflicts, i));
   for (guint i = 0; preview->gaps && i < preview->gaps->len; i++)
@@ -2166,6 +2629,12 @@ static const Command commands[] = {
   { "stop", cmd_stop, N_("stop CODE --reason R") },
   { "result-ready", cmd_result_ready, N_("result-ready CODE") },
   { "return", cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
+  { "attach", cmd_attach, N_("attach CODE FILE --component TEXT — a digitised document (PDF, PNG or JPEG)") },
+  { "scan", cmd_scan, N_("scan CODE --component TEXT [--device NAME] [--dpi N] [--color] — scan a document into the dossier") },
+  { "scanners", cmd_scanners, N_("scanners — the scanners SANE finds") },
+  { "documents", cmd_documents, N_("documents CODE [--save N -o FILE] — the dossier's digitised documents") },
+  { "post-list", cmd_post_list, N_("post-list -o FILE.pdf — the hand-over list of results sent by post") },
+  { "post", cmd_post, N_("post CODE --tracking NUMBER [--at ISO] — the result handed to the post, with its tracking number") },
   { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
   { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
@@ -2177,8 +2646,10 @@ static const Command commands[] = {
     N_("posting-sheets -o FILE.pdf [--procedure CODE] [--url-template URL] — the posting board, with QR codes") },
   { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
   { "office-key", cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
-  { "export", cmd_export, N_("export -o FILE [--full] — write a sync bundle") },
+  { "export", cmd_export, N_("export -o FILE [--full] [--documents] — write a sync bundle") },
   { "import", cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
+  { "declaration", cmd_declaration,
+    N_("declaration CODE (--fields | [-a KEY=VALUE]… -o FILE.pdf) — the procedure's declaration, filled for the citizen") },
   { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
   { "form", cmd_form, N_("form KIND CODE -o FILE.pdf — slip, supplement, refusal, apology, stop, control") },
 };

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "mc-accounts.h"
+#include "mc-attachment.h"
 #include "mc-bundle.h"
 #include "mc-json.h"
 #include "mc-time.h"
@@ -50,6 +51,8 @@ static const guint8 bundle_magic[8] = { 0x89, 'M', 'C', 'B', '\r', '\n', 0x1a, '
 #define JSON_MAX_DEPTH    32
 #define PAGE_SIZE         2000
 #define LAMPORT_MAX       (G_GINT64_CONSTANT (1) << 53)
+/* Documents travel in parts, each line well under LINE_MAX_SIZE once in base64. */
+#define DOCUMENT_PART_SIZE ((gsize) 1024 * 1024)
 
 G_DEFINE_QUARK (mc-bundle-error-quark, mc_bundle_error)
 
@@ -575,6 +578,7 @@ build_header (McStore    *store,
               GHashTable *ranges,
               GHashTable *known,
               guint       n_events,
+              guint       n_documents,
               gboolean    full,
               const char *key_id,
               const char *kdf)
@@ -599,6 +603,11 @@ build_header (McStore    *store,
   json_builder_add_boolean_value (builder, full);
   json_builder_set_member_name (builder, "events");
   json_builder_add_int_value (builder, n_events);
+  if (n_documents > 0)
+    {
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, n_documents);
+    }
   json_builder_set_member_name (builder, "ranges");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
@@ -683,14 +692,18 @@ remember_stations (McStore    *store,
  * complete.
  */
 gboolean
-mc_bundle_export (McStore           *store,
-                  const char        *path,
-                  gboolean           full,
-                  McBundleProgress   progress,
-                  gpointer           user_data,
-                  guint             *out_n_events,
-                  GError           **error)
+mc_bundle_export (McStore             *store,
+                  const char          *path,
+                  McBundleExportFlags  flags,
+                  McBundleProgress     progress,
+                  gpointer             user_data,
+                  guint               *out_n_events,
+                  guint               *out_n_documents,
+                  GError             **error)
 {
+  gboolean full = (flags & MC_BUNDLE_EXPORT_FULL) != 0;
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) document_list = NULL;
   const McOffice *office;
   g_autofree char *bookmark_text = NULL;
   g_autofree char *tmp = NULL;
@@ -751,6 +764,19 @@ mc_bundle_export (McStore           *store,
           if (!g_hash_table_add (selected, g_strdup (event->uuid)))
             continue;
           range_add (ranges, event);
+          /* The documents go along only on request (they make the file large), and only those held here. */
+          if ((flags & MC_BUNDLE_EXPORT_DOCUMENTS) && g_strcmp0 (event->kind, MC_EVENT_DIGITISED) == 0)
+            {
+              const char *hash = mc_event_get_string (event, "hash");
+
+              if (mc_attachment_hash_is_valid (hash) && !g_hash_table_contains (documents, hash))
+                {
+                  g_autofree char *file = mc_attachment_path (store, hash);
+
+                  if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+                    g_hash_table_add (documents, g_strdup (hash));
+                }
+            }
           if (g_strcmp0 (event->kind, MC_EVENT_RECEIVED) == 0)
             {
               int ss = code_station (mc_event_get_string (event, "code"), office->code);
@@ -793,7 +819,8 @@ mc_bundle_export (McStore           *store,
       }
   }
 
-  header = build_header (store, ranges, known, total, full, key_id, kdf ? kdf : "");
+  document_list = sorted_keys (documents);
+  header = build_header (store, ranges, known, total, document_list->len, full, key_id, kdf ? kdf : "");
   if (strlen (header) > HEADER_MAX)
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
@@ -805,7 +832,8 @@ mc_bundle_export (McStore           *store,
     guint8 prefix[PREFIX_SIZE];
 
     memcpy (prefix, bundle_magic, 8);
-    put_be16 (prefix + 8, MC_BUNDLE_FORMAT_VERSION);
+    /* Version 1 readers know nothing of documents: a bundle without them stays readable by them. */
+    put_be16 (prefix + 8, document_list->len > 0 ? MC_BUNDLE_FORMAT_VERSION : 1);
     put_be32 (prefix + 10, (guint32) strlen (header));
     prefix_check (prefix, prefix + 14);
     g_byte_array_append (head, prefix, PREFIX_SIZE);
@@ -881,6 +909,30 @@ mc_bundle_export (McStore           *store,
                            _("The database changed in an unexpected way during the export; export again"));
       goto out;
     }
+  for (guint i = 0; i < document_list->len; i++)
+    {
+      const char *hash = g_ptr_array_index (document_list, i);
+      g_autoptr(GBytes) data = mc_attachment_load (store, hash, error);
+      gsize size, parts;
+      const guint8 *bytes;
+
+      if (data == NULL)
+        goto out;
+      bytes = g_bytes_get_data (data, &size);
+      parts = (size + DOCUMENT_PART_SIZE - 1) / DOCUMENT_PART_SIZE;
+      for (gsize part = 0; part < parts; part++)
+        {
+          gsize len = MIN (DOCUMENT_PART_SIZE, size - part * DOCUMENT_PART_SIZE);
+          g_autofree char *encoded = g_base64_encode (bytes + part * DOCUMENT_PART_SIZE, len);
+
+          g_string_truncate (line, 0);
+          g_string_append_printf (line, "{\"document\":\"%s\",\"part\":%" G_GSIZE_FORMAT ",\"parts\":%"
+                                  G_GSIZE_FORMAT ",\"data\":\"%s\"}\n", hash, part, parts, encoded);
+          if (!writer_feed (&w, (const guint8 *) line->str, line->len, FALSE, error))
+            goto out;
+          sodium_memzero (line->str, line->len);
+        }
+    }
   if (!writer_feed (&w, (const guint8 *) "", 0, TRUE, error) || !writer_flush_chunk (&w, TRUE, error))
     goto out;
   if (fsync (w.fd) != 0 || close (w.fd) != 0)
@@ -914,12 +966,15 @@ mc_bundle_export (McStore           *store,
   remember_stations (store, ranges);
   {
     g_autofree char *name = g_path_get_basename (path);
-    g_autofree char *detail = g_strdup_printf ("%u events%s", total, full ? ", full" : "");
+    g_autofree char *detail = g_strdup_printf ("%u events%s, %u documents", total, full ? ", full" : "",
+                                               document_list->len);
 
     mc_audit_record (store, MC_AUDIT_EXPORT, name, detail, NULL);
   }
   if (out_n_events)
     *out_n_events = total;
+  if (out_n_documents)
+    *out_n_documents = document_list->len;
   ok = TRUE;
 
 out:
@@ -954,6 +1009,9 @@ typedef struct
   GPtrArray  *events;   /* the events this database does not hold (and any not laid out as written) */
   guint       n_known;  /* lines of events it holds, not kept */
   GHashTable *absent;   /* uuids the reader already looked up and did not find */
+  int         version;
+  guint       n_documents; /* as the header says */
+  GHashTable *documents;   /* hash → GBytes, each checked against its hash */
 } Bundle;
 
 static void
@@ -967,6 +1025,7 @@ bundle_clear (Bundle *b)
   g_clear_pointer (&b->known, g_hash_table_unref);
   g_clear_pointer (&b->events, g_ptr_array_unref);
   g_clear_pointer (&b->absent, g_hash_table_unref);
+  g_clear_pointer (&b->documents, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
@@ -1154,6 +1213,12 @@ typedef struct
   GPtrArray  *events;      /* the other lines, parsed and checked */
   GHashTable *absent;      /* uuids looked up and not found in the database */
   gboolean    finished;
+  guint       expected_documents;
+  GHashTable *documents;   /* complete documents: hash → GBytes */
+  char       *part_hash;   /* the document being reassembled */
+  GByteArray *part_data;
+  gint64      part_next;
+  gint64      part_count;
 } Reader;
 
 /* The identity at the start of a line as this format's writer lays it out:
@@ -1220,6 +1285,68 @@ peek_identity (const char *line,
 #undef TAKE_UUID
 }
 
+/* {"document":"<sha-256>","part":i,"parts":n,"data":"<base64>"}: the parts of each document in order, after the
+ * events. Each document is checked against its hash and its type before it is kept. */
+static gboolean
+take_document_line (Reader      *r,
+                    const char  *line,
+                    gsize        len,
+                    GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree guint8 *decoded = NULL;
+  guint line_number = r->n_lines + (r->documents ? g_hash_table_size (r->documents) : 0) + 1;
+  JsonObject *o;
+  const char *hash, *data;
+  gint64 part, parts;
+  gsize decoded_len = 0;
+
+  if (r->expected_documents == 0 || g_hash_table_size (r->documents) >= r->expected_documents)
+    return set_corrupt (error, r->path);
+  node = mc_json_parse (line, len, JSON_MAX_DEPTH, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid_event (error, line_number, _("a document line that is not JSON"));
+  o = json_node_get_object (node);
+  if (json_object_get_size (o) != 4 || !member_string (o, "document", FALSE, &hash) ||
+      !mc_attachment_hash_is_valid (hash) ||
+      !member_int (o, "parts", 1, MC_ATTACHMENT_MAX_SIZE / DOCUMENT_PART_SIZE + 1, &parts) ||
+      !member_int (o, "part", 0, parts - 1, &part) || !member_string (o, "data", FALSE, &data))
+    return set_invalid_event (error, line_number, _("a document line without its hash, part or data"));
+  if (part == 0)
+    {
+      if (r->part_hash != NULL || g_hash_table_contains (r->documents, hash))
+        return set_invalid_event (error, line_number, _("a document out of order"));
+      r->part_hash = g_strdup (hash);
+      r->part_data = g_byte_array_new ();
+      r->part_next = 0;
+      r->part_count = parts;
+    }
+  else if (r->part_hash == NULL || !g_str_equal (r->part_hash, hash) || parts != r->part_count ||
+           part != r->part_next)
+    return set_invalid_event (error, line_number, _("a document out of order"));
+
+  for (const char *p = data; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+      return set_invalid_event (error, line_number, _("a document that is not base64"));
+  decoded = g_base64_decode (data, &decoded_len);
+  if (decoded_len == 0 || decoded_len > DOCUMENT_PART_SIZE || (part < parts - 1 && decoded_len != DOCUMENT_PART_SIZE))
+    return set_invalid_event (error, line_number, _("a document part of the wrong size"));
+  g_byte_array_append (r->part_data, decoded, (guint) decoded_len);
+  r->part_next++;
+  if (r->part_next == r->part_count)
+    {
+      g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&r->part_data));
+      g_autofree char *actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      if (!g_str_equal (actual, r->part_hash))
+        return set_invalid_event (error, line_number, _("a document whose bytes do not match its hash"));
+      if (mc_attachment_sniff_media_type (bytes) == NULL)
+        return set_invalid_event (error, line_number, _("a document that is neither a PDF nor an image"));
+      g_hash_table_insert (r->documents, g_steal_pointer (&r->part_hash), g_steal_pointer (&bytes));
+    }
+  return TRUE;
+}
+
 static gboolean
 reader_take_lines (Reader  *r,
                    GError **error)
@@ -1236,7 +1363,12 @@ reader_take_lines (Reader  *r,
       if (r->pending->data[i] != '\n')
         continue;
       if (r->n_lines >= r->expected)
-        return set_corrupt (error, r->path);
+        {
+          if (!take_document_line (r, line, i - start, error))
+            return FALSE;
+          start = i + 1;
+          continue;
+        }
       r->n_lines++;
 
       /* Re-imports are fast: an event this database holds is only checked for its identity. */
@@ -1350,6 +1482,11 @@ parse_header (Bundle      *b,
   if (!member_int (o, "events", 0, G_MAXUINT32 - 1, &v))
     return set_corrupt (error, path);
   b->n_events = (guint) v;
+  v = 0;
+  if (json_object_has_member (o, "documents") &&
+      (b->version < 2 || !member_int (o, "documents", 1, G_MAXUINT32 - 1, &v)))
+    return set_corrupt (error, path);
+  b->n_documents = (guint) v;
   if (!member_string (o, "compression", FALSE, &s) || !g_str_equal (s, "zlib") ||
       !member_int (o, "chunk_size", CHUNK_SIZE, CHUNK_SIZE, &v) ||
       !member_string (o, "key_id", FALSE, &s) || strlen (s) != KEY_ID_SIZE * 2)
@@ -1516,6 +1653,7 @@ read_bundle (McStore     *store,
       set_corrupt (error, path);
       goto out;
     }
+  b->version = prefix[9];
   if (!parse_header (b, (const char *) head->data + PREFIX_SIZE, header_len, path, error))
     goto out;
 
@@ -1597,6 +1735,9 @@ read_bundle (McStore     *store,
   b->absent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.absent = b->absent;
   r.actual = ranges_new ();
+  b->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  r.documents = b->documents;
+  r.expected_documents = b->n_documents;
 
   while (!final)
     {
@@ -1638,7 +1779,8 @@ read_bundle (McStore     *store,
   /* Nothing may follow the final chunk. */
   n = read_full (fd, cipher, 1);
   b->n_known = r.n_known;
-  if (n != 0 || !r.finished || pending->len != 0 || r.n_lines != b->n_events)
+  if (n != 0 || !r.finished || pending->len != 0 || r.n_lines != b->n_events || r.part_hash != NULL ||
+      g_hash_table_size (b->documents) != b->n_documents)
     {
       if (n < 0)
         read_error (error, path);
@@ -1679,6 +1821,9 @@ out:
   if (plain != NULL)
     sodium_free (plain);
   g_clear_pointer (&r.actual, g_hash_table_unref);
+  g_clear_pointer (&r.part_hash, g_free);
+  if (r.part_data != NULL)
+    g_byte_array_unref (r.part_data);
   close (fd);
   return ok;
 }
@@ -1789,6 +1934,7 @@ compute_preview (McStore    *store,
   p->created = g_strdup (b->created);
   p->full = b->full;
   p->n_events = b->n_events;
+  p->n_documents = b->n_documents;
   p->n_known = b->n_known;
   p->conflicts = g_ptr_array_new_with_free_func (g_free);
   p->gaps = g_ptr_array_new_with_free_func (g_free);
@@ -1980,6 +2126,16 @@ mc_bundle_import (McStore          *store,
   preview = compute_preview (store, &b, fresh, error);
   if (preview == NULL)
     return FALSE;
+  /* The documents first: an event never refers to a document this import failed to store. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, b.documents);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      if (!mc_attachment_put (store, value, NULL, error))
+        return FALSE;
+  }
   if (fresh->len > 0)
     {
       g_autoptr(GHashTable) stations = g_hash_table_new (g_str_hash, g_str_equal);

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 #define MC_BUNDLE_ERROR (mc_bundle_error_quark ())
 
-#define MC_BUNDLE_FORMAT_VERSION 1
+/* Version 2 bundles carry documents (written only when an export includes some); version 1 is read too. */
+#define MC_BUNDLE_FORMAT_VERSION 2
 #define MC_BUNDLE_MIN_PASSPHRASE 8
 
 typedef enum
@@ -37,6 +38,13 @@ typedef enum
   MC_BUNDLE_ERROR_DUPLICATE_STATION,  /* two workstations use the same station number (or a copied database) */
 } McBundleError;
 
+typedef enum
+{
+  MC_BUNDLE_EXPORT_INCREMENTAL = 0,       /* what was not exported before */
+  MC_BUNDLE_EXPORT_FULL        = 1 << 0,  /* every event held */
+  MC_BUNDLE_EXPORT_DOCUMENTS   = 1 << 1,  /* with the digitised documents the events refer to */
+} McBundleExportFlags;
+
 /* Called now and then during an export with the events written so far and the total. */
 typedef void (*McBundleProgress) (guint    done,
                                   guint    total,
@@ -51,6 +59,7 @@ typedef struct
   char      *created;            /* when it was written, ISO 8601 with offset */
   gboolean   full;               /* a full export rather than an incremental one */
   guint      n_events;           /* events in the bundle */
+  guint      n_documents;        /* digitised documents it carries */
   guint      n_new;              /* events this database does not hold yet (and will import) */
   guint      n_known;            /* events it holds already */
   guint      n_skipped;          /* aggregator only: another office's reference data, not imported */
@@ -75,13 +84,14 @@ gboolean         mc_bundle_set_aggregator  (McStore          *store,
                                             gboolean          aggregator,
                                             GError          **error);
 
-gboolean         mc_bundle_export          (McStore          *store,
-                                            const char       *path,
-                                            gboolean          full,
-                                            McBundleProgress  progress,
-                                            gpointer          user_data,
-                                            guint            *out_n_events,
-                                            GError          **error);
+gboolean         mc_bundle_export          (McStore             *store,
+                                            const char          *path,
+                                            McBundleExportFlags  flags,
+                                            McBundleProgress     progress,
+                                            gpointer             user_data,
+                                            guint               *out_n_events,
+                                            guint               *out_n_documents,
+                                            GError             **error);
 
 McImportPreview *mc_bundle_read_preview    (McStore          *store,
                                             const char       *path,

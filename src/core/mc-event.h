@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define MC_EVENT_APOLOGY_ISSUED       "apology_issued"
 #define MC_EVENT_RATING_RECORDED      "rating_recorded"
 #define MC_EVENT_DIGITISED            "digitised"
+/* The clerk filled the procedure's declaration (tờ khai) for the citizen: the template and the answers. */
+#define MC_EVENT_DECLARATION_FILLED   "declaration_filled"
 /* The retention period passed: the dossier's personal fields are removed on every station, its facts kept. */
 #define MC_EVENT_PERSONAL_DATA_REMOVED "personal_data_removed"
 #define MC_EVENT_PROCEDURE_SET        "procedure_set"

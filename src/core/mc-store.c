@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "mc-store.h"
+#include "mc-attachment.h"
 #include "mc-store-private.h"
 #include "mc-accounts.h"
 #include "mc-text.h"
@@ -2186,9 +2187,34 @@ check_transition (McDossier   *dossier,
     }
   else if (g_str_equal (kind, MC_EVENT_RETURNED))
     {
+      const char *tracking = json_object_get_string_member_with_default (payload, "tracking_number", NULL);
+
       if (dossier->status != MC_STATUS_IN_PROGRESS && dossier->status != MC_STATUS_RESULT_READY)
         return refuse_action (error, _("Dossier %s is “%s”: there is no result to return"),
                               dossier->code, mc_status_label (dossier->status));
+      /* A result sent by post is handed to the postal service with the item's tracking number. */
+      if (tracking != NULL)
+        {
+          gsize len = strlen (tracking);
+
+          if (g_strcmp0 (dossier->result_delivery, "post") != 0)
+            return refuse_action (error, _("The citizen of dossier %s collects the result at the desk: a tracking "
+                                           "number is for a result sent by post"), dossier->code);
+          for (const char *p = tracking; *p; p++)
+            if (!g_ascii_isalnum (*p) && *p != '-')
+              len = 0;
+          if (len < 4 || len > 40)
+            {
+              g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                                   _("A tracking number is 4 to 40 letters, digits or “-”, as printed on the "
+                                     "postal receipt"));
+              return FALSE;
+            }
+          {
+            g_autofree char *upper = g_ascii_strup (tracking, -1);
+            json_object_set_string_member (payload, "tracking_number", upper);
+          }
+        }
     }
   else if (g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED))
     {
@@ -2243,7 +2269,37 @@ check_transition (McDossier   *dossier,
         return refuse_action (error, _("Dossier %s is “%s”: the citizen rates the service when the result is returned"),
                               dossier->code, mc_status_label (dossier->status));
     }
-  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED) && !g_str_equal (kind, MC_EVENT_DIGITISED))
+  else if (g_str_equal (kind, MC_EVENT_DIGITISED))
+    {
+      const char *hash = json_object_get_string_member_with_default (payload, "hash", NULL);
+      const char *media_type = json_object_get_string_member_with_default (payload, "media_type", NULL);
+      const char *component = json_object_get_string_member_with_default (payload, "component", NULL);
+      gint64 size = json_object_get_int_member_with_default (payload, "size", 0);
+
+      if (!mc_attachment_hash_is_valid (hash) || !mc_attachment_media_type_is_known (media_type) ||
+          component == NULL || *component == '\0' || size < 1 || size > MC_ATTACHMENT_MAX_SIZE)
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("A digitised document needs its component, its hash, its type and its size"));
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (kind, MC_EVENT_DECLARATION_FILLED))
+    {
+      const char *template = json_object_get_string_member_with_default (payload, "template", NULL);
+      JsonNode *answers = json_object_get_member (payload, "answers");
+
+      if (template == NULL || *template == '\0' || answers == NULL || !JSON_NODE_HOLDS_OBJECT (answers))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               _("A declaration needs its template and its answers"));
+          return FALSE;
+        }
+      if (dossier->personal_data_removed)
+        return refuse_action (error, _("Dossier %s no longer holds personal data: its declaration cannot be filled"),
+                              dossier->code);
+    }
+  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, _("Unknown action “%s”"), kind);
       return FALSE;
@@ -2815,6 +2871,10 @@ scrub_dossier_events (McStore     *self,
     "UPDATE event SET payload = json_remove (payload, '$.receiver') WHERE dossier_uuid = ?1 AND kind = 'returned'",
     ("UPDATE event SET payload = json_remove (payload, '$.comment') WHERE dossier_uuid = ?1"
      " AND kind = 'rating_recorded'"),
+    /* The documents' bytes go with mc_attachment_remove_unreferenced(); their names may name the citizen. */
+    "UPDATE event SET payload = json_set (payload, '$.name', '') WHERE dossier_uuid = ?1 AND kind = 'digitised'",
+    ("UPDATE event SET payload = json_set (payload, '$.answers', json_object ()) WHERE dossier_uuid = ?1"
+     " AND kind = 'declaration_filled'"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -2915,6 +2975,7 @@ mc_store_remove_personal_data (McStore    *self,
   exec_sql (self, "INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize')", NULL);
   exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
+  mc_attachment_remove_unreferenced (self, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 
@@ -2942,7 +3003,7 @@ mc_store_apply_events (McStore    *self,
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (events->len);
-  gboolean reference_changed = FALSE;
+  gboolean reference_changed = FALSE, any_removed = FALSE;
   GHashTableIter iter;
   gpointer key, value;
   guint added = 0;
@@ -3024,6 +3085,7 @@ mc_store_apply_events (McStore    *self,
                                    " AND kind = 'personal_data_removed'", key, NULL) > 0;
       if (removed && !scrub_dossier_events (self, key, error))
         goto fail;
+      any_removed |= removed;
       /* A dossier whose whole history came in this batch folds from the events in hand; one that already
        * had events here is read back whole. */
       if (stored == (gint64) batch->len ? !write_projection (self, key, batch, error)
@@ -3034,6 +3096,8 @@ mc_store_apply_events (McStore    *self,
     goto fail;
   if (reference_changed)
     load_office (self, NULL);
+  if (any_removed)
+    mc_attachment_remove_unreferenced (self, NULL);
   if (out_new)
     *out_new = added;
   if (added > 0)

@@ -788,6 +788,43 @@ mc_document_add_pair (McDocument *self,
                        block->layouts[1] ? layout_height (block->layouts[1]) : 0);
 }
 
+/**
+ * mc_document_add_row:
+ * @markups: (array length=n): one text per column, %NULL for an empty one
+ * @shares: (array length=n): each column's share of the width, summing to 1
+ *
+ * Up to eight columns of text side by side, without rules: a line of a declaration holding several fields.
+ */
+void
+mc_document_add_row (McDocument         *self,
+                     guint               n,
+                     const char * const *markups,
+                     const double       *shares,
+                     double              size,
+                     double              space_before)
+{
+  double width = content_width (self), x = 0;
+  Block *block;
+
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (n >= 1 && n <= G_N_ELEMENTS (block->layouts));
+
+  block = add_block (self, BLOCK_COLUMNS, space_before);
+  for (guint i = 0; i < n; i++)
+    {
+      double column = width * shares[i];
+
+      if (markups[i] != NULL)
+        {
+          block->layouts[i] = make_layout (self, markups[i], size, MC_ALIGN_LEFT, column - (i + 1 < n ? 6 : 0));
+          block->height = MAX (block->height, layout_height (block->layouts[i]));
+        }
+      block->offsets[i] = x;
+      x += column;
+    }
+  block->n_layouts = n;
+}
+
 void
 mc_document_add_columns (McDocument *self,
                          const char *left_markup,

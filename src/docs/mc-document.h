@@ -80,6 +80,12 @@ void        mc_document_add_pair        (McDocument  *self,
                                          double       size,
                                          double       left_share,
                                          double       space_before);
+void        mc_document_add_row         (McDocument  *self,
+                                         guint        n,
+                                         const char * const *markups,
+                                         const double *shares,
+                                         double       size,
+                                         double       space_before);
 char       *mc_document_signature_markup (const char *title,
                                           const char *hint,
                                           const char *name);

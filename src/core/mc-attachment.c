@@ -1,0 +1,419 @@
+/* mc-attachment.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mc-attachment.h"
+#include "mc-store-private.h"
+#include "mc-text.h"
+
+void
+mc_attachment_free (McAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->event_uuid);
+  g_free (attachment->component);
+  g_free (attachment->name);
+  g_free (attachment->hash);
+  g_free (attachment->media_type);
+  g_free (attachment->source);
+  g_free (attachment->occurred_at);
+  g_free (attachment->clerk);
+  g_free (attachment);
+}
+
+/**
+ * mc_attachment_sniff_media_type:
+ *
+ * Tells the kinds of file a dossier may hold by their first bytes, never by their name: a scan or a PDF.
+ *
+ * Returns: the media type, or %NULL for anything else
+ */
+const char *
+mc_attachment_sniff_media_type (GBytes *data)
+{
+  gsize len = 0;
+  const guint8 *p = data ? g_bytes_get_data (data, &len) : NULL;
+
+  if (p == NULL)
+    return NULL;
+  if (len >= 5 && memcmp (p, "%PDF-", 5) == 0)
+    return "application/pdf";
+  if (len >= 8 && memcmp (p, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "image/png";
+  if (len >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+    return "image/jpeg";
+  return NULL;
+}
+
+gboolean
+mc_attachment_media_type_is_known (const char *media_type)
+{
+  return g_strcmp0 (media_type, "application/pdf") == 0 || g_strcmp0 (media_type, "image/png") == 0 ||
+         g_strcmp0 (media_type, "image/jpeg") == 0;
+}
+
+gboolean
+mc_attachment_hash_is_valid (const char *hash)
+{
+  if (hash == NULL || strlen (hash) != 64)
+    return FALSE;
+  for (const char *p = hash; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Beside the database, so that a copy of the folder holding it takes the documents along. */
+char *
+mc_attachment_dir (McStore *store)
+{
+  return g_strconcat (mc_store_get_path (store), ".attachments", NULL);
+}
+
+char *
+mc_attachment_path (McStore    *store,
+                    const char *hash)
+{
+  g_autofree char *dir = mc_attachment_dir (store);
+  char prefix[3] = { hash[0], hash[1], '\0' };
+
+  g_return_val_if_fail (mc_attachment_hash_is_valid (hash), NULL);
+  return g_build_filename (dir, prefix, hash, NULL);
+}
+
+static char *
+hash_bytes (GBytes *data)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+}
+
+static gboolean
+write_failed (GError     **error,
+              int          saved,
+              const char  *path)
+{
+  if (saved == ENOSPC || saved == EDQUOT)
+    g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                         _("The disk is full: the document was not saved. Free some space and try again."));
+  else
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO, _("Could not save the document as %s: %s"), path,
+                 g_strerror (saved));
+  return FALSE;
+}
+
+/* Written whole to a temporary name, flushed, then renamed: a file under its hash is always complete. */
+static gboolean
+write_durably (const char  *path,
+               GBytes      *data,
+               GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  gsize len = 0;
+  const guint8 *p = g_bytes_get_data (data, &len);
+  int fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return write_failed (error, errno, path);
+  while (len > 0)
+    {
+      gssize n = write (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          g_unlink (tmp);
+          return write_failed (error, saved, path);
+        }
+      p += n;
+      len -= (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      return write_failed (error, saved, path);
+    }
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      return write_failed (error, saved, path);
+    }
+  return TRUE;
+}
+
+/**
+ * mc_attachment_put:
+ * @out_hash: (out) (optional): the document's SHA-256
+ *
+ * Stores a document under its hash. Storing the same bytes twice keeps one file.
+ */
+gboolean
+mc_attachment_put (McStore  *store,
+                   GBytes   *data,
+                   char    **out_hash,
+                   GError  **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  hash = hash_bytes (data);
+  path = mc_attachment_path (store, hash);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      folder = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        return write_failed (error, errno, folder);
+      if (!write_durably (path, data, error))
+        return FALSE;
+    }
+  if (out_hash)
+    *out_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+/**
+ * mc_attachment_load:
+ *
+ * Reads a stored document and checks its bytes against its name: a damaged copy is refused, not shown.
+ */
+GBytes *
+mc_attachment_load (McStore     *store,
+                    const char  *hash,
+                    GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gsize len = 0;
+
+  if (!mc_attachment_hash_is_valid (hash))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, _("Not a document reference"));
+      return NULL;
+    }
+  path = mc_attachment_path (store, hash);
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                           _("This document is not on this workstation. Import a sync file exported with its "
+                             "documents, or digitise it again."));
+      return NULL;
+    }
+  data = g_bytes_new_take (g_steal_pointer (&contents), len);
+  actual = hash_bytes (data);
+  if (!g_str_equal (actual, hash))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   _("The stored copy of this document is damaged (%s). Digitise it again."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+/**
+ * mc_store_attach:
+ * @component: which document of the dossier this is
+ * @name: (nullable): the file's name as received
+ * @source: "file" or "scanner"
+ *
+ * Stores a digitised document and records it in the dossier's history.
+ *
+ * Returns: (transfer full): the dossier after the step
+ */
+McDossier *
+mc_store_attach (McStore     *store,
+                 const char  *code_or_uuid,
+                 const char  *component,
+                 const char  *name,
+                 const char  *source,
+                 GBytes      *data,
+                 const char  *clerk,
+                 GError     **error)
+{
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(JsonObject) payload = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *clean_component = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *hash = NULL;
+  const char *media_type;
+  gsize size;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  dossier = mc_store_get_dossier (store, code_or_uuid, error);
+  if (dossier == NULL)
+    return NULL;
+  clean_component = mc_text_clean (component ? component : "", -1, 500, FALSE, &local_error);
+  if (clean_component == NULL || *clean_component == '\0')
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("Say which document of the dossier this is"));
+      return NULL;
+    }
+  clean_name = mc_text_clean (name ? name : "", -1, 255, FALSE, NULL);
+  if (clean_name == NULL)
+    clean_name = g_strdup ("");
+  size = g_bytes_get_size (data);
+  if (size == 0)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, _("The file is empty"));
+      return NULL;
+    }
+  if (size > MC_ATTACHMENT_MAX_SIZE)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                   _("The file is larger than %d MB. Scan it at a lower resolution or split it."),
+                   MC_ATTACHMENT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  media_type = mc_attachment_sniff_media_type (data);
+  if (media_type == NULL)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                           _("Only PDF files and PNG or JPEG images can be attached"));
+      return NULL;
+    }
+  if (!mc_attachment_put (store, data, &hash, error))
+    return NULL;
+
+  json_object_set_string_member (payload, "component", clean_component);
+  json_object_set_string_member (payload, "name", clean_name);
+  json_object_set_string_member (payload, "hash", hash);
+  json_object_set_string_member (payload, "media_type", media_type);
+  json_object_set_int_member (payload, "size", (gint64) size);
+  json_object_set_string_member (payload, "source", g_strcmp0 (source, "scanner") == 0 ? "scanner" : "file");
+  json_node_set_object (node, payload);
+  return mc_store_record (store, dossier->uuid, MC_EVENT_DIGITISED, node, clerk, error);
+}
+
+/**
+ * mc_store_list_attachments:
+ *
+ * Returns: (transfer full) (element-type McAttachment): the dossier's digitised documents, oldest first
+ */
+GPtrArray *
+mc_store_list_attachments (McStore     *store,
+                           const char  *code_or_uuid,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) events = mc_store_get_events (store, code_or_uuid, error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (events == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_attachment_free);
+  for (guint i = 0; i < events->len; i++)
+    {
+      McEvent *event = g_ptr_array_index (events, i);
+      JsonObject *p;
+      McAttachment *a;
+      const char *hash;
+
+      if (g_strcmp0 (event->kind, MC_EVENT_DIGITISED) != 0 || !JSON_NODE_HOLDS_OBJECT (event->payload))
+        continue;
+      p = json_node_get_object (event->payload);
+      hash = json_object_get_string_member_with_default (p, "hash", NULL);
+      if (!mc_attachment_hash_is_valid (hash))
+        continue;
+      a = g_new0 (McAttachment, 1);
+      a->event_uuid = g_strdup (event->uuid);
+      a->component = g_strdup (json_object_get_string_member_with_default (p, "component", ""));
+      a->name = g_strdup (json_object_get_string_member_with_default (p, "name", ""));
+      a->hash = g_strdup (hash);
+      a->media_type = g_strdup (json_object_get_string_member_with_default (p, "media_type", ""));
+      a->source = g_strdup (json_object_get_string_member_with_default (p, "source", "file"));
+      a->size = json_object_get_int_member_with_default (p, "size", 0);
+      a->occurred_at = g_strdup (event->occurred_at);
+      a->clerk = g_strdup (event->clerk);
+      {
+        g_autofree char *path = mc_attachment_path (store, hash);
+        a->present = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+      }
+      g_ptr_array_add (list, a);
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * mc_attachment_remove_unreferenced:
+ *
+ * Deletes the stored documents no dossier may keep: those of dossiers whose personal data was removed under
+ * the retention rule (a scan of an identity card is personal data), and any left by a step that failed.
+ */
+gboolean
+mc_attachment_remove_unreferenced (McStore  *store,
+                                   GError  **error)
+{
+  g_autofree char *root = mc_attachment_dir (store);
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) top = NULL;
+  sqlite3 *db = mc_store_get_sqlite (store);
+  sqlite3_stmt *stmt = NULL;
+  const char *entry;
+  int rc;
+
+  if (!g_file_test (root, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT DISTINCT json_extract (e.payload, '$.hash') FROM event e"
+                           " WHERE e.kind = 'digitised' AND NOT EXISTS (SELECT 1 FROM event r"
+                           "  WHERE r.dossier_uuid = e.dossier_uuid AND r.kind = 'personal_data_removed')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (sqlite3_column_text (stmt, 0) != NULL)
+        g_hash_table_add (keep, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_DATABASE, _("Could not list the documents: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  top = g_dir_open (root, 0, NULL);
+  while (top != NULL && (entry = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *sub = g_build_filename (root, entry, NULL);
+      g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
+      const char *file;
+
+      while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
+        if (!g_hash_table_contains (keep, file))
+          {
+            g_autofree char *path = g_build_filename (sub, file, NULL);
+            g_unlink (path);
+          }
+    }
+  return TRUE;
+}
