@@ -39,6 +39,8 @@
 #include "mc-attachment.h"
 #include "mc-declaration-window.h"
 #include "mc-digitise.h"
+#include "mc-feedback.h"
+#include "mc-feedback-window.h"
 
 typedef struct
 {
@@ -1179,6 +1181,77 @@ check_practices (Fixture *fixture)
   save_screenshot (GTK_WIDGET (dossier_window), "24-dossier-digitised");
   gtk_window_destroy (GTK_WINDOW (dossier_window));
   iterate (100);
+
+  /* The post hand-over list opens in the preview, ready to print. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.post-list", NULL));
+  iterate (300);
+  {
+    McPreviewWindow *preview = find_preview_window ();
+
+    g_assert_nonnull (preview);
+    g_assert_cmpint (mc_preview_window_get_n_pages (preview), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (preview));
+    iterate (100);
+  }
+
+  /* The feedback register: an entry recorded from the form; one left unanswered past its day shows among the
+   * alerts until it is answered from the register. */
+  {
+    McFeedbackWindow *register_window = NULL;
+    GtkWidget *alerts = child (fixture->window, MC_TYPE_WINDOW, "alerts_page");
+    g_autoptr(GPtrArray) entries = NULL;
+    g_autofree char *late = NULL;
+    McFeedbackInput input = { .channel = "phone", .content = "Hồ sơ chậm, không được báo", .citizen = "Vũ Văn Dũng",
+                              .received_jdn = mc_jdn_from_ymd (2026, 11, 2) };
+    GList *windows;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.feedback", NULL));
+    iterate (300);
+    windows = gtk_window_list_toplevels ();
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (MC_IS_FEEDBACK_WINDOW (l->data))
+        register_window = l->data;
+    g_list_free (windows);
+    g_assert_nonnull (register_window);
+    g_assert_cmpuint (mc_feedback_window_get_n_rows (register_window), ==, 0);
+    /* No content: refused with a message, the rest of the form kept. */
+    set_text (register_window, MC_TYPE_FEEDBACK_WINDOW, "citizen_row", "Trần Văn Em");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (register_window), "feedback.record", NULL));
+    iterate (200);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    respond (dialog, "close");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (register_window, MC_TYPE_FEEDBACK_WINDOW,
+                                                                 "citizen_row"))), ==, "Trần Văn Em");
+    set_text (register_window, MC_TYPE_FEEDBACK_WINDOW, "content_row", "Phòng chờ thiếu ghế ngồi");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (register_window), "feedback.record", NULL));
+    iterate (200);
+    g_assert_null (find_message_dialog ());
+    g_assert_cmpuint (mc_feedback_window_get_n_rows (register_window), ==, 1);
+
+    late = mc_store_record_feedback (store (fixture), &input, NULL);
+    g_assert_nonnull (late);
+    iterate (300);
+    g_assert_cmpuint (mc_feedback_window_get_n_rows (register_window), ==, 2);
+    gtk_window_set_default_size (GTK_WINDOW (register_window), 900, 720);
+    save_screenshot (GTK_WIDGET (register_window), "26-feedback-register");
+    mc_alerts_page_reload (MC_ALERTS_PAGE (alerts));
+    g_assert_true (gtk_widget_get_visible (child (alerts, MC_TYPE_ALERTS_PAGE, "feedback_box")));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (register_window), "feedback.answer", "s", late));
+    iterate (200);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Đã xin lỗi và trả kết quả ngày 25/11");
+    respond (dialog, "answer");
+    entries = mc_store_list_feedback (store (fixture), TRUE, NULL);
+    g_assert_cmpuint (entries->len, ==, 1);
+    mc_alerts_page_reload (MC_ALERTS_PAGE (alerts));
+    g_assert_false (gtk_widget_get_visible (child (alerts, MC_TYPE_ALERTS_PAGE, "feedback_box")));
+    gtk_window_destroy (GTK_WINDOW (register_window));
+    iterate (100);
+  }
 }
 
 int

@@ -14,6 +14,7 @@
 #include "mc-accounts.h"
 #include "mc-alerts-page.h"
 #include "mc-apology.h"
+#include "mc-feedback.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
 #include "mc-time.h"
@@ -33,11 +34,14 @@ struct _McAlertsPage
   GHashTable   *known;        /* codes alerting at the last reload */
   guint         count;
   guint         overdue;
+  guint         feedback_overdue;
   gboolean      loaded_once;
   guint         first_load_id;
 
   GtkStack     *stack;
   GtkLabel     *summary_label;
+  GtkWidget    *feedback_box;
+  GtkLabel     *feedback_label;
   GtkListBox   *list;
 };
 
@@ -240,7 +244,19 @@ mc_alerts_page_reload (McAlertsPage *self)
       summary = g_steal_pointer (&both);
     }
   gtk_label_set_text (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, self->count > 0 ? "list" : "empty");
+  /* Feedback whose answer is late needs attention as much as a late dossier. */
+  self->feedback_overdue = (guint) MAX (mc_store_count_overdue_feedback (self->store, mc_minute_jdn (now), NULL), 0);
+  if (self->feedback_overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u citizen's feedback is past the day its answer was due",
+                                                            "%u citizens' feedback entries are past the day their "
+                                                            "answer was due", self->feedback_overdue),
+                                               self->feedback_overdue);
+      gtk_label_set_text (self->feedback_label, text);
+    }
+  gtk_widget_set_visible (self->feedback_box, self->feedback_overdue > 0);
+  gtk_stack_set_visible_child_name (self->stack, self->count > 0 || self->feedback_overdue > 0 ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", g_hash_table_size (self->selected) > 0);
 
   /* "fresh" counts dossiers that crossed into due soon or overdue since the last look (first load: all). */
@@ -477,6 +493,8 @@ mc_alerts_page_class_init (McAlertsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-alerts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAlertsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, McAlertsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, McAlertsPage, feedback_box);
+  gtk_widget_class_bind_template_child (widget_class, McAlertsPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, McAlertsPage, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 

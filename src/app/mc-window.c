@@ -21,6 +21,7 @@
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
+#include "mc-feedback-window.h"
 #include "mc-post-list.h"
 #include "mc-posting.h"
 #include "mc-preview-window.h"
@@ -769,6 +770,18 @@ posting_sheets_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preview));
 }
 
+static void
+feedback_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McFeedbackWindow *window = mc_feedback_window_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* The hand-over list for the postal worker: every result ready to send by post. */
 static void
 post_list_action (GtkWidget  *widget,
@@ -885,6 +898,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.export-documents", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.post-list", NULL, post_list_action);
+  gtk_widget_class_install_action (widget_class, "desk.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "desk.posting-sheets", NULL, posting_sheets_action);

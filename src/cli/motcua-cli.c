@@ -22,6 +22,7 @@
 #include "mc-attachment.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
+#include "mc-feedback.h"
 #include "mc-post-list.h"
 #include "mc-scanner.h"
 #include "mc-declaration.h"
@@ -1740,6 +1741,143 @@ cmd_post (Cli   *cli,
 }
 
 static int
+parse_day (const char  *text,
+           int         *jdn)
+{
+  *jdn = 0;
+  return text == NULL || mc_date_parse (text, jdn, NULL);
+}
+
+static int
+cmd_feedback (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *channel = NULL, *content = NULL, *citizen = NULL, *contact = NULL, *dossier = NULL;
+  g_autofree char *procedure = NULL, *staff = NULL, *date = NULL, *answer = NULL;
+  gboolean open_only = FALSE;
+  GOptionEntry entries[] = {
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("desk, phone, mail, email, portal or box (add)"), "C" },
+    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("What the citizen says (add)"), "TEXT" },
+    { "citizen", 0, 0, G_OPTION_ARG_STRING, &citizen, N_("Who gave it (add)"), "NAME" },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("Telephone or address for the answer (add)"), "TEXT" },
+    { "dossier", 0, 0, G_OPTION_ARG_STRING, &dossier, N_("About this dossier (add)"), "CODE" },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("About this procedure (add)"), "CODE" },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("About this staff member (add)"), "NAME" },
+    { "answer", 0, 0, G_OPTION_ARG_STRING, &answer, N_("The office's answer (answer)"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it arrived or was answered, YYYY-MM-DD (default today)"),
+      "DATE" },
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Only those awaiting an answer (list)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status, jdn;
+
+  if (!parse_options ("feedback", "add | answer ID | list", entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("feedback needs add, answer or list"));
+  if (!parse_day (date, &jdn))
+    return usage_error (_("--date is a day written YYYY-MM-DD"));
+  if (!open_store (cli, !g_str_equal (argv[1], "list"), &status))
+    return status;
+
+  if (g_str_equal (argv[1], "add") && argc == 2)
+    {
+      McFeedbackInput input = { channel ? channel : "desk", citizen, contact, dossier, procedure, staff, content, jdn };
+      g_autofree char *uuid = mc_store_record_feedback (cli->store, &input, &error);
+      g_autoptr(McFeedback) f = NULL;
+
+      if (uuid == NULL)
+        return fail (error);
+      f = mc_store_get_feedback (cli->store, uuid, &error);
+      if (f == NULL)
+        return fail (error);
+      if (cli->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autofree char *due = mc_date_format_iso (f->due_jdn);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", uuid);
+          add_string (builder, "due", due);
+          json_builder_end_object (builder);
+          print_json (builder);
+        }
+      else
+        {
+          g_autofree char *due = mc_date_format_iso (f->due_jdn);
+          g_print (_("Feedback %.8s recorded; the answer is due by %s\n"), uuid, due);
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "answer") && argc == 3)
+    {
+      if (answer == NULL)
+        return usage_error (_("feedback answer needs --answer"));
+      if (!mc_store_answer_feedback (cli->store, argv[2], answer, jdn, &error))
+        return fail (error);
+      if (!cli->json)
+        g_print (_("Answer recorded.\n"));
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "list") && argc == 2)
+    {
+      g_autoptr(GPtrArray) list = mc_store_list_feedback (cli->store, open_only, &error);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      int today = mc_minute_jdn (mc_time_now ());
+
+      if (list == NULL)
+        return fail (error);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          McFeedback *f = g_ptr_array_index (list, i);
+          g_autofree char *received = mc_date_format_iso (f->received_jdn);
+          g_autofree char *due = mc_date_format_iso (f->due_jdn);
+          g_autofree char *answered = f->answer ? mc_date_format_iso (f->answered_jdn) : NULL;
+          gboolean overdue = f->answer == NULL && f->due_jdn < today;
+
+          if (cli->json)
+            {
+              json_builder_begin_object (builder);
+              add_string (builder, "id", f->uuid);
+              add_string (builder, "received", received);
+              add_string (builder, "channel", f->channel);
+              add_string (builder, "citizen", f->citizen);
+              add_string (builder, "contact", f->contact);
+              add_string (builder, "dossier", f->dossier_code);
+              add_string (builder, "procedure", f->procedure_code);
+              add_string (builder, "staff", f->staff);
+              add_string (builder, "content", f->content);
+              add_string (builder, "due", due);
+              add_string (builder, "answer", f->answer);
+              add_string (builder, "answered", answered);
+              json_builder_set_member_name (builder, "overdue");
+              json_builder_add_boolean_value (builder, overdue);
+              json_builder_end_object (builder);
+            }
+          else
+            {
+              g_print ("%.8s  %s  %s%s%s\n    %s\n", f->uuid, received, mc_feedback_channel_label (f->channel),
+                       f->citizen ? " — " : "", f->citizen ? f->citizen : "", f->content);
+              if (f->answer)
+                g_print (_("    answered %s: %s\n"), answered, f->answer);
+              else
+                g_print (overdue ? _("    OVERDUE: the answer was due by %s\n") : _("    answer due by %s\n"), due);
+            }
+        }
+      json_builder_end_array (builder);
+      if (cli->json)
+        print_json (builder);
+      else if (list->len == 0)
+        g_print (_("No feedback recorded.\n"));
+      return EXIT_OK;
+    }
+  return usage_error (_("feedback needs add, answer ID or list"));
+}
+
+static int
 cmd_correct (Cli   *cli,
              int    argc,
              char **argv)
@@ -1822,7 +1960,19 @@ cmd_overdue (Cli   *cli,
       if (page->len < query.limit)
         break;
     }
-  return print_dossier_list (cli, dossiers, query.now);
+  status = print_dossier_list (cli, dossiers, query.now);
+  /* Feedback answered late is an alert too; on standard error, so the list's format stays as it was. */
+  {
+    gint64 late = mc_store_count_overdue_feedback (cli->store,
+                                                   mc_minute_jdn (query.now ? query.now : mc_time_now ()), NULL);
+
+    if (late > 0)
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u citizen's feedback is past the day its answer was due "
+                                                "(motcua-cli feedback list --open)\n",
+                               "%u citizens' feedback entries are past the day their answer was due "
+                               "(motcua-cli feedback list --open)\n", (gulong) late), (guint) late);
+  }
+  return status;
 }
 
 /* Renders a form for a dossier into a PDF file; prints the file and page count. */
@@ -2635,6 +2785,8 @@ static const Command commands[] = {
   { "documents", cmd_documents, N_("documents CODE [--save N -o FILE] — the dossier's digitised documents") },
   { "post-list", cmd_post_list, N_("post-list -o FILE.pdf — the hand-over list of results sent by post") },
   { "post", cmd_post, N_("post CODE --tracking NUMBER [--at ISO] — the result handed to the post, with its tracking number") },
+  { "feedback", cmd_feedback,
+    N_("feedback add --content T [--channel C] [--citizen N] [--dossier CODE] … | answer ID --answer T | list [--open]") },
   { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
   { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
   { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },

@@ -37,6 +37,9 @@ G_BEGIN_DECLS
 #define MC_EVENT_PROCEDURE_SET        "procedure_set"
 #define MC_EVENT_CALENDAR_DAY_SET     "calendar_day_set"
 #define MC_EVENT_OFFICE_SET           "office_set"
+/* The feedback register (reference data: no dossier; the entry's id in the payload's "feedback"). */
+#define MC_EVENT_FEEDBACK_RECEIVED    "feedback_received"
+#define MC_EVENT_FEEDBACK_ANSWERED    "feedback_answered"
 
 /* One immutable fact: appended, never edited. Total order: (lamport, station_id, station_seq). */
 struct _McEvent

@@ -20,5 +20,9 @@ void        mc_store_set_actor  (McStore    *self,
                                  const char *username,
                                  const char *full_name);
 const char *mc_store_get_actor  (McStore    *self);
+McEvent    *mc_store_append_reference_event (McStore    *self,
+                                             const char *kind,
+                                             JsonNode   *payload,
+                                             GError    **error);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "mc-store.h"
 #include "mc-attachment.h"
+#include "mc-feedback.h"
 #include "mc-store-private.h"
 #include "mc-accounts.h"
 #include "mc-text.h"
@@ -172,7 +173,30 @@ static const char *schema_v5[] = {
   NULL
 };
 
-static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
+/* The feedback register, a projection of its events; the index finds an entry's events among all others. */
+static const char *schema_v6[] = {
+  "CREATE TABLE feedback ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  received_on TEXT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  citizen TEXT,"
+  "  contact TEXT,"
+  "  dossier_code TEXT,"
+  "  procedure_code TEXT,"
+  "  staff TEXT,"
+  "  content TEXT NOT NULL,"
+  "  recorded_by TEXT,"
+  "  due_on TEXT NOT NULL,"
+  "  answer TEXT,"
+  "  answered_on TEXT,"
+  "  answered_by TEXT)",
+  "CREATE INDEX feedback_open ON feedback (answered_on, due_on)",
+  "CREATE INDEX event_feedback ON event (json_extract (payload, '$.feedback'))"
+  "  WHERE kind IN ('feedback_received', 'feedback_answered')",
+  NULL
+};
+
+static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6 };
 
 #define DOSSIER_COLUMNS                                                                             \
   "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
@@ -677,6 +701,9 @@ project_reference_event (McStore  *self,
   JsonObject *p = json_node_get_object (event->payload);
   sqlite3_stmt *stmt;
 
+  if (mc_event_kind_is_feedback (event->kind))
+    return mc_feedback_project (self, event, error);
+
   if (g_str_equal (event->kind, MC_EVENT_PROCEDURE_SET))
     {
       g_autoptr(McProcedure) procedure = mc_procedure_new_from_json (p, NULL);
@@ -840,7 +867,7 @@ append_local_event (McStore     *self,
 
   /* With accounts, the role decides: the office's settings, catalogue and calendar are the administrator's,
    * apology letters a leader's, the rest the desk's. */
-  if (!mc_accounts_check (self, dossier_uuid == NULL ? MC_PERMISSION_ADMINISTER
+  if (!mc_accounts_check (self, dossier_uuid == NULL && !mc_event_kind_is_feedback (kind) ? MC_PERMISSION_ADMINISTER
                                 : g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ? MC_PERMISSION_SIGN_APOLOGY
                                 : MC_PERMISSION_DESK, error))
     return NULL;
@@ -1428,6 +1455,32 @@ mc_store_set_office_values (McStore     *self,
     }
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+/**
+ * mc_store_append_reference_event:
+ *
+ * Records an event that belongs to no dossier (the feedback register), in its own transaction, projected.
+ */
+McEvent *
+mc_store_append_reference_event (McStore     *self,
+                                 const char  *kind,
+                                 JsonNode    *payload,
+                                 GError     **error)
+{
+  g_autoptr(McEvent) event = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  if (!ensure_set_up (self, error) || !begin (self, error))
+    return NULL;
+  event = append_local_event (self, NULL, kind, payload, NULL, error);
+  if (event == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  return g_steal_pointer (&event);
 }
 
 /**
