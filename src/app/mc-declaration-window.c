@@ -22,6 +22,7 @@ struct _McDeclarationWindow
   AdwWindow            parent_instance;
 
   AdwWindowTitle      *window_title;
+  AdwPreferencesPage  *page;
   AdwPreferencesGroup *fields_group;
 
   McStore             *store;
@@ -174,6 +175,7 @@ mc_declaration_window_class_init (McDeclarationWindowClass *klass)
   object_class->dispose = mc_declaration_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-declaration-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McDeclarationWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, McDeclarationWindow, page);
   gtk_widget_class_bind_template_child (widget_class, McDeclarationWindow, fields_group);
   gtk_widget_class_install_action (widget_class, "declaration.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "declaration.save", NULL);
@@ -200,7 +202,7 @@ mc_declaration_window_new (McStore        *store,
 {
   g_autoptr(GHashTable) answers = mc_declaration_initial_answers (declaration, store, dossier, error);
   McDeclarationWindow *self;
-  GPtrArray *fields;
+  GPtrArray *sections;
 
   if (answers == NULL)
     return NULL;
@@ -211,15 +213,31 @@ mc_declaration_window_new (McStore        *store,
   adw_window_title_set_title (self->window_title, mc_declaration_get_title (declaration));
   adw_window_title_set_subtitle (self->window_title, dossier->code);
 
-  fields = mc_declaration_get_fields (declaration);
-  for (guint i = 0; i < fields->len; i++)
+  /* One group per heading of the form, so that "Họ, chữ đệm, tên" says whose. */
+  sections = mc_declaration_get_sections (declaration);
+  for (guint i = 0; i < sections->len; i++)
     {
-      McDeclarationField *field = g_ptr_array_index (fields, i);
-      GtkWidget *row = make_row (field, g_hash_table_lookup (answers, field->key));
+      McDeclarationSection *section = g_ptr_array_index (sections, i);
+      AdwPreferencesGroup *group = self->fields_group;
 
-      gtk_widget_set_name (row, field->key);
-      adw_preferences_group_add (self->fields_group, row);
-      g_hash_table_replace (self->rows, g_strdup (field->key), row);
+      if (section->fields->len == 0)
+        continue;
+      if (i > 0 || section->title != NULL)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, "");
+          adw_preferences_group_set_description (group, section->title);
+          adw_preferences_page_add (self->page, group);
+        }
+      for (guint j = 0; j < section->fields->len; j++)
+        {
+          McDeclarationField *field = g_ptr_array_index (section->fields, j);
+          GtkWidget *row = make_row (field, g_hash_table_lookup (answers, field->key));
+
+          gtk_widget_set_name (row, field->key);
+          adw_preferences_group_add (group, row);
+          g_hash_table_replace (self->rows, g_strdup (field->key), row);
+        }
     }
   return self;
 }

@@ -208,7 +208,7 @@ reload_documents (McDossierWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (a->present)
         {
-          GtkWidget *button = gtk_button_new_with_label (_("Open"));
+          GtkWidget *button = gtk_button_new_with_label (_("View"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dossier.open-document");

@@ -53,7 +53,7 @@ const char *
 mc_feedback_channel_label (const char *channel)
 {
   if (g_strcmp0 (channel, "desk") == 0)
-    return _("At the desk");
+    return _("In person");
   if (g_strcmp0 (channel, "phone") == 0)
     return _("By telephone");
   if (g_strcmp0 (channel, "mail") == 0)

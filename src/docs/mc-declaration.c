@@ -59,6 +59,7 @@ struct _McDeclaration
   GPtrArray *items;        /* Item */
   GPtrArray *fields;       /* McDeclarationField, in reading order */
   GPtrArray *signatures;   /* Signature */
+  GPtrArray *sections;     /* McDeclarationSection */
   GStrv      notes;
 };
 
@@ -101,6 +102,14 @@ signature_free (Signature *signature)
 }
 
 static void
+section_free (McDeclarationSection *section)
+{
+  g_free (section->title);
+  g_ptr_array_unref (section->fields);
+  g_free (section);
+}
+
+static void
 mc_declaration_finalize (GObject *object)
 {
   McDeclaration *self = MC_DECLARATION (object);
@@ -114,6 +123,7 @@ mc_declaration_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_strfreev (self->notes);
   G_OBJECT_CLASS (mc_declaration_parent_class)->finalize (object);
 }
@@ -130,6 +140,7 @@ mc_declaration_init (McDeclaration *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   self->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 }
 
 static gboolean
@@ -456,6 +467,26 @@ mc_declaration_new_from_data (const char  *data,
       g_ptr_array_add (self->signatures, signature);
     }
 
+  /* Sections for the screen: a heading or sentence opens one; the fields that follow belong to it. */
+  {
+    McDeclarationSection *section = NULL;
+
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        Item *item = g_ptr_array_index (self->items, i);
+
+        if (item->kind != ITEM_FIELDS || section == NULL)
+          {
+            section = g_new0 (McDeclarationSection, 1);
+            section->fields = g_ptr_array_new ();
+            section->title = item->kind != ITEM_FIELDS ? g_strdup (item->text) : NULL;
+            g_ptr_array_add (self->sections, section);
+          }
+        for (guint j = 0; item->fields && j < item->fields->len; j++)
+          g_ptr_array_add (section->fields, g_ptr_array_index (item->fields, j));
+      }
+  }
+
   if (!placeholders_are_known (self, self->addressee) || !placeholders_are_known (self, self->commitment))
     return invalid (error, self->id, _("an unknown {placeholder}")), NULL;
   for (guint i = 0; i < self->items->len; i++)
@@ -561,6 +592,17 @@ GPtrArray *
 mc_declaration_get_fields (McDeclaration *self)
 {
   return self->fields;
+}
+
+/**
+ * mc_declaration_get_sections:
+ *
+ * Returns: (transfer none) (element-type McDeclarationSection): the fields grouped under their headings
+ */
+GPtrArray *
+mc_declaration_get_sections (McDeclaration *self)
+{
+  return self->sections;
 }
 
 gboolean

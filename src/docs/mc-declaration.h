@@ -50,6 +50,13 @@ typedef struct
   gboolean                required;
 } McDeclarationField;
 
+/* The fields under the heading or sentence that introduces them, for the form on screen. */
+typedef struct
+{
+  char      *title;    /* NULL for the fields before any heading */
+  GPtrArray *fields;   /* McDeclarationField, borrowed */
+} McDeclarationSection;
+
 GQuark         mc_declaration_error_quark       (void);
 
 McDeclaration *mc_declaration_new_from_data     (const char     *data,
@@ -62,6 +69,7 @@ McDeclaration *mc_declaration_lookup            (const char     *id);
 const char    *mc_declaration_get_id            (McDeclaration  *self);
 const char    *mc_declaration_get_title         (McDeclaration  *self);
 GPtrArray     *mc_declaration_get_fields        (McDeclaration  *self);
+GPtrArray     *mc_declaration_get_sections      (McDeclaration  *self);
 gboolean       mc_declaration_serves            (McDeclaration  *self,
                                                  const char     *procedure_code);
 
