@@ -1464,6 +1464,7 @@ test_open_migrates (Fixture       *fixture,
                   "DROP TABLE account; DROP TABLE audit;"
                   "DROP TRIGGER dossier_total_insert; DROP TRIGGER dossier_total_delete; DROP TABLE dossier_total;"
                   "ALTER TABLE dossier DROP COLUMN on_the_spot;"
+                  "DROP INDEX event_feedback; DROP TABLE feedback;"
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1483,6 +1484,11 @@ test_open_migrates (Fixture       *fixture,
   /* Schema 3: the accounts and the audit log. */
   g_free (fts_sql);
   fts_sql = sqlite_query_text (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name IN ('account', 'audit')");
+  g_assert_cmpstr (fts_sql, ==, "2");
+  /* Schema 6: the feedback register and the index that finds an entry's events. */
+  g_free (fts_sql);
+  fts_sql = sqlite_query_text (fixture->path,
+                               "SELECT count(*) FROM sqlite_master WHERE name IN ('feedback', 'event_feedback')");
   g_assert_cmpstr (fts_sql, ==, "2");
   /* Schema 4: the dossier total, counted once at migration and kept by triggers. */
   g_free (fts_sql);
