@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-audit-window.h"
@@ -158,25 +159,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child_path = g_build_filename (path, name, NULL);
-      remove_tree (child_path);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -195,7 +177,7 @@ fixture_tear_down (Fixture       *fixture,
     g_unlink (wal);
     g_unlink (shm);
   }
-  remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }

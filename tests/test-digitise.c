@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-attachment.h"
 #include "mc-bundle.h"
 #include "mc-declaration.h"
@@ -29,25 +30,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
@@ -60,7 +42,7 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  remove_tree (fx->dir);
+  test_remove_tree (fx->dir);
   g_free (fx->dir);
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-accounts.h"
 #include "mc-attachment.h"
 #include "mc-bundle.h"
@@ -45,29 +46,10 @@ fixture_set_up (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  remove_tree (fx->dir);
+  test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_setenv ("MOTCUA_NOW", "", TRUE);
 }

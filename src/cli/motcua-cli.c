@@ -1975,6 +1975,42 @@ cmd_overdue (Cli   *cli,
   return status;
 }
 
+/* Still printable without the forms' font, but the clerk should know why letters look mixed. */
+static void
+warn_missing_fonts (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_document_check_fonts (&error))
+    g_printerr ("motcua-cli: %s\n", error->message);
+}
+
+/* What a written form reports: its name, the dossier, the file and its pages. */
+static int
+print_written_form (Cli        *cli,
+                    const char *form,
+                    const char *code,
+                    const char *output,
+                    McDocument *document)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "form", form);
+      add_string (builder, "code", code);
+      add_string (builder, "file", output);
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("%s: %d page(s) written to %s\n"), form, mc_document_get_n_pages (document), output);
+  return EXIT_OK;
+}
+
 /* Renders a form for a dossier into a PDF file; prints the file and page count. */
 static int
 write_form (Cli        *cli,
@@ -1987,12 +2023,7 @@ write_form (Cli        *cli,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(McDocument) document = NULL;
 
-  if (!mc_document_check_fonts (&error))
-    {
-      /* Still printable, but the clerk should know why letters look mixed. */
-      g_printerr ("motcua-cli: %s\n", error->message);
-      g_clear_error (&error);
-    }
+  warn_missing_fonts ();
   dossier = mc_store_get_dossier (cli->store, code, &error);
   if (dossier == NULL)
     return fail (error);
@@ -2003,24 +2034,7 @@ write_form (Cli        *cli,
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
   mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (kind), NULL);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_string (builder, "form", mc_form_kind_to_string (kind));
-      add_string (builder, "code", dossier->code);
-      add_string (builder, "file", output);
-      json_builder_set_member_name (builder, "pages");
-      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
-  else
-    g_print (_("%s: %d page(s) written to %s\n"), mc_form_kind_to_string (kind),
-             mc_document_get_n_pages (document), output);
-  return EXIT_OK;
+  return print_written_form (cli, mc_form_kind_to_string (kind), dossier->code, output, document);
 }
 
 static int
@@ -2113,11 +2127,7 @@ cmd_declaration (Cli   *cli,
       return EXIT_OK;
     }
 
-  if (!mc_document_check_fonts (&error))
-    {
-      g_printerr ("motcua-cli: %s\n", error->message);
-      g_clear_error (&error);
-    }
+  warn_missing_fonts ();
   recorded = mc_declaration_record (declaration, cli->store, dossier, answers, &error);
   if (recorded == NULL)
     return fail (error);
@@ -2125,23 +2135,7 @@ cmd_declaration (Cli   *cli,
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
   mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_declaration_get_id (declaration), NULL);
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_string (builder, "form", mc_declaration_get_id (declaration));
-      add_string (builder, "code", dossier->code);
-      add_string (builder, "file", output);
-      json_builder_set_member_name (builder, "pages");
-      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
-  else
-    g_print (_("%s: %d page(s) written to %s\n"), mc_declaration_get_id (declaration),
-             mc_document_get_n_pages (document), output);
-  return EXIT_OK;
+  return print_written_form (cli, mc_declaration_get_id (declaration), dossier->code, output, document);
 }
 
 static int
