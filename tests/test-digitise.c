@@ -46,24 +46,6 @@ fixture_tear_down (Fixture       *fx,
   g_free (fx->dir);
 }
 
-static McStore *
-open_station (Fixture    *fx,
-              const char *name,
-              int         station)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-  g_autoptr(McStore) store = mc_store_open (path, TRUE, &error);
-  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Tân Lập", station,
-                         "Lê Thu Hà" };
-
-  g_assert_no_error (error);
-  g_assert_true (mc_store_setup (store, &setup, &error));
-  g_assert_true (mc_bundle_set_passphrase (store, "mật khẩu đồng bộ của xã", &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
 static McDossier *
 receive (McStore    *store,
          const char *procedure,
@@ -225,7 +207,7 @@ static void
 test_birth_declaration (Fixture       *fx,
                         gconstpointer  data)
 {
-  g_autoptr(McStore) store = open_station (fx, "a.db", 1);
+  g_autoptr(McStore) store = test_open_station (fx->dir, "a.db", 1);
   g_autoptr(McDossier) d = receive (store, "1.001193", "Nguyễn Văn An");
   g_autoptr(McDossier) recorded = NULL;
   g_autoptr(McDossier) again = NULL;
@@ -310,7 +292,7 @@ static void
 test_every_template_renders (Fixture       *fx,
                              gconstpointer  data)
 {
-  g_autoptr(McStore) store = open_station (fx, "a.db", 1);
+  g_autoptr(McStore) store = test_open_station (fx->dir, "a.db", 1);
   GPtrArray *list = mc_declaration_list ();
 
   for (guint i = 0; i < list->len; i++)
@@ -348,8 +330,8 @@ static void
 test_scan_and_sync (Fixture       *fx,
                     gconstpointer  data)
 {
-  g_autoptr(McStore) a = open_station (fx, "a.db", 1);
-  g_autoptr(McStore) b = open_station (fx, "b.db", 2);
+  g_autoptr(McStore) a = test_open_station (fx->dir, "a.db", 1);
+  g_autoptr(McStore) b = test_open_station (fx->dir, "b.db", 2);
   g_autoptr(McDossier) d = receive (a, "2.000815", "Nguyễn Văn An");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) scan = NULL;
@@ -482,7 +464,7 @@ static void
 test_post (Fixture       *fx,
            gconstpointer  data)
 {
-  g_autoptr(McStore) store = open_station (fx, "a.db", 1);
+  g_autoptr(McStore) store = test_open_station (fx->dir, "a.db", 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(McDocument) document = NULL;

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-bundle.h"
 #include "mc-feedback.h"
 #include "mc-store.h"
@@ -39,34 +40,9 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fx->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fx->dir);
+  test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_setenv ("MOTCUA_NOW", "", TRUE);
-}
-
-static McStore *
-open_station (Fixture    *fx,
-              const char *name,
-              int         station)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-  g_autoptr(McStore) store = mc_store_open (path, TRUE, &error);
-  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", NULL, "Tân Lập", station, "Lê Thu Hà" };
-
-  g_assert_no_error (error);
-  g_assert_true (mc_store_setup (store, &setup, &error));
-  g_assert_true (mc_bundle_set_passphrase (store, "mật khẩu đồng bộ của xã", &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
 }
 
 static char *
@@ -96,7 +72,7 @@ static void
 test_register (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(McStore) store = open_station (fx, "a.db", 1);
+  g_autoptr(McStore) store = test_open_station (fx->dir, "a.db", 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *early = NULL, *recent = NULL;
   g_autoptr(GPtrArray) open = NULL;
@@ -233,9 +209,9 @@ static void
 test_sync (Fixture       *fx,
            gconstpointer  data)
 {
-  g_autoptr(McStore) a = open_station (fx, "a.db", 1);
-  g_autoptr(McStore) b = open_station (fx, "b.db", 2);
-  g_autoptr(McStore) c = open_station (fx, "c.db", 3);
+  g_autoptr(McStore) a = test_open_station (fx->dir, "a.db", 1);
+  g_autoptr(McStore) b = test_open_station (fx->dir, "b.db", 2);
+  g_autoptr(McStore) c = test_open_station (fx->dir, "c.db", 3);
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = record (a, "Cán bộ hướng dẫn chưa rõ ràng", 2026, 11, 2);
   g_autofree char *ab = g_build_filename (fx->dir, "ab.motcua", NULL);

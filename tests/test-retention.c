@@ -54,23 +54,6 @@ fixture_tear_down (Fixture       *fx,
   g_setenv ("MOTCUA_NOW", "", TRUE);
 }
 
-static McStore *
-open_station (Fixture    *fx,
-              const char *name,
-              int         station)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-  g_autoptr(McStore) store = mc_store_open (path, TRUE, &error);
-  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", NULL, "Tân Lập", station, "Lê Thu Hà" };
-
-  g_assert_no_error (error);
-  g_assert_true (mc_store_setup (store, &setup, &error));
-  g_assert_true (mc_bundle_set_passphrase (store, "mật khẩu đồng bộ của xã", &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
 static char *
 receive (McStore    *store,
          const char *when,
@@ -163,8 +146,8 @@ test_retention (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McStore) a = open_station (fx, "a.db", 1);
-  g_autoptr(McStore) b = open_station (fx, "b.db", 2);
+  g_autoptr(McStore) a = test_open_station (fx->dir, "a.db", 1);
+  g_autoptr(McStore) b = test_open_station (fx->dir, "b.db", 2);
   g_autofree char *old_returned = NULL, *old_refused = NULL, *recent = NULL, *open_one = NULL;
   g_autofree char *bundle1 = g_build_filename (fx->dir, "1.motcua", NULL);
   g_autofree char *bundle2 = g_build_filename (fx->dir, "2.motcua", NULL);

@@ -12,6 +12,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "mc-bundle.h"
+#include "mc-store.h"
+
 /* Removes a test's temporary folder with everything in it (the database, its documents, its backups). */
 static inline void
 test_remove_tree (const char *path)
@@ -30,4 +33,25 @@ test_remove_tree (const char *path)
       test_remove_tree (child);
     }
   g_rmdir (path);
+}
+
+/* A workstation of the test office (000.00.12.H40, UBND xã Tân Lập) in @dir, set up, with the office's sync
+ * passphrase. */
+static inline McStore *
+test_open_station (const char *dir,
+                   const char *name,
+                   int         station)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(McStore) store = mc_store_open (path, TRUE, &error);
+  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Tân Lập", station,
+                         "Lê Thu Hà" };
+
+  g_assert_no_error (error);
+  g_assert_true (mc_store_setup (store, &setup, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_bundle_set_passphrase (store, "mật khẩu đồng bộ của xã", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
 }
