@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "test-util.h"
+#include "mc-attachment.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-store.h"
@@ -32,25 +34,6 @@ typedef struct
   char    *backups;
   McStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static McStore *
 open_office (const char *path,
@@ -116,7 +99,7 @@ fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
   g_clear_object (&fx->store);
-  remove_tree (fx->dir);
+  test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->db_path);
   g_free (fx->backups);
@@ -418,6 +401,81 @@ test_full_disk (Fixture       *fx,
   g_assert_true (run (umount));
 }
 
+/* The digitised documents go into the backup folder (once each, whatever the number of backups) and come back
+ * with a restore when the database's own folder lost them; a damaged one is not spread. */
+static void
+test_documents (Fixture       *fx,
+                gconstpointer  data)
+{
+  static const char pdf_bytes[] = "%PDF-1.4\n% giấy khai sinh bản chính\n%%EOF\n";
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\nimage";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static (pdf_bytes, sizeof pdf_bytes - 1);
+  g_autoptr(GBytes) png = g_bytes_new_static (png_bytes, sizeof png_bytes - 1);
+  g_autofree char *code = intake (fx->store, "Phạm Thị Hoa", &error);
+  g_autofree char *live = mc_attachment_dir_for_database (fx->db_path);
+  g_autofree char *backup = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *png_hash = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McDossier) d2 = NULL;
+  g_autoptr(McStore) restored = NULL;
+
+  g_assert_no_error (error);
+  d = mc_store_attach (fx->store, code, "Giấy khai sinh", "gks.pdf", "file", pdf, NULL, &error);
+  g_assert_no_error (error);
+  d2 = mc_store_attach (fx->store, code, "Căn cước", "cc.png", "scanner", png, NULL, &error);
+  g_assert_no_error (error);
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  png_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+
+  /* The PNG's stored copy is damaged before the backup: it is not copied. */
+  {
+    g_autofree char *path = mc_attachment_path (fx->store, png_hash);
+    g_assert_true (g_file_set_contents (path, "\x89PNG\r\n\x1a\naltered", -1, NULL));
+  }
+  backup = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  g_assert_no_error (error);
+  second = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *prefix = g_strndup (hash, 2);
+    g_autofree char *copy = g_build_filename (fx->backups, "documents", prefix, hash, NULL);
+    g_autofree char *png_prefix = g_strndup (png_hash, 2);
+    g_autofree char *png_copy = g_build_filename (fx->backups, "documents", png_prefix, png_hash, NULL);
+    g_autoptr(GBytes) copied = file_bytes (copy);
+
+    g_assert_true (g_bytes_equal (copied, pdf));
+    g_assert_false (g_file_test (png_copy, G_FILE_TEST_EXISTS));
+  }
+  /* Two backups, still two database files: the documents folder is not one of them. */
+  {
+    g_autoptr(GPtrArray) list = mc_backup_list (fx->backups, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+  }
+
+  /* The live folder lost: the restore brings the documents back. */
+  g_clear_object (&fx->store);
+  test_remove_tree (live);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (mc_backup_restore (backup, fx->db_path, NULL, &error));
+  g_assert_no_error (error);
+  restored = mc_store_open (fx->db_path, FALSE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) back = mc_attachment_load (restored, hash, &error);
+    g_autoptr(GPtrArray) list = mc_store_list_attachments (restored, code, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (back, pdf));
+    g_assert_cmpuint (list->len, ==, 2);
+    g_assert_true (((McAttachment *) g_ptr_array_index (list, 0))->present);
+    g_assert_false (((McAttachment *) g_ptr_array_index (list, 1))->present);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +485,7 @@ main (int   argc,
   g_test_add ("/backup/create-and-rotate", Fixture, NULL, fixture_set_up, test_create_and_rotate, fixture_tear_down);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore_round_trip, fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
+  g_test_add ("/backup/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/backup/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();

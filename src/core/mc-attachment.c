@@ -79,9 +79,15 @@ mc_attachment_hash_is_valid (const char *hash)
 
 /* Beside the database, so that a copy of the folder holding it takes the documents along. */
 char *
+mc_attachment_dir_for_database (const char *db_path)
+{
+  return g_strconcat (db_path, ".attachments", NULL);
+}
+
+char *
 mc_attachment_dir (McStore *store)
 {
-  return g_strconcat (mc_store_get_path (store), ".attachments", NULL);
+  return mc_attachment_dir_for_database (mc_store_get_path (store));
 }
 
 char *
@@ -415,5 +421,62 @@ mc_attachment_remove_unreferenced (McStore  *store,
             g_unlink (path);
           }
     }
+  return TRUE;
+}
+
+/**
+ * mc_attachment_copy_missing:
+ * @from_dir: a document folder (the store's, or a backup's)
+ * @to_dir: another, created (mode 0700) when missing
+ * @out_copied: (out) (optional): how many documents were copied
+ *
+ * Copies the documents @to_dir lacks, each written whole then renamed, and checked against its name first: a
+ * damaged copy is never spread. Nothing is removed from @to_dir.
+ */
+gboolean
+mc_attachment_copy_missing (const char  *from_dir,
+                            const char  *to_dir,
+                            guint       *out_copied,
+                            GError     **error)
+{
+  g_autoptr(GDir) top = g_dir_open (from_dir, 0, NULL);
+  const char *entry;
+  guint copied = 0;
+
+  while (top != NULL && (entry = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *sub = g_build_filename (from_dir, entry, NULL);
+      g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
+      const char *file;
+
+      while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *source = g_build_filename (sub, file, NULL);
+          g_autofree char *target_dir = g_build_filename (to_dir, entry, NULL);
+          g_autofree char *target = g_build_filename (target_dir, file, NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *actual = NULL;
+          g_autoptr(GBytes) data = NULL;
+          gsize len = 0;
+
+          if (!mc_attachment_hash_is_valid (file) || strncmp (file, entry, 2) != 0 ||
+              g_file_test (target, G_FILE_TEST_EXISTS) || !g_file_get_contents (source, &contents, &len, NULL))
+            continue;
+          data = g_bytes_new_take (g_steal_pointer (&contents), len);
+          actual = hash_bytes (data);
+          if (!g_str_equal (actual, file))
+            {
+              g_message ("%s does not match its name: not copied", source);
+              continue;
+            }
+          if (g_mkdir_with_parents (target_dir, 0700) != 0)
+            return write_failed (error, errno, target_dir);
+          if (!write_durably (target, data, error))
+            return FALSE;
+          copied++;
+        }
+    }
+  if (out_copied)
+    *out_copied = copied;
   return TRUE;
 }

@@ -39,6 +39,11 @@ const char  *mc_attachment_sniff_media_type (GBytes      *data);
 gboolean     mc_attachment_hash_is_valid   (const char  *hash);
 gboolean     mc_attachment_media_type_is_known (const char *media_type);
 char        *mc_attachment_dir             (McStore     *store);
+char        *mc_attachment_dir_for_database (const char *db_path);
+gboolean     mc_attachment_copy_missing    (const char  *from_dir,
+                                            const char  *to_dir,
+                                            guint       *out_copied,
+                                            GError     **error);
 char        *mc_attachment_path            (McStore     *store,
                                             const char  *hash);
 gboolean     mc_attachment_put             (McStore     *store,

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mc-attachment.h"
 #include "mc-backup.h"
 #include "mc-store.h"
 
@@ -295,6 +296,20 @@ mc_backup_create (const char  *db_path,
       g_free (path);
       path = g_build_filename (dir, name, NULL);
     }
+  /* The digitised documents first, into one folder every backup shares (a document is stored once under its
+   * hash): should this fail, no database backup refers to a document the folder lacks. */
+  {
+    g_autofree char *documents = mc_attachment_dir_for_database (db_path);
+    g_autofree char *backup_documents = g_build_filename (dir, "documents", NULL);
+    g_autoptr(GError) local = NULL;
+
+    if (g_file_test (documents, G_FILE_TEST_IS_DIR) &&
+        !mc_attachment_copy_missing (documents, backup_documents, NULL, &local))
+      {
+        g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO, _("The backup failed: %s"), local->message);
+        return NULL;
+      }
+  }
   part = g_strconcat (path, ".part", NULL);
   g_unlink (part);
   if (!copy_database (db_path, part, _("The backup failed"), error))
@@ -526,6 +541,23 @@ mc_backup_prepare_restore (const char  *backup_path,
     if (!fold_wal (part, error))
       {
         g_unlink (part);
+        return NULL;
+      }
+  }
+  /* The documents the backup's dossiers refer to come back too; only missing ones are added, so this changes
+   * nothing that is there, whether or not the restore goes on. */
+  {
+    g_autofree char *folder = g_path_get_dirname (backup_path);
+    g_autofree char *backup_documents = g_build_filename (folder, "documents", NULL);
+    g_autofree char *documents = mc_attachment_dir_for_database (db_path);
+    g_autoptr(GError) local = NULL;
+
+    if (g_file_test (backup_documents, G_FILE_TEST_IS_DIR) &&
+        !mc_attachment_copy_missing (backup_documents, documents, NULL, &local))
+      {
+        g_unlink (part);
+        g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO, _("The backup's documents cannot be copied: %s"),
+                     local->message);
         return NULL;
       }
   }
