@@ -19,6 +19,7 @@
 # Exit status 0 when every check held; the first failure stops the run with a message.
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -50,13 +51,16 @@ def run(cli, db, args, kill_after=None):
     return proc.returncode, out.decode() + err.decode()
 
 
-def action_for(rng, codes):
+def action_for(rng, codes, documents):
     if not codes or rng.random() < 0.45:
         name = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}"
         return None, ["intake", "--procedure", rng.choice(PROCEDURES), "--name", name,
                       "--phone", f"09{rng.randrange(10**8):08d}", "--address", "Thôn Đông, xã Tân Lập"]
     code = rng.choice(codes)
-    kind = rng.choice(["result-ready", "return", "request-supplement", "complete-supplement", "apology", "correct"])
+    kind = rng.choice(["result-ready", "return", "request-supplement", "complete-supplement", "apology", "correct",
+                       "attach"])
+    if kind == "attach":
+        return code, [kind, code, rng.choice(documents), "--component", "Giấy chứng sinh"]
     if kind == "request-supplement":
         return code, [kind, code, "--reason", "Thiếu bản sao giấy khai sinh"]
     if kind == "apology":
@@ -82,6 +86,21 @@ def verify(cli, db, acked, killed):
                                    " ON e.dossier_uuid = d.uuid GROUP BY d.code"))
     finally:
         conn.close()
+    # Every digitised document an event refers to is on the disk, whole: documents are written before their
+    # event, so a kill can leave a document without an event, never the reverse.
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        hashes = [row[0] for row in conn.execute("SELECT json_extract (payload, '$.hash') FROM event"
+                                                 " WHERE kind = 'digitised'")]
+    finally:
+        conn.close()
+    for digest in hashes:
+        path = os.path.join(db + ".attachments", digest[:2], digest)
+        if not os.path.isfile(path):
+            fail(f"document {digest} is recorded and missing")
+        with open(path, "rb") as f:
+            if hashlib.sha256(f.read()).hexdigest() != digest:
+                fail(f"document {digest} is damaged")
     for code, n in acked.items():
         if code not in counts:
             fail(f"{code} was acknowledged and is gone")
@@ -106,6 +125,12 @@ def main():
                                          "--station", "1", "--place", "Tân Lập"])
         if status != 0:
             fail(f"init: {out}")
+        documents = []
+        for i in range(5):
+            path = os.path.join(tmp, f"scan-{i}.pdf")
+            with open(path, "wb") as f:
+                f.write(b"%PDF-1.4\n" + os.urandom(200_000 * (i + 1)) + b"\n%%EOF\n")
+            documents.append(path)
 
         acked = {}     # code → actions reported successful (its intake included)
         killed = {}    # code → actions interrupted by a kill
@@ -113,7 +138,7 @@ def main():
         kills = 0
         actions = 0
         while kills < args.kills:
-            code, command = action_for(rng, list(acked))
+            code, command = action_for(rng, list(acked), documents)
             # A kill at a random moment of a typical run: early (opening), mid-commit or after the answer.
             window = (sorted(durations)[len(durations) // 2] if len(durations) >= 5 else 0.03) * 1.3
             kill_after = rng.uniform(0, window) if rng.random() < 0.5 else None
