@@ -203,7 +203,8 @@ step (int         number,
 /* A scanned page, stored with the dossier as the desk does. */
 static void
 digitise (int         number,
-          const char *when)
+          const char *when,
+          const char *component)
 {
   static const char png[] = "\x89PNG\r\n\x1a\nscanned page";
   g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png - 1);
@@ -211,7 +212,7 @@ digitise (int         number,
   g_autoptr(McDossier) dossier = NULL;
 
   g_setenv ("MOTCUA_NOW", when, TRUE);
-  dossier = mc_store_attach (fx.store, fx.code[number], "Tờ khai", "scan.png", "scanner", bytes, NULL, &error);
+  dossier = mc_store_attach (fx.store, fx.code[number], component, "scan.png", "scanner", bytes, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -288,7 +289,10 @@ build_fixture (void)
   step_ok (6, MC_EVENT_REFUSED, "2026-03-12T09:00", "reason", "Không thuộc thẩm quyền");
   take_in (7, PROC_A, "Đặng \"Bảy\" Văn", ADDRESS_QUOTED, "0901234567", MC_CHANNEL_ONLINE, "desk",
            "2026-03-16T08:30");
-  digitise (7, "2026-03-16T08:40");
+  /* Two components of D7, one scanned twice; one of D8. */
+  digitise (7, "2026-03-16T08:40", "Tờ khai");
+  digitise (7, "2026-03-16T08:41", "Giấy chứng sinh");
+  digitise (7, "2026-03-16T08:42", "Tờ khai");
   step_ok (7, MC_EVENT_RESULT_READY, "2026-03-17T16:00", NULL, NULL);
   step_ok (7, MC_EVENT_RETURNED, "2026-03-18T09:00", "receiver", "Đặng Văn Bảy");
   rate (7, "neutral", NULL, "2026-03-18T09:00");
@@ -301,7 +305,7 @@ build_fixture (void)
   rate (9, "declined", NULL, "2026-03-25T15:01");
   take_in (10, PROC_A, "Mai Văn Mười", "Thôn 10, xã Tân Lập", NULL, MC_CHANNEL_IN_PERSON, "desk", "2026-03-27T10:00");
   take_in (8, PROC_B, "Cao Thị Tám", "Thôn 8, xã Tân Lập", NULL, MC_CHANNEL_LINKED, "desk", "2026-03-30T14:00");
-  digitise (8, "2026-03-30T14:10");
+  digitise (8, "2026-03-30T14:10", "Tờ khai");
   take_in (14, PROC_C, "Lâm Văn Mười Bốn", "Thôn 14, xã Tân Lập", NULL, MC_CHANNEL_IN_PERSON, "desk",
            "2026-03-31T09:00");
   step_ok (10, MC_EVENT_RESULT_READY, "2026-04-02T10:00", NULL, NULL);
@@ -327,7 +331,7 @@ build_fixture (void)
 typedef struct
 {
   guint carried_over, received, in_person, post, online, linked, settled, early, on_time, late, refused, stopped,
-        in_progress, on_track, overdue, paused, apologies, digitised;
+        in_progress, on_track, overdue, paused, apologies, digitised, digitised_components;
 } Expected;
 
 static void
@@ -352,6 +356,7 @@ assert_figures (const McStatsFigures *f,
   g_assert_cmpuint (f->paused, ==, e->paused);
   g_assert_cmpuint (f->apologies, ==, e->apologies);
   g_assert_cmpuint (f->digitised, ==, e->digitised);
+  g_assert_cmpuint (f->digitised_components, ==, e->digitised_components);
   /* the balance that holds by construction */
   g_assert_cmpuint (f->carried_over + f->received, ==, f->settled + f->refused + f->stopped + f->in_progress);
 }
@@ -395,12 +400,12 @@ test_stats_march (void)
   const Expected overall = { .carried_over = 2, .received = 10, .in_person = 6, .post = 2, .online = 1, .linked = 1,
                              .settled = 4, .early = 1, .on_time = 2, .late = 1, .refused = 1, .stopped = 1,
                              .in_progress = 6, .on_track = 2, .overdue = 2, .paused = 2, .apologies = 1,
-                             .digitised = 2 };
+                             .digitised = 2, .digitised_components = 3 };
   const Expected ho_tich = { .carried_over = 1, .received = 5, .in_person = 2, .post = 2, .online = 1,
                              .settled = 3, .early = 1, .on_time = 1, .late = 1, .in_progress = 3, .on_track = 1,
-                             .paused = 2, .apologies = 1, .digitised = 1 };
+                             .paused = 2, .apologies = 1, .digitised = 1, .digitised_components = 2 };
   const Expected cu_tru = { .carried_over = 1, .received = 2, .in_person = 1, .linked = 1, .refused = 1,
-                            .in_progress = 2, .on_track = 1, .overdue = 1, .digitised = 1 };
+                            .in_progress = 2, .on_track = 1, .overdue = 1, .digitised = 1, .digitised_components = 1 };
   const Expected chung_thuc = { .received = 3, .in_person = 3, .settled = 1, .on_time = 1, .stopped = 1,
                                 .in_progress = 1, .overdue = 1 };
   const McStatsFigures *f = &s->overall;
@@ -442,7 +447,7 @@ test_stats_now_inside (void)
   const Expected overall = { .carried_over = 2, .received = 10, .in_person = 6, .post = 2, .online = 1, .linked = 1,
                              .settled = 4, .early = 1, .on_time = 2, .late = 1, .refused = 1, .stopped = 1,
                              .in_progress = 6, .on_track = 3, .overdue = 1, .paused = 2, .apologies = 1,
-                             .digitised = 2 };
+                             .digitised = 2, .digitised_components = 3 };
 
   g_assert_cmpint (s->reference, ==, at ("2026-03-31T12:00"));
   assert_figures (&s->overall, &overall);

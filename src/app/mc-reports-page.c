@@ -344,6 +344,7 @@ show_figures (McReportsPage *self)
               ? g_strdup ("—")
               : g_strdup_printf ("%.2f", mc_stats_figures_average_working_days (f, self->stats->minutes_per_day)));
   add_figure (self, row++, _("Digitised"), format_share (mc_stats_figures_digitised_share (f)));
+  add_figure (self, row++, _("Documents digitised"), g_strdup_printf ("%u", f->digitised_components));
   add_figure (self, row++, _("Received online"), format_share (mc_stats_figures_online_share (f)));
   add_figure (self, row++, _("Satisfied citizens"),
               rated > 0 ? g_strdup_printf ("%u / %u", satisfied, rated) : g_strdup ("—"));

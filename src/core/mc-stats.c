@@ -44,7 +44,8 @@
  * - average_working_days: over the dossiers settled in the period, the office time from receipt to settlement
  *                 (mc_calendar_working_minutes_between) divided by the minutes of a working day; time waiting for
  *                 a supplement is included.
- * - digitised_share: of the dossiers received in the period, those with a "digitised" event (at any time).
+ * - digitised_share: of the dossiers received in the period, those with a "digitised" event (at any time);
+ *   digitised_components: over those dossiers, the distinct components (documents of the dossier) digitised.
  * - online_share: (online + linked) / received. Linked-service dossiers (liên thông) are filed electronically.
  * - ratings:      each dossier's last "rating_recorded" event (total order), counted in the period its "at" falls
  *                 in. satisfaction_rate = (very satisfied + satisfied) / (ratings other than "declined").
@@ -84,7 +85,9 @@ static const char *dossier_sql =
   "     AND e.kind IN ('supplement_requested', 'supplement_completed', 'refused', 'stop_requested',"
   "                    'result_ready', 'returned')"
   "     AND " EVENT_TIME ("e") " >= ?3),"
-  "  d.on_the_spot"
+  "  d.on_the_spot,"
+  "  (SELECT count (DISTINCT json_extract (e.payload, '$.component')) FROM event e"
+  "   WHERE e.dossier_uuid = d.uuid AND e.kind = 'digitised')"
   " FROM dossier d"
   " WHERE d.received < ?2 AND (d.settled IS NULL OR d.settled >= ?1)"
   "   AND (?4 IS NULL OR substr (d.code, 1, length (?4)) = ?4)";
@@ -321,6 +324,7 @@ count_dossiers (Computation  *c,
       gboolean changed_after = sqlite3_column_int (stmt, 14) != 0;
       gboolean has_apology = sqlite3_column_int (stmt, 10) != 0;
       gboolean on_the_spot = sqlite3_column_int (stmt, 15) != 0;
+      guint digitised_components = (guint) sqlite3_column_int (stmt, 16);
       gboolean terminated;
 
       mc_status_from_string (column_text (stmt, 5), &status);
@@ -345,6 +349,8 @@ count_dossiers (Computation  *c,
           COUNT (t, received_by_channel[channel]);
           if (digitised)
             COUNT (t, digitised);
+          for (guint t_ = 0; t_ < 3; t_++)
+            t[t_]->digitised_components += digitised_components;
         }
 
       if (apology_at != MC_MINUTE_NONE && apology_at >= s->start && apology_at < s->end)
@@ -536,6 +542,7 @@ add_figures (JsonBuilder          *builder,
   add_ratio (builder, "apology_coverage", mc_stats_figures_apology_coverage (f));
   add_ratio (builder, "average_working_days", mc_stats_figures_average_working_days (f, minutes_per_day));
   add_count (builder, "digitised", f->digitised);
+  add_count (builder, "digitised_components", f->digitised_components);
   add_ratio (builder, "digitised_share", mc_stats_figures_digitised_share (f));
   add_ratio (builder, "online_share", mc_stats_figures_online_share (f));
   add_ratio (builder, "progress_score", mc_stats_figures_progress_score (f));

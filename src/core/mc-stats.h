@@ -61,6 +61,7 @@ typedef struct
   guint   settled_on_the_spot;  /* of the settled ones, those served while the citizen waited */
   guint   overdue_with_apology;  /* of the overdue ones, those with a letter by the reference moment */
   guint   digitised;          /* of the dossiers received in the period, those with a "digitised" event */
+  guint   digitised_components;  /* … and the distinct components (documents) digitised in them */
   gint64  working_minutes;    /* sum over the settled dossiers of the office time from receipt to settlement */
   guint   ratings[MC_N_RATINGS];  /* the last rating of each dossier, when recorded in [start, end) */
 } McStatsFigures;
