@@ -24,27 +24,10 @@
 #include "mc-scanner.h"
 #include "mc-store.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+typedef TestFolder Fixture;
 
-static void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
-{
-  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
-  g_setenv ("MOTCUA_NOW", "2026-11-23T09:10", TRUE);
-  fx->dir = g_dir_make_tmp ("motcua-digitise-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
-{
-  test_remove_tree (fx->dir);
-  g_free (fx->dir);
-}
+/* The moment every test here runs at. */
+#define NOW "2026-11-23T09:10"
 
 static McDossier *
 receive (McStore    *store,
@@ -545,10 +528,13 @@ main (int   argc,
   g_test_add_func ("/declaration/shipped-templates", test_shipped_templates);
   g_test_add_func ("/declaration/invalid-templates", test_invalid_templates);
   g_test_add_func ("/declaration/date-in-words", test_date_in_words);
-  g_test_add ("/declaration/birth", Fixture, NULL, fixture_set_up, test_birth_declaration, fixture_tear_down);
-  g_test_add ("/declaration/every-template", Fixture, NULL, fixture_set_up, test_every_template_renders,
-              fixture_tear_down);
-  g_test_add ("/post/hand-over", Fixture, NULL, fixture_set_up, test_post, fixture_tear_down);
-  g_test_add ("/digitise/scan-and-sync", Fixture, NULL, fixture_set_up, test_scan_and_sync, fixture_tear_down);
+  g_test_add ("/declaration/birth", Fixture, NOW, test_folder_set_up,
+             test_birth_declaration, test_folder_tear_down);
+  g_test_add ("/declaration/every-template", Fixture, NOW, test_folder_set_up,
+             test_every_template_renders, test_folder_tear_down);
+  g_test_add ("/post/hand-over", Fixture, NOW, test_folder_set_up,
+             test_post, test_folder_tear_down);
+  g_test_add ("/digitise/scan-and-sync", Fixture, NOW, test_folder_set_up,
+             test_scan_and_sync, test_folder_tear_down);
   return g_test_run ();
 }

@@ -21,29 +21,10 @@
 #include "mc-store.h"
 #include "mc-time.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+typedef TestFolder Fixture;
 
-static void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
-{
-  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
-  /* Friday 27 November 2026. */
-  g_setenv ("MOTCUA_NOW", "2026-11-27T09:00", TRUE);
-  fx->dir = g_dir_make_tmp ("motcua-feedback-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
-{
-  test_remove_tree (fx->dir);
-  g_free (fx->dir);
-  g_setenv ("MOTCUA_NOW", "", TRUE);
-}
+/* The moment every test here runs at: Friday 27 November 2026. */
+#define NOW "2026-11-27T09:00"
 
 static char *
 record (McStore    *store,
@@ -266,7 +247,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/feedback/register", Fixture, NULL, fixture_set_up, test_register, fixture_tear_down);
-  g_test_add ("/feedback/sync", Fixture, NULL, fixture_set_up, test_sync, fixture_tear_down);
+  g_test_add ("/feedback/register", Fixture, NOW, test_folder_set_up,
+             test_register, test_folder_tear_down);
+  g_test_add ("/feedback/sync", Fixture, NOW, test_folder_set_up,
+             test_sync, test_folder_tear_down);
   return g_test_run ();
 }

@@ -32,27 +32,7 @@
 #define OLD_CHILD "Nguyễn Thị Xưa Con"
 #define OLD_SCAN  "cccd-nguyen-van-xua.png"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
-{
-  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
-  fx->dir = g_dir_make_tmp ("motcua-retention-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
-{
-  test_remove_tree (fx->dir);
-  g_free (fx->dir);
-  g_setenv ("MOTCUA_NOW", "", TRUE);
-}
+typedef TestFolder Fixture;
 
 static char *
 receive (McStore    *store,
@@ -336,6 +316,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/retention/fold", test_fold);
-  g_test_add ("/retention/remove-personal-data", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
+  g_test_add ("/retention/remove-personal-data", Fixture, NULL, test_folder_set_up, test_retention,
+              test_folder_tear_down);
   return g_test_run ();
 }

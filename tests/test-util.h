@@ -55,3 +55,30 @@ test_open_station (const char *dir,
   g_assert_no_error (error);
   return g_steal_pointer (&store);
 }
+
+/* A fixture of one temporary folder, for the tests that open workstations in it. @now (the test's data) is the
+ * moment the store sees (MOTCUA_NOW), or NULL to leave it. */
+typedef struct
+{
+  char *dir;
+} TestFolder;
+
+static inline void
+test_folder_set_up (TestFolder    *fx,
+                    gconstpointer  now)
+{
+  g_setenv ("MOTCUA_PWHASH_FAST", "1", TRUE);
+  if (now != NULL)
+    g_setenv ("MOTCUA_NOW", now, TRUE);
+  fx->dir = g_dir_make_tmp ("motcua-test-XXXXXX", NULL);
+  g_assert_nonnull (fx->dir);
+}
+
+static inline void
+test_folder_tear_down (TestFolder    *fx,
+                       gconstpointer  now)
+{
+  test_remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_setenv ("MOTCUA_NOW", "", TRUE);
+}
