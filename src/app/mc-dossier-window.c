@@ -181,9 +181,10 @@ update_actions (McDossierWindow *self)
 }
 
 static void
-reload_documents (McDossierWindow *self)
+reload_documents (McDossierWindow *self,
+                  GPtrArray       *events)
 {
-  g_autoptr(GPtrArray) attachments = mc_store_list_attachments (self->store, self->dossier->uuid, NULL);
+  g_autoptr(GPtrArray) attachments = events ? mc_attachment_list_from_events (self->store, events) : NULL;
 
   for (guint i = 0; i < self->document_rows->len; i++)
     adw_preferences_group_remove (self->documents_group, g_ptr_array_index (self->document_rows, i));
@@ -304,11 +305,12 @@ reload (McDossierWindow *self)
     add_detail (self, _("Official code"), d->official_code);
     add_detail (self, _("Look-up PIN"), d->lookup_pin);
   }
-  reload_documents (self);
+  /* One read of the history, for the documents and the history list. */
+  events = mc_store_get_events (self->store, self->dossier->uuid, NULL);
+  reload_documents (self, events);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
-  events = mc_store_get_events (self->store, self->dossier->uuid, NULL);
   for (guint i = 0; events && i < events->len; i++)
     {
       McEvent *e = g_ptr_array_index (events, i);

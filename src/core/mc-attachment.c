@@ -333,11 +333,24 @@ mc_store_list_attachments (McStore     *store,
                            GError     **error)
 {
   g_autoptr(GPtrArray) events = mc_store_get_events (store, code_or_uuid, error);
-  g_autoptr(GPtrArray) list = NULL;
 
   if (events == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_attachment_free);
+  return mc_attachment_list_from_events (store, events);
+}
+
+/**
+ * mc_attachment_list_from_events:
+ * @events: (element-type McEvent): a dossier's history, as mc_store_get_events() gives it
+ *
+ * Returns: (transfer full) (element-type McAttachment): the documents that history digitised, oldest first
+ */
+GPtrArray *
+mc_attachment_list_from_events (McStore   *store,
+                                GPtrArray *events)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_attachment_free);
+
   for (guint i = 0; i < events->len; i++)
     {
       McEvent *event = g_ptr_array_index (events, i);

@@ -65,6 +65,8 @@ McDossier   *mc_store_attach               (McStore     *store,
 GPtrArray   *mc_store_list_attachments     (McStore     *store,
                                             const char  *code_or_uuid,
                                             GError     **error);
+GPtrArray   *mc_attachment_list_from_events (McStore    *store,
+                                            GPtrArray   *events);
 gboolean     mc_attachment_remove_unreferenced (McStore *store,
                                                 GError **error);
 
