@@ -102,6 +102,52 @@ show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+setup_text_item_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap != NULL);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_text_item_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+/* Documents' and scanners' names can be long: shortened on the button, wrapped in the list, so the dialog keeps
+ * its width. */
+static GtkWidget *
+text_drop_down_new (GListModel *model)
+{
+  GtkWidget *drop_down = gtk_drop_down_new (model, NULL);
+
+  for (int wrap = 0; wrap < 2; wrap++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_text_item_cb), GINT_TO_POINTER (wrap));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_text_item_cb), NULL);
+      if (wrap)
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), factory);
+      else
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), factory);
+      g_object_unref (factory);
+    }
+  return drop_down;
+}
+
 /* The dossier's listed documents, then "other". */
 static GtkWidget *
 component_drop_down (Digitise *d)
@@ -126,7 +172,7 @@ component_drop_down (Digitise *d)
         }
     }
   gtk_string_list_append (d->components, _("Other document"));
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (d->components)), NULL);
+  drop_down = text_drop_down_new (G_LIST_MODEL (g_object_ref (d->components)));
   d->component = GTK_DROP_DOWN (drop_down);
   return drop_down;
 }
@@ -429,7 +475,7 @@ mc_digitise_scan (GtkWindow *parent,
   Digitise *d = digitise_new (parent, store, dossier);
   g_autoptr(GTask) task = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *device = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *device = text_drop_down_new (NULL);
   GtkWidget *status = gtk_label_new (_("Looking for scanners…"));
 
   d->device = GTK_DROP_DOWN (device);
