@@ -290,9 +290,15 @@ test_every_template_renders (Fixture       *fx,
       g_autofree char *text = NULL;
       const char *code = NULL;
 
+      if (catalogue == NULL)
+        g_error ("the shipped catalogue does not load: %s", error->message);
       for (guint j = 0; j < catalogue->len && code == NULL; j++)
-        if (mc_declaration_serves (declaration, ((McProcedure *) g_ptr_array_index (catalogue, j))->code))
-          code = ((McProcedure *) g_ptr_array_index (catalogue, j))->code;
+        {
+          const McProcedure *procedure = g_ptr_array_index (catalogue, j);
+
+          if (mc_declaration_serves (declaration, procedure->code))
+            code = procedure->code;
+        }
       g_assert_nonnull (code);
       d = receive (store, code, "Phạm Thị Hoa");
       answers = mc_declaration_initial_answers (declaration, store, d, &error);

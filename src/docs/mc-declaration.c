@@ -450,20 +450,23 @@ mc_declaration_new_from_data (const char  *data,
     {
       JsonNode *element = json_array_get_element (json_node_get_array (node), i);
       Signature *signature;
+      const char *title, *hint, *name;
       JsonObject *o;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return invalid (error, self->id, _("a signature that is not an object")), NULL;
       o = json_node_get_object (element);
-      if (string_member (o, "title") == NULL || string_member (o, "hint") == NULL ||
-          string_member (o, "name") == NULL)
+      title = string_member (o, "title");
+      hint = string_member (o, "hint");
+      name = string_member (o, "name");
+      if (title == NULL || hint == NULL || name == NULL)
         return invalid (error, self->id, _("a signature without its title, hint or name")), NULL;
-      if (*string_member (o, "name") != '\0' && !key_is_known (self, string_member (o, "name")))
+      if (*name != '\0' && !key_is_known (self, name))
         return invalid (error, self->id, _("a signature whose name is no field or source")), NULL;
       signature = g_new0 (Signature, 1);
-      signature->title = g_strdup (string_member (o, "title"));
-      signature->hint = g_strdup (string_member (o, "hint"));
-      signature->name = g_strdup (string_member (o, "name"));
+      signature->title = g_strdup (title);
+      signature->hint = g_strdup (hint);
+      signature->name = g_strdup (name);
       g_ptr_array_add (self->signatures, signature);
     }
 
