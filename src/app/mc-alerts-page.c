@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-accounts.h"
 #include "mc-alerts-page.h"
 #include "mc-apology.h"
 #include "mc-feedback.h"
@@ -355,14 +354,13 @@ batch_response_cb (AdwMessageDialog *dialog,
         recorded = mc_apology_record (self->store, dossier, reason, mc_apology_propose_new_due (self->store, dossier),
                                       &error);
       if (recorded != NULL)
-        letter = mc_form_render (MC_FORM_APOLOGY, recorded, NULL, mc_store_get_office (self->store), &error);
+        letter = mc_form_issue (self->store, MC_FORM_APOLOGY, recorded, NULL, &error);
       if (letter == NULL)
         {
           g_string_append_printf (problems, "%s: %s\n", code, error->message);
           continue;
         }
       mc_document_append (letters, letter);
-      mc_audit_record (self->store, MC_AUDIT_PRINT, code, mc_form_kind_to_string (MC_FORM_APOLOGY), NULL);
       written++;
     }
   g_hash_table_remove_all (self->selected);

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-accounts.h"
 #include "mc-declaration-window.h"
 #include "mc-preview-window.h"
 
@@ -100,7 +99,6 @@ save_action (GtkWidget  *widget,
       show_error (self, _("Cannot Show the Declaration"), error);
       return;
     }
-  mc_audit_record (self->store, MC_AUDIT_PRINT, recorded->code, mc_declaration_get_id (self->declaration), NULL);
   title = g_strdup_printf ("%s — %s", recorded->code, mc_declaration_get_title (self->declaration));
   preview = mc_preview_window_new (document, title, &error);
   if (preview == NULL)

@@ -16,7 +16,6 @@
 #include "mc-digitise.h"
 #include "mc-apology.h"
 #include "mc-dossier-item.h"
-#include "mc-accounts.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
@@ -688,13 +687,12 @@ preview_form (McDossierWindow *self,
   McPreviewWindow *preview;
 
   if (events != NULL)
-    document = mc_form_render (kind, self->dossier, events, mc_store_get_office (self->store), &error);
+    document = mc_form_issue (self->store, kind, self->dossier, events, &error);
   if (document == NULL)
     {
       show_error (self, error);
       return;
     }
-  mc_audit_record (self->store, MC_AUDIT_PRINT, self->dossier->code, mc_form_kind_to_string (kind), NULL);
   title = g_strdup_printf ("%s — %s", self->dossier->code, mc_form_kind_title (kind));
   preview = mc_preview_window_new (document, title, &error);
   if (preview == NULL)

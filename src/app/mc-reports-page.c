@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "mc-register.h"
-#include "mc-accounts.h"
 #include "mc-late-list.h"
 #include "mc-reports-page.h"
 #include "mc-time.h"
@@ -597,49 +596,39 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response != GTK_RESPONSE_ACCEPT)
     return;
   if (path == NULL)
-    {
-      show_error (self, _("Choose a folder on this computer or on a USB stick."));
-      return;
-    }
-  if (late)
-    {
-      if (!mc_reports_page_export_late (self, path, csv, &error))
-        show_error (self, error->message);
-      return;
-    }
+    show_error (self, _("Choose a folder on this computer or on a USB stick."));
+  else if (!(late ? mc_reports_page_export_late (self, path, csv, &error)
+                  : mc_reports_page_export_register (self, path, csv, &error)))
+    show_error (self, error->message);
+}
+
+/**
+ * mc_reports_page_export_register:
+ *
+ * What "Register as PDF/CSV" writes for the period shown: the register book, which its writer records in the
+ * audit log.
+ */
+gboolean
+mc_reports_page_export_register (McReportsPage  *self,
+                                 const char     *path,
+                                 gboolean        csv,
+                                 GError        **error)
+{
+  g_autoptr(McDocument) document = NULL;
+
+  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
+
   if (csv)
-    {
-      if (!mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, &error))
-        {
-          show_error (self, error->message);
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, &error);
-
-      if (document == NULL || !mc_document_write_pdf (document, path, &error))
-        {
-          show_error (self, error->message);
-          return;
-        }
-    }
-  {
-    g_autofree char *name = g_path_get_basename (path);
-    g_autofree char *from = mc_date_format_iso (self->from_jdn);
-    g_autofree char *to = mc_date_format_iso (self->to_jdn);
-    g_autofree char *period = g_strdup_printf ("%s – %s", from, to);
-
-    mc_audit_record (self->store, MC_AUDIT_REGISTER, name, period, NULL);
-  }
+    return mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, error);
+  document = mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, error);
+  return document != NULL && mc_document_write_pdf (document, path, error);
 }
 
 /**
  * mc_reports_page_export_late:
  *
  * What "Late Dossiers as PDF/CSV" writes for the period shown: the published list (names shortened, identity
- * numbers masked), recorded in the audit log.
+ * numbers masked), which the list's writer records in the audit log.
  */
 gboolean
 mc_reports_page_export_late (McReportsPage  *self,
@@ -647,24 +636,14 @@ mc_reports_page_export_late (McReportsPage  *self,
                              gboolean        csv,
                              GError        **error)
 {
-  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(McDocument) document = NULL;
 
   g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
 
   if (csv)
-    {
-      if (!mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error);
-
-      if (document == NULL || !mc_document_write_pdf (document, path, error))
-        return FALSE;
-    }
-  mc_audit_record (self->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
-  return TRUE;
+    return mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error);
+  document = mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error);
+  return document != NULL && mc_document_write_pdf (document, path, error);
 }
 
 static void

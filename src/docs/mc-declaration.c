@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mc-audit.h"
 #include "mc-declaration.h"
+#include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-text.h"
 #include "mc-time.h"
@@ -984,7 +986,8 @@ escaped_expansion (McDeclaration *self,
  *
  * The declaration as it is printed: in Vietnamese, Liberation Serif 13 pt, the Quốc hiệu and Tiêu ngữ on top,
  * the answers in place of the dotted lines (a line left empty keeps its dots, to be filled by hand), the
- * place-and-date line and the signatures.
+ * place-and-date line and the signatures. The audit log of @store records it (MC_AUDIT_PRINT, the dossier's
+ * code, the declaration's id) when the document is first shown, printed or saved.
  */
 McDocument *
 mc_declaration_render (McDeclaration  *self,
@@ -1104,5 +1107,6 @@ mc_declaration_render (McDeclaration  *self,
           mc_document_add_text (doc, markup, 10, MC_ALIGN_JUSTIFY, 0, i == 0 ? 2 : 1);
         }
     }
+  _mc_document_audit (doc, store, MC_AUDIT_PRINT, dossier->code, self->id);
   return g_steal_pointer (&doc);
 }

@@ -17,7 +17,8 @@
 #include <qrencode.h>
 #include <string.h>
 
-#include "mc-document.h"
+#include "mc-audit.h"
+#include "mc-document-private.h"
 
 /* The official forms' typeface: Liberation Serif has the metrics of Times New Roman (Nghị định 30/2020). */
 #define FONT_FAMILY "Liberation Serif"
@@ -83,7 +84,19 @@ struct _McDocument
   GArray        *section_of_page;   /* page → first page of its section (a copy of a form) */
   int            n_pages;
   gboolean       laid_out;
+  GPtrArray     *audit_lines;      /* AuditLine: written when the document first leaves the program */
 };
+
+/* A line of the audit log that a document carries until it is shown, printed or saved. The store is held weakly:
+ * a document never keeps a database open (a restore must be able to close it). */
+typedef struct
+{
+  GWeakRef  store;
+  char     *action;
+  char     *subject;
+  char     *detail;
+  gboolean  subject_is_file;   /* the subject is the name of the file the document is saved to */
+} AuditLine;
 
 G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-document-error-quark, mc_document_error)
@@ -649,6 +662,97 @@ draw_block (McDocument      *self,
 }
 
 /*
+ * The audit log
+ */
+
+static void
+audit_line_free (AuditLine *line)
+{
+  g_weak_ref_clear (&line->store);
+  g_free (line->action);
+  g_free (line->subject);
+  g_free (line->detail);
+  g_free (line);
+}
+
+static void
+add_audit_line (McDocument *self,
+                McStore    *store,
+                const char *action,
+                const char *subject,
+                gboolean    subject_is_file,
+                const char *detail)
+{
+  AuditLine *line = g_new0 (AuditLine, 1);
+
+  g_weak_ref_init (&line->store, store);
+  line->action = g_strdup (action);
+  line->subject = g_strdup (subject);
+  line->subject_is_file = subject_is_file;
+  line->detail = g_strdup (detail);
+  g_ptr_array_add (self->audit_lines, line);
+}
+
+/**
+ * _mc_document_audit:
+ * @subject: (nullable): what the line is about (a dossier code)
+ * @detail: (nullable): more, without personal data
+ *
+ * The document holds personal data: the audit log of @store records (@action, @subject, @detail) the first time
+ * the document leaves the program, shown in a preview, handed to a printer or saved to a file. Showing it and
+ * then printing it is one line; a print dialog cancelled before any page was drawn records nothing.
+ */
+void
+_mc_document_audit (McDocument *self,
+                    McStore    *store,
+                    const char *action,
+                    const char *subject,
+                    const char *detail)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (MC_IS_STORE (store));
+
+  add_audit_line (self, store, action, subject, FALSE, detail);
+}
+
+/**
+ * _mc_document_audit_file:
+ *
+ * _mc_document_audit() whose subject is the name of the file the document is saved to (none when it is only
+ * shown or printed): a register book, a list for publication.
+ */
+void
+_mc_document_audit_file (McDocument *self,
+                         McStore    *store,
+                         const char *action,
+                         const char *detail)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (MC_IS_STORE (store));
+
+  add_audit_line (self, store, action, NULL, TRUE, detail);
+}
+
+/* The document leaves the program (saved to @path, or shown or printed when @path is NULL): its audit lines are
+ * written, once. */
+static void
+record_output (McDocument *self,
+               const char *path)
+{
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
+
+  for (guint i = 0; i < self->audit_lines->len; i++)
+    {
+      AuditLine *line = g_ptr_array_index (self->audit_lines, i);
+      g_autoptr(McStore) store = g_weak_ref_get (&line->store);
+
+      if (store != NULL)
+        mc_audit_record (store, line->action, line->subject_is_file ? name : line->subject, line->detail, NULL);
+    }
+  g_ptr_array_set_size (self->audit_lines, 0);
+}
+
+/*
  * GObject
  */
 
@@ -664,6 +768,7 @@ mc_document_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->layout_cache, g_hash_table_unref);
+  g_clear_pointer (&self->audit_lines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_document_parent_class)->finalize (object);
 }
@@ -698,6 +803,7 @@ mc_document_init (McDocument *self)
   pango_context_set_language (self->context, pango_language_from_string ("vi"));
   self->font = pango_font_description_from_string (FONT_FAMILY);
   self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->audit_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_line_free);
 }
 
 /*
@@ -1111,7 +1217,8 @@ mc_document_add_page_break (McDocument *self)
 
 /**
  * mc_document_append:
- * @other: a document whose content moves to the end of @self, on a new page; it is left empty
+ * @other: a document whose content moves to the end of @self, on a new page; it is left empty, and its audit
+ *   lines go with its content
  *
  * Joins forms into one file, e.g. a batch of apology letters printed at once.
  */
@@ -1131,6 +1238,8 @@ mc_document_append (McDocument *self,
   g_ptr_array_set_free_func (other->blocks, NULL);
   g_ptr_array_set_size (other->blocks, 0);
   g_ptr_array_set_free_func (other->blocks, block_free);
+  while (other->audit_lines->len > 0)
+    g_ptr_array_add (self->audit_lines, g_ptr_array_steal_index (other->audit_lines, 0));
   other->laid_out = FALSE;
   self->laid_out = FALSE;
 }
@@ -1187,19 +1296,12 @@ mc_document_get_n_pages (McDocument *self)
   return self->n_pages;
 }
 
-/**
- * mc_document_draw_page:
- * @cr: a context whose unit is the point, origin at the page's top left
- *
- * Draws page @page (from 0): the one drawing behind the PDF, the print job and the preview.
- */
-void
-mc_document_draw_page (McDocument *self,
-                       cairo_t    *cr,
-                       int         page)
+/* The one drawing behind the PDF, the print job and the preview. */
+static void
+draw_page (McDocument *self,
+           cairo_t    *cr,
+           int         page)
 {
-  g_return_if_fail (MC_IS_DOCUMENT (self));
-
   layout_pages (self);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -1243,7 +1345,7 @@ render_pdf (McDocument       *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Một Cửa");
   for (int page = 0; page < mc_document_get_n_pages (self); page++)
     {
-      mc_document_draw_page (self, cr, page);
+      draw_page (self, cr, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -1258,15 +1360,13 @@ render_pdf (McDocument       *self,
   return TRUE;
 }
 
-GBytes *
-mc_document_to_pdf_bytes (McDocument  *self,
-                          GError     **error)
+static GBytes *
+pdf_bytes (McDocument  *self,
+           GError     **error)
 {
   GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   gboolean ok;
-
-  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, self->page_width, self->page_height);
   ok = render_pdf (self, surface, error);
@@ -1280,10 +1380,47 @@ mc_document_to_pdf_bytes (McDocument  *self,
 }
 
 /**
+ * mc_document_draw_page:
+ * @cr: a context whose unit is the point, origin at the page's top left
+ *
+ * Draws page @page (from 0) for a printer: the document has left the program, and its audit lines are written.
+ */
+void
+mc_document_draw_page (McDocument *self,
+                       cairo_t    *cr,
+                       int         page)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  record_output (self, NULL);
+  draw_page (self, cr, page);
+}
+
+/**
+ * mc_document_to_pdf_bytes:
+ *
+ * The PDF in memory, to be shown (the preview): the document has left the program, and its audit lines are
+ * written.
+ */
+GBytes *
+mc_document_to_pdf_bytes (McDocument  *self,
+                          GError     **error)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
+
+  bytes = pdf_bytes (self, error);
+  if (bytes != NULL)
+    record_output (self, NULL);
+  return bytes;
+}
+
+/**
  * mc_document_write_pdf:
  *
  * Writes the PDF next to @path and renames it into place, so that an existing file is replaced only by a
- * complete one.
+ * complete one; then the document's audit lines are written.
  */
 gboolean
 mc_document_write_pdf (McDocument  *self,
@@ -1297,7 +1434,7 @@ mc_document_write_pdf (McDocument  *self,
 
   g_return_val_if_fail (MC_IS_DOCUMENT (self), FALSE);
 
-  bytes = mc_document_to_pdf_bytes (self, error);
+  bytes = pdf_bytes (self, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
@@ -1307,6 +1444,7 @@ mc_document_write_pdf (McDocument  *self,
                    _("The PDF could not be saved to %s: %s"), path, local_error->message);
       return FALSE;
     }
+  record_output (self, path);
   return TRUE;
 }
 

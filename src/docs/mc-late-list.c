@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-audit.h"
+#include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-late-list.h"
@@ -22,6 +24,8 @@
 
 #define TABLE_SIZE 10.0
 #define BODY 13.0
+/* The list's audit line: MC_AUDIT_REGISTER, the file, this detail. */
+#define AUDIT_DETAIL "late dossiers"
 
 /**
  * mc_late_list_short_name:
@@ -109,6 +113,9 @@ check_period (int       from_jdn,
 /**
  * mc_late_list_render:
  *
+ * The audit log records the list (MC_AUDIT_REGISTER, the file's name, "late dossiers") when the document is saved,
+ * printed or shown.
+ *
  * Returns: (transfer full): the list as a landscape document
  */
 McDocument *
@@ -188,6 +195,7 @@ mc_late_list_render (McStore     *store,
   totals = g_strdup_printf ("Tổng số: <b>%u</b> hồ sơ quá hạn; đã có văn bản xin lỗi: <b>%u</b>.", rows->len,
                             with_letter);
   mc_document_add_text (doc, totals, BODY, MC_ALIGN_LEFT, 0, 8);
+  _mc_document_audit_file (doc, store, MC_AUDIT_REGISTER, AUDIT_DETAIL);
   return g_steal_pointer (&doc);
 }
 
@@ -209,7 +217,8 @@ csv_cell (GString    *line,
 /**
  * mc_late_list_write_csv:
  *
- * The same list as CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF), written whole or not at all.
+ * The same list as CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF), written whole or not at all, and
+ * recorded in the audit log as the PDF is.
  */
 gboolean
 mc_late_list_write_csv (McStore     *store,
@@ -261,5 +270,9 @@ mc_late_list_write_csv (McStore     *store,
                    local_error->message);
       return FALSE;
     }
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    mc_audit_record (store, MC_AUDIT_REGISTER, name, AUDIT_DETAIL, NULL);
+  }
   return TRUE;
 }

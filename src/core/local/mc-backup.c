@@ -16,7 +16,11 @@
  * A restore never loses the database it replaces: the backup is copied next to the database and checked whole
  * (the file, then every dossier against its events, with mc_store_check) before anything is touched; the current
  * database is then folded out of WAL mode and kept as motcua.db.before-restore-…, and the copy renamed in. The
- * database must not be open while it is restored. */
+ * database must not be open while it is restored.
+ *
+ * Both record their line in the audit log: a backup in the database it copied, once the copy is safe; a restore
+ * in the restored database itself, written before it is put in place, so that a database restored always says
+ * so and one that was not holds no such line. */
 
 #include "config.h"
 
@@ -30,6 +34,7 @@
 #include <unistd.h>
 
 #include "mc-attachment.h"
+#include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-store.h"
 
@@ -252,20 +257,12 @@ mc_backup_default_dir (const char *db_path)
   return g_build_filename (parent, "backups", NULL);
 }
 
-/**
- * mc_backup_create:
- * @db_path: the database (it may be open and in use)
- * @dir: the backup folder, created (mode 0700) when missing
- * @keep: how many backups to keep; older ones are removed (at least 1 is kept)
- *
- * Returns: (transfer full): the new backup's path, or NULL with @error; a failed backup leaves nothing behind
- * and removes no older one.
- */
-char *
-mc_backup_create (const char  *db_path,
-                  const char  *dir,
-                  guint        keep,
-                  GError     **error)
+/* The copy itself, which touches no McStore: the desk runs it in a worker thread. */
+static char *
+create_backup (const char  *db_path,
+               const char  *dir,
+               guint        keep,
+               GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -335,6 +332,45 @@ mc_backup_create (const char  *db_path,
       g_unlink (old);
     }
   return g_steal_pointer (&path);
+}
+
+static void
+record_backup (McStore          *store,
+               const char       *path,
+               McBackupOccasion  occasion)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  mc_audit_record (store, MC_AUDIT_BACKUP, name, occasion == MC_BACKUP_DAILY ? "daily" : NULL, NULL);
+}
+
+/**
+ * mc_backup_create:
+ * @store: the database to back up (it may be in use meanwhile)
+ * @dir: the backup folder, created (mode 0700) when missing
+ * @keep: how many backups to keep; older ones are removed (at least 1 is kept)
+ * @occasion: why: the audit log's line says "daily" for the automatic backup
+ *
+ * Makes the backup and records it in the audit log of @store (MC_AUDIT_BACKUP, the backup's name).
+ *
+ * Returns: (transfer full): the new backup's path, or NULL with @error; a failed backup leaves nothing behind
+ * and removes no older one.
+ */
+char *
+mc_backup_create (McStore           *store,
+                  const char        *dir,
+                  guint              keep,
+                  McBackupOccasion   occasion,
+                  GError           **error)
+{
+  char *path;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+
+  path = create_backup (mc_store_get_path (store), dir, keep, error);
+  if (path != NULL)
+    record_backup (store, path, occasion);
+  return path;
 }
 
 /**
@@ -564,14 +600,30 @@ mc_backup_prepare_restore (const char  *backup_path,
   return g_steal_pointer (&part);
 }
 
+/* The restored database's line (MC_AUDIT_RESTORE, the name the replaced database is kept under), written into
+ * the checked copy before it is put in place; the copy is left as one file again. */
+static gboolean
+record_restore (const char  *prepared_path,
+                const char  *kept_path,
+                GError     **error)
+{
+  g_autofree char *name = kept_path != NULL ? g_path_get_basename (kept_path) : NULL;
+  g_autoptr(McStore) store = mc_store_open (prepared_path, FALSE, NULL);
+
+  if (store != NULL)
+    mc_audit_record (store, MC_AUDIT_RESTORE, NULL, name, NULL);
+  g_clear_object (&store);
+  return fold_wal (prepared_path, error);
+}
+
 /**
  * mc_backup_finish_restore:
  * @prepared_path: what mc_backup_prepare_restore() returned; gone afterwards, whatever the outcome
  * @db_path: the database to replace, closed: no McStore may have it open
  * @out_kept_path: (out) (optional): where the replaced database was kept (NULL when there was none)
  *
- * Sets the current database aside (its WAL folded in) and puts the checked copy in its place. On failure the
- * current database is where it was.
+ * Sets the current database aside (its WAL folded in) and puts the checked copy in its place, with the
+ * restore's line in its audit log. On failure the current database is where it was.
  */
 gboolean
 mc_backup_finish_restore (const char  *prepared_path,
@@ -585,6 +637,11 @@ mc_backup_finish_restore (const char  *prepared_path,
   g_autofree char *dir = g_path_get_dirname (db_path);
   gboolean have_current = g_file_test (db_path, G_FILE_TEST_EXISTS);
 
+  if (!record_restore (prepared_path, have_current ? kept : NULL, error))
+    {
+      g_unlink (prepared_path);
+      return FALSE;
+    }
   if (have_current)
     {
       g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
@@ -650,10 +707,11 @@ mc_backup_restore (const char  *backup_path,
 
 typedef struct
 {
-  char  *db_path;
-  char  *dir;
-  guint  keep;
-  char  *backup_path;
+  char             *db_path;
+  char             *dir;
+  guint             keep;
+  McBackupOccasion  occasion;
+  char             *backup_path;
 } TaskData;
 
 static void
@@ -675,7 +733,7 @@ backup_thread (GTask        *task,
   TaskData *data = task_data;
   GError *error = NULL;
   char *path = data->backup_path != NULL ? mc_backup_prepare_restore (data->backup_path, data->db_path, &error)
-                                         : mc_backup_create (data->db_path, data->dir, data->keep, &error);
+                                         : create_backup (data->db_path, data->dir, data->keep, &error);
 
   if (path == NULL)
     g_task_return_error (task, error);
@@ -683,39 +741,70 @@ backup_thread (GTask        *task,
     g_task_return_pointer (task, path, g_free);
 }
 
-static void
-run_in_thread (TaskData            *data,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+static GTask *
+new_task (gpointer             source_object,
+          TaskData            *data,
+          gpointer             source_tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, backup_thread);
+  return task;
+}
+
+/* Back in the thread that asked for it: the backup is recorded with that thread's connection. */
+static void
+backup_made_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TaskData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *path = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  record_backup (g_task_get_source_object (task), path, data->occasion);
+  g_task_return_pointer (task, path, g_free);
 }
 
 /**
  * mc_backup_create_async:
  *
- * mc_backup_create() in a worker thread, with its own connection: the desk goes on meanwhile.
+ * mc_backup_create() with the copy in a worker thread, on a connection of its own: the desk goes on meanwhile.
+ * The audit line is written with @store once the copy is done, in the thread that called this function.
  */
 void
-mc_backup_create_async (const char          *db_path,
+mc_backup_create_async (McStore             *store,
                         const char          *dir,
                         guint                keep,
+                        McBackupOccasion     occasion,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   TaskData *data = g_new0 (TaskData, 1);
+  GTask *task;
+  g_autoptr(GTask) worker = NULL;
 
-  data->db_path = g_strdup (db_path);
+  g_return_if_fail (MC_IS_STORE (store));
+
+  data->db_path = g_strdup (mc_store_get_path (store));
   data->dir = g_strdup (dir);
   data->keep = keep;
-  run_in_thread (data, mc_backup_create_async, cancellable, callback, user_data);
+  data->occasion = occasion;
+  task = new_task (store, data, mc_backup_create_async, cancellable, callback, user_data);
+  worker = g_task_new (NULL, cancellable, backup_made_cb, task);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, backup_thread);
 }
 
 /**
@@ -727,7 +816,8 @@ char *
 mc_backup_create_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_backup_create_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -744,10 +834,12 @@ mc_backup_prepare_restore_async (const char          *backup_path,
                                  gpointer             user_data)
 {
   TaskData *data = g_new0 (TaskData, 1);
+  g_autoptr(GTask) task = NULL;
 
   data->db_path = g_strdup (db_path);
   data->backup_path = g_strdup (backup_path);
-  run_in_thread (data, mc_backup_prepare_restore_async, cancellable, callback, user_data);
+  task = new_task (NULL, data, mc_backup_prepare_restore_async, cancellable, callback, user_data);
+  g_task_run_in_thread (task, backup_thread);
 }
 
 /**
@@ -759,7 +851,9 @@ char *
 mc_backup_prepare_restore_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return mc_backup_create_finish (result, error);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_backup_prepare_restore_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
