@@ -75,15 +75,6 @@ mc_alerts_describe_distance (McCalendar *calendar,
   return g_strdup_printf (_("%d min of working time"), (int) rest);
 }
 
-static char *
-format_time (McMinute t)
-{
-  int y, m, d, mod = mc_minute_of_day (t);
-
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
-
 static void
 check_toggled_cb (GtkCheckButton *check,
                   McAlertsPage   *self)
@@ -109,7 +100,7 @@ make_row (McAlertsPage *self,
   GtkWidget *state_label = gtk_label_new (mc_due_state_label (state));
   GtkWidget *open = gtk_button_new_with_label (C_("button", "Open"));
   g_autofree char *title = g_strdup_printf ("%s — %s", d->code, d->applicant_name);
-  g_autofree char *due = format_time (d->due);
+  g_autofree char *due = mc_time_format_short (d->due);
   g_autofree char *distance = mc_alerts_describe_distance (calendar, d->due, now);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;

@@ -239,6 +239,19 @@ mc_date_format_short (int jdn)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
+/* "23/11/2026 09:10", as the desk and the command line show a moment; "—" for none. */
+char *
+mc_time_format_short (McMinute minute)
+{
+  int y, m, d, mod;
+
+  if (minute == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (minute);
+  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+}
+
 /* As printed on the appointment slip, whatever the UI language: the form is a legal document in Vietnamese.
  * Nghị định 30/2020: days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 3"). */
 char *

@@ -52,6 +52,7 @@ char     *mc_time_format_iso         (McMinute    minute);
 char     *mc_time_format_iso_offset  (McMinute    minute);
 char     *mc_date_format_iso         (int         jdn);
 char     *mc_date_format_short       (int         jdn);
+char     *mc_time_format_short       (McMinute    minute);
 char     *mc_time_format_vietnamese  (McMinute    minute);
 
 McMinute  mc_time_now                (void);

@@ -59,16 +59,11 @@ mc_late_list_short_name (const char *full_name)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A moment in a cell: empty for none. */
 static char *
 format_time (McMinute minute)
 {
-  int y, m, d, mod;
-
-  if (minute == MC_MINUTE_NONE)
-    return g_strdup ("");
-  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
-  mod = mc_minute_of_day (minute);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+  return minute == MC_MINUTE_NONE ? g_strdup ("") : mc_time_format_short (minute);
 }
 
 static char *
@@ -176,14 +171,8 @@ mc_late_list_render (McStore     *store,
   mc_document_add_header (doc, office->parent, office->unit_name, "", date_line, NULL);
   mc_document_add_text (doc, "<b>DANH SÁCH HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI</b>", 14, MC_ALIGN_CENTER, 0,
                         12);
-  {
-    int y, m, d;
-
-    mc_jdn_to_ymd (from_jdn, &y, &m, &d);
-    from = g_strdup_printf ("%02d/%02d/%04d", d, m, y);
-    mc_jdn_to_ymd (to_jdn, &y, &m, &d);
-    to = g_strdup_printf ("%02d/%02d/%04d", d, m, y);
-  }
+  from = mc_date_format_short (from_jdn);
+  to = mc_date_format_short (to_jdn);
   period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
   mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, "<i>Họ tên người nộp được viết tắt và số định danh được che một phần theo quy định "

@@ -296,20 +296,11 @@ format_time (McMinute minute,
 
   if (minute == MC_MINUTE_NONE)
     return g_strdup ("");
+  if (!iso)
+    return mc_time_format_short (minute);
   mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
   mod = mc_minute_of_day (minute);
-  if (iso)
-    return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, mod / 60, mod % 60);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
-
-static char *
-format_date (int jdn)
-{
-  int y, m, d;
-
-  mc_jdn_to_ymd (jdn, &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, mod / 60, mod % 60);
 }
 
 static char *
@@ -585,8 +576,8 @@ mc_register_render (McStore     *store,
   else
     sector_line = g_strdup ("Tất cả các lĩnh vực");
   mc_document_add_text (doc, sector_line, BODY, MC_ALIGN_CENTER, 0, 2);
-  from = format_date (from_jdn);
-  to = format_date (to_jdn);
+  from = mc_date_format_short (from_jdn);
+  to = mc_date_format_short (to_jdn);
   period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
   mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, "<i>Các cột (5) đến (8): Nhận và trả kết quả</i>", TABLE_SIZE, MC_ALIGN_RIGHT, 0, 6);
