@@ -27,7 +27,7 @@ mc_jdn_from_ymd (int year,
                  int month,
                  int day)
 {
-  /* Fliegel & Van Flandern, proleptic Gregorian */
+  /* Fliegel & Van Flandern, proleptic Gregorian: the year starts in March, so that February comes last */
   int a = (14 - month) / 12;
   int y = year + 4800 - a;
   int m = month + 12 * a - 3;

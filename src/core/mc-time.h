@@ -27,6 +27,8 @@ typedef enum
 
 GQuark    mc_time_error_quark        (void);
 
+/* Julian day numbers (proleptic Gregorian, the integer JDN of the day at noon): the one day count of the desk,
+ * its calendar and its lunar calendar. */
 int       mc_jdn_from_ymd            (int         year,
                                       int         month,
                                       int         day);
