@@ -22,6 +22,8 @@
  * in the restored database itself, written before it is put in place, so that a database restored always says
  * so and one that was not holds no such line. */
 
+#define G_LOG_DOMAIN "mc-backup"
+
 #include "config.h"
 
 #include <errno.h>
