@@ -166,16 +166,9 @@ prepare_station (const char *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(McStore) store = test_open_station (dir, name, 1);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) ready = NULL;
+  g_autoptr(JsonNode) ready = payload_new ("at", NOW, NULL);
   g_autoptr(McDossier) recorded = NULL;
   Dossiers dossiers;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, NOW);
-  json_builder_end_object (builder);
-  ready = json_builder_get_root (builder);
 
   dossiers.due_soon = receive (store, "Trần Thị Gấp", "2026-11-19T09:00", NULL);
   dossiers.plain = receive (store, "Đặng Đức Anh", NOW, NULL);

@@ -19,6 +19,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-audit.h"
 #include "mc-declaration.h"
 #include "mc-document.h"
@@ -172,31 +173,6 @@ assert_not_contains (const Form *form,
 {
   if (contains (form->text, needle))
     g_test_fail_printf ("%s: “%s” must not be in the PDF text", form->name, needle);
-}
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static McDossier *
