@@ -549,17 +549,3 @@ mc_alerts_page_get_codes (McAlertsPage *self)
     g_ptr_array_add (codes, g_strdup (((McDossier *) g_ptr_array_index (self->dossiers, i))->code));
   return codes;
 }
-
-void
-mc_alerts_page_select (McAlertsPage *self,
-                       const char   *code,
-                       gboolean      selected)
-{
-  g_return_if_fail (MC_IS_ALERTS_PAGE (self));
-
-  if (selected)
-    g_hash_table_add (self->selected, g_strdup (code));
-  else
-    g_hash_table_remove (self->selected, code);
-  mc_alerts_page_reload (self);
-}

@@ -565,17 +565,6 @@ mc_declaration_find (const char *procedure_code)
   return NULL;
 }
 
-McDeclaration *
-mc_declaration_lookup (const char *id)
-{
-  GPtrArray *list = mc_declaration_list ();
-
-  for (guint i = 0; id && i < list->len; i++)
-    if (g_str_equal (((McDeclaration *) g_ptr_array_index (list, i))->id, id))
-      return g_ptr_array_index (list, i);
-  return NULL;
-}
-
 const char *
 mc_declaration_get_id (McDeclaration *self)
 {

@@ -931,18 +931,6 @@ mc_document_add_row (McDocument         *self,
   block->n_layouts = n;
 }
 
-void
-mc_document_add_columns (McDocument *self,
-                         const char *left_markup,
-                         const char *right_markup,
-                         double      size,
-                         double      left_share,
-                         double      space_before)
-{
-  mc_document_add_pair (self, left_markup, MC_ALIGN_LEFT, right_markup, MC_ALIGN_LEFT, size, left_share,
-                        space_before);
-}
-
 /**
  * mc_document_add_header:
  * @parent: the parent body (cơ quan chủ quản), upright capitals
