@@ -576,6 +576,27 @@ show_error (McReportsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The register book, or the published list of late dossiers (names shortened, identity numbers masked), of the
+ * period shown; its writer records it in the audit log. */
+static gboolean
+export_period (McReportsPage  *self,
+               gboolean        late,
+               const char     *path,
+               gboolean        csv,
+               GError        **error)
+{
+  g_autoptr(McDocument) document = NULL;
+
+  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
+
+  if (csv)
+    return late ? mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error)
+                : mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, error);
+  document = late ? mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error)
+                  : mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, error);
+  return document != NULL && mc_document_write_pdf (document, path, error);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -597,16 +618,14 @@ export_response_cb (GtkNativeDialog *dialog,
     return;
   if (path == NULL)
     show_error (self, _("Choose a folder on this computer or on a USB stick."));
-  else if (!(late ? mc_reports_page_export_late (self, path, csv, &error)
-                  : mc_reports_page_export_register (self, path, csv, &error)))
+  else if (!export_period (self, late, path, csv, &error))
     show_error (self, error->message);
 }
 
 /**
  * mc_reports_page_export_register:
  *
- * What "Register as PDF/CSV" writes for the period shown: the register book, which its writer records in the
- * audit log.
+ * What "Register as PDF/CSV" writes for the period shown.
  */
 gboolean
 mc_reports_page_export_register (McReportsPage  *self,
@@ -614,21 +633,13 @@ mc_reports_page_export_register (McReportsPage  *self,
                                  gboolean        csv,
                                  GError        **error)
 {
-  g_autoptr(McDocument) document = NULL;
-
-  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
-
-  if (csv)
-    return mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, error);
-  document = mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, error);
-  return document != NULL && mc_document_write_pdf (document, path, error);
+  return export_period (self, FALSE, path, csv, error);
 }
 
 /**
  * mc_reports_page_export_late:
  *
- * What "Late Dossiers as PDF/CSV" writes for the period shown: the published list (names shortened, identity
- * numbers masked), which the list's writer records in the audit log.
+ * What "Late Dossiers as PDF/CSV" writes for the period shown.
  */
 gboolean
 mc_reports_page_export_late (McReportsPage  *self,
@@ -636,14 +647,7 @@ mc_reports_page_export_late (McReportsPage  *self,
                              gboolean        csv,
                              GError        **error)
 {
-  g_autoptr(McDocument) document = NULL;
-
-  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
-
-  if (csv)
-    return mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error);
-  document = mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error);
-  return document != NULL && mc_document_write_pdf (document, path, error);
+  return export_period (self, TRUE, path, csv, error);
 }
 
 static void
