@@ -5,6 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The forms of Thông tư 03/2025/TT-VPCP Phụ lục I for a dossier, and the receipt of one served on the spot.
+ *
+ * About 900 lines, on purpose: the six forms and the receipt are one responsibility and share their header,
+ * their numbering, their field lines and their wording (the unit in a sentence, the applicant's contacts, the
+ * proxy); a file per form would only spread those helpers behind a private header. */
+
 #define G_LOG_DOMAIN "mc-forms"
 
 #include "config.h"
