@@ -20,6 +20,7 @@
 
 #include "test-util.h"
 #include "mc-attachment.h"
+#include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-store.h"
@@ -129,7 +130,7 @@ test_create_and_rotate (Fixture       *fx,
   g_assert_false (mc_backup_made_today (fx->backups));
   for (int i = 0; i < 4; i++)
     {
-      char *path = mc_backup_create (fx->db_path, fx->backups, 3, &error);
+      char *path = mc_backup_create (fx->store, fx->backups, 3, MC_BACKUP_ON_REQUEST, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (path);
@@ -166,7 +167,7 @@ test_restore_round_trip (Fixture       *fx,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  g_autofree char *backup = mc_backup_create (fx->store, fx->backups, 5, MC_BACKUP_ON_REQUEST, &error);
   g_autofree char *later = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(McStore) restored = NULL;
@@ -210,7 +211,7 @@ test_restore_refused (Fixture       *fx,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  g_autofree char *backup = mc_backup_create (fx->store, fx->backups, 5, MC_BACKUP_ON_REQUEST, &error);
   g_autofree char *damaged = g_build_filename (fx->dir, "damaged.db", NULL);
   g_autofree char *text = g_build_filename (fx->dir, "notes.txt", NULL);
   g_autofree char *other_path = g_build_filename (fx->dir, "other.db", NULL);
@@ -250,7 +251,7 @@ test_restore_refused (Fixture       *fx,
     g_autoptr(McStore) other = open_office (other_path, "000.00.13.H40");
     g_autofree char *other_dir = g_build_filename (fx->dir, "other-backups", NULL);
 
-    other_backup = mc_backup_create (other_path, other_dir, 5, &error);
+    other_backup = mc_backup_create (other, other_dir, 5, MC_BACKUP_ON_REQUEST, &error);
     g_assert_no_error (error);
   }
   g_assert_false (mc_backup_restore (other_backup, fx->db_path, NULL, &error));
@@ -329,7 +330,7 @@ test_full_disk (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_true (mc_bundle_export (store, bundle, MC_BUNDLE_EXPORT_FULL, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
-  first_backup = mc_backup_create (db_path, backups, 5, &error);
+  first_backup = mc_backup_create (store, backups, 5, MC_BACKUP_ON_REQUEST, &error);
   g_assert_no_error (error);
   bundle_before = file_bytes (bundle);
   backup_before = file_bytes (first_backup);
@@ -364,7 +365,7 @@ test_full_disk (Fixture       *fx,
   }
 
   /* Backup: refused, nothing half-written, the older backup untouched. */
-  g_assert_null (mc_backup_create (db_path, backups, 1, &error));
+  g_assert_null (mc_backup_create (store, backups, 1, MC_BACKUP_ON_REQUEST, &error));
   g_test_message ("backup: %s", error ? error->message : "(no error)");
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "full"));
@@ -435,9 +436,9 @@ test_documents (Fixture       *fx,
     g_autofree char *path = mc_attachment_path (fx->store, png_hash);
     g_assert_true (g_file_set_contents (path, "\x89PNG\r\n\x1a\naltered", -1, NULL));
   }
-  backup = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  backup = mc_backup_create (fx->store, fx->backups, 5, MC_BACKUP_ON_REQUEST, &error);
   g_assert_no_error (error);
-  second = mc_backup_create (fx->db_path, fx->backups, 5, &error);
+  second = mc_backup_create (fx->store, fx->backups, 5, MC_BACKUP_ON_REQUEST, &error);
   g_assert_no_error (error);
   {
     g_autofree char *prefix = g_strndup (hash, 2);
@@ -476,6 +477,119 @@ test_documents (Fixture       *fx,
   }
 }
 
+/*
+ * The audit log
+ */
+
+/* The newest line of the audit log of @store, or NULL. */
+static McAuditEntry *
+newest_line (McStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = mc_audit_list (store, 1, &error);
+
+  g_assert_no_error (error);
+  return lines->len > 0 ? g_ptr_array_steal_index (lines, 0) : NULL;
+}
+
+static gint64
+count_lines (McStore    *store,
+             const char *action)
+{
+  g_autoptr(GPtrArray) lines = mc_audit_list (store, 0, NULL);
+  gint64 n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    n += g_str_equal (((McAuditEntry *) g_ptr_array_index (lines, i))->action, action);
+  return n;
+}
+
+static void
+backup_made_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = mc_backup_create_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* A backup records itself in the database it copied (the desk's daily one says so); a restore in the restored
+ * database, under the name the replaced one is kept as; what fails records nothing. */
+static void
+test_audit (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = mc_backup_create (fx->store, fx->backups, 5, MC_BACKUP_ON_REQUEST, &error);
+  g_autofree char *daily = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *unwritable = g_build_filename (fx->dir, "file", NULL);
+  g_autoptr(McStore) restored = NULL;
+  g_autoptr(McStore) old = NULL;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(McAuditEntry) line = newest_line (fx->store);
+    g_autofree char *name = g_path_get_basename (backup);
+
+    g_assert_nonnull (line);
+    g_assert_cmpstr (line->action, ==, MC_AUDIT_BACKUP);
+    g_assert_cmpstr (line->subject, ==, name);
+    g_assert_null (line->detail);
+    g_assert_cmpstr (line->account, ==, "Lê Thu Hà");
+  }
+
+  /* The desk's daily backup: the copy in a worker thread, the line written here once it is done. */
+  mc_backup_create_async (fx->store, fx->backups, 5, MC_BACKUP_DAILY, NULL, backup_made_cb, &daily);
+  g_assert_cmpint (count_lines (fx->store, MC_AUDIT_BACKUP), ==, 1);
+  while (daily == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(McAuditEntry) line = newest_line (fx->store);
+    g_autofree char *name = g_path_get_basename (daily);
+
+    g_assert_nonnull (line);
+    g_assert_cmpstr (line->action, ==, MC_AUDIT_BACKUP);
+    g_assert_cmpstr (line->subject, ==, name);
+    g_assert_cmpstr (line->detail, ==, "daily");
+  }
+
+  /* A backup that cannot be made: no line. */
+  g_assert_true (g_file_set_contents (unwritable, "", -1, NULL));
+  g_assert_null (mc_backup_create (fx->store, unwritable, 5, MC_BACKUP_ON_REQUEST, &error));
+  g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpint (count_lines (fx->store, MC_AUDIT_BACKUP), ==, 2);
+
+  /* A refused restore: nothing in the database it would have replaced. */
+  g_clear_object (&fx->store);
+  g_assert_false (mc_backup_restore (unwritable, fx->db_path, NULL, &error));
+  g_clear_error (&error);
+
+  g_assert_true (mc_backup_restore (backup, fx->db_path, &kept, &error));
+  g_assert_no_error (error);
+  restored = mc_store_open (fx->db_path, FALSE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(McAuditEntry) line = newest_line (restored);
+    g_autofree char *name = g_path_get_basename (kept);
+
+    g_assert_nonnull (line);
+    g_assert_cmpstr (line->action, ==, MC_AUDIT_RESTORE);
+    g_assert_null (line->subject);
+    g_assert_cmpstr (line->detail, ==, name);
+    g_assert_cmpint (count_lines (restored, MC_AUDIT_RESTORE), ==, 1);
+  }
+  /* The replaced database holds its own history, and no restore. */
+  old = mc_store_open (kept, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_lines (old, MC_AUDIT_BACKUP), ==, 2);
+  g_assert_cmpint (count_lines (old, MC_AUDIT_RESTORE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +600,7 @@ main (int   argc,
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore_round_trip, fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
   g_test_add ("/backup/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/backup/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
   g_test_add ("/backup/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();

@@ -1275,10 +1275,11 @@ test_time_format (void)
   {
     const char *time;
     const char *vietnamese;
+    const char *short_text;
   } rows[] = {
-    { "2026-11-26T17:00", "17 giờ 00 phút, ngày 26 tháng 11 năm 2026" },
-    { "2026-02-05T07:05", "07 giờ 05 phút, ngày 05 tháng 02 năm 2026" },
-    { "2027-01-05T13:30", "13 giờ 30 phút, ngày 05 tháng 01 năm 2027" },
+    { "2026-11-26T17:00", "17 giờ 00 phút, ngày 26 tháng 11 năm 2026", "26/11/2026 17:00" },
+    { "2026-02-05T07:05", "07 giờ 05 phút, ngày 05 tháng 02 năm 2026", "05/02/2026 07:05" },
+    { "2027-01-05T13:30", "13 giờ 30 phút, ngày 05 tháng 01 năm 2027", "05/01/2027 13:30" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -1287,15 +1288,21 @@ test_time_format (void)
       g_autofree char *text = mc_time_format_vietnamese (t);
       g_autofree char *iso = mc_time_format_iso (t);
       g_autofree char *offset = mc_time_format_iso_offset (t);
+      g_autofree char *short_text = mc_time_format_short (t);
       g_autofree char *expected_offset = g_strconcat (rows[i].time, ":00+07:00", NULL);
       McMinute back = MC_MINUTE_NONE;
 
       g_assert_cmpstr (text, ==, rows[i].vietnamese);
+      g_assert_cmpstr (short_text, ==, rows[i].short_text);
       g_assert_cmpstr (iso, ==, rows[i].time);
       g_assert_cmpstr (offset, ==, expected_offset);
       g_assert_true (mc_time_parse (offset, &back, NULL));
       assert_time (offset, back, rows[i].time);
     }
+  {
+    g_autofree char *none = mc_time_format_short (MC_MINUTE_NONE);
+    g_assert_cmpstr (none, ==, "—");
+  }
 }
 
 static void

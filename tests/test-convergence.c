@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-util.h"
 #include "mc-store.h"
 #include "mc-time.h"
 
@@ -189,31 +190,6 @@ intake (McStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (dossier);
   return dossier;
-}
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static void

@@ -11,6 +11,7 @@
  * renders are also kept in the build directory (FORMS_OUTPUT_DIR) for people to look at. */
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -18,9 +19,15 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "test-util.h"
+#include "mc-audit.h"
+#include "mc-declaration.h"
 #include "mc-document.h"
 #include "mc-forms.h"
+#include "mc-late-list.h"
+#include "mc-post-list.h"
 #include "mc-posting.h"
+#include "mc-register.h"
 #include "mc-store.h"
 #include "mc-time.h"
 
@@ -166,31 +173,6 @@ assert_not_contains (const Form *form,
 {
   if (contains (form->text, needle))
     g_test_fail_printf ("%s: “%s” must not be in the PDF text", form->name, needle);
-}
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static McDossier *
@@ -1261,6 +1243,226 @@ test_posting_sheets (void)
   }
 }
 
+/*
+ * The audit log
+ */
+
+/* The lines of the audit log after @after (an id), oldest first. */
+static GPtrArray *
+audit_since (gint64 after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) newest_first = mc_audit_list (fx.store, 0, &error);
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_audit_entry_free);
+
+  g_assert_no_error (error);
+  for (guint i = newest_first->len; i > 0; i--)
+    {
+      McAuditEntry *entry = g_ptr_array_index (newest_first, i - 1);
+
+      if (entry->id > after)
+        g_ptr_array_add (lines, g_ptr_array_steal_index (newest_first, i - 1));
+    }
+  return lines;
+}
+
+static gint64
+last_audit_id (void)
+{
+  g_autoptr(GPtrArray) newest_first = mc_audit_list (fx.store, 1, NULL);
+
+  return newest_first->len > 0 ? ((McAuditEntry *) g_ptr_array_index (newest_first, 0))->id : 0;
+}
+
+static void
+assert_line (GPtrArray  *lines,
+             guint       i,
+             const char *action,
+             const char *subject,
+             const char *detail)
+{
+  McAuditEntry *entry;
+
+  g_assert_cmpuint (i, <, lines->len);
+  entry = g_ptr_array_index (lines, i);
+  g_assert_cmpstr (entry->action, ==, action);
+  g_assert_cmpstr (entry->subject, ==, subject);
+  g_assert_cmpstr (entry->detail, ==, detail);
+  g_assert_cmpstr (entry->account, ==, CLERK);
+}
+
+/* Draws every page on a PDF surface of its own, as a print job is drawn. */
+static void
+print_pages (McDocument *doc)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, MC_A4_WIDTH, MC_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 0; page < mc_document_get_n_pages (doc); page++)
+    {
+      mc_document_draw_page (doc, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The writers record their own lines: a form issued once it is shown, printed or saved, and only once; a
+ * register and a published list under the file written; nothing for a document that never leaves the program,
+ * nor for one rendered without a store. */
+static void
+test_audit_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx.dir, "audit-slip.pdf", NULL);
+  g_autofree char *register_csv = g_build_filename (fx.dir, "so-theo-doi.csv", NULL);
+  g_autofree char *register_pdf = g_build_filename (fx.dir, "so-theo-doi.pdf", NULL);
+  g_autofree char *late_csv = g_build_filename (fx.dir, "qua-han.csv", NULL);
+  g_autofree char *late_pdf = g_build_filename (fx.dir, "qua-han.pdf", NULL);
+  int from = mc_jdn_from_ymd (2026, 11, 1), to = mc_jdn_from_ymd (2026, 11, 30);
+  gint64 start = last_audit_id ();
+  g_autoptr(GPtrArray) lines = NULL;
+
+  /* Shown (the preview's PDF), then saved and printed from there: one line. */
+  {
+    g_autoptr(McDocument) slip = mc_form_issue (fx.store, MC_FORM_SLIP, fx.plain, NULL, &error);
+    g_autoptr(GBytes) shown = NULL;
+
+    g_assert_no_error (error);
+    g_clear_pointer (&lines, g_ptr_array_unref);
+    lines = audit_since (start);
+    g_assert_cmpuint (lines->len, ==, 0);
+    shown = mc_document_to_pdf_bytes (slip, &error);
+    g_assert_no_error (error);
+    g_assert_true (mc_document_write_pdf (slip, pdf, &error));
+    g_assert_no_error (error);
+    print_pages (slip);
+  }
+  /* Printed at once, without a preview. */
+  {
+    g_autoptr(GPtrArray) events = mc_store_get_events (fx.store, fx.long_done->uuid, &error);
+    g_autoptr(McDocument) control = mc_form_issue (fx.store, MC_FORM_CONTROL_SHEET, fx.long_done, events, &error);
+
+    g_assert_no_error (error);
+    print_pages (control);
+  }
+  /* Issued and dropped unseen; rendered for no store: nothing. */
+  {
+    g_autoptr(McDocument) unseen = mc_form_issue (fx.store, MC_FORM_SLIP, fx.second, NULL, &error);
+    g_autoptr(McDocument) plain = mc_form_render (MC_FORM_SLIP, fx.second, NULL, fx.office_2025, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mc_document_write_pdf (plain, pdf, &error));
+  }
+  /* A batch of letters joined into one file: a line each, in their order. */
+  {
+    g_autoptr(McDossier) done = get_dossier (fx.long_intake->code);
+    g_autoptr(McDocument) batch = mc_document_new (FALSE);
+    g_autoptr(McDocument) first = mc_form_issue (fx.store, MC_FORM_APOLOGY, done, NULL, &error);
+    g_autoptr(McDocument) second = mc_form_issue (fx.store, MC_FORM_SUPPLEMENT, fx.second_supplement, NULL,
+                                                  &error);
+
+    g_assert_no_error (error);
+    mc_document_append (batch, first);
+    mc_document_append (batch, second);
+    g_assert_true (mc_document_write_pdf (batch, pdf, &error));
+    g_assert_no_error (error);
+  }
+  /* A declaration and the post hand-over list, shown. */
+  {
+    McDeclaration *declaration = mc_declaration_find (PROCEDURE);
+    g_autoptr(GHashTable) answers = NULL;
+    g_autoptr(McDocument) filled = NULL;
+    g_autoptr(McDocument) post = NULL;
+    g_autoptr(GBytes) shown = NULL;
+    g_autoptr(GBytes) post_shown = NULL;
+
+    g_assert_nonnull (declaration);
+    answers = mc_declaration_initial_answers (declaration, fx.store, fx.plain, &error);
+    g_assert_no_error (error);
+    filled = mc_declaration_render (declaration, fx.store, fx.plain, answers, &error);
+    g_assert_no_error (error);
+    shown = mc_document_to_pdf_bytes (filled, &error);
+    g_assert_no_error (error);
+    post = mc_post_list_render (fx.store, &error);
+    g_assert_no_error (error);
+    post_shown = mc_document_to_pdf_bytes (post, &error);
+    g_assert_no_error (error);
+  }
+  /* The register and the late list, each as CSV and as PDF: the file's name is the subject. */
+  g_assert_true (mc_register_write_csv (fx.store, from, to, NULL, register_csv, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(McDocument) book = mc_register_render (fx.store, from, to, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mc_document_write_pdf (book, register_pdf, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (mc_late_list_write_csv (fx.store, from, to, late_csv, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(McDocument) list = mc_late_list_render (fx.store, from, to, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mc_document_write_pdf (list, late_pdf, &error));
+    g_assert_no_error (error);
+  }
+  /* A register that cannot be written records nothing. */
+  g_assert_false (mc_register_write_csv (fx.store, from, to, NULL, "/nonexistent/so.csv", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = audit_since (start);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      McAuditEntry *e = g_ptr_array_index (lines, i);
+      g_test_message ("audit: %s | %s | %s", e->action, e->subject, e->detail);
+    }
+  g_assert_cmpuint (lines->len, ==, 10);
+  assert_line (lines, 0, MC_AUDIT_PRINT, fx.plain->code, "slip");
+  assert_line (lines, 1, MC_AUDIT_PRINT, fx.long_done->code, "control");
+  assert_line (lines, 2, MC_AUDIT_PRINT, fx.long_intake->code, "apology");
+  assert_line (lines, 3, MC_AUDIT_PRINT, fx.second->code, "supplement");
+  assert_line (lines, 4, MC_AUDIT_PRINT, fx.plain->code, "marital-status");
+  assert_line (lines, 5, MC_AUDIT_PRINT, NULL, "post hand-over list");
+  assert_line (lines, 6, MC_AUDIT_REGISTER, "so-theo-doi.csv", "2026-11-01 – 2026-11-30");
+  assert_line (lines, 7, MC_AUDIT_REGISTER, "so-theo-doi.pdf", "2026-11-01 – 2026-11-30");
+  assert_line (lines, 8, MC_AUDIT_REGISTER, "qua-han.csv", "late dossiers");
+  assert_line (lines, 9, MC_AUDIT_REGISTER, "qua-han.pdf", "late dossiers");
+}
+
+/* A document outlives its database without keeping it open: shown afterwards, it records nowhere. */
+static void
+test_audit_store_closed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx.dir, "closed.db", NULL);
+  McStore *store = mc_store_open (path, TRUE, &error);
+  McStoreSetup setup = { OFFICE_CODE, OFFICE_NAME, PARENT_NAME, PLACE, 2, CLERK };
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(McDocument) slip = NULL;
+  g_autoptr(GBytes) shown = NULL;
+  McIntake in = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (mc_store_setup (store, &setup, &error));
+  in.procedure_code = PROCEDURE;
+  in.applicant_name = PLAIN_NAME;
+  in.received = MC_MINUTE_NONE;
+  dossier = mc_store_intake (store, &in, NULL, &error);
+  g_assert_no_error (error);
+  slip = mc_form_issue (store, MC_FORM_SLIP, dossier, NULL, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_unref (store);
+  g_assert_null (store);
+  shown = mc_document_to_pdf_bytes (slip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1291,6 +1493,8 @@ main (int   argc,
   g_test_add_func ("/forms/layout/margins", test_margins);
   g_test_add_func ("/forms/posting-sheets", test_posting_sheets);
   g_test_add_func ("/forms/outputs-kept", test_outputs_kept);
+  g_test_add_func ("/forms/audit/lines", test_audit_lines);
+  g_test_add_func ("/forms/audit/store-closed", test_audit_store_closed);
 
   result = g_test_run ();
   tear_down_everything ();

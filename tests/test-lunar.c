@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "mc-lunar.h"
+#include "mc-time.h"
 
 /* 0 = Sunday .. 6 = Saturday */
 static int
@@ -55,9 +56,9 @@ test_jdn (void)
     {
       int y, m, d;
 
-      g_assert_cmpint (mc_lunar_jdn_from_gregorian (cases[i].year, cases[i].month,
+      g_assert_cmpint (mc_jdn_from_ymd (cases[i].year, cases[i].month,
                                                     cases[i].day), ==, cases[i].jdn);
-      mc_lunar_jdn_to_gregorian (cases[i].jdn, &y, &m, &d);
+      mc_jdn_to_ymd (cases[i].jdn, &y, &m, &d);
       g_assert_cmpint (y, ==, cases[i].year);
       g_assert_cmpint (m, ==, cases[i].month);
       g_assert_cmpint (d, ==, cases[i].day);
@@ -70,8 +71,8 @@ test_jdn (void)
     {
       int y, m, d;
 
-      mc_lunar_jdn_to_gregorian (jdn, &y, &m, &d);
-      g_assert_cmpint (mc_lunar_jdn_from_gregorian (y, m, d), ==, jdn);
+      mc_jdn_to_ymd (jdn, &y, &m, &d);
+      g_assert_cmpint (mc_jdn_from_ymd (y, m, d), ==, jdn);
     }
 }
 
@@ -122,7 +123,7 @@ test_tet_2020_2030 (void)
       g_assert_cmpint (m, ==, tet_cases[i].tet_month);
       g_assert_cmpint (d, ==, tet_cases[i].tet_day);
 
-      jdn = mc_lunar_jdn_from_gregorian (y, m, d);
+      jdn = mc_jdn_from_ymd (y, m, d);
       g_assert_cmpint (weekday_of_jdn (jdn), ==, tet_cases[i].tet_weekday);
 
       g_assert_true (mc_lunar_from_gregorian (y, m, d, &l, &error));
@@ -130,7 +131,7 @@ test_tet_2020_2030 (void)
       assert_lunar (&l, 1, 1, tet_cases[i].year, FALSE);
 
       /* the eve: last day of month 12 of the previous lunar year */
-      mc_lunar_jdn_to_gregorian (jdn - 1, &y, &m, &d);
+      mc_jdn_to_ymd (jdn - 1, &y, &m, &d);
       g_assert_true (mc_lunar_from_gregorian (y, m, d, &l, &error));
       g_assert_no_error (error);
       assert_lunar (&l, tet_cases[i].last_day_of_old_year, 12,
@@ -222,8 +223,8 @@ test_tet_vs_china (void)
 static void
 test_round_trip (void)
 {
-  int first = mc_lunar_jdn_from_gregorian (1900, 1, 1);
-  int last = mc_lunar_jdn_from_gregorian (2100, 12, 31);
+  int first = mc_jdn_from_ymd (1900, 1, 1);
+  int last = mc_jdn_from_ymd (2100, 12, 31);
   McLunarDate prev = { 0, };
   int month_count = 0;
   int jdn;
@@ -234,7 +235,7 @@ test_round_trip (void)
       int y, m, d;
       int y2, m2, d2;
 
-      mc_lunar_jdn_to_gregorian (jdn, &y, &m, &d);
+      mc_jdn_to_ymd (jdn, &y, &m, &d);
       if (!mc_lunar_from_gregorian (y, m, d, &l, NULL))
         g_error ("no lunar date for %04d-%02d-%02d", y, m, d);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "test-util.h"
 #include "mc-stats.h"
 #include "mc-store.h"
 #include "mc-time.h"
@@ -166,34 +167,6 @@ intake_simple (McStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (dossier);
   return dossier;
-}
-
-/* A payload object from key/value string pairs; a NULL value leaves the key out. */
-static JsonNode *
-payload_new (const char *first_key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value == NULL)
-        continue;
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static McDossier *

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "test-util.h"
 #include "mc-bundle.h"
 #include "mc-store.h"
 #include "mc-time.h"
@@ -163,29 +164,6 @@ intake (McStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (dossier);
   return g_strdup (dossier->code);
-}
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static JsonNode *
-payload_new (const char *first_key,
-             ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, va_arg (args, const char *));
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "mc-bundle.h"
 #include "mc-store.h"
@@ -33,6 +34,34 @@ test_remove_tree (const char *path)
       test_remove_tree (child);
     }
   g_rmdir (path);
+}
+
+/* An event's payload from key/value string pairs, up to a NULL key; a NULL value leaves its key out. */
+static inline JsonNode *
+payload_new (const char *first_key,
+             ...) G_GNUC_NULL_TERMINATED;
+
+static inline JsonNode *
+payload_new (const char *first_key,
+             ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 /* A workstation of the test office (000.00.12.H40, UBND xã Tân Lập) in @dir, set up, with the office's sync

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-accounts.h"
 #include "mc-alerts-page.h"
 #include "mc-apology.h"
 #include "mc-feedback.h"
@@ -76,15 +75,6 @@ mc_alerts_describe_distance (McCalendar *calendar,
   return g_strdup_printf (_("%d min of working time"), (int) rest);
 }
 
-static char *
-format_time (McMinute t)
-{
-  int y, m, d, mod = mc_minute_of_day (t);
-
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
-
 static void
 check_toggled_cb (GtkCheckButton *check,
                   McAlertsPage   *self)
@@ -110,7 +100,7 @@ make_row (McAlertsPage *self,
   GtkWidget *state_label = gtk_label_new (mc_due_state_label (state));
   GtkWidget *open = gtk_button_new_with_label (C_("button", "Open"));
   g_autofree char *title = g_strdup_printf ("%s — %s", d->code, d->applicant_name);
-  g_autofree char *due = format_time (d->due);
+  g_autofree char *due = mc_time_format_short (d->due);
   g_autofree char *distance = mc_alerts_describe_distance (calendar, d->due, now);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
@@ -355,14 +345,13 @@ batch_response_cb (AdwMessageDialog *dialog,
         recorded = mc_apology_record (self->store, dossier, reason, mc_apology_propose_new_due (self->store, dossier),
                                       &error);
       if (recorded != NULL)
-        letter = mc_form_render (MC_FORM_APOLOGY, recorded, NULL, mc_store_get_office (self->store), &error);
+        letter = mc_form_issue (self->store, MC_FORM_APOLOGY, recorded, NULL, &error);
       if (letter == NULL)
         {
           g_string_append_printf (problems, "%s: %s\n", code, error->message);
           continue;
         }
       mc_document_append (letters, letter);
-      mc_audit_record (self->store, MC_AUDIT_PRINT, code, mc_form_kind_to_string (MC_FORM_APOLOGY), NULL);
       written++;
     }
   g_hash_table_remove_all (self->selected);
@@ -559,18 +548,4 @@ mc_alerts_page_get_codes (McAlertsPage *self)
   for (guint i = 0; i < self->dossiers->len; i++)
     g_ptr_array_add (codes, g_strdup (((McDossier *) g_ptr_array_index (self->dossiers, i))->code));
   return codes;
-}
-
-void
-mc_alerts_page_select (McAlertsPage *self,
-                       const char   *code,
-                       gboolean      selected)
-{
-  g_return_if_fail (MC_IS_ALERTS_PAGE (self));
-
-  if (selected)
-    g_hash_table_add (self->selected, g_strdup (code));
-  else
-    g_hash_table_remove (self->selected, code);
-  mc_alerts_page_reload (self);
 }

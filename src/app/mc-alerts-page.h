@@ -24,9 +24,6 @@ void        mc_alerts_page_reload         (McAlertsPage *self);
 guint       mc_alerts_page_get_count      (McAlertsPage *self);
 guint       mc_alerts_page_get_overdue    (McAlertsPage *self);
 GPtrArray  *mc_alerts_page_get_codes      (McAlertsPage *self);
-void        mc_alerts_page_select         (McAlertsPage *self,
-                                           const char   *code,
-                                           gboolean      selected);
 char       *mc_alerts_describe_distance   (McCalendar   *calendar,
                                            McMinute      due,
                                            McMinute      now);

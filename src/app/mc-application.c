@@ -235,17 +235,10 @@ backup_done_cb (GObject      *source,
       else
         show_toast (self, text, 0);
     }
-  else
+  else if (request->manual)
     {
-      g_autofree char *name = g_path_get_basename (path);
-
-      if (self->store != NULL)
-        mc_audit_record (self->store, MC_AUDIT_BACKUP, name, request->manual ? NULL : "daily", NULL);
-      if (request->manual)
-        {
-          g_autofree char *text = g_strdup_printf (_("Backed up to %s"), path);
-          show_toast (self, text, 5);
-        }
+      g_autofree char *text = g_strdup_printf (_("Backed up to %s"), path);
+      show_toast (self, text, 5);
     }
   g_application_release (G_APPLICATION (self));
   g_object_unref (self);
@@ -287,8 +280,8 @@ start_backup (McApplication *self,
   request->manual = manual;
   self->backup_running = TRUE;
   g_application_hold (G_APPLICATION (self));
-  mc_backup_create_async (self->db_path, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, NULL,
-                          backup_done_cb, request);
+  mc_backup_create_async (self->store, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP,
+                          manual ? MC_BACKUP_ON_REQUEST : MC_BACKUP_DAILY, NULL, backup_done_cb, request);
 }
 
 /* Every ten minutes (and once shortly after start): one backup a day, made in a worker thread. */
@@ -357,9 +350,6 @@ replace_database (McApplication *self,
         show_message (self, _("Nothing Was Restored"), error->message);
       else
         {
-          g_autofree char *name = kept ? g_path_get_basename (kept) : NULL;
-
-          mc_audit_record (self->store, MC_AUDIT_RESTORE, NULL, name ? name : NULL, NULL);
           g_autofree char *text = kept ? g_strdup_printf (_("Backup restored. The database it replaced is kept as %s"),
                                                           kept)
                                        : g_strdup (_("Backup restored"));

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-accounts.h"
+#include "mc-audit.h"
 #include "mc-audit-window.h"
 #include "mc-time.h"
 

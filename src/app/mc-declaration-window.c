@@ -5,11 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "mc-declaration-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "mc-accounts.h"
 #include "mc-declaration-window.h"
 #include "mc-preview-window.h"
 
@@ -100,7 +101,6 @@ save_action (GtkWidget  *widget,
       show_error (self, _("Cannot Show the Declaration"), error);
       return;
     }
-  mc_audit_record (self->store, MC_AUDIT_PRINT, recorded->code, mc_declaration_get_id (self->declaration), NULL);
   title = g_strdup_printf ("%s — %s", recorded->code, mc_declaration_get_title (self->declaration));
   preview = mc_preview_window_new (document, title, &error);
   if (preview == NULL)

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "mc-digitise"
+
 #include "config.h"
 
 #include <errno.h>

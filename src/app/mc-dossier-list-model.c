@@ -28,7 +28,6 @@ struct _McDossierListModel
   guint       n_items;
   GHashTable *pages;      /* page index → GPtrArray of McDossierItem */
   GQueue     *recent;     /* page indexes, most recent first */
-  guint       pages_loaded;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -72,7 +71,6 @@ load_page (McDossierListModel *self,
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
   g_queue_push_head (self->recent, GUINT_TO_POINTER (page));
-  self->pages_loaded++;
   while (g_queue_get_length (self->recent) > MAX_PAGES)
     g_hash_table_remove (self->pages, g_queue_pop_tail (self->recent));
   return items;
@@ -221,11 +219,4 @@ mc_dossier_list_model_reload (McDossierListModel *self)
   self->n_items = (guint) count;
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
-}
-
-guint
-mc_dossier_list_model_get_pages_loaded (McDossierListModel *self)
-{
-  g_return_val_if_fail (MC_IS_DOSSIER_LIST_MODEL (self), 0);
-  return self->pages_loaded;
 }

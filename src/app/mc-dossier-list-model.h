@@ -20,6 +20,5 @@ McDossierListModel *mc_dossier_list_model_new       (McStore            *store);
 void                mc_dossier_list_model_set_query (McDossierListModel *self,
                                                      const McQuery      *query);
 void                mc_dossier_list_model_reload    (McDossierListModel *self);
-guint               mc_dossier_list_model_get_pages_loaded (McDossierListModel *self);
 
 G_END_DECLS

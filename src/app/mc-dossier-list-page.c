@@ -66,18 +66,6 @@ static const guint due_filters[] = {
   1u << MC_DUE_STATE_ON_TRACK,
 };
 
-static char *
-format_short_time (McMinute t)
-{
-  int y, m, d, mod;
-
-  if (t == MC_MINUTE_NONE)
-    return g_strdup ("—");
-  mod = mc_minute_of_day (t);
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -131,11 +119,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), d->procedure_name);
       break;
     case COLUMN_RECEIVED:
-      text = format_short_time (d->received);
+      text = mc_time_format_short (d->received);
       gtk_label_set_text (label, text);
       break;
     case COLUMN_DUE:
-      text = format_short_time (d->due);
+      text = mc_time_format_short (d->due);
       gtk_label_set_text (label, text);
       break;
     case COLUMN_STATUS:

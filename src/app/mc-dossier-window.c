@@ -16,7 +16,6 @@
 #include "mc-digitise.h"
 #include "mc-apology.h"
 #include "mc-dossier-item.h"
-#include "mc-accounts.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
@@ -67,18 +66,6 @@ static void preview_form (McDossierWindow *self,
 /*
  * Auxiliary methods
  */
-
-static char *
-format_time (McMinute t)
-{
-  int y, m, d, mod;
-
-  if (t == MC_MINUTE_NONE)
-    return g_strdup ("—");
-  mod = mc_minute_of_day (t);
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
 
 static const char *
 event_label (const char *kind)
@@ -200,7 +187,7 @@ reload_documents (McDossierWindow *self,
       g_autofree char *subtitle = NULL;
 
       mc_time_parse (a->occurred_at, &at, NULL);
-      when = format_time (at);
+      when = mc_time_format_short (at);
       subtitle = g_strdup_printf ("%s%s%s — %s — %s%s", a->name, *a->name ? " — " : "",
                                   g_str_equal (a->source, "scanner") ? _("scanned") : _("from a file"), size, when,
                                   a->present ? "" : _(" — not on this workstation"));
@@ -261,10 +248,10 @@ reload (McDossierWindow *self)
   {
     McDossier *d = self->dossier;
     g_autofree char *procedure = g_strdup_printf ("%s — %s", d->procedure_code, d->procedure_name ? d->procedure_name : "");
-    g_autofree char *received = format_time (d->received);
+    g_autofree char *received = mc_time_format_short (d->received);
     g_autofree char *due = d->due != MC_MINUTE_NONE ? mc_time_format_vietnamese (d->due) : NULL;
     g_autofree char *new_due = d->new_due != MC_MINUTE_NONE ? mc_time_format_vietnamese (d->new_due) : NULL;
-    g_autofree char *returned = d->returned != MC_MINUTE_NONE ? format_time (d->returned) : NULL;
+    g_autofree char *returned = d->returned != MC_MINUTE_NONE ? mc_time_format_short (d->returned) : NULL;
     g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
     g_autofree char *birth = d->birth_year > 0 ? g_strdup_printf ("%d", d->birth_year) : NULL;
     g_autofree char *documents = describe_documents (d);
@@ -317,7 +304,7 @@ reload (McDossierWindow *self)
       GtkWidget *row = adw_action_row_new ();
       const char *reason = mc_event_get_string (e, "reason");
       McMinute at = mc_event_get_time (e, "at");
-      g_autofree char *when = format_time (at);
+      g_autofree char *when = mc_time_format_short (at);
       g_autofree char *subtitle = NULL;
 
       if (g_str_equal (e->kind, MC_EVENT_EDITED))
@@ -688,13 +675,12 @@ preview_form (McDossierWindow *self,
   McPreviewWindow *preview;
 
   if (events != NULL)
-    document = mc_form_render (kind, self->dossier, events, mc_store_get_office (self->store), &error);
+    document = mc_form_issue (self->store, kind, self->dossier, events, &error);
   if (document == NULL)
     {
       show_error (self, error);
       return;
     }
-  mc_audit_record (self->store, MC_AUDIT_PRINT, self->dossier->code, mc_form_kind_to_string (kind), NULL);
   title = g_strdup_printf ("%s — %s", self->dossier->code, mc_form_kind_title (kind));
   preview = mc_preview_window_new (document, title, &error);
   if (preview == NULL)

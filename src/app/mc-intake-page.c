@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "mc-forms.h"
-#include "mc-accounts.h"
 #include "mc-intake-page.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -558,9 +557,7 @@ serve_on_spot_action (GtkWidget  *widget,
     }
   mc_intake_page_reset (self);
   g_signal_emit (self, signals[SAVED], 0, dossier->code);
-  receipt = mc_form_render_receipt (dossier, mc_store_get_office (self->store), &error);
-  if (receipt != NULL)
-    mc_audit_record (self->store, MC_AUDIT_PRINT, dossier->code, "receipt", NULL);
+  receipt = mc_form_issue_receipt (self->store, dossier, &error);
   preview = receipt ? mc_preview_window_new (receipt, _("Receipt of Completion"), &error) : NULL;
   if (preview == NULL)
     {
@@ -582,9 +579,7 @@ render_last_slip (McIntakePage *self)
     return NULL;
   dossier = mc_store_get_dossier (self->store, self->last_code, &error);
   if (dossier != NULL)
-    document = mc_form_render (MC_FORM_SLIP, dossier, NULL, mc_store_get_office (self->store), &error);
-  if (document != NULL)
-    mc_audit_record (self->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (MC_FORM_SLIP), NULL);
+    document = mc_form_issue (self->store, MC_FORM_SLIP, dossier, NULL, &error);
   if (document == NULL)
     {
       g_autofree char *text = g_strdup_printf ("• %s", error->message);

@@ -248,10 +248,3 @@ mc_preview_window_get_n_pages (McPreviewWindow *self)
   g_return_val_if_fail (MC_IS_PREVIEW_WINDOW (self), 0);
   return poppler_document_get_n_pages (self->poppler);
 }
-
-int
-mc_preview_window_get_page (McPreviewWindow *self)
-{
-  g_return_val_if_fail (MC_IS_PREVIEW_WINDOW (self), 0);
-  return self->page;
-}

@@ -20,6 +20,5 @@ McPreviewWindow *mc_preview_window_new          (McDocument      *document,
                                                  const char      *title,
                                                  GError         **error);
 int              mc_preview_window_get_n_pages  (McPreviewWindow *self);
-int              mc_preview_window_get_page     (McPreviewWindow *self);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "mc-register.h"
-#include "mc-accounts.h"
 #include "mc-late-list.h"
 #include "mc-reports-page.h"
 #include "mc-time.h"
@@ -577,6 +576,27 @@ show_error (McReportsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The register book, or the published list of late dossiers (names shortened, identity numbers masked), of the
+ * period shown; its writer records it in the audit log. */
+static gboolean
+export_period (McReportsPage  *self,
+               gboolean        late,
+               const char     *path,
+               gboolean        csv,
+               GError        **error)
+{
+  g_autoptr(McDocument) document = NULL;
+
+  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
+
+  if (csv)
+    return late ? mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error)
+                : mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, error);
+  document = late ? mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error)
+                  : mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, error);
+  return document != NULL && mc_document_write_pdf (document, path, error);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -597,49 +617,29 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response != GTK_RESPONSE_ACCEPT)
     return;
   if (path == NULL)
-    {
-      show_error (self, _("Choose a folder on this computer or on a USB stick."));
-      return;
-    }
-  if (late)
-    {
-      if (!mc_reports_page_export_late (self, path, csv, &error))
-        show_error (self, error->message);
-      return;
-    }
-  if (csv)
-    {
-      if (!mc_register_write_csv (self->store, self->from_jdn, self->to_jdn, NULL, path, &error))
-        {
-          show_error (self, error->message);
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_register_render (self->store, self->from_jdn, self->to_jdn, NULL, &error);
+    show_error (self, _("Choose a folder on this computer or on a USB stick."));
+  else if (!export_period (self, late, path, csv, &error))
+    show_error (self, error->message);
+}
 
-      if (document == NULL || !mc_document_write_pdf (document, path, &error))
-        {
-          show_error (self, error->message);
-          return;
-        }
-    }
-  {
-    g_autofree char *name = g_path_get_basename (path);
-    g_autofree char *from = mc_date_format_iso (self->from_jdn);
-    g_autofree char *to = mc_date_format_iso (self->to_jdn);
-    g_autofree char *period = g_strdup_printf ("%s – %s", from, to);
-
-    mc_audit_record (self->store, MC_AUDIT_REGISTER, name, period, NULL);
-  }
+/**
+ * mc_reports_page_export_register:
+ *
+ * What "Register as PDF/CSV" writes for the period shown.
+ */
+gboolean
+mc_reports_page_export_register (McReportsPage  *self,
+                                 const char     *path,
+                                 gboolean        csv,
+                                 GError        **error)
+{
+  return export_period (self, FALSE, path, csv, error);
 }
 
 /**
  * mc_reports_page_export_late:
  *
- * What "Late Dossiers as PDF/CSV" writes for the period shown: the published list (names shortened, identity
- * numbers masked), recorded in the audit log.
+ * What "Late Dossiers as PDF/CSV" writes for the period shown.
  */
 gboolean
 mc_reports_page_export_late (McReportsPage  *self,
@@ -647,24 +647,7 @@ mc_reports_page_export_late (McReportsPage  *self,
                              gboolean        csv,
                              GError        **error)
 {
-  g_autofree char *name = g_path_get_basename (path);
-
-  g_return_val_if_fail (MC_IS_REPORTS_PAGE (self), FALSE);
-
-  if (csv)
-    {
-      if (!mc_late_list_write_csv (self->store, self->from_jdn, self->to_jdn, path, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_late_list_render (self->store, self->from_jdn, self->to_jdn, error);
-
-      if (document == NULL || !mc_document_write_pdf (document, path, error))
-        return FALSE;
-    }
-  mc_audit_record (self->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
-  return TRUE;
+  return export_period (self, TRUE, path, csv, error);
 }
 
 static void

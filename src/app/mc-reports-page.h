@@ -24,6 +24,10 @@ void           mc_reports_page_set_period  (McReportsPage *self,
                                             int            to_jdn);
 const McStats *mc_reports_page_get_stats   (McReportsPage *self);
 void           mc_reports_page_reload      (McReportsPage *self);
+gboolean       mc_reports_page_export_register (McReportsPage  *self,
+                                                const char     *path,
+                                                gboolean        csv,
+                                                GError        **error);
 gboolean       mc_reports_page_export_late (McReportsPage  *self,
                                             const char     *path,
                                             gboolean        csv,

@@ -798,7 +798,6 @@ post_list_action (GtkWidget  *widget,
       show_message (self, _("The List Cannot Be Made"), error->message);
       return;
     }
-  mc_audit_record (self->store, MC_AUDIT_PRINT, NULL, "post hand-over list", NULL);
   gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preview));
 }

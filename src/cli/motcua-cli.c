@@ -510,13 +510,10 @@ cmd_backup (Cli   *cli,
   keep_setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_KEEP);
   if (keep == 0)
     keep = keep_setting ? (int) g_ascii_strtoll (keep_setting, NULL, 10) : MC_BACKUP_DEFAULT_KEEP;
-  path = mc_backup_create (cli->db_path, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, &error);
+  path = mc_backup_create (cli->store, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, MC_BACKUP_ON_REQUEST,
+                           &error);
   if (path == NULL)
     return fail (error);
-  {
-    g_autofree char *name = g_path_get_basename (path);
-    mc_audit_record (cli->store, MC_AUDIT_BACKUP, name, NULL, NULL);
-  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -558,13 +555,6 @@ cmd_restore (Cli   *cli,
   info = mc_backup_verify (argv[1], &error);
   if (info == NULL || !mc_backup_restore (argv[1], cli->db_path, &kept, &error))
     return fail (error);
-  {
-    g_autoptr(McStore) restored = mc_store_open (cli->db_path, FALSE, NULL);
-    g_autofree char *name = kept ? g_path_get_basename (kept) : NULL;
-
-    if (restored != NULL)
-      mc_audit_record (restored, MC_AUDIT_RESTORE, NULL, name, NULL);
-  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1686,7 +1676,6 @@ cmd_post_list (Cli   *cli,
   document = mc_post_list_render (cli->store, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
-  mc_audit_record (cli->store, MC_AUDIT_PRINT, NULL, "post hand-over list", NULL);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -2030,10 +2019,9 @@ write_form (Cli        *cli,
   events = mc_store_get_events (cli->store, dossier->uuid, &error);
   if (events == NULL)
     return fail (error);
-  document = mc_form_render (kind, dossier, events, mc_store_get_office (cli->store), &error);
+  document = mc_form_issue (cli->store, kind, dossier, events, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
-  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (kind), NULL);
   return print_written_form (cli, mc_form_kind_to_string (kind), dossier->code, output, document);
 }
 
@@ -2134,7 +2122,6 @@ cmd_declaration (Cli   *cli,
   document = mc_declaration_render (declaration, cli->store, recorded, answers, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
     return fail (error);
-  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_declaration_get_id (declaration), NULL);
   return print_written_form (cli, mc_declaration_get_id (declaration), dossier->code, output, document);
 }
 
@@ -2631,12 +2618,6 @@ cmd_register (Cli   *cli,
       if (document == NULL || !mc_document_write_pdf (document, output, &error))
         return fail (error);
     }
-  {
-    g_autofree char *name = g_path_get_basename (output);
-    g_autofree char *period = g_strdup_printf ("%s – %s", from_text, to_text);
-
-    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, period, NULL);
-  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -2688,10 +2669,6 @@ cmd_late_list (Cli   *cli,
       if (document == NULL || !mc_document_write_pdf (document, output, &error))
         return fail (error);
     }
-  {
-    g_autofree char *name = g_path_get_basename (output);
-    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
-  }
   g_print (_("List written to %s\n"), output);
   return EXIT_OK;
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-lunar.h"
+#include "mc-time.h"
 
 /*
  * Vietnamese lunisolar calendar.
@@ -372,7 +373,7 @@ solar_longitude_instant (double target, double guess)
 static int
 month_eleven_lunation (int year)
 {
-  double guess = mc_lunar_jdn_from_gregorian (year, 12, 21);
+  double guess = mc_jdn_from_ymd (year, 12, 21);
   int solstice_day = local_day_of_jde (solar_longitude_instant (270.0, guess));
   int k = lunation_near (solstice_day - SYNODIC_MONTH / 2.0);
 
@@ -580,40 +581,6 @@ lunar_table_month_index (const LunarTable *table,
 /* Public API                                                              */
 /* ---------------------------------------------------------------------- */
 
-int
-mc_lunar_jdn_from_gregorian (int year,
-                             int month,
-                             int day)
-{
-  /* shift the year to start in March so that February comes last */
-  int a = (14 - month) / 12;
-  int y = year + 4800 - a;
-  int m = month + 12 * a - 3;
-
-  return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
-}
-
-void
-mc_lunar_jdn_to_gregorian (int  jdn,
-                           int *year,
-                           int *month,
-                           int *day)
-{
-  int a = jdn + 32044;
-  int b = (4 * a + 3) / 146097;
-  int c = a - 146097 * b / 4;
-  int d = (4 * c + 3) / 1461;
-  int e = c - 1461 * d / 4;
-  int m = (5 * e + 2) / 153;
-
-  if (day != NULL)
-    *day = e - (153 * m + 2) / 5 + 1;
-  if (month != NULL)
-    *month = m + 3 - 12 * (m / 10);
-  if (year != NULL)
-    *year = 100 * b + d - 4800 + m / 10;
-}
-
 gboolean
 mc_lunar_from_gregorian (int           year,
                          int           month,
@@ -647,7 +614,7 @@ mc_lunar_from_gregorian (int           year,
     }
 
   table = lunar_table_get ();
-  jdn = mc_lunar_jdn_from_gregorian (year, month, day);
+  jdn = mc_jdn_from_ymd (year, month, day);
   i = lunar_table_find (table, jdn);
   m = &table->months[i];
 
@@ -698,7 +665,7 @@ mc_lunar_to_gregorian (const McLunarDate  *lunar,
     }
 
   jdn = m->start_jdn + lunar->day - 1;
-  mc_lunar_jdn_to_gregorian (jdn, &y, NULL, NULL);
+  mc_jdn_to_ymd (jdn, &y, NULL, NULL);
   if (y < MIN_YEAR || y > MAX_YEAR)
     {
       g_set_error (error, MC_LUNAR_ERROR, MC_LUNAR_ERROR_OUT_OF_RANGE,
@@ -707,7 +674,7 @@ mc_lunar_to_gregorian (const McLunarDate  *lunar,
       return FALSE;
     }
 
-  mc_lunar_jdn_to_gregorian (jdn, year, month, day);
+  mc_jdn_to_ymd (jdn, year, month, day);
 
   return TRUE;
 }

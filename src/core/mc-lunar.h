@@ -58,15 +58,6 @@ gboolean mc_lunar_to_gregorian       (const McLunarDate *lunar,
                                       int               *day,
                                       GError           **error);
 
-/* Julian day number helpers (proleptic Gregorian, integer JDN at noon). */
-int      mc_lunar_jdn_from_gregorian (int                year,
-                                      int                month,
-                                      int                day);
-void     mc_lunar_jdn_to_gregorian   (int                jdn,
-                                      int               *year,
-                                      int               *month,
-                                      int               *day);
-
 /* Sexagenary name of a lunar year, e.g. "Bính Ngọ" for 2026.
  * Returns newly allocated UTF-8; free with g_free(). */
 char    *mc_lunar_can_chi_year       (int                lunar_year);

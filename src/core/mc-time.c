@@ -27,7 +27,7 @@ mc_jdn_from_ymd (int year,
                  int month,
                  int day)
 {
-  /* Fliegel & Van Flandern, proleptic Gregorian */
+  /* Fliegel & Van Flandern, proleptic Gregorian: the year starts in March, so that February comes last */
   int a = (14 - month) / 12;
   int y = year + 4800 - a;
   int m = month + 12 * a - 3;
@@ -237,6 +237,19 @@ mc_date_format_short (int jdn)
 
   mc_jdn_to_ymd (jdn, &y, &m, &d);
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
+/* "23/11/2026 09:10", as the desk and the command line show a moment; "—" for none. */
+char *
+mc_time_format_short (McMinute minute)
+{
+  int y, m, d, mod;
+
+  if (minute == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (minute);
+  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
 }
 
 /* As printed on the appointment slip, whatever the UI language: the form is a legal document in Vietnamese.

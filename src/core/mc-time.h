@@ -27,6 +27,8 @@ typedef enum
 
 GQuark    mc_time_error_quark        (void);
 
+/* Julian day numbers (proleptic Gregorian, the integer JDN of the day at noon): the one day count of the desk,
+ * its calendar and its lunar calendar. */
 int       mc_jdn_from_ymd            (int         year,
                                       int         month,
                                       int         day);
@@ -52,6 +54,7 @@ char     *mc_time_format_iso         (McMinute    minute);
 char     *mc_time_format_iso_offset  (McMinute    minute);
 char     *mc_date_format_iso         (int         jdn);
 char     *mc_date_format_short       (int         jdn);
+char     *mc_time_format_short       (McMinute    minute);
 char     *mc_time_format_vietnamese  (McMinute    minute);
 
 McMinute  mc_time_now                (void);

@@ -64,7 +64,6 @@ McDeclaration *mc_declaration_new_from_data     (const char     *data,
                                                  GError        **error);
 GPtrArray     *mc_declaration_list              (void);
 McDeclaration *mc_declaration_find              (const char     *procedure_code);
-McDeclaration *mc_declaration_lookup            (const char     *id);
 
 const char    *mc_declaration_get_id            (McDeclaration  *self);
 const char    *mc_declaration_get_title         (McDeclaration  *self);

@@ -5,11 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The page engine: a document is a list of blocks (text, columns, the official header, signatures, QR codes,
+ * table rows, rules, page breaks) built here, laid out on A4 pages by mc-document-layout.c and drawn by
+ * mc-document-output.c, the one drawing behind the PDF, the print job and the preview. */
+
 #define G_LOG_DOMAIN "mc-document"
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -17,73 +20,10 @@
 #include <qrencode.h>
 #include <string.h>
 
-#include "mc-document.h"
+#include "mc-document-private.h"
 
 /* The official forms' typeface: Liberation Serif has the metrics of Times New Roman (Nghị định 30/2020). */
 #define FONT_FAMILY "Liberation Serif"
-#define CELL_PADDING 3.0
-
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_COLUMNS,
-  BLOCK_HEADER,
-  BLOCK_SIGNATURES,
-  BLOCK_QR,
-  BLOCK_QR_ROW,
-  BLOCK_TABLE_ROW,
-  BLOCK_RULE,
-  BLOCK_PAGE_BREAK,
-} BlockKind;
-
-typedef struct _Block Block;
-
-struct _Block
-{
-  BlockKind    kind;
-  double       space_before;
-  double       height;
-  PangoLayout *layouts[8];     /* meaning depends on the kind */
-  double       offsets[8];     /* x (columns, cells) or y positions inside the block */
-  guint        n_layouts;
-  double       shares[16];     /* table column shares, or rule share */
-  gboolean     is_header_row;
-  Block       *header_row;     /* for table rows: the header to repeat on a new page */
-  QRcode      *qr;
-  QRcode      *row_qrs[8];     /* BLOCK_QR_ROW: one code per cell, its caption in layouts[] */
-  double       qr_size;
-  /* header geometry */
-  double       left_width;
-  double       rule_y_left, rule_w_left, rule_y_right, rule_w_right;
-};
-
-typedef struct
-{
-  Block *block;
-  int    page;
-  double y;
-  int    first_line;  /* text split across pages */
-  int    n_lines;     /* -1: whole block */
-  double clip_height;
-} Placement;
-
-struct _McDocument
-{
-  GObject        parent_instance;
-
-  gboolean       landscape;
-  double         page_width;
-  double         page_height;
-  PangoContext  *context;
-  PangoFontDescription *font;
-  GHashTable    *layout_cache;   /* identical text shares one shaped layout: markup → PangoLayout */
-  GPtrArray     *blocks;
-  GArray        *placements;
-  GArray        *boxes;
-  GArray        *section_of_page;   /* page → first page of its section (a copy of a form) */
-  int            n_pages;
-  gboolean       laid_out;
-};
 
 G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-document-error-quark, mc_document_error)
@@ -170,12 +110,6 @@ block_free (gpointer data)
  * Auxiliary methods
  */
 
-static double
-content_width (McDocument *self)
-{
-  return self->page_width - MC_MARGIN_LEFT - MC_MARGIN_RIGHT;
-}
-
 /* Returns a new reference. Identical text at the same size, alignment, width and indent shares one shaped
  * layout: a slip's two copies differ in one line, a register repeats procedure names and bodies thousands of
  * times, and shaping is most of the cost. Layouts are never changed once built. */
@@ -226,23 +160,14 @@ make_layout_indented (McDocument *self,
   return layout;
 }
 
-static PangoLayout *
-make_layout (McDocument *self,
-             const char *markup,
-             double      size,
-             McAlign     align,
-             double      width)
+PangoLayout *
+_mc_document_make_layout (McDocument *self,
+                          const char *markup,
+                          double      size,
+                          McAlign     align,
+                          double      width)
 {
   return make_layout_indented (self, markup, size, align, width, 0);
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
 }
 
 static double
@@ -272,382 +197,6 @@ add_block (McDocument *self,
   return block;
 }
 
-/* Records where ink lands, so tests can check that nothing crosses the margins. */
-static void
-record_box (McDocument  *self,
-            PangoLayout *layout,
-            double       x,
-            double       y,
-            int          page,
-            int          first_line,
-            int          n_lines)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  int index = 0;
-
-  do
-    {
-      PangoRectangle ink;
-      McBox box;
-
-      if (index >= first_line && (n_lines < 0 || index < first_line + n_lines))
-        {
-          pango_layout_iter_get_line_extents (iter, &ink, NULL);
-          if (ink.width > 0 && ink.height > 0)
-            {
-              double top_shift = 0;
-
-              if (first_line > 0)
-                {
-                  PangoLayoutIter *first = pango_layout_get_iter (layout);
-                  PangoRectangle logical;
-
-                  for (int i = 0; i < first_line; i++)
-                    pango_layout_iter_next_line (first);
-                  pango_layout_iter_get_line_extents (first, NULL, &logical);
-                  top_shift = (double) logical.y / PANGO_SCALE;
-                  pango_layout_iter_free (first);
-                }
-              box.x = x + (double) ink.x / PANGO_SCALE;
-              box.y = y + (double) ink.y / PANGO_SCALE - top_shift;
-              box.width = (double) ink.width / PANGO_SCALE;
-              box.height = (double) ink.height / PANGO_SCALE;
-              box.page = page;
-              g_array_append_val (self->boxes, box);
-            }
-        }
-      index++;
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-}
-
-static void
-place (McDocument *self,
-       Block      *block,
-       int         page,
-       double      y,
-       int         first_line,
-       int         n_lines,
-       double      clip_height)
-{
-  Placement p = { block, page, y, first_line, n_lines, clip_height };
-  double x0 = MC_MARGIN_LEFT;
-
-  g_array_append_val (self->placements, p);
-
-  switch (block->kind)
-    {
-    case BLOCK_TEXT:
-      record_box (self, block->layouts[0], x0, y, page, first_line, n_lines);
-      break;
-    case BLOCK_COLUMNS:
-    case BLOCK_SIGNATURES:
-    case BLOCK_TABLE_ROW:
-      for (guint i = 0; i < block->n_layouts; i++)
-        if (block->layouts[i] != NULL)
-          record_box (self, block->layouts[i],
-                      x0 + block->offsets[i] + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0),
-                      y + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0), page, 0, -1);
-      break;
-    case BLOCK_HEADER:
-      /* layouts: 0 form label, 1 left (bodies), 2 number line, 3 right (motto), 4 date line */
-      for (guint i = 0; i < block->n_layouts; i++)
-        if (block->layouts[i] != NULL)
-          {
-            double lx = x0 + (i == 1 || i == 2 ? 0 : (i == 0 ? 0 : block->left_width));
-            record_box (self, block->layouts[i], lx, y + block->offsets[i], page, 0, -1);
-          }
-      break;
-    case BLOCK_QR:
-      if (block->layouts[0])
-        record_box (self, block->layouts[0], x0 + block->qr_size + 12, y, page, 0, -1);
-      break;
-    case BLOCK_QR_ROW:
-      for (guint i = 0; i < block->n_layouts; i++)
-        if (block->layouts[i] != NULL)
-          record_box (self, block->layouts[i], x0 + block->offsets[i], y + block->qr_size + 2, page, 0, -1);
-      break;
-    case BLOCK_RULE:
-    case BLOCK_PAGE_BREAK:
-    default:
-      break;
-    }
-}
-
-/* Pagination: blocks flow down the page; text splits between lines; other blocks move whole to the next page;
- * a table's header row repeats at the top of each page the table continues on. */
-static void
-layout_pages (McDocument *self)
-{
-  double top = MC_MARGIN_TOP;
-  double bottom = self->page_height - MC_MARGIN_BOTTOM;
-  double y = top;
-  int page = 0;
-  int section_start = 0;
-
-  if (self->laid_out)
-    return;
-  g_array_set_size (self->placements, 0);
-  g_array_set_size (self->boxes, 0);
-  g_array_set_size (self->section_of_page, 1);
-  g_array_index (self->section_of_page, int, 0) = 0;
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      Block *block = g_ptr_array_index (self->blocks, i);
-      double before = y > top ? block->space_before : 0;
-
-      if (block->kind == BLOCK_PAGE_BREAK)
-        {
-          page++;
-          y = top;
-          section_start = page;
-          g_array_set_size (self->section_of_page, page + 1);
-          g_array_index (self->section_of_page, int, page) = section_start;
-          continue;
-        }
-
-      if (y + before + block->height <= bottom)
-        {
-          place (self, block, page, y + before, 0, -1, block->height);
-          y += before + block->height;
-          continue;
-        }
-
-      if (block->kind == BLOCK_TEXT)
-        {
-          /* Place the lines that fit, continue with the rest on the next pages. */
-          PangoLayout *layout = block->layouts[0];
-          int n = pango_layout_get_line_count (layout);
-          int first = 0;
-          double start_y = y + before;
-
-          while (first < n)
-            {
-              PangoLayoutIter *iter = pango_layout_get_iter (layout);
-              double first_top = 0, last_bottom = 0;
-              int count = 0, index = 0;
-
-              do
-                {
-                  PangoRectangle logical;
-
-                  pango_layout_iter_get_line_extents (iter, NULL, &logical);
-                  if (index == first)
-                    first_top = (double) logical.y / PANGO_SCALE;
-                  if (index >= first)
-                    {
-                      double line_bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-
-                      if (start_y + (line_bottom - first_top) > bottom && count > 0)
-                        break;
-                      if (start_y + (line_bottom - first_top) > bottom && start_y > top)
-                        break;
-                      last_bottom = line_bottom;
-                      count++;
-                    }
-                  index++;
-                }
-              while (pango_layout_iter_next_line (iter));
-              pango_layout_iter_free (iter);
-
-              if (count == 0)
-                {
-                  page++;
-                  g_array_set_size (self->section_of_page, page + 1);
-                  g_array_index (self->section_of_page, int, page) = section_start;
-                  start_y = top;
-                  continue;
-                }
-              place (self, block, page, start_y, first, count, last_bottom - first_top);
-              y = start_y + (last_bottom - first_top);
-              first += count;
-              if (first < n)
-                {
-                  page++;
-                  g_array_set_size (self->section_of_page, page + 1);
-                  g_array_index (self->section_of_page, int, page) = section_start;
-                  start_y = top;
-                  y = top;
-                }
-            }
-          continue;
-        }
-
-      page++;
-      g_array_set_size (self->section_of_page, page + 1);
-      g_array_index (self->section_of_page, int, page) = section_start;
-      y = top;
-      if (block->kind == BLOCK_TABLE_ROW && block->header_row != NULL && !block->is_header_row)
-        {
-          place (self, block->header_row, page, y, 0, -1, block->header_row->height);
-          y += block->header_row->height;
-        }
-      place (self, block, page, y, 0, -1, block->height);
-      y += block->height;
-    }
-
-  self->n_pages = page + 1;
-  self->laid_out = TRUE;
-}
-
-static void
-draw_rule (cairo_t *cr,
-           double   x,
-           double   y,
-           double   width)
-{
-  cairo_save (cr);
-  cairo_set_line_width (cr, 0.6);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + width, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-show_layout_at (cairo_t     *cr,
-                PangoLayout *layout,
-                double       x,
-                double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* A QR code as vector squares, with its quiet zone, in a @size square at (@x, @y). */
-static void
-draw_qr (cairo_t *cr,
-         QRcode  *qr,
-         double   x,
-         double   y,
-         double   size)
-{
-  double module = size / (qr->width + 8);
-  double qx = x + 4 * module, qy = y + 4 * module;
-
-  cairo_save (cr);
-  /* One rectangle per run of dark modules in a row: the same shapes with far fewer PDF operators. */
-  for (int r = 0; r < qr->width; r++)
-    for (int c = 0; c < qr->width; c++)
-      if (qr->data[r * qr->width + c] & 1)
-        {
-          int run = c;
-
-          while (run + 1 < qr->width && (qr->data[r * qr->width + run + 1] & 1))
-            run++;
-          cairo_rectangle (cr, qx + c * module, qy + r * module, (run - c + 1) * module, module);
-          c = run;
-        }
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_block (McDocument      *self,
-            cairo_t         *cr,
-            const Placement *p)
-{
-  Block *block = p->block;
-  double x0 = MC_MARGIN_LEFT;
-  double y = p->y;
-
-  switch (block->kind)
-    {
-    case BLOCK_TEXT:
-      if (p->n_lines < 0)
-        show_layout_at (cr, block->layouts[0], x0, y);
-      else
-        {
-          /* Line by line: a clip would cut the stacked Vietnamese diacritics that rise above a line's box. */
-          PangoLayoutIter *iter = pango_layout_get_iter (block->layouts[0]);
-          double first_top = 0;
-          int index = 0;
-
-          do
-            {
-              PangoRectangle logical;
-
-              pango_layout_iter_get_line_extents (iter, NULL, &logical);
-              if (index == p->first_line)
-                first_top = (double) logical.y / PANGO_SCALE;
-              if (index >= p->first_line && index < p->first_line + p->n_lines)
-                {
-                  double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-
-                  cairo_move_to (cr, x0 + (double) logical.x / PANGO_SCALE, y + baseline - first_top);
-                  pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-                }
-              index++;
-            }
-          while (pango_layout_iter_next_line (iter));
-          pango_layout_iter_free (iter);
-        }
-      break;
-
-    case BLOCK_COLUMNS:
-    case BLOCK_SIGNATURES:
-      for (guint i = 0; i < block->n_layouts; i++)
-        if (block->layouts[i] != NULL)
-          show_layout_at (cr, block->layouts[i], x0 + block->offsets[i], y);
-      break;
-
-    case BLOCK_HEADER:
-      if (block->layouts[0])
-        show_layout_at (cr, block->layouts[0], x0, y + block->offsets[0]);
-      show_layout_at (cr, block->layouts[1], x0, y + block->offsets[1]);
-      show_layout_at (cr, block->layouts[2], x0, y + block->offsets[2]);
-      show_layout_at (cr, block->layouts[3], x0 + block->left_width, y + block->offsets[3]);
-      show_layout_at (cr, block->layouts[4], x0 + block->left_width, y + block->offsets[4]);
-      draw_rule (cr, x0 + (block->left_width - block->rule_w_left) / 2, y + block->rule_y_left, block->rule_w_left);
-      draw_rule (cr, x0 + block->left_width + (content_width (self) - block->left_width - block->rule_w_right) / 2,
-                 y + block->rule_y_right, block->rule_w_right);
-      break;
-
-    case BLOCK_QR:
-      draw_qr (cr, block->qr, x0, y, block->qr_size);
-      if (block->layouts[0])
-        show_layout_at (cr, block->layouts[0], x0 + block->qr_size + 12, y);
-      break;
-
-    case BLOCK_QR_ROW:
-      for (guint i = 0; i < block->n_layouts; i++)
-        {
-          double cell = block->shares[i];
-
-          draw_qr (cr, block->row_qrs[i], x0 + block->offsets[i] + (cell - block->qr_size) / 2, y, block->qr_size);
-          if (block->layouts[i])
-            show_layout_at (cr, block->layouts[i], x0 + block->offsets[i], y + block->qr_size + 2);
-        }
-      break;
-
-    case BLOCK_TABLE_ROW:
-      cairo_save (cr);
-      cairo_set_line_width (cr, 0.5);
-      /* All the row's borders in one path: far fewer PDF operators on a long register. */
-      for (guint i = 0; i < block->n_layouts; i++)
-        cairo_rectangle (cr, x0 + block->offsets[i], y, block->shares[i] * content_width (self), block->height);
-      cairo_stroke (cr);
-      for (guint i = 0; i < block->n_layouts; i++)
-        if (block->layouts[i])
-          show_layout_at (cr, block->layouts[i], x0 + block->offsets[i] + CELL_PADDING, y + CELL_PADDING);
-      cairo_restore (cr);
-      break;
-
-    case BLOCK_RULE:
-      {
-        double width = block->shares[0] * content_width (self);
-        draw_rule (cr, x0 + (content_width (self) - width) / 2, y + block->height / 2, width);
-      }
-      break;
-
-    case BLOCK_PAGE_BREAK:
-    default:
-      break;
-    }
-}
-
 /*
  * GObject
  */
@@ -664,6 +213,7 @@ mc_document_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->layout_cache, g_hash_table_unref);
+  g_clear_pointer (&self->audit_lines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_document_parent_class)->finalize (object);
 }
@@ -698,6 +248,7 @@ mc_document_init (McDocument *self)
   pango_context_set_language (self->context, pango_language_from_string ("vi"));
   self->font = pango_font_description_from_string (FONT_FAMILY);
   self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->audit_lines = g_ptr_array_new_with_free_func (_mc_document_audit_line_free);
 }
 
 /*
@@ -778,9 +329,9 @@ mc_document_add_pair (McDocument *self,
 
   block = add_block (self, BLOCK_COLUMNS, space_before);
   if (left_markup != NULL)
-    block->layouts[0] = make_layout (self, left_markup, size, left_align, width * left_share - 6);
+    block->layouts[0] = _mc_document_make_layout (self, left_markup, size, left_align, width * left_share - 6);
   if (right_markup != NULL)
-    block->layouts[1] = make_layout (self, right_markup, size, right_align, width * (1 - left_share) - 6);
+    block->layouts[1] = _mc_document_make_layout (self, right_markup, size, right_align, width * (1 - left_share) - 6);
   block->offsets[0] = 0;
   block->offsets[1] = width * left_share + 6;
   block->n_layouts = 2;
@@ -816,25 +367,14 @@ mc_document_add_row (McDocument         *self,
 
       if (markups[i] != NULL)
         {
-          block->layouts[i] = make_layout (self, markups[i], size, MC_ALIGN_LEFT, column - (i + 1 < n ? 6 : 0));
+          block->layouts[i] = _mc_document_make_layout (self, markups[i], size, MC_ALIGN_LEFT,
+                                                        column - (i + 1 < n ? 6 : 0));
           block->height = MAX (block->height, layout_height (block->layouts[i]));
         }
       block->offsets[i] = x;
       x += column;
     }
   block->n_layouts = n;
-}
-
-void
-mc_document_add_columns (McDocument *self,
-                         const char *left_markup,
-                         const char *right_markup,
-                         double      size,
-                         double      left_share,
-                         double      space_before)
-{
-  mc_document_add_pair (self, left_markup, MC_ALIGN_LEFT, right_markup, MC_ALIGN_LEFT, size, left_share,
-                        space_before);
 }
 
 /**
@@ -882,13 +422,13 @@ mc_document_add_header (McDocument *self,
       g_autofree char *label_esc = g_markup_escape_text (form_label, -1);
       g_autofree char *label_markup = g_strdup_printf ("<b>%s</b>", label_esc);
 
-      block->layouts[0] = make_layout (self, label_markup, 11, MC_ALIGN_RIGHT, width);
+      block->layouts[0] = _mc_document_make_layout (self, label_markup, 11, MC_ALIGN_RIGHT, width);
       label_height = layout_height (block->layouts[0]) + 4;
     }
 
   left_markup = *parent_up ? g_strdup_printf ("%s\n<b>%s</b>", parent_esc, unit_esc)
                            : g_strdup_printf ("<b>%s</b>", unit_esc);
-  block->layouts[1] = make_layout (self, left_markup, 12.5, MC_ALIGN_CENTER, left);
+  block->layouts[1] = _mc_document_make_layout (self, left_markup, 12.5, MC_ALIGN_CENTER, left);
 
   /* The Quốc hiệu must stay on one line: shrink from 13 to 11.5 pt until it does. */
   for (motto_size = 13; motto_size >= 11.5; motto_size -= 0.5)
@@ -897,15 +437,15 @@ mc_document_add_header (McDocument *self,
                                                  "<span size='%d'><b>Độc lập - Tự do - Hạnh phúc</b></span>",
                                                  (int) (motto_size * PANGO_SCALE), 13 * PANGO_SCALE);
       g_clear_object (&block->layouts[3]);
-      block->layouts[3] = make_layout (self, markup, 13, MC_ALIGN_CENTER, right);
+      block->layouts[3] = _mc_document_make_layout (self, markup, 13, MC_ALIGN_CENTER, right);
       if (pango_layout_get_line_count (block->layouts[3]) == 2)
         break;
     }
   motto = block->layouts[3];
 
   date_markup = g_strdup_printf ("<i>%s</i>", date_esc);
-  block->layouts[2] = make_layout (self, number_esc, 13, MC_ALIGN_CENTER, left);
-  block->layouts[4] = make_layout (self, date_markup, 13, MC_ALIGN_CENTER, right);
+  block->layouts[2] = _mc_document_make_layout (self, number_esc, 13, MC_ALIGN_CENTER, left);
+  block->layouts[4] = _mc_document_make_layout (self, date_markup, 13, MC_ALIGN_CENTER, right);
   block->n_layouts = 5;
 
   body_height = layout_height (block->layouts[1]);
@@ -982,8 +522,8 @@ mc_document_add_qr (McDocument  *self,
   block->qr_size = 72;
   if (caption_markup != NULL)
     {
-      block->layouts[0] = make_layout (self, caption_markup, 11, MC_ALIGN_LEFT,
-                                       content_width (self) - block->qr_size - 12);
+      block->layouts[0] = _mc_document_make_layout (self, caption_markup, 11, MC_ALIGN_LEFT,
+                                                    content_width (self) - block->qr_size - 12);
       block->n_layouts = 1;
     }
   block->height = MAX (block->qr_size, block->layouts[0] ? layout_height (block->layouts[0]) : 0);
@@ -1029,7 +569,8 @@ mc_document_add_qr_row (McDocument  *self,
         }
       block->offsets[i] = i * cell;
       block->shares[i] = cell;
-      block->layouts[i] = make_layout (self, captions && captions[i] ? captions[i] : "", 9, MC_ALIGN_CENTER, cell - 4);
+      block->layouts[i] = _mc_document_make_layout (self, captions && captions[i] ? captions[i] : "", 9,
+                                                    MC_ALIGN_CENTER, cell - 4);
       caption_height = MAX (caption_height, layout_height (block->layouts[i]));
     }
   block->n_layouts = n;
@@ -1075,8 +616,9 @@ mc_document_add_table (McDocument         *self,
           /* An empty cell (e.g. the signature column) draws only its border. */
           if (cells[c] != NULL && *cells[c] != '\0')
             {
-              block->layouts[c] = make_layout (self, cells[c], size, r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT,
-                                               cell_w - 2 * CELL_PADDING);
+              block->layouts[c] = _mc_document_make_layout (self, cells[c], size,
+                                                            r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT,
+                                                            cell_w - 2 * CELL_PADDING);
               height = MAX (height, layout_height (block->layouts[c]));
             }
           x += cell_w;
@@ -1111,7 +653,8 @@ mc_document_add_page_break (McDocument *self)
 
 /**
  * mc_document_append:
- * @other: a document whose content moves to the end of @self, on a new page; it is left empty
+ * @other: a document whose content moves to the end of @self, on a new page; it is left empty, and its audit
+ *   lines go with its content
  *
  * Joins forms into one file, e.g. a batch of apology letters printed at once.
  */
@@ -1131,6 +674,8 @@ mc_document_append (McDocument *self,
   g_ptr_array_set_free_func (other->blocks, NULL);
   g_ptr_array_set_size (other->blocks, 0);
   g_ptr_array_set_free_func (other->blocks, block_free);
+  while (other->audit_lines->len > 0)
+    g_ptr_array_add (self->audit_lines, g_ptr_array_steal_index (other->audit_lines, 0));
   other->laid_out = FALSE;
   self->laid_out = FALSE;
 }
@@ -1176,150 +721,4 @@ mc_document_check_fonts (GError **error)
         return FALSE;
       }
   return TRUE;
-}
-
-int
-mc_document_get_n_pages (McDocument *self)
-{
-  g_return_val_if_fail (MC_IS_DOCUMENT (self), 0);
-
-  layout_pages (self);
-  return self->n_pages;
-}
-
-/**
- * mc_document_draw_page:
- * @cr: a context whose unit is the point, origin at the page's top left
- *
- * Draws page @page (from 0): the one drawing behind the PDF, the print job and the preview.
- */
-void
-mc_document_draw_page (McDocument *self,
-                       cairo_t    *cr,
-                       int         page)
-{
-  g_return_if_fail (MC_IS_DOCUMENT (self));
-
-  layout_pages (self);
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-
-  /* Nghị định 30/2020: page numbers centred in the top margin, from the second page of each form. */
-  if (page < (int) self->section_of_page->len && page > g_array_index (self->section_of_page, int, page))
-    {
-      g_autofree char *number = g_strdup_printf ("%d", page - g_array_index (self->section_of_page, int, page) + 1);
-      g_autoptr(PangoLayout) layout = make_layout (self, number, 13, MC_ALIGN_CENTER, content_width (self));
-
-      show_layout_at (cr, layout, MC_MARGIN_LEFT, MC_MARGIN_TOP / 2 - layout_height (layout) / 2);
-    }
-
-  for (guint i = 0; i < self->placements->len; i++)
-    {
-      const Placement *p = &g_array_index (self->placements, Placement, i);
-
-      if (p->page == page)
-        draw_block (self, cr, p);
-    }
-  cairo_restore (cr);
-}
-
-static cairo_status_t
-write_to_bytes (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-render_pdf (McDocument       *self,
-            cairo_surface_t  *surface,
-            GError          **error)
-{
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Một Cửa");
-  for (int page = 0; page < mc_document_get_n_pages (self); page++)
-    {
-      mc_document_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_WRITE,
-                   _("The PDF could not be written: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-GBytes *
-mc_document_to_pdf_bytes (McDocument  *self,
-                          GError     **error)
-{
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  gboolean ok;
-
-  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, self->page_width, self->page_height);
-  ok = render_pdf (self, surface, error);
-  cairo_surface_destroy (surface);
-  if (!ok)
-    {
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
-}
-
-/**
- * mc_document_write_pdf:
- *
- * Writes the PDF next to @path and renames it into place, so that an existing file is replaced only by a
- * complete one.
- */
-gboolean
-mc_document_write_pdf (McDocument  *self,
-                       const char  *path,
-                       GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
-
-  g_return_val_if_fail (MC_IS_DOCUMENT (self), FALSE);
-
-  bytes = mc_document_to_pdf_bytes (self, error);
-  if (bytes == NULL)
-    return FALSE;
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_WRITE,
-                   _("The PDF could not be saved to %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * mc_document_get_text_boxes:
- *
- * Returns: (transfer none) (element-type McBox): the ink box of every line of text, in page coordinates
- */
-GArray *
-mc_document_get_text_boxes (McDocument *self)
-{
-  g_return_val_if_fail (MC_IS_DOCUMENT (self), NULL);
-
-  layout_pages (self);
-  return self->boxes;
 }

@@ -66,12 +66,6 @@ void        mc_document_add_text        (McDocument  *self,
                                          McAlign      align,
                                          double       first_line_indent,
                                          double       space_before);
-void        mc_document_add_columns     (McDocument  *self,
-                                         const char  *left_markup,
-                                         const char  *right_markup,
-                                         double       size,
-                                         double       left_share,
-                                         double       space_before);
 void        mc_document_add_pair        (McDocument  *self,
                                          const char  *left_markup,
                                          McAlign      left_align,

@@ -12,6 +12,7 @@
 #include "mc-document.h"
 #include "mc-dossier.h"
 #include "mc-office.h"
+#include "mc-store.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,15 @@ McDocument  *mc_form_render           (McFormKind        kind,
                                        McDossier        *dossier,
                                        GPtrArray        *events,
                                        const McOffice   *office,
+                                       GError          **error);
+
+McDocument  *mc_form_issue            (McStore          *store,
+                                       McFormKind        kind,
+                                       McDossier        *dossier,
+                                       GPtrArray        *events,
+                                       GError          **error);
+McDocument  *mc_form_issue_receipt    (McStore          *store,
+                                       McDossier        *dossier,
                                        GError          **error);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-audit.h"
+#include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-late-list.h"
@@ -22,6 +24,8 @@
 
 #define TABLE_SIZE 10.0
 #define BODY 13.0
+/* The list's audit line: MC_AUDIT_REGISTER, the file, this detail. */
+#define AUDIT_DETAIL "late dossiers"
 
 /**
  * mc_late_list_short_name:
@@ -55,16 +59,11 @@ mc_late_list_short_name (const char *full_name)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A moment in a cell: empty for none. */
 static char *
 format_time (McMinute minute)
 {
-  int y, m, d, mod;
-
-  if (minute == MC_MINUTE_NONE)
-    return g_strdup ("");
-  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
-  mod = mc_minute_of_day (minute);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
+  return minute == MC_MINUTE_NONE ? g_strdup ("") : mc_time_format_short (minute);
 }
 
 static char *
@@ -108,6 +107,9 @@ check_period (int       from_jdn,
 
 /**
  * mc_late_list_render:
+ *
+ * The audit log records the list (MC_AUDIT_REGISTER, the file's name, "late dossiers") when the document is saved,
+ * printed or shown.
  *
  * Returns: (transfer full): the list as a landscape document
  */
@@ -169,14 +171,8 @@ mc_late_list_render (McStore     *store,
   mc_document_add_header (doc, office->parent, office->unit_name, "", date_line, NULL);
   mc_document_add_text (doc, "<b>DANH SÁCH HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI</b>", 14, MC_ALIGN_CENTER, 0,
                         12);
-  {
-    int y, m, d;
-
-    mc_jdn_to_ymd (from_jdn, &y, &m, &d);
-    from = g_strdup_printf ("%02d/%02d/%04d", d, m, y);
-    mc_jdn_to_ymd (to_jdn, &y, &m, &d);
-    to = g_strdup_printf ("%02d/%02d/%04d", d, m, y);
-  }
+  from = mc_date_format_short (from_jdn);
+  to = mc_date_format_short (to_jdn);
   period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
   mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, "<i>Họ tên người nộp được viết tắt và số định danh được che một phần theo quy định "
@@ -188,6 +184,7 @@ mc_late_list_render (McStore     *store,
   totals = g_strdup_printf ("Tổng số: <b>%u</b> hồ sơ quá hạn; đã có văn bản xin lỗi: <b>%u</b>.", rows->len,
                             with_letter);
   mc_document_add_text (doc, totals, BODY, MC_ALIGN_LEFT, 0, 8);
+  _mc_document_audit_file (doc, store, MC_AUDIT_REGISTER, AUDIT_DETAIL);
   return g_steal_pointer (&doc);
 }
 
@@ -209,7 +206,8 @@ csv_cell (GString    *line,
 /**
  * mc_late_list_write_csv:
  *
- * The same list as CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF), written whole or not at all.
+ * The same list as CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF), written whole or not at all, and
+ * recorded in the audit log as the PDF is.
  */
 gboolean
 mc_late_list_write_csv (McStore     *store,
@@ -261,5 +259,9 @@ mc_late_list_write_csv (McStore     *store,
                    local_error->message);
       return FALSE;
     }
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    mc_audit_record (store, MC_AUDIT_REGISTER, name, AUDIT_DETAIL, NULL);
+  }
   return TRUE;
 }

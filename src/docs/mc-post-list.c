@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-audit.h"
+#include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-post-list.h"
@@ -74,6 +76,8 @@ mc_post_list_dossiers (McStore  *store,
  * mc_post_list_render:
  *
  * The hand-over list (landscape A4, in Vietnamese): one row per result to send, the two signatures under it.
+ * The audit log records it (MC_AUDIT_PRINT, "post hand-over list") when the document is first shown, printed
+ * or saved.
  */
 McDocument *
 mc_post_list_render (McStore  *store,
@@ -125,5 +129,6 @@ mc_post_list_render (McStore  *store,
   mc_document_add_text (doc, totals, BODY, MC_ALIGN_LEFT, 0, 8);
   mc_document_add_signatures (doc, "BÊN GIAO", "(Ký, ghi rõ họ tên)", office->clerk, "NHÂN VIÊN BƯU CHÍNH",
                               "(Ký, ghi rõ họ tên)", "", 12);
+  _mc_document_audit (doc, store, MC_AUDIT_PRINT, NULL, "post hand-over list");
   return g_steal_pointer (&doc);
 }

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mc-audit.h"
+#include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-register.h"
@@ -294,20 +296,11 @@ format_time (McMinute minute,
 
   if (minute == MC_MINUTE_NONE)
     return g_strdup ("");
+  if (!iso)
+    return mc_time_format_short (minute);
   mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
   mod = mc_minute_of_day (minute);
-  if (iso)
-    return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, mod / 60, mod % 60);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, mod / 60, mod % 60);
-}
-
-static char *
-format_date (int jdn)
-{
-  int y, m, d;
-
-  mc_jdn_to_ymd (jdn, &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, mod / 60, mod % 60);
 }
 
 static char *
@@ -504,6 +497,17 @@ add_totals (McDocument   *doc,
  * Public API
  */
 
+/* The audit line's detail: the period, as "2026-01-01 – 2026-03-31". */
+static char *
+audit_period (int from_jdn,
+              int to_jdn)
+{
+  g_autofree char *from = mc_date_format_iso (from_jdn);
+  g_autofree char *to = mc_date_format_iso (to_jdn);
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
 /**
  * mc_register_render:
  * @sector: (nullable): one sector (lĩnh vực), or %NULL for all
@@ -511,7 +515,8 @@ add_totals (McDocument   *doc,
  * Lays out the book on landscape A4: the Nghị định 30/2020 header, the title, the period, the table (its header
  * repeated on every page, page numbers from page 2) and the totals. The model's eleven columns are set in eight:
  * the table engine draws at most eight, so the deciding body goes under the procedure, the address and phone
- * under the applicant, and the way the result is collected under the return time.
+ * under the applicant, and the way the result is collected under the return time. The audit log records it
+ * (MC_AUDIT_REGISTER, the file's name, the period) when the document is saved, printed or shown.
  *
  * Returns: (transfer full): the document
  */
@@ -571,8 +576,8 @@ mc_register_render (McStore     *store,
   else
     sector_line = g_strdup ("Tất cả các lĩnh vực");
   mc_document_add_text (doc, sector_line, BODY, MC_ALIGN_CENTER, 0, 2);
-  from = format_date (from_jdn);
-  to = format_date (to_jdn);
+  from = mc_date_format_short (from_jdn);
+  to = mc_date_format_short (to_jdn);
   period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
   mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, "<i>Các cột (5) đến (8): Nhận và trả kết quả</i>", TABLE_SIZE, MC_ALIGN_RIGHT, 0, 6);
@@ -582,6 +587,10 @@ mc_register_render (McStore     *store,
     mc_document_add_text (doc, "<i>Không có hồ sơ nào được tiếp nhận trong kỳ.</i>", BODY, MC_ALIGN_CENTER, 0, 6);
   add_totals (doc, &pdf.totals);
   g_ptr_array_unref (pdf.rows);
+  {
+    g_autofree char *detail = audit_period (from_jdn, to_jdn);
+    _mc_document_audit_file (doc, store, MC_AUDIT_REGISTER, detail);
+  }
   return g_steal_pointer (&doc);
 }
 
@@ -592,7 +601,7 @@ mc_register_render (McStore     *store,
  *
  * Writes the book as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the diacritics), RFC 4180
  * quoting, CRLF line ends, one header row, then one row per dossier. The file is created with mode 0600: it holds
- * personal data.
+ * personal data; the audit log records it (MC_AUDIT_REGISTER, the file's name, the period).
  */
 gboolean
 mc_register_write_csv (McStore     *store,
@@ -661,5 +670,11 @@ mc_register_write_csv (McStore     *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *detail = audit_period (from_jdn, to_jdn);
+
+    mc_audit_record (store, MC_AUDIT_REGISTER, name, detail, NULL);
+  }
   return TRUE;
 }

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Backups of the database and their restore.
+/* Backups of the database (their restore is in mc-backup-restore.c).
  *
  * A backup is made with SQLite's online backup API from a read-only connection of its own, so it can run in a
  * worker thread while the desk goes on writing (WAL lets a reader see the last commit). It is written beside
@@ -13,10 +13,9 @@
  * ever holds complete, sound files, named motcua-YYYYMMDD-HHMMSS.db so that their names sort by age, and the
  * oldest beyond the number to keep are removed.
  *
- * A restore never loses the database it replaces: the backup is copied next to the database and checked whole
- * (the file, then every dossier against its events, with mc_store_check) before anything is touched; the current
- * database is then folded out of WAL mode and kept as motcua.db.before-restore-…, and the copy renamed in. The
- * database must not be open while it is restored. */
+ * A backup records its line in the audit log of the database it copied, once the copy is safe. */
+
+#define G_LOG_DOMAIN "mc-backup"
 
 #include "config.h"
 
@@ -30,7 +29,8 @@
 #include <unistd.h>
 
 #include "mc-attachment.h"
-#include "mc-backup.h"
+#include "mc-audit.h"
+#include "mc-backup-private.h"
 #include "mc-store.h"
 
 G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)
@@ -39,11 +39,11 @@ G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)
 #define BACKUP_SUFFIX ".db"
 #define APPLICATION_ID 0x4D435331
 
-static gboolean
-sqlite_failed (sqlite3     *db,
-               int          rc,
-               const char  *what,
-               GError     **error)
+gboolean
+_mc_backup_sqlite_failed (sqlite3     *db,
+                          int          rc,
+                          const char  *what,
+                          GError     **error)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
@@ -79,10 +79,10 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-static gboolean
-sync_path (const char  *path,
-           gboolean     directory,
-           GError     **error)
+gboolean
+_mc_backup_sync_path (const char  *path,
+                      gboolean     directory,
+                      GError     **error)
 {
   int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
   int rc;
@@ -111,11 +111,11 @@ sync_path (const char  *path,
 
 /* Copies the database at @from into @to (created 0600, must not exist) page by page, whatever writes go on at
  * @from meanwhile, and leaves @to a plain (non-WAL) file that passed PRAGMA integrity_check. */
-static gboolean
-copy_database (const char  *from,
-               const char  *to,
-               const char  *what,
-               GError     **error)
+gboolean
+_mc_backup_copy_database (const char  *from,
+                          const char  *to,
+                          const char  *what,
+                          GError     **error)
 {
   sqlite3 *src = NULL, *dst = NULL;
   sqlite3_backup *backup;
@@ -129,19 +129,19 @@ copy_database (const char  *from,
   rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      sqlite_failed (src, rc, what, error);
+      _mc_backup_sqlite_failed (src, rc, what, error);
       goto out;
     }
   rc = sqlite3_open_v2 (to, &dst, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      sqlite_failed (dst, rc, what, error);
+      _mc_backup_sqlite_failed (dst, rc, what, error);
       goto out;
     }
   backup = sqlite3_backup_init (dst, "main", src, "main");
   if (backup == NULL)
     {
-      sqlite_failed (dst, sqlite3_errcode (dst), what, error);
+      _mc_backup_sqlite_failed (dst, sqlite3_errcode (dst), what, error);
       goto out;
     }
   do
@@ -154,7 +154,7 @@ copy_database (const char  *from,
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (dst, rc, what, error);
+      _mc_backup_sqlite_failed (dst, rc, what, error);
       goto out;
     }
   /* A backup is one self-contained file: no -wal beside it. */
@@ -166,7 +166,7 @@ copy_database (const char  *from,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
-      sqlite_failed (dst, rc, what, error);
+      _mc_backup_sqlite_failed (dst, rc, what, error);
       goto out;
     }
   if (g_strcmp0 (check, "ok") != 0)
@@ -180,9 +180,9 @@ copy_database (const char  *from,
 out:
   sqlite3_close (src);
   if (dst != NULL && sqlite3_close (dst) != SQLITE_OK && ok)
-    ok = sqlite_failed (NULL, SQLITE_IOERR, what, error);
+    ok = _mc_backup_sqlite_failed (NULL, SQLITE_IOERR, what, error);
   if (ok)
-    ok = sync_path (to, FALSE, error);
+    ok = _mc_backup_sync_path (to, FALSE, error);
   if (!ok)
     {
       g_autofree char *journal = g_strconcat (to, "-journal", NULL);
@@ -252,20 +252,12 @@ mc_backup_default_dir (const char *db_path)
   return g_build_filename (parent, "backups", NULL);
 }
 
-/**
- * mc_backup_create:
- * @db_path: the database (it may be open and in use)
- * @dir: the backup folder, created (mode 0700) when missing
- * @keep: how many backups to keep; older ones are removed (at least 1 is kept)
- *
- * Returns: (transfer full): the new backup's path, or NULL with @error; a failed backup leaves nothing behind
- * and removes no older one.
- */
-char *
-mc_backup_create (const char  *db_path,
-                  const char  *dir,
-                  guint        keep,
-                  GError     **error)
+/* The copy itself, which touches no McStore: the desk runs it in a worker thread. */
+static char *
+create_backup (const char  *db_path,
+               const char  *dir,
+               guint        keep,
+               GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -312,7 +304,7 @@ mc_backup_create (const char  *db_path,
   }
   part = g_strconcat (path, ".part", NULL);
   g_unlink (part);
-  if (!copy_database (db_path, part, _("The backup failed"), error))
+  if (!_mc_backup_copy_database (db_path, part, _("The backup failed"), error))
     return NULL;
   if (g_rename (part, path) != 0)
     {
@@ -323,7 +315,7 @@ mc_backup_create (const char  *db_path,
                    g_strerror (saved));
       return NULL;
     }
-  if (!sync_path (dir, TRUE, error))
+  if (!_mc_backup_sync_path (dir, TRUE, error))
     return NULL;
 
   /* Only once the new one is safe: the oldest beyond @keep go. */
@@ -335,6 +327,45 @@ mc_backup_create (const char  *db_path,
       g_unlink (old);
     }
   return g_steal_pointer (&path);
+}
+
+static void
+record_backup (McStore          *store,
+               const char       *path,
+               McBackupOccasion  occasion)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  mc_audit_record (store, MC_AUDIT_BACKUP, name, occasion == MC_BACKUP_DAILY ? "daily" : NULL, NULL);
+}
+
+/**
+ * mc_backup_create:
+ * @store: the database to back up (it may be in use meanwhile)
+ * @dir: the backup folder, created (mode 0700) when missing
+ * @keep: how many backups to keep; older ones are removed (at least 1 is kept)
+ * @occasion: why: the audit log's line says "daily" for the automatic backup
+ *
+ * Makes the backup and records it in the audit log of @store (MC_AUDIT_BACKUP, the backup's name).
+ *
+ * Returns: (transfer full): the new backup's path, or NULL with @error; a failed backup leaves nothing behind
+ * and removes no older one.
+ */
+char *
+mc_backup_create (McStore           *store,
+                  const char        *dir,
+                  guint              keep,
+                  McBackupOccasion   occasion,
+                  GError           **error)
+{
+  char *path;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+
+  path = create_backup (mc_store_get_path (store), dir, keep, error);
+  if (path != NULL)
+    record_backup (store, path, occasion);
+  return path;
 }
 
 /**
@@ -465,195 +496,16 @@ mc_backup_verify (const char  *path,
   return g_steal_pointer (&info);
 }
 
-/* Leaves the database at @path as one file (its WAL folded in and removed), so it can be renamed safely. */
-static gboolean
-fold_wal (const char  *path,
-          GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_failed (db, rc, _("The current database cannot be set aside"), error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  if (sqlite3_close (db) != SQLITE_OK)
-    return sqlite_failed (NULL, SQLITE_BUSY, _("The current database is still in use"), error);
-  return TRUE;
-}
-
-/**
- * mc_backup_prepare_restore:
- * @backup_path: the backup to restore
- * @db_path: the database it is to replace (it may be open meanwhile)
- *
- * The long part of a restore, which changes nothing: the backup is copied beside the database, opened as the
- * desk would open it (brought to this version) and checked whole, every dossier against its history. A backup
- * of another office is refused when the current database belongs to one.
- *
- * Returns: (transfer full): the checked copy, for mc_backup_finish_restore(); NULL with @error
- */
-char *
-mc_backup_prepare_restore (const char  *backup_path,
-                           const char  *db_path,
-                           GError     **error)
-{
-  g_autoptr(McBackupInfo) backup = NULL;
-  g_autofree char *part = g_strconcat (db_path, ".restore", NULL);
-
-  backup = mc_backup_verify (backup_path, error);
-  if (backup == NULL)
-    return NULL;
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(McBackupInfo) current = mc_backup_verify (db_path, NULL);
-
-      if (current != NULL && current->office_code != NULL && backup->office_code != NULL &&
-          g_strcmp0 (current->office_code, backup->office_code) != 0)
-        {
-          g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_OTHER_OFFICE,
-                       _("The backup belongs to office %s, this database to office %s: nothing was restored"),
-                       backup->office_code, current->office_code);
-          return NULL;
-        }
-    }
-
-  g_unlink (part);
-  if (!copy_database (backup_path, part, _("The backup cannot be copied"), error))
-    return NULL;
-  {
-    g_autoptr(GError) local = NULL;
-    g_autoptr(McStore) store = mc_store_open (part, FALSE, &local);
-
-    if (store == NULL || !mc_store_check (store, NULL, &local))
-      {
-        g_clear_object (&store);
-        g_unlink (part);
-        g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("The backup cannot be used: %s"),
-                     local->message);
-        return NULL;
-      }
-    g_clear_object (&store);
-    if (!fold_wal (part, error))
-      {
-        g_unlink (part);
-        return NULL;
-      }
-  }
-  /* The documents the backup's dossiers refer to come back too; only missing ones are added, so this changes
-   * nothing that is there, whether or not the restore goes on. */
-  {
-    g_autofree char *folder = g_path_get_dirname (backup_path);
-    g_autofree char *backup_documents = g_build_filename (folder, "documents", NULL);
-    g_autofree char *documents = mc_attachment_dir_for_database (db_path);
-    g_autoptr(GError) local = NULL;
-
-    if (g_file_test (backup_documents, G_FILE_TEST_IS_DIR) &&
-        !mc_attachment_copy_missing (backup_documents, documents, NULL, &local))
-      {
-        g_unlink (part);
-        g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO, _("The backup's documents cannot be copied: %s"),
-                     local->message);
-        return NULL;
-      }
-  }
-  return g_steal_pointer (&part);
-}
-
-/**
- * mc_backup_finish_restore:
- * @prepared_path: what mc_backup_prepare_restore() returned; gone afterwards, whatever the outcome
- * @db_path: the database to replace, closed: no McStore may have it open
- * @out_kept_path: (out) (optional): where the replaced database was kept (NULL when there was none)
- *
- * Sets the current database aside (its WAL folded in) and puts the checked copy in its place. On failure the
- * current database is where it was.
- */
-gboolean
-mc_backup_finish_restore (const char  *prepared_path,
-                          const char  *db_path,
-                          char       **out_kept_path,
-                          GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *kept = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
-  g_autofree char *dir = g_path_get_dirname (db_path);
-  gboolean have_current = g_file_test (db_path, G_FILE_TEST_EXISTS);
-
-  if (have_current)
-    {
-      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-      if (!fold_wal (db_path, error))
-        {
-          g_unlink (prepared_path);
-          return FALSE;
-        }
-      if (g_rename (db_path, kept) != 0)
-        {
-          int saved = errno;
-
-          g_unlink (prepared_path);
-          g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO, _("Cannot set the current database aside: %s"),
-                       g_strerror (saved));
-          return FALSE;
-        }
-      g_unlink (shm);
-    }
-  if (g_rename (prepared_path, db_path) != 0)
-    {
-      int saved = errno;
-
-      /* Put the current one back: nothing changed. */
-      if (have_current)
-        g_rename (kept, db_path);
-      g_unlink (prepared_path);
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_IO, _("Cannot put the backup in place: %s"),
-                   g_strerror (saved));
-      return FALSE;
-    }
-  if (!sync_path (dir, TRUE, error))
-    return FALSE;
-  if (out_kept_path != NULL)
-    *out_kept_path = have_current ? g_steal_pointer (&kept) : NULL;
-  return TRUE;
-}
-
-/**
- * mc_backup_restore:
- * @backup_path: the backup to restore
- * @db_path: the database to replace (closed: no McStore may have it open)
- * @out_kept_path: (out) (optional): where the replaced database was kept
- *
- * mc_backup_prepare_restore() then mc_backup_finish_restore(): the backup is checked whole before anything is
- * replaced, and the replaced database is kept beside it.
- */
-gboolean
-mc_backup_restore (const char  *backup_path,
-                   const char  *db_path,
-                   char       **out_kept_path,
-                   GError     **error)
-{
-  g_autofree char *prepared = mc_backup_prepare_restore (backup_path, db_path, error);
-
-  return prepared != NULL && mc_backup_finish_restore (prepared, db_path, out_kept_path, error);
-}
-
 /*
  * In a worker thread, for the desk
  */
 
 typedef struct
 {
-  char  *db_path;
-  char  *dir;
-  guint  keep;
-  char  *backup_path;
+  char             *db_path;
+  char             *dir;
+  guint             keep;
+  McBackupOccasion  occasion;
 } TaskData;
 
 static void
@@ -661,11 +513,9 @@ task_data_free (TaskData *data)
 {
   g_free (data->db_path);
   g_free (data->dir);
-  g_free (data->backup_path);
   g_free (data);
 }
 
-/* Both tasks return a path: the new backup's, or the checked copy's. */
 static void
 backup_thread (GTask        *task,
                gpointer      source_object,
@@ -674,8 +524,7 @@ backup_thread (GTask        *task,
 {
   TaskData *data = task_data;
   GError *error = NULL;
-  char *path = data->backup_path != NULL ? mc_backup_prepare_restore (data->backup_path, data->db_path, &error)
-                                         : mc_backup_create (data->db_path, data->dir, data->keep, &error);
+  char *path = create_backup (data->db_path, data->dir, data->keep, &error);
 
   if (path == NULL)
     g_task_return_error (task, error);
@@ -683,39 +532,57 @@ backup_thread (GTask        *task,
     g_task_return_pointer (task, path, g_free);
 }
 
+/* Back in the thread that asked for it: the backup is recorded with that thread's connection. */
 static void
-run_in_thread (TaskData            *data,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+backup_made_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = user_data;
+  TaskData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *path = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, backup_thread);
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  record_backup (g_task_get_source_object (task), path, data->occasion);
+  g_task_return_pointer (task, path, g_free);
 }
 
 /**
  * mc_backup_create_async:
  *
- * mc_backup_create() in a worker thread, with its own connection: the desk goes on meanwhile.
+ * mc_backup_create() with the copy in a worker thread, on a connection of its own: the desk goes on meanwhile.
+ * The audit line is written with @store once the copy is done, in the thread that called this function.
  */
 void
-mc_backup_create_async (const char          *db_path,
+mc_backup_create_async (McStore             *store,
                         const char          *dir,
                         guint                keep,
+                        McBackupOccasion     occasion,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   TaskData *data = g_new0 (TaskData, 1);
+  GTask *task;
+  g_autoptr(GTask) worker = NULL;
 
-  data->db_path = g_strdup (db_path);
+  g_return_if_fail (MC_IS_STORE (store));
+
+  data->db_path = g_strdup (mc_store_get_path (store));
   data->dir = g_strdup (dir);
   data->keep = keep;
-  run_in_thread (data, mc_backup_create_async, cancellable, callback, user_data);
+  data->occasion = occasion;
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_backup_create_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  worker = g_task_new (NULL, cancellable, backup_made_cb, task);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, backup_thread);
 }
 
 /**
@@ -727,39 +594,9 @@ char *
 mc_backup_create_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_backup_create_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * mc_backup_prepare_restore_async:
- *
- * mc_backup_prepare_restore() in a worker thread.
- */
-void
-mc_backup_prepare_restore_async (const char          *backup_path,
-                                 const char          *db_path,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  TaskData *data = g_new0 (TaskData, 1);
-
-  data->db_path = g_strdup (db_path);
-  data->backup_path = g_strdup (backup_path);
-  run_in_thread (data, mc_backup_prepare_restore_async, cancellable, callback, user_data);
-}
-
-/**
- * mc_backup_prepare_restore_finish:
- *
- * Returns: (transfer full): the checked copy's path, for mc_backup_finish_restore(); NULL with @error
- */
-char *
-mc_backup_prepare_restore_finish (GAsyncResult  *result,
-                                  GError       **error)
-{
-  return mc_backup_create_finish (result, error);
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "mc-store.h"
+
 G_BEGIN_DECLS
 
 #define MC_BACKUP_ERROR (mc_backup_error_quark ())
@@ -32,6 +34,13 @@ typedef struct
   gint64  events;
 } McBackupInfo;
 
+/* Why a backup is made: the audit log says "daily" for the desk's automatic one. */
+typedef enum
+{
+  MC_BACKUP_ON_REQUEST,
+  MC_BACKUP_DAILY,
+} McBackupOccasion;
+
 #define MC_BACKUP_DEFAULT_KEEP 14
 
 /* This workstation's settings (McStore's local table). */
@@ -42,9 +51,10 @@ typedef struct
 GQuark        mc_backup_error_quark    (void);
 
 char         *mc_backup_default_dir    (const char    *db_path);
-char         *mc_backup_create         (const char    *db_path,
+char         *mc_backup_create         (McStore       *store,
                                         const char    *dir,
                                         guint          keep,
+                                        McBackupOccasion occasion,
                                         GError       **error);
 gboolean      mc_backup_made_today     (const char    *dir);
 GPtrArray    *mc_backup_list           (const char    *dir,
@@ -63,9 +73,10 @@ gboolean      mc_backup_finish_restore (const char    *prepared_path,
                                         char         **out_kept_path,
                                         GError       **error);
 
-void          mc_backup_create_async   (const char          *db_path,
+void          mc_backup_create_async   (McStore             *store,
                                         const char          *dir,
                                         guint                keep,
+                                        McBackupOccasion     occasion,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+/* Every change to the accounts is written to the audit log. */
+#include "mc-audit.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -53,36 +55,11 @@ typedef struct
   char     *created_at;
 } McAccount;
 
-typedef struct
-{
-  gint64  id;
-  char   *at;
-  char   *account;
-  char   *action;
-  char   *subject;   /* a dossier code, a file, an account; may be NULL */
-  char   *detail;
-} McAuditEntry;
-
 #define MC_ACCOUNT_PIN_MIN_CHARS 4
 
 /* The workstation's settings (McStore's local table): minutes without a key or click before the desk locks. */
 #define MC_ACCOUNTS_SETTING_LOCK_MINUTES "lock_minutes"
 #define MC_ACCOUNTS_DEFAULT_LOCK_MINUTES 10
-
-/* Audit actions */
-#define MC_AUDIT_EXPORT            "export"
-#define MC_AUDIT_IMPORT            "import"
-#define MC_AUDIT_PRINT             "print"
-#define MC_AUDIT_REGISTER          "register"
-#define MC_AUDIT_CORRECTION        "correction"
-#define MC_AUDIT_ACCOUNT_ADDED     "account-added"
-#define MC_AUDIT_ACCOUNT_DISABLED  "account-disabled"
-#define MC_AUDIT_ACCOUNT_ENABLED   "account-enabled"
-#define MC_AUDIT_PIN_CHANGED       "pin-changed"
-#define MC_AUDIT_SIGN_IN_FAILED    "sign-in-failed"
-#define MC_AUDIT_BACKUP            "backup"
-#define MC_AUDIT_RESTORE           "restore"
-#define MC_AUDIT_RETENTION         "retention"
 
 GQuark        mc_account_error_quark    (void);
 
@@ -123,18 +100,6 @@ gboolean      mc_accounts_check         (McStore        *store,
                                          GError        **error);
 void          mc_account_free           (McAccount      *account);
 
-gboolean      mc_audit_record           (McStore        *store,
-                                         const char     *action,
-                                         const char     *subject,
-                                         const char     *detail,
-                                         GError        **error);
-GPtrArray    *mc_audit_list             (McStore        *store,
-                                         guint           limit,
-                                         GError        **error);
-const char   *mc_audit_action_label     (const char     *action);
-void          mc_audit_entry_free       (McAuditEntry   *entry);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAccount, mc_account_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAuditEntry, mc_audit_entry_free)
 
 G_END_DECLS
