@@ -554,8 +554,19 @@ mc_application_handle_local_options (GApplication *application,
       self->db_path = g_build_filename (self->demo_dir, "demo.db", NULL);
       return -1;
     }
-  if (g_variant_dict_lookup (options, "db", "&s", &db))
-    mc_application_set_db_path (self, db);
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("motcua %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  /* A filename option arrives as a bytestring in the file system's encoding. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && *db != '\0')
+    {
+      mc_application_set_db_path (self, db);
+      /* A desk already open on another database must not take this request over: the clerk asked for this
+       * file, so this process opens it itself. */
+      g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
   return -1;
 }
 
@@ -698,6 +709,7 @@ mc_application_init (McApplication *self)
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database instead of the default one"), N_("PATH") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Try the desk on a sample commune's year, deleted at exit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
 
