@@ -16,6 +16,7 @@
 #include "mc-apology.h"
 #include "mc-feedback.h"
 #include "mc-forms.h"
+#include "mc-help.h"
 #include "mc-preview-window.h"
 #include "mc-time.h"
 
@@ -424,6 +425,7 @@ batch_apology_action (GtkWidget  *widget,
                                        "%u letters, each with a new date proposed from the work left. They go into "
                                        "one PDF to print.", n), n);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Write Apology Letters?"), body);
+  mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("phieu-xin-loi#lap-phieu-cho-nhieu-ho-so-cung-luc"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "confirm", _("_Record and Preview"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_SUGGESTED);

@@ -19,6 +19,7 @@
 #include "mc-accounts.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
+#include "mc-help.h"
 #include "mc-preview-window.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -642,6 +643,8 @@ run_step (McDossierWindow *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  if (step == STEP_APOLOGY)
+    mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("phieu-xin-loi#lap-phieu-cho-mot-ho-so"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
                                               destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
