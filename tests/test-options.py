@@ -464,6 +464,36 @@ def desk_tests(build_root, prefix, source_root):
            not os.path.exists(os.path.dirname(demo_files[0])),
            "--demo: the temporary database is deleted when the desk is closed", desk.stop())
 
+    # F1 opens the guide in the desktop's handler of help: URIs at the topic of the page in front. A handler of
+    # the test's making (a desktop file for x-scheme-handler/help) writes down the URI it is given.
+    opened = os.path.join(work, "help-uris")
+    applications = os.path.join(home, "applications")
+    os.makedirs(applications, exist_ok=True)
+    with open(os.path.join(applications, "test-help-viewer.desktop"), "w") as desktop_file:
+        desktop_file.write("[Desktop Entry]\nType=Application\nName=Help viewer\nNoDisplay=true\n"
+                           f"Exec=sh -c 'echo \"$1\" >> {opened}' sh %u\nMimeType=x-scheme-handler/help;\n")
+    os.makedirs(os.path.join(work, "config"), exist_ok=True)
+    with open(os.path.join(work, "config", "mimeapps.list"), "w") as mimeapps:
+        mimeapps.write("[Default Applications]\nx-scheme-handler/help=test-help-viewer.desktop\n")
+    desk = Desk(binary, ["--db", office], env())
+    names, shown = desk.wait_for(lambda names: "Intake" in names)
+    from gi.repository import Atspi
+    uris = []
+    for page, topic in (("Intake", "help:motcua/tiep-nhan"), ("Alerts", "help:motcua/canh-bao"),
+                        ("Reports", "help:motcua/bao-cao")):
+        desk.press("page tab", page)
+        time.sleep(1)
+        Atspi.generate_keyboard_event(0xffbe, None, Atspi.KeySynthType.SYM)  # F1
+        deadline = time.time() + 15
+        seen = len(uris)
+        while time.time() < deadline and len(uris) == seen:
+            if os.path.exists(opened):
+                with open(opened) as log:
+                    uris = log.read().split()
+            time.sleep(0.3)
+        tap.ok(len(uris) == seen + 1 and uris[-1] == topic, f"F1 on the {page} page opens {topic}", uris)
+    desk.stop()
+
     # As a user gets it on a Vietnamese desktop: the window in Vietnamese.
     vi = po_translations(os.path.join(source_root, "po", "vi.po"))
     fresh = os.path.join(work, "fresh.db")
