@@ -404,7 +404,7 @@ batch_apology_action (GtkWidget  *widget,
   batch = g_new0 (BatchDialog, 1);
   batch->self = g_object_ref (self);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new_with_mnemonic (_("_Reason"));
+  label = gtk_label_new_with_mnemonic (_("Rea_son"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   batch->reasons = mc_apology_reason_dropdown_new ();
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (batch->reasons));
