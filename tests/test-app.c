@@ -312,11 +312,28 @@ complete_setup (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (child (fixture->window, MC_TYPE_WINDOW, "list_page")) &&
                   gtk_widget_get_mapped (child (fixture->window, MC_TYPE_WINDOW, "list_page")));
 
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_name_row", "UBND xã Tân Lập");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "parent_row", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_code_row", "000.00.12.H40");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "place_row", "Tân Lập");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "clerk_row", "Lê Thu Hà");
+  /* Empty, the start button cannot be pressed and says what is missing; it follows each field typed. */
+  {
+    GtkButton *start = GTK_BUTTON (child (setup_page, MC_TYPE_SETUP_PAGE, "start_button"));
+    g_autofree char *all = g_strdup_printf (_("Still needed: %s"), "");
+    g_autofree char *clerk_only = NULL;
+
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (start)));
+    g_assert_true (g_str_has_prefix (gtk_button_get_label (start), all));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the office name")));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the office's electronic code")));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the clerk's full name")));
+    save_screenshot (GTK_WIDGET (fixture->window), "01-setup-empty");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_name_row", "UBND xã Tân Lập");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "parent_row", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_code_row", "000.00.12.H40");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "place_row", "Tân Lập");
+    clerk_only = g_strdup_printf (_("Still needed: %s"), _("the clerk's full name"));
+    g_assert_cmpstr (gtk_button_get_label (start), ==, clerk_only);
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "clerk_row", "Lê Thu Hà");
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (start)));
+    g_assert_cmpstr (gtk_button_get_label (start), ==, _("_Start Using Một Cửa"));
+  }
   save_screenshot (GTK_WIDGET (fixture->window), "01-setup");
 
   g_assert_true (gtk_widget_activate_action (setup_page, "setup.complete", NULL));
@@ -1109,10 +1126,22 @@ check_accounts_and_lock (Fixture *fixture)
     g_clear_error (&error);
   }
 
-  g_assert_false (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "0000"));
-  iterate (100);
-  g_assert_true (mc_window_is_locked (fixture->window));
-  g_assert_true (gtk_widget_get_visible (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label")));
+  /* A wrong PIN: the page says the PIN is wrong (the name was picked from the list), and nothing moves. */
+  {
+    GtkWidget *button = child (lock_page, MC_TYPE_LOCK_PAGE, "sign_in_button");
+    graphene_rect_t before, after;
+
+    iterate (100);
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &before));
+    g_assert_false (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "0000"));
+    iterate (200);
+    g_assert_true (mc_window_is_locked (fixture->window));
+    g_assert_true (gtk_widget_get_visible (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label"))), ==,
+                     _("The PIN is wrong. Try again."));
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &after));
+    g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+  }
   save_screenshot (GTK_WIDGET (fixture->window), "23-locked-wrong-pin");
 
   g_assert_true (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "1357"));
