@@ -22,23 +22,7 @@ import xml.etree.ElementTree as ET
 
 MALLARD = "{http://projectmallard.org/1.0/}"
 
-
-class Tap:
-    def __init__(self):
-        self.count = 0
-        self.failed = 0
-
-    def ok(self, condition, name, detail=""):
-        self.count += 1
-        print(f"{'ok' if condition else 'not ok'} {self.count} - {name}", flush=True)
-        if not condition:
-            self.failed += 1
-            for line in str(detail).splitlines()[:40]:
-                print(f"# {line}", flush=True)
-
-    def done(self):
-        print(f"1..{self.count}", flush=True)
-        sys.exit(1 if self.failed else 0)
+from tap import Tap
 
 
 def po_labels(path):

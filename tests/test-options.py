@@ -23,32 +23,9 @@ import sys
 import tempfile
 import time
 
+from tap import Tap
+
 PASSPHRASE = "mười hai chữ cái bí mật"
-
-
-class Tap:
-    def __init__(self):
-        self.count = 0
-        self.failed = 0
-
-    def ok(self, condition, name, detail=""):
-        self.count += 1
-        if condition:
-            print(f"ok {self.count} - {name}", flush=True)
-        else:
-            self.failed += 1
-            print(f"not ok {self.count} - {name}", flush=True)
-            for line in str(detail).splitlines()[:40]:
-                print(f"# {line}", flush=True)
-        return condition
-
-    def skip_all(self, reason):
-        print(f"1..0 # SKIP {reason}", flush=True)
-        sys.exit(0)
-
-    def done(self):
-        print(f"1..{self.count}", flush=True)
-        sys.exit(1 if self.failed else 0)
 
 
 def clean_env(**extra):
