@@ -71,6 +71,124 @@ iterate (guint ms)
     }
 }
 
+/*
+ * Mnemonics: within one window, and within one menu, no two labels may share their underlined letter (Alt+T
+ * would only cycle between them). Every state the test shows is checked; the clashes are listed at the end.
+ */
+
+static GString *mnemonic_clashes;
+
+static gunichar
+menu_label_mnemonic (const char *label)
+{
+  for (const char *p = label; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == '_')
+      {
+        if (p[1] == '_')
+          {
+            p++;
+            continue;
+          }
+        return p[1] != '\0' ? g_unichar_tolower (g_utf8_get_char (p + 1)) : 0;
+      }
+  return 0;
+}
+
+static void
+note_mnemonic (GHashTable *seen,
+               gunichar    key,
+               const char *label,
+               const char *where)
+{
+  const char *other;
+  g_autofree char *plain = NULL;
+
+  if (key == 0)
+    return;
+  other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+  if (other == NULL)
+    {
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_strdup (label));
+      return;
+    }
+  if (g_str_equal (other, label))
+    return;
+  plain = g_strdup_printf ("%s: “%s” and “%s” (%s)\n", where, other, label, language ());
+  if (strstr (mnemonic_clashes->str, plain) == NULL)
+    g_string_append (mnemonic_clashes, plain);
+}
+
+static void
+collect_menu_mnemonics (GMenuModel *model,
+                        GHashTable *seen,
+                        const char *where)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        note_mnemonic (seen, menu_label_mnemonic (label), label, where);
+      if (section != NULL)
+        collect_menu_mnemonics (section, seen, where);
+      if (submenu != NULL)
+        {
+          g_autoptr(GHashTable) own = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+          collect_menu_mnemonics (submenu, own, where);
+        }
+    }
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GPtrArray  *menus)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        note_mnemonic (seen, g_unichar_tolower (gdk_keyval_to_unicode (keyval)), gtk_label_get_label (GTK_LABEL (widget)),
+                       G_OBJECT_TYPE_NAME (gtk_widget_get_root (widget)));
+    }
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    g_ptr_array_add (menus, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, seen, menus);
+}
+
+static void
+check_mnemonics (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+  if (mnemonic_clashes == NULL)
+    mnemonic_clashes = g_string_new (NULL);
+  collect_mnemonics (root, seen, menus);
+  for (guint i = 0; i < menus->len; i++)
+    {
+      g_autoptr(GHashTable) own = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_autofree char *where = g_strdup_printf ("a menu of %s", G_OBJECT_TYPE_NAME (root));
+
+      collect_menu_mnemonics (menus->pdata[i], own, where);
+    }
+}
+
+static void
+assert_no_mnemonic_clash (void)
+{
+  if (mnemonic_clashes != NULL && mnemonic_clashes->len > 0)
+    g_test_message ("mnemonic clashes:\n%s", mnemonic_clashes->str);
+  g_assert_cmpstr (mnemonic_clashes ? mnemonic_clashes->str : "", ==, "");
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -103,6 +221,7 @@ save_screenshot (GtkWidget  *widget,
   path = g_build_filename (SCREENSHOT_DIR, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+  check_mnemonics (widget);
 }
 
 static GtkWidget *
@@ -193,11 +312,28 @@ complete_setup (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (child (fixture->window, MC_TYPE_WINDOW, "list_page")) &&
                   gtk_widget_get_mapped (child (fixture->window, MC_TYPE_WINDOW, "list_page")));
 
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_name_row", "UBND xã Tân Lập");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "parent_row", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_code_row", "000.00.12.H40");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "place_row", "Tân Lập");
-  set_text (setup_page, MC_TYPE_SETUP_PAGE, "clerk_row", "Lê Thu Hà");
+  /* Empty, the start button cannot be pressed and says what is missing; it follows each field typed. */
+  {
+    GtkButton *start = GTK_BUTTON (child (setup_page, MC_TYPE_SETUP_PAGE, "start_button"));
+    g_autofree char *all = g_strdup_printf (_("Still needed: %s"), "");
+    g_autofree char *clerk_only = NULL;
+
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (start)));
+    g_assert_true (g_str_has_prefix (gtk_button_get_label (start), all));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the office name")));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the office's electronic code")));
+    g_assert_nonnull (strstr (gtk_button_get_label (start), _("the clerk's full name")));
+    save_screenshot (GTK_WIDGET (fixture->window), "01-setup-empty");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_name_row", "UBND xã Tân Lập");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "parent_row", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "office_code_row", "000.00.12.H40");
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "place_row", "Tân Lập");
+    clerk_only = g_strdup_printf (_("Still needed: %s"), _("the clerk's full name"));
+    g_assert_cmpstr (gtk_button_get_label (start), ==, clerk_only);
+    set_text (setup_page, MC_TYPE_SETUP_PAGE, "clerk_row", "Lê Thu Hà");
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (start)));
+    g_assert_cmpstr (gtk_button_get_label (start), ==, _("_Start Using Một Cửa"));
+  }
   save_screenshot (GTK_WIDGET (fixture->window), "01-setup");
 
   g_assert_true (gtk_widget_activate_action (setup_page, "setup.complete", NULL));
@@ -282,6 +418,7 @@ static void check_calendar_and_alerts (Fixture *fixture);
 static void check_backup_and_restore (Fixture *fixture);
 static void check_accounts_and_lock (Fixture *fixture);
 static void check_practices (Fixture *fixture);
+static void check_step_dialogs (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -569,6 +706,8 @@ test_desk (Fixture       *fixture,
     iterate (100);
   }
   check_practices (fixture);
+  check_step_dialogs (fixture);
+  assert_no_mnemonic_clash ();
 }
 
 /* Runs after test_desk on the same window: one application per test process. */
@@ -987,10 +1126,22 @@ check_accounts_and_lock (Fixture *fixture)
     g_clear_error (&error);
   }
 
-  g_assert_false (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "0000"));
-  iterate (100);
-  g_assert_true (mc_window_is_locked (fixture->window));
-  g_assert_true (gtk_widget_get_visible (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label")));
+  /* A wrong PIN: the page says the PIN is wrong (the name was picked from the list), and nothing moves. */
+  {
+    GtkWidget *button = child (lock_page, MC_TYPE_LOCK_PAGE, "sign_in_button");
+    graphene_rect_t before, after;
+
+    iterate (100);
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &before));
+    g_assert_false (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "0000"));
+    iterate (200);
+    g_assert_true (mc_window_is_locked (fixture->window));
+    g_assert_true (gtk_widget_get_visible (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (lock_page, MC_TYPE_LOCK_PAGE, "error_label"))), ==,
+                     _("The PIN is wrong. Try again."));
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &after));
+    g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+  }
   save_screenshot (GTK_WIDGET (fixture->window), "23-locked-wrong-pin");
 
   g_assert_true (mc_lock_page_sign_in (MC_LOCK_PAGE (lock_page), "ha.lt", "1357"));
@@ -1234,6 +1385,48 @@ check_practices (Fixture *fixture)
     gtk_window_destroy (GTK_WINDOW (register_window));
     iterate (100);
   }
+}
+
+
+/* Every step dialog of the dossier page, the one for a result sent by post included, for its mnemonics. */
+static void
+check_step_dialogs (Fixture *fixture)
+{
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  const char *steps[] = { "dossier.request-supplement", "dossier.refuse", "dossier.stop", "dossier.correct",
+                          "dossier.apology", "dossier.result-ready" };
+  g_autofree char *code = NULL;
+  McDossierWindow *dossier_window;
+  AdwMessageDialog *dialog;
+
+  mc_window_show_page (fixture->window, "intake");
+  iterate (100);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (intake, MC_TYPE_INTAKE_PAGE, "delivery_row")), 1);
+  code = receive (fixture, "2.000815", "Phan Văn Tài", "", "0912345670");
+  check_mnemonics (intake);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.show-dossier", "s", code));
+  iterate (300);
+  dossier_window = find_dossier_window ();
+  g_assert_nonnull (dossier_window);
+  check_mnemonics (GTK_WIDGET (dossier_window));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), steps[i], NULL));
+      iterate (200);
+      dialog = find_message_dialog ();
+      g_assert_nonnull (dialog);
+      check_mnemonics (GTK_WIDGET (dialog));
+      respond (dialog, g_str_equal (steps[i], "dossier.result-ready") ? "confirm" : "cancel");
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.return", NULL));
+  iterate (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Sent by Post?"));
+  check_mnemonics (GTK_WIDGET (dialog));
+  respond (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dossier_window));
+  iterate (100);
 }
 
 int

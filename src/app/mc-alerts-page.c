@@ -15,6 +15,7 @@
 #include "mc-apology.h"
 #include "mc-feedback.h"
 #include "mc-forms.h"
+#include "mc-help.h"
 #include "mc-preview-window.h"
 #include "mc-time.h"
 
@@ -392,7 +393,7 @@ batch_apology_action (GtkWidget  *widget,
   batch = g_new0 (BatchDialog, 1);
   batch->self = g_object_ref (self);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new_with_mnemonic (_("_Reason"));
+  label = gtk_label_new_with_mnemonic (_("Rea_son"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   batch->reasons = mc_apology_reason_dropdown_new ();
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (batch->reasons));
@@ -413,6 +414,7 @@ batch_apology_action (GtkWidget  *widget,
                                        "%u letters, each with a new date proposed from the work left. They go into "
                                        "one PDF to print.", n), n);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Write Apology Letters?"), body);
+  mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("phieu-xin-loi#lap-phieu-cho-nhieu-ho-so-cung-luc"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "confirm", _("_Record and Preview"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_SUGGESTED);

@@ -17,6 +17,7 @@
 #include "mc-audit-window.h"
 #include "mc-backup.h"
 #include "mc-demo.h"
+#include "mc-help.h"
 #include "mc-time.h"
 #include "mc-preferences-window.h"
 #include "mc-window.h"
@@ -146,8 +147,7 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-/* The Vietnamese user guide: installed beside the application's data, or in the source tree when run from a
- * build directory. */
+/* The user guide at a topic: the one given (a help button), or else that of the window in front (F1). */
 static void
 help_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -155,23 +155,9 @@ help_activated (GSimpleAction *action,
 {
   McApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *candidates[] = { PKGDATADIR "/huong-dan/README.md", SOURCE_DATADIR "/../docs/huong-dan/README.md" };
+  const char *topic = g_variant_get_string (parameter, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (g_file_test (candidates[i], G_FILE_TEST_EXISTS))
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (candidates[i]);
-        g_autofree char *uri = g_file_get_uri (file);
-
-        gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-        return;
-      }
-  {
-    GtkWidget *dialog = adw_message_dialog_new (window, _("The User Guide Is Missing"),
-                                                _("Reinstall Một Cửa: the guide is part of the package."));
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  mc_help_show (window, *topic != '\0' ? topic : mc_help_topic_for_window (window));
 }
 
 static void
@@ -510,7 +496,7 @@ audit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "show-alerts", show_alerts_activated },
-  { "help", help_activated },
+  { "help", help_activated, "s" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
@@ -544,8 +530,19 @@ mc_application_handle_local_options (GApplication *application,
       self->db_path = g_build_filename (self->demo_dir, "demo.db", NULL);
       return -1;
     }
-  if (g_variant_dict_lookup (options, "db", "&s", &db))
-    mc_application_set_db_path (self, db);
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("motcua %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  /* A filename option arrives as a bytestring in the file system's encoding. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && *db != '\0')
+    {
+      mc_application_set_db_path (self, db);
+      /* A desk already open on another database must not take this request over: the clerk asked for this
+       * file, so this process opens it itself. */
+      g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
   return -1;
 }
 
@@ -616,7 +613,7 @@ mc_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help('')", help_accels);
 }
 
 static void
@@ -688,6 +685,7 @@ mc_application_init (McApplication *self)
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database instead of the default one"), N_("PATH") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Try the desk on a sample commune's year, deleted at exit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
 

@@ -486,7 +486,7 @@ mc_digitise_scan (GtkWindow *parent,
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_label_set_xalign (GTK_LABEL (status), 0);
   gtk_widget_add_css_class (status, "dim-label");
-  gtk_box_append (GTK_BOX (box), labelled (_("_Scanner"), device));
+  gtk_box_append (GTK_BOX (box), labelled (_("Sc_anner"), device));
   gtk_box_append (GTK_BOX (box), status);
   gtk_box_append (GTK_BOX (box), labelled (_("_Document of the dossier"), component_drop_down (d)));
 

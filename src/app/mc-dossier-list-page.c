@@ -295,7 +295,8 @@ mc_dossier_list_page_init (McDossierListPage *self)
   add_column (self, COLUMN_APPLICANT, _("Applicant"), FALSE, 190);
   add_column (self, COLUMN_ID, _("ID number"), FALSE, 130);
   add_column (self, COLUMN_PROCEDURE, _("Procedure"), TRUE, -1);
-  add_column (self, COLUMN_RECEIVED, _("Received"), FALSE, 135);
+  /* Translators: the column of the time a dossier was received */
+  add_column (self, COLUMN_RECEIVED, C_("column", "Received"), FALSE, 135);
   add_column (self, COLUMN_DUE, _("Due"), FALSE, 135);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 140);
   add_column (self, COLUMN_DUE_STATE, _("Deadline"), FALSE, 150);

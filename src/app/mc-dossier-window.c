@@ -18,6 +18,7 @@
 #include "mc-dossier-item.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
+#include "mc-help.h"
 #include "mc-preview-window.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -561,9 +562,9 @@ run_step (McDossierWindow *self,
         confirm = _("_Record Return");
         const char *ratings[] = { _("Not asked"), _("Very satisfied"), _("Satisfied"), _("Neither"),
                                   _("Dissatisfied"), _("Very dissatisfied"), _("Declined to rate"), NULL };
-        GtkWidget *label = gtk_label_new_with_mnemonic (_("Citizen's _rating"));
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("Citizen's ra_ting"));
 
-        data->receiver = add_entry (GTK_BOX (box), _("_Received by"), self->dossier->applicant_name);
+        data->receiver = add_entry (GTK_BOX (box), _("Recei_ved by"), self->dossier->applicant_name);
         data->at = add_entry (GTK_BOX (box), _("_Date and time (YYYY-MM-DD HH:MM)"), now);
         data->rating = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ratings));
         gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -578,7 +579,7 @@ run_step (McDossierWindow *self,
       body = _("The applicant receives a refusal notice with the reason.");
       confirm = _("_Refuse");
       destructive = TRUE;
-      data->reason = add_entry (GTK_BOX (box), _("_Reason"), NULL);
+      data->reason = add_entry (GTK_BOX (box), _("Rea_son"), NULL);
       break;
     case STEP_STOP:
       heading = _("Stop at the Applicant's Request?");
@@ -595,21 +596,21 @@ run_step (McDossierWindow *self,
 
         heading = _("Correct a Field");
         body = _("The previous value stays in the history with the reason.");
-        confirm = _("_Correct");
+        confirm = _("C_orrect");
         data->field = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (fields));
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->field));
         gtk_box_append (GTK_BOX (box), label);
         gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->field));
         data->value = add_entry (GTK_BOX (box), _("_New value"), NULL);
-        data->reason = add_entry (GTK_BOX (box), _("_Reason"), NULL);
+        data->reason = add_entry (GTK_BOX (box), _("Rea_son"), NULL);
       }
       break;
     case STEP_APOLOGY:
       {
         McMinute proposed = mc_apology_propose_new_due (self->store, self->dossier);
         g_autofree char *proposed_text = mc_time_format_iso (proposed);
-        GtkWidget *label = gtk_label_new_with_mnemonic (_("_Reason"));
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("Rea_son"));
 
         heading = _("Write an Apology Letter?");
         body = _("The head of the deciding body signs it. The return date can be moved only once; statistics "
@@ -629,6 +630,8 @@ run_step (McDossierWindow *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  if (step == STEP_APOLOGY)
+    mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("phieu-xin-loi#lap-phieu-cho-mot-ho-so"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
                                               destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);

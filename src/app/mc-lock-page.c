@@ -28,6 +28,7 @@ struct _McLockPage
   AdwComboRow  *account_row;
   AdwEntryRow  *pin_row;
   GtkLabel     *error_label;
+  GtkButton    *sign_in_button;
 };
 
 G_DEFINE_FINAL_TYPE (McLockPage, mc_lock_page, GTK_TYPE_WIDGET)
@@ -39,12 +40,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The line keeps its place when empty, so that the button does not jump when a message appears. */
 static void
 show_error (McLockPage *self,
             const char *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
 }
 
 static void
@@ -103,6 +104,7 @@ mc_lock_page_class_init (McLockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McLockPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, McLockPage, pin_row);
   gtk_widget_class_bind_template_child (widget_class, McLockPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McLockPage, sign_in_button);
   gtk_widget_class_bind_template_callback (widget_class, pin_activated_cb);
   gtk_widget_class_install_action (widget_class, "lock.sign-in", NULL, sign_in_action);
 }
@@ -177,7 +179,11 @@ mc_lock_page_sign_in (McLockPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
   if (account == NULL)
     {
-      show_error (self, error->message);
+      /* The name was picked from the list: only the PIN can be wrong here. */
+      if (g_error_matches (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_WRONG_PIN) && username != NULL)
+        show_error (self, _("The PIN is wrong. Try again."));
+      else
+        show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
       return FALSE;
     }

@@ -27,6 +27,7 @@ struct _McSetupPage
   GtkSpinButton  *station_spin;
   AdwEntryRow    *clerk_row;
   GtkLabel       *error_label;
+  GtkButton      *start_button;
 };
 
 G_DEFINE_FINAL_TYPE (McSetupPage, mc_setup_page, GTK_TYPE_WIDGET)
@@ -44,13 +45,39 @@ row_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The start button says what is still missing, so the clerk does not wonder why it cannot be pressed. */
 static void
 update_actions (McSetupPage *self)
 {
-  gboolean ready = *row_text (self->office_name_row) != '\0' && *row_text (self->office_code_row) != '\0' &&
-                   *row_text (self->clerk_row) != '\0';
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_null_terminated (3, NULL, TRUE);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.complete", ready);
+  if (is_blank (row_text (self->office_name_row)))
+    g_ptr_array_add (missing, _("the office name"));
+  if (is_blank (row_text (self->office_code_row)))
+    g_ptr_array_add (missing, _("the office's electronic code"));
+  if (is_blank (row_text (self->clerk_row)))
+    g_ptr_array_add (missing, _("the clerk's full name"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.complete", missing->len == 0);
+  if (missing->len == 0)
+    gtk_button_set_label (self->start_button, _("_Start Using Một Cửa"));
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) missing->pdata);
+      /* Translators: on the disabled start button of the setup; %s lists the required fields left empty */
+      g_autofree char *label = g_strdup_printf (_("Still needed: %s"), list);
+
+      gtk_button_set_label (self->start_button, label);
+    }
 }
 
 static void
@@ -128,6 +155,7 @@ mc_setup_page_class_init (McSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McSetupPage, station_spin);
   gtk_widget_class_bind_template_child (widget_class, McSetupPage, clerk_row);
   gtk_widget_class_bind_template_child (widget_class, McSetupPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McSetupPage, start_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 

@@ -19,6 +19,7 @@
 #include "mc-clock.h"
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
+#include "mc-help.h"
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
 #include "mc-feedback-window.h"
@@ -692,6 +693,7 @@ show_import_preview (McWindow   *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import This Sync File?"), body->str);
+  mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("dong-bo#nhap-tep-dong-bo"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
@@ -1032,4 +1034,21 @@ mc_window_import_file (McWindow   *self,
 
   if (require_sync_key (self))
     show_import_preview (self, path);
+}
+
+/**
+ * mc_window_get_visible_page:
+ *
+ * Returns: "setup", "locked", or the name of the desk page shown ("intake", "alerts", …), for the help topic.
+ */
+const char *
+mc_window_get_visible_page (McWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  name = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (name, "desk") == 0)
+    return adw_view_stack_get_visible_child_name (self->view_stack);
+  return name;
 }

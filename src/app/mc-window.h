@@ -27,6 +27,7 @@ void      mc_window_show_page    (McWindow      *self,
 const char *mc_window_get_last_notification (McWindow *self);
 void        mc_window_lock         (McWindow      *self);
 gboolean    mc_window_is_locked    (McWindow      *self);
+const char *mc_window_get_visible_page (McWindow *self);
 void        mc_window_import_file  (McWindow      *self,
                                     const char    *path);
 
