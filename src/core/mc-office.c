@@ -12,14 +12,65 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mc-office.h"
 
-static const char * const shared_keys[] = {
-  "office_code", "office_name", "parent_name", "unit_name", "place", "lookup_url",
-  "signer_name", "signer_title", "morning_open", "morning_close", "afternoon_open",
-  "afternoon_close", "cutoff", "due_soon_days", "supplement_mode", "form_numbering",
-  NULL
+/* The office's shared settings: one row each. A new setting is a new row (and a field of McOffice); the store,
+ * sync, `motcua-cli office` and Preferences all go through this table. */
+typedef enum
+{
+  SETTING_TEXT,      /* free text; empty means unset */
+  SETTING_CLOCK,     /* hh:mm, minutes since midnight in an int */
+  SETTING_NUMBER,    /* a whole number between min and max, in an int */
+  SETTING_CHOICE,    /* one of choices[], stored as text */
+  SETTING_ENUM,      /* one of choices[], stored as its index in an enum */
+} SettingKind;
+
+typedef struct
+{
+  const char  *key;
+  SettingKind  kind;
+  gsize        offset;     /* of the field in McOffice */
+  int          min, max;   /* SETTING_NUMBER */
+  const char  *choices[4]; /* SETTING_CHOICE, NULL-terminated */
+} Setting;
+
+#define FIELD(member) G_STRUCT_OFFSET (McOffice, member)
+
+/* Enum settings are written through an int. */
+G_STATIC_ASSERT (sizeof (McSupplementMode) == sizeof (int));
+
+static const Setting settings[] = {
+  { "office_code",     SETTING_TEXT,   FIELD (code) },
+  { "office_name",     SETTING_TEXT,   FIELD (name) },
+  { "parent_name",     SETTING_TEXT,   FIELD (parent) },
+  { "unit_name",       SETTING_TEXT,   FIELD (unit_name) },
+  { "place",           SETTING_TEXT,   FIELD (place) },
+  { "lookup_url",      SETTING_TEXT,   FIELD (lookup_url) },
+  { "signer_name",     SETTING_TEXT,   FIELD (signer_name) },
+  { "signer_title",    SETTING_TEXT,   FIELD (signer_title) },
+  { "morning_open",    SETTING_CLOCK,  FIELD (hours.morning_open) },
+  { "morning_close",   SETTING_CLOCK,  FIELD (hours.morning_close) },
+  { "afternoon_open",  SETTING_CLOCK,  FIELD (hours.afternoon_open) },
+  { "afternoon_close", SETTING_CLOCK,  FIELD (hours.afternoon_close) },
+  { "cutoff",          SETTING_CLOCK,  FIELD (hours.cutoff) },
+  { "due_soon_days",   SETTING_NUMBER, FIELD (due_soon_days), 0, 30 },
+  /* The choices in the order of McSupplementMode. */
+  { "supplement_mode", SETTING_ENUM,   FIELD (supplement_mode), 0, 0, { "restart", "resume", NULL } },
+  { "form_numbering",  SETTING_CHOICE, FIELD (form_numbering), 0, 0, { "2025", "2018", NULL } },
 };
+
+static const Setting *
+find_setting (const char *key)
+{
+  if (key == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (g_str_equal (settings[i].key, key))
+      return &settings[i];
+  return NULL;
+}
 
 McOffice *
 mc_office_new (void)
@@ -59,10 +110,10 @@ mc_office_copy (const McOffice *self)
 {
   McOffice *copy = mc_office_new ();
 
-  for (guint i = 0; shared_keys[i]; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {
-      g_autofree char *value = mc_office_get_value (self, shared_keys[i]);
-      mc_office_set_value (copy, shared_keys[i], value);
+      g_autofree char *value = mc_office_get_value (self, settings[i].key);
+      mc_office_set_value (copy, settings[i].key, value);
     }
   copy->station = self->station;
   copy->station_id = g_strdup (self->station_id);
@@ -73,7 +124,17 @@ mc_office_copy (const McOffice *self)
 const char * const *
 mc_office_shared_keys (void)
 {
-  return shared_keys;
+  static const char **keys;
+
+  if (g_once_init_enter (&keys))
+    {
+      const char **list = g_new0 (const char *, G_N_ELEMENTS (settings) + 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+        list[i] = settings[i].key;
+      g_once_init_leave (&keys, list);
+    }
+  return keys;
 }
 
 gboolean
@@ -103,112 +164,106 @@ mc_office_set_value (McOffice   *self,
                      const char *key,
                      const char *value)
 {
+  const Setting *setting = find_setting (key);
+  gpointer field;
   int minutes;
+  gint64 number;
 
-  if (g_str_equal (key, "office_code"))
-    replace (&self->code, value);
-  else if (g_str_equal (key, "office_name"))
-    replace (&self->name, value);
-  else if (g_str_equal (key, "parent_name"))
-    replace (&self->parent, value);
-  else if (g_str_equal (key, "unit_name"))
-    replace (&self->unit_name, value);
-  else if (g_str_equal (key, "place"))
-    replace (&self->place, value);
-  else if (g_str_equal (key, "lookup_url"))
-    replace (&self->lookup_url, value);
-  else if (g_str_equal (key, "signer_name"))
-    replace (&self->signer_name, value);
-  else if (g_str_equal (key, "signer_title"))
-    replace (&self->signer_title, value);
-  else if (g_str_equal (key, "form_numbering"))
+  if (setting == NULL)
+    return FALSE;
+  field = G_STRUCT_MEMBER_P (self, setting->offset);
+  switch (setting->kind)
     {
-      if (g_strcmp0 (value, "2025") != 0 && g_strcmp0 (value, "2018") != 0)
-        return FALSE;
-      replace (&self->form_numbering, value);
-    }
-  else if (g_str_equal (key, "supplement_mode"))
-    {
-      if (g_strcmp0 (value, "restart") == 0)
-        self->supplement_mode = MC_SUPPLEMENT_RESTART;
-      else if (g_strcmp0 (value, "resume") == 0)
-        self->supplement_mode = MC_SUPPLEMENT_RESUME;
-      else
-        return FALSE;
-    }
-  else if (g_str_equal (key, "due_soon_days"))
-    {
-      gint64 days;
-
-      if (value == NULL || !g_ascii_string_to_signed (value, 10, 0, 30, &days, NULL))
-        return FALSE;
-      self->due_soon_days = (int) days;
-    }
-  else if (g_str_equal (key, "morning_open") || g_str_equal (key, "morning_close") ||
-           g_str_equal (key, "afternoon_open") || g_str_equal (key, "afternoon_close") ||
-           g_str_equal (key, "cutoff"))
-    {
+    case SETTING_TEXT:
+      replace (field, value);
+      return TRUE;
+    case SETTING_CLOCK:
       if (!mc_office_parse_clock (value, &minutes))
         return FALSE;
-      if (g_str_equal (key, "morning_open"))
-        self->hours.morning_open = minutes;
-      else if (g_str_equal (key, "morning_close"))
-        self->hours.morning_close = minutes;
-      else if (g_str_equal (key, "afternoon_open"))
-        self->hours.afternoon_open = minutes;
-      else if (g_str_equal (key, "afternoon_close"))
-        self->hours.afternoon_close = minutes;
-      else
-        self->hours.cutoff = minutes;
+      *(int *) field = minutes;
+      return TRUE;
+    case SETTING_NUMBER:
+      if (value == NULL || !g_ascii_string_to_signed (value, 10, setting->min, setting->max, &number, NULL))
+        return FALSE;
+      *(int *) field = (int) number;
+      return TRUE;
+    case SETTING_CHOICE:
+    case SETTING_ENUM:
+      for (guint i = 0; setting->choices[i]; i++)
+        if (g_strcmp0 (value, setting->choices[i]) == 0)
+          {
+            if (setting->kind == SETTING_ENUM)
+              *(int *) field = (int) i;
+            else
+              replace (field, value);
+            return TRUE;
+          }
+      return FALSE;
+    default:
+      g_assert_not_reached ();
     }
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static char *
-format_clock (int minutes)
-{
-  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
 char *
 mc_office_get_value (const McOffice *self,
                      const char     *key)
 {
-  if (g_str_equal (key, "office_code"))
-    return g_strdup (self->code);
-  if (g_str_equal (key, "office_name"))
-    return g_strdup (self->name);
-  if (g_str_equal (key, "parent_name"))
-    return g_strdup (self->parent);
-  if (g_str_equal (key, "unit_name"))
-    return g_strdup (self->unit_name);
-  if (g_str_equal (key, "place"))
-    return g_strdup (self->place);
-  if (g_str_equal (key, "lookup_url"))
-    return g_strdup (self->lookup_url);
-  if (g_str_equal (key, "signer_name"))
-    return g_strdup (self->signer_name);
-  if (g_str_equal (key, "signer_title"))
-    return g_strdup (self->signer_title);
-  if (g_str_equal (key, "form_numbering"))
-    return g_strdup (self->form_numbering);
-  if (g_str_equal (key, "supplement_mode"))
-    return g_strdup (self->supplement_mode == MC_SUPPLEMENT_RESUME ? "resume" : "restart");
-  if (g_str_equal (key, "due_soon_days"))
-    return g_strdup_printf ("%d", self->due_soon_days);
-  if (g_str_equal (key, "morning_open"))
-    return format_clock (self->hours.morning_open);
-  if (g_str_equal (key, "morning_close"))
-    return format_clock (self->hours.morning_close);
-  if (g_str_equal (key, "afternoon_open"))
-    return format_clock (self->hours.afternoon_open);
-  if (g_str_equal (key, "afternoon_close"))
-    return format_clock (self->hours.afternoon_close);
-  if (g_str_equal (key, "cutoff"))
-    return format_clock (self->hours.cutoff);
-  return NULL;
+  const Setting *setting = find_setting (key);
+  gconstpointer field;
+
+  if (setting == NULL)
+    return NULL;
+  field = G_STRUCT_MEMBER_P (self, setting->offset);
+  switch (setting->kind)
+    {
+    case SETTING_TEXT:
+      return g_strdup (*(char * const *) field);
+    case SETTING_CLOCK:
+      return g_strdup_printf ("%02d:%02d", *(const int *) field / 60, *(const int *) field % 60);
+    case SETTING_NUMBER:
+      return g_strdup_printf ("%d", *(const int *) field);
+    case SETTING_CHOICE:
+      return g_strdup (*(char * const *) field);
+    case SETTING_ENUM:
+      return g_strdup (setting->choices[*(const int *) field]);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * mc_office_describe_value:
+ *
+ * Returns: (transfer full): what @key accepts, for a message that says what to type ("hh:mm", "0 to 30", "restart
+ * or resume"), or %NULL for an unknown key.
+ */
+char *
+mc_office_describe_value (const char *key)
+{
+  const Setting *setting = find_setting (key);
+
+  if (setting == NULL)
+    return NULL;
+  switch (setting->kind)
+    {
+    case SETTING_TEXT:
+      return g_strdup (_("any text"));
+    case SETTING_CLOCK:
+      /* Translators: the form of a time of day in the office settings */
+      return g_strdup (_("a time of day as hh:mm"));
+    case SETTING_NUMBER:
+      /* Translators: a whole number between two bounds */
+      return g_strdup_printf (_("a whole number from %d to %d"), setting->min, setting->max);
+    case SETTING_CHOICE:
+    case SETTING_ENUM:
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) setting->choices);
+        /* Translators: %s lists the allowed values, separated by commas */
+        return g_strdup_printf (_("one of %s"), joined);
+      }
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* An office's electronic code (mã định danh điện tử, e.g. 000.00.12.H40): it names files and dossier codes. */

@@ -45,6 +45,7 @@ gboolean  mc_office_set_value    (McOffice   *self,
                                   const char *value);
 char     *mc_office_get_value    (const McOffice *self,
                                   const char *key);
+char     *mc_office_describe_value (const char *key);
 const char * const *
           mc_office_shared_keys  (void);
 gboolean  mc_office_code_is_valid (const char *code);
