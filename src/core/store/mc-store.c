@@ -41,6 +41,8 @@ struct _McStore
   McOffice   *office;
   gboolean    set_up;
   gboolean    staging;     /* projections go to temp.projection_stage until flush_staged_projections() */
+  gboolean    changed;     /* the transaction under way changed what the views show */
+  gboolean    removed_personal_data;  /* … and removed a dossier's personal data */
   char       *actor;       /* the signed-in account's username, NULL when none */
   gboolean    checkpointing;  /* a background WAL checkpoint is running */
   char       *actor_name;  /* … and full name: events record it as their clerk */
@@ -375,6 +377,42 @@ rollback (McStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean load_office (McStore  *self,
+                             GError  **error);
+
+typedef gboolean (*McStoreWriteFunc) (McStore   *self,
+                                      gpointer   data,
+                                      GError   **error);
+
+/* Runs @write in one transaction: all its writes are committed, or none of them (the office's settings are then
+ * read again, since a reference event may have changed them in memory). After the commit, the documents of
+ * dossiers whose personal data went are deleted, and #McStore::changed tells the views. */
+static gboolean
+_mc_store_write (McStore           *self,
+                 McStoreWriteFunc   write,
+                 gpointer           data,
+                 GError           **error)
+{
+  g_assert (sqlite3_get_autocommit (self->db));
+
+  self->changed = FALSE;
+  self->removed_personal_data = FALSE;
+  if (!begin (self, error))
+    return FALSE;
+  if (!write (self, data, error) || !commit (self, error))
+    {
+      self->staging = FALSE;
+      rollback (self);
+      load_office (self, NULL);
+      return FALSE;
+    }
+  if (self->removed_personal_data)
+    mc_attachment_remove_unreferenced (self, NULL);
+  if (self->changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 static char *
@@ -886,6 +924,7 @@ append_local_event (McStore     *self,
                         kind, payload);
   if (!insert_event (self, event, error))
     return NULL;
+  self->changed = TRUE;
   return g_steal_pointer (&event);
 }
 
@@ -1019,6 +1058,22 @@ create_file (const char  *path,
   return TRUE;
 }
 
+/* One schema version's statements, and the version they bring the file to. */
+static gboolean
+write_migration (McStore   *self,
+                 gpointer   data,
+                 GError   **error)
+{
+  gint64 version = *(gint64 *) data;
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
+  g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d", MC_APPLICATION_ID);
+
+  for (guint i = 0; migrations[version][i]; i++)
+    if (!exec_sql (self, migrations[version][i], error))
+      return FALSE;
+  return exec_sql (self, set_version, error) && exec_sql (self, set_app, error);
+}
+
 static gboolean
 migrate (McStore  *self,
          GError  **error)
@@ -1034,24 +1089,8 @@ migrate (McStore  *self,
       return FALSE;
     }
   for (gint64 v = version + 1; v <= MC_STORE_SCHEMA_VERSION; v++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v);
-      g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d", MC_APPLICATION_ID);
-
-      if (!begin (self, error))
-        return FALSE;
-      for (guint i = 0; migrations[v][i]; i++)
-        if (!exec_sql (self, migrations[v][i], error))
-          {
-            rollback (self);
-            return FALSE;
-          }
-      if (!exec_sql (self, set_version, error) || !exec_sql (self, set_app, error) || !commit (self, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
-    }
+    if (!_mc_store_write (self, write_migration, &v, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1288,6 +1327,50 @@ load_catalogue (McStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  int         station;
+  const char *station_id;
+  const char *office_code;
+  const char *name;
+  const char *parent;
+  const char *place;
+  const char *clerk;
+} Setup;
+
+static gboolean
+write_setup (McStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  Setup *setup = data;
+  g_autofree char *station = g_strdup_printf ("%d", setup->station);
+
+  if (!set_local (self, "station", station, error) ||
+      !set_local (self, "station_id", setup->station_id, error) ||
+      !set_local (self, "clerk", setup->clerk, error))
+    return FALSE;
+  g_free (self->office->station_id);
+  self->office->station_id = g_strdup (setup->station_id);
+  g_free (self->office->clerk);
+  self->office->clerk = g_strdup (setup->clerk);
+  self->changed = TRUE;
+
+  /* A station joining an office whose events it already imported keeps the office's settings and catalogue:
+   * writing them again would override the office's later edits. */
+  if (self->office->code == NULL)
+    {
+      g_autoptr(JsonNode) payload = payload_from_pairs ("office_code", setup->office_code, "office_name", setup->name,
+                                                        "parent_name", setup->parent, "place", setup->place, NULL);
+      g_autoptr(McEvent) event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
+
+      if (event == NULL || !load_catalogue (self, error))
+        return FALSE;
+    }
+  /* Read back inside the transaction: the views see the new station when the commit is announced. */
+  return load_office (self, error);
+}
+
 /**
  * mc_store_setup:
  *
@@ -1304,9 +1387,6 @@ mc_store_setup (McStore             *self,
   g_autofree char *place = NULL;
   g_autofree char *clerk = NULL;
   g_autofree char *station_id = g_uuid_string_random ();
-  g_autofree char *station = NULL;
-  g_autoptr(JsonNode) payload = NULL;
-  g_autoptr(McEvent) event = NULL;
   g_autoptr(GError) text_error = NULL;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
@@ -1360,39 +1440,10 @@ mc_store_setup (McStore             *self,
       parent = g_utf8_strup (name, -1);
     }
 
-  if (!begin (self, error))
-    return FALSE;
-  station = g_strdup_printf ("%d", setup->station);
-  if (!set_local (self, "station", station, error) ||
-      !set_local (self, "station_id", station_id, error) ||
-      !set_local (self, "clerk", *clerk ? clerk : g_get_real_name (), error))
-    goto fail;
-  g_free (self->office->station_id);
-  self->office->station_id = g_strdup (station_id);
-  g_free (self->office->clerk);
-  self->office->clerk = g_strdup (*clerk ? clerk : g_get_real_name ());
-
-  /* A station joining an office whose events it already imported keeps the office's settings and catalogue:
-   * writing them again would override the office's later edits. */
-  if (self->office->code == NULL)
-    {
-      payload = payload_from_pairs ("office_code", setup->office_code, "office_name", name,
-                                    "parent_name", parent, "place", *place ? place : NULL, NULL);
-      event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
-      if (event == NULL || !load_catalogue (self, error))
-        goto fail;
-    }
-  if (!commit (self, error))
-    goto fail;
-  if (!load_office (self, error))
-    return FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-
-fail:
-  rollback (self);
-  load_office (self, NULL);
-  return FALSE;
+  return _mc_store_write (self, write_setup,
+                          &(Setup) { setup->station, station_id, setup->office_code, name, parent,
+                                     *place ? place : NULL, *clerk ? clerk : g_get_real_name () },
+                          error);
 }
 
 /**
@@ -1444,23 +1495,33 @@ mc_store_set_office_values (McStore     *self,
       return FALSE;
   }
 
-  if (!begin (self, error))
-    return FALSE;
-  event = append_local_event (self, NULL, MC_EVENT_OFFICE_SET, payload, NULL, error);
-  if (event == NULL || !commit (self, error))
-    {
-      rollback (self);
-      load_office (self, NULL);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  event = mc_store_append_reference_event (self, MC_EVENT_OFFICE_SET, payload, error);
+  return event != NULL;
+}
+
+typedef struct
+{
+  const char *kind;
+  JsonNode   *payload;
+  McEvent    *event;
+} ReferenceEvent;
+
+static gboolean
+write_reference_event (McStore   *self,
+                       gpointer   data,
+                       GError   **error)
+{
+  ReferenceEvent *r = data;
+
+  r->event = append_local_event (self, NULL, r->kind, r->payload, NULL, error);
+  return r->event != NULL;
 }
 
 /**
  * mc_store_append_reference_event:
  *
- * Records an event that belongs to no dossier (the feedback register), in its own transaction, projected.
+ * Records an event that belongs to no dossier (office settings, the catalogue, the calendar, the feedback
+ * register), in its own transaction, projected.
  */
 McEvent *
 mc_store_append_reference_event (McStore     *self,
@@ -1468,19 +1529,15 @@ mc_store_append_reference_event (McStore     *self,
                                  JsonNode    *payload,
                                  GError     **error)
 {
-  g_autoptr(McEvent) event = NULL;
+  ReferenceEvent r = { kind, payload, NULL };
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  if (!ensure_set_up (self, error) || !begin (self, error))
-    return NULL;
-  event = append_local_event (self, NULL, kind, payload, NULL, error);
-  if (event == NULL || !commit (self, error))
+  if (!ensure_set_up (self, error) || !_mc_store_write (self, write_reference_event, &r, error))
     {
-      rollback (self);
+      g_clear_pointer (&r.event, mc_event_unref);
       return NULL;
     }
-  g_signal_emit (self, signals[CHANGED], 0);
-  return g_steal_pointer (&event);
+  return r.event;
 }
 
 /**
@@ -1521,17 +1578,8 @@ mc_store_set_calendar_day (McStore     *self,
     }
 
   payload = payload_from_pairs ("date", date, "kind", kind_name, "label", label, NULL);
-  if (!begin (self, error))
-    return FALSE;
-  event = append_local_event (self, NULL, MC_EVENT_CALENDAR_DAY_SET, payload, NULL, error);
-  if (event == NULL || !commit (self, error))
-    {
-      rollback (self);
-      load_office (self, NULL);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  event = mc_store_append_reference_event (self, MC_EVENT_CALENDAR_DAY_SET, payload, error);
+  return event != NULL;
 }
 
 GPtrArray *
@@ -1616,16 +1664,8 @@ mc_store_set_procedure (McStore      *self,
     return FALSE;
 
   payload = mc_procedure_to_json_node (procedure);
-  if (!begin (self, error))
-    return FALSE;
-  event = append_local_event (self, NULL, MC_EVENT_PROCEDURE_SET, payload, NULL, error);
-  if (event == NULL || !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  event = mc_store_append_reference_event (self, MC_EVENT_PROCEDURE_SET, payload, error);
+  return event != NULL;
 }
 
 /* The next number of a form for a year, inside the caller's transaction ("Số: 05/PXL-TTPVHCC"). The sequence
@@ -1727,6 +1767,142 @@ valid_documents (JsonNode *documents)
   return TRUE;
 }
 
+/* What intake checked and cleaned, for the transaction that issues the numbers and records it. */
+typedef struct
+{
+  const McIntake *intake;
+  McProcedure    *procedure;
+  const char     *dossier_uuid;
+  const char     *pin;
+  const char     *received_iso;
+  const char     *day;            /* "YYMMDD" of receipt */
+  int             year;
+  const char     *name;
+  const char     *id_number;
+  McIdKind        id_kind;
+  const char     *phone;
+  const char     *email;
+  const char     *address;
+  const char     *notes;
+  const char     *proxy_name;
+  const char     *proxy_id;
+  const char     *proxy_phone;
+  const char     *proxy_address;
+  JsonNode       *documents;
+} Intake;
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *member,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/* The "received" event's payload: the code and numbers just issued, the procedure's rules of the day, the
+ * applicant and the papers. */
+static JsonNode *
+build_received (Intake     *in,
+                const char *code,
+                gint64      slip_number,
+                gint64      control_number)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "code", code);
+  add_string_member (builder, "lookup_pin", in->pin);
+  json_builder_set_member_name (builder, "slip_number");
+  json_builder_add_int_value (builder, slip_number);
+  json_builder_set_member_name (builder, "control_number");
+  json_builder_add_int_value (builder, control_number);
+  add_string_member (builder, "received_at", in->received_iso);
+  json_builder_set_member_name (builder, "procedure");
+  mc_procedure_add_snapshot (in->procedure, builder);
+  json_builder_set_member_name (builder, "applicant");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "name", in->name);
+  if (in->id_number)
+    {
+      add_string_member (builder, "id_number", in->id_number);
+      add_string_member (builder, "id_kind", in->id_kind == MC_ID_KIND_PERSONAL_ID ? "personal_id"
+                                             : in->id_kind == MC_ID_KIND_OLD_ID_CARD ? "old_id_card" : "passport");
+    }
+  if (in->intake->birth_year > 0)
+    {
+      json_builder_set_member_name (builder, "birth_year");
+      json_builder_add_int_value (builder, in->intake->birth_year);
+    }
+  add_string_member (builder, "phone", in->phone);
+  add_string_member (builder, "email", in->email);
+  add_string_member (builder, "address", in->address);
+  json_builder_end_object (builder);
+  if (in->proxy_name)
+    {
+      json_builder_set_member_name (builder, "proxy");
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", in->proxy_name);
+      add_string_member (builder, "id_number", in->proxy_id);
+      add_string_member (builder, "phone", in->proxy_phone);
+      add_string_member (builder, "address", in->proxy_address);
+      json_builder_end_object (builder);
+    }
+  add_string_member (builder, "channel", mc_channel_to_string (in->intake->channel));
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_value (builder, json_node_ref (in->documents));
+  json_builder_set_member_name (builder, "sets");
+  json_builder_add_int_value (builder, in->intake->sets > 0 ? in->intake->sets : 1);
+  add_string_member (builder, "notes", in->notes);
+  add_string_member (builder, "result_delivery", in->intake->result_delivery ? in->intake->result_delivery : "desk");
+  if (in->intake->on_the_spot)
+    {
+      json_builder_set_member_name (builder, "on_the_spot");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+write_intake (McStore   *self,
+              gpointer   data,
+              GError   **error)
+{
+  Intake *in = data;
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(McEvent) event = NULL;
+  gint64 seq, slip_number, control_number;
+  sqlite3_stmt *stmt;
+
+  /* The station's own sequence for the day: codes from different stations never collide. */
+  stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
+                        " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, in->day);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  slip_number = next_form_number (self, "slip", in->year, error);
+  control_number = slip_number > 0 ? next_form_number (self, "control", in->year, error) : -1;
+  if (control_number < 0)
+    return FALSE;
+  code = g_strdup_printf ("%s-%s-%02d%04" G_GINT64_FORMAT, self->office->code, in->day, self->office->station, seq);
+
+  payload = build_received (in, code, slip_number, control_number);
+  event = append_local_event (self, in->dossier_uuid, MC_EVENT_RECEIVED, payload, in->intake->clerk, error);
+  return event != NULL;
+}
+
 /**
  * mc_store_intake:
  * @out_warning: (out) (optional): a note the clerk should see but that does not block saving
@@ -1757,16 +1933,11 @@ mc_store_intake (McStore         *self,
   g_autofree char *pin = make_lookup_pin ();
   g_autofree char *received_iso = NULL;
   g_autofree char *day = NULL;
-  g_autofree char *code = NULL;
   g_autoptr(JsonNode) documents = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) payload = NULL;
-  g_autoptr(McEvent) event = NULL;
   McIdKind id_kind = MC_ID_KIND_PERSONAL_ID;
   McMinute received;
-  gint64 seq, slip_number, control_number;
+  Intake in;
   int y, m, d;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (intake != NULL, NULL);
@@ -1873,132 +2044,13 @@ mc_store_intake (McStore         *self,
   mc_jdn_to_ymd (mc_minute_jdn (received), &y, &m, &d);
   day = g_strdup_printf ("%02d%02d%02d", y % 100, m, d);
 
-  if (!begin (self, error))
+  in = (Intake) { intake, procedure, dossier_uuid, pin, received_iso, day, y, name, id_number, id_kind, phone,
+                  email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, documents };
+  if (!_mc_store_write (self, write_intake, &in, error))
     return NULL;
-
-  /* The station's own sequence for the day: codes from different stations never collide. */
-  stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
-                        " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, day);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  slip_number = next_form_number (self, "slip", y, error);
-  control_number = slip_number > 0 ? next_form_number (self, "control", y, error) : -1;
-  if (control_number < 0)
-    goto fail;
-  code = g_strdup_printf ("%s-%s-%02d%04" G_GINT64_FORMAT, self->office->code, day, self->office->station, seq);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "lookup_pin");
-  json_builder_add_string_value (builder, pin);
-  json_builder_set_member_name (builder, "slip_number");
-  json_builder_add_int_value (builder, slip_number);
-  json_builder_set_member_name (builder, "control_number");
-  json_builder_add_int_value (builder, control_number);
-  json_builder_set_member_name (builder, "received_at");
-  json_builder_add_string_value (builder, received_iso);
-  json_builder_set_member_name (builder, "procedure");
-  mc_procedure_add_snapshot (procedure, builder);
-  json_builder_set_member_name (builder, "applicant");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  if (id_number)
-    {
-      json_builder_set_member_name (builder, "id_number");
-      json_builder_add_string_value (builder, id_number);
-      json_builder_set_member_name (builder, "id_kind");
-      json_builder_add_string_value (builder, id_kind == MC_ID_KIND_PERSONAL_ID ? "personal_id"
-                                              : id_kind == MC_ID_KIND_OLD_ID_CARD ? "old_id_card" : "passport");
-    }
-  if (intake->birth_year > 0)
-    {
-      json_builder_set_member_name (builder, "birth_year");
-      json_builder_add_int_value (builder, intake->birth_year);
-    }
-  if (phone)
-    {
-      json_builder_set_member_name (builder, "phone");
-      json_builder_add_string_value (builder, phone);
-    }
-  if (email)
-    {
-      json_builder_set_member_name (builder, "email");
-      json_builder_add_string_value (builder, email);
-    }
-  if (address)
-    {
-      json_builder_set_member_name (builder, "address");
-      json_builder_add_string_value (builder, address);
-    }
-  json_builder_end_object (builder);
-  if (proxy_name)
-    {
-      json_builder_set_member_name (builder, "proxy");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, proxy_name);
-      if (proxy_id)
-        {
-          json_builder_set_member_name (builder, "id_number");
-          json_builder_add_string_value (builder, proxy_id);
-        }
-      if (proxy_phone)
-        {
-          json_builder_set_member_name (builder, "phone");
-          json_builder_add_string_value (builder, proxy_phone);
-        }
-      if (proxy_address)
-        {
-          json_builder_set_member_name (builder, "address");
-          json_builder_add_string_value (builder, proxy_address);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_set_member_name (builder, "channel");
-  json_builder_add_string_value (builder, mc_channel_to_string (intake->channel));
-  json_builder_set_member_name (builder, "documents");
-  json_builder_add_value (builder, g_steal_pointer (&documents));
-  json_builder_set_member_name (builder, "sets");
-  json_builder_add_int_value (builder, intake->sets > 0 ? intake->sets : 1);
-  if (notes)
-    {
-      json_builder_set_member_name (builder, "notes");
-      json_builder_add_string_value (builder, notes);
-    }
-  json_builder_set_member_name (builder, "result_delivery");
-  json_builder_add_string_value (builder, intake->result_delivery ? intake->result_delivery : "desk");
-  if (intake->on_the_spot)
-    {
-      json_builder_set_member_name (builder, "on_the_spot");
-      json_builder_add_boolean_value (builder, TRUE);
-    }
-  json_builder_end_object (builder);
-  payload = json_builder_get_root (builder);
-
-  event = append_local_event (self, dossier_uuid, MC_EVENT_RECEIVED, payload, intake->clerk, error);
-  if (event == NULL || !commit (self, error))
-    goto fail;
-
   if (out_warning)
     *out_warning = g_steal_pointer (&warning);
-  g_signal_emit (self, signals[CHANGED], 0);
   return mc_store_get_dossier (self, dossier_uuid, error);
-
-fail:
-  rollback (self);
-  return NULL;
 }
 
 static char *
@@ -2426,6 +2478,51 @@ clean_edit (McDossier   *dossier,
   return TRUE;
 }
 
+typedef struct
+{
+  McDossier  *dossier;
+  const char *kind;
+  JsonNode   *payload;
+  const char *clerk;
+} Step;
+
+static gboolean
+write_step (McStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  Step *step = data;
+  JsonObject *object = json_node_get_object (step->payload);
+  g_autoptr(McEvent) event = NULL;
+  /* The forms these steps produce are numbered per office, per form and per year; the number is recorded with
+   * the event so a reprint shows the same number. */
+  const char *form = g_str_equal (step->kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "supplement"
+                   : g_str_equal (step->kind, MC_EVENT_REFUSED) ? "refusal"
+                   : g_str_equal (step->kind, MC_EVENT_STOP_REQUESTED) ? "stop"
+                   : g_str_equal (step->kind, MC_EVENT_APOLOGY_ISSUED) ? "apology" : NULL;
+
+  if (form != NULL)
+    {
+      McMinute at;
+      int year;
+      gint64 number;
+
+      mc_time_parse (json_object_get_string_member (object, "at"), &at, NULL);
+      mc_jdn_to_ymd (mc_minute_jdn (at), &year, NULL, NULL);
+      number = next_form_number (self, form, year, error);
+      if (number < 0)
+        return FALSE;
+      json_object_set_int_member (object, "number", number);
+    }
+  event = append_local_event (self, step->dossier->uuid, step->kind, step->payload, step->clerk, error);
+  /* A correction changes what was recorded about a citizen: the audit log says who and which field, in the
+   * same transaction. */
+  return event != NULL &&
+         (!g_str_equal (step->kind, MC_EVENT_EDITED) ||
+          mc_audit_record (self, MC_AUDIT_CORRECTION, step->dossier->code,
+                           json_object_get_string_member_with_default (object, "field", NULL), error));
+}
+
 /**
  * mc_store_record:
  * @kind: one of the dossier event kinds (MC_EVENT_RESULT_READY, …)
@@ -2445,7 +2542,6 @@ mc_store_record (McStore     *self,
 {
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(JsonNode) copy = NULL;
-  g_autoptr(McEvent) event = NULL;
   JsonObject *object;
   const char *reason;
 
@@ -2522,46 +2618,8 @@ mc_store_record (McStore     *self,
   if (g_str_equal (kind, MC_EVENT_EDITED) && !clean_edit (dossier, object, error))
     return NULL;
 
-  if (!begin (self, error))
+  if (!_mc_store_write (self, write_step, &(Step) { dossier, kind, copy, clerk }, error))
     return NULL;
-  {
-    /* The forms these steps produce are numbered per office, per form and per year; the number is recorded
-     * with the event so a reprint shows the same number. */
-    const char *form = g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "supplement"
-                     : g_str_equal (kind, MC_EVENT_REFUSED) ? "refusal"
-                     : g_str_equal (kind, MC_EVENT_STOP_REQUESTED) ? "stop"
-                     : g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ? "apology" : NULL;
-
-    if (form != NULL)
-      {
-        McMinute at;
-        int year;
-        gint64 number;
-
-        mc_time_parse (json_object_get_string_member (object, "at"), &at, NULL);
-        mc_jdn_to_ymd (mc_minute_jdn (at), &year, NULL, NULL);
-        number = next_form_number (self, form, year, error);
-        if (number < 0)
-          {
-            rollback (self);
-            return NULL;
-          }
-        json_object_set_int_member (object, "number", number);
-      }
-  }
-  event = append_local_event (self, dossier->uuid, kind, copy, clerk, error);
-  /* A correction changes what was recorded about a citizen: the audit log says who and which field, in the
-   * same transaction. */
-  if (event == NULL ||
-      (g_str_equal (kind, MC_EVENT_EDITED) &&
-       !mc_audit_record (self, MC_AUDIT_CORRECTION, dossier->code,
-                         json_object_get_string_member_with_default (object, "field", NULL), error)) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
   return mc_store_get_dossier (self, dossier->uuid, error);
 }
 
@@ -2940,7 +2998,44 @@ scrub_dossier_events (McStore     *self,
       if (!step_done (self, stmt, error))
         return FALSE;
     }
+  self->removed_personal_data = TRUE;
   return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray  *uuids;
+  int         years;
+  const char *cutoff;
+} Removal;
+
+static gboolean
+write_removal (McStore   *self,
+               gpointer   data,
+               GError   **error)
+{
+  Removal *removal = data;
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < removal->uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (removal->uuids, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) payload = NULL;
+      g_autoptr(McEvent) event = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "retention_years");
+      json_builder_add_int_value (builder, removal->years);
+      json_builder_end_object (builder);
+      payload = json_builder_get_root (builder);
+      event = append_local_event (self, uuid, MC_EVENT_PERSONAL_DATA_REMOVED, payload, NULL, error);
+      if (event == NULL || !scrub_dossier_events (self, uuid, error) || !refold_dossier (self, uuid, error))
+        return FALSE;
+    }
+  detail = g_strdup_printf ("%u dossiers closed before %.10s (%d years)", removal->uuids->len, removal->cutoff,
+                            removal->years);
+  return mc_audit_record (self, MC_AUDIT_RETENTION, NULL, detail, error);
 }
 
 /**
@@ -2997,45 +3092,122 @@ mc_store_remove_personal_data (McStore    *self,
   if (dry_run || uuids->len == 0)
     return TRUE;
 
-  if (!exec_sql (self, "PRAGMA secure_delete = ON", error) || !begin (self, error))
+  if (!exec_sql (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
-  for (guint i = 0; i < uuids->len; i++)
+  if (!_mc_store_write (self, write_removal, &(Removal) { uuids, years, cutoff }, error))
     {
-      const char *uuid = g_ptr_array_index (uuids, i);
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) payload = NULL;
-      g_autoptr(McEvent) event = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "retention_years");
-      json_builder_add_int_value (builder, years);
-      json_builder_end_object (builder);
-      payload = json_builder_get_root (builder);
-      event = append_local_event (self, uuid, MC_EVENT_PERSONAL_DATA_REMOVED, payload, NULL, error);
-      if (event == NULL || !scrub_dossier_events (self, uuid, error) || !refold_dossier (self, uuid, error))
-        goto fail;
+      exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
+      return FALSE;
     }
-  {
-    g_autofree char *detail = g_strdup_printf ("%u dossiers closed before %.10s (%d years)", uuids->len, cutoff,
-                                               years);
-    if (!mc_audit_record (self, MC_AUDIT_RETENTION, NULL, detail, error))
-      goto fail;
-  }
-  if (!commit (self, error))
-    goto fail;
   /* The search index keeps old terms in its segments until they merge: merged now, and the log folded in, so
    * that no removed name survives in the file. */
   exec_sql (self, "INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize')", NULL);
   exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
-  mc_attachment_remove_unreferenced (self, NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
 
-fail:
-  rollback (self);
-  exec_sql (self, "PRAGMA secure_delete = OFF", NULL);
-  return FALSE;
+/* Stores the events not known yet, in the total order; reference data is projected at once, dossier events are
+ * collected by dossier for refold_imported(). */
+static gboolean
+store_new_events (McStore     *self,
+                  GPtrArray   *sorted,
+                  GHashTable  *dossiers,
+                  guint       *added,
+                  GError     **error)
+{
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      McEvent *event = g_ptr_array_index (sorted, i);
+      g_autofree char *payload = mc_event_payload_to_string (event);
+      sqlite3_stmt *stmt;
+
+      stmt = prepare (self,
+                      "INSERT INTO event (uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk,"
+                      " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_event (stmt, event, payload);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) == 0)
+        continue;
+      (*added)++;
+      self->changed = TRUE;
+      if (event->dossier_uuid != NULL)
+        {
+          GPtrArray *batch = g_hash_table_lookup (dossiers, event->dossier_uuid);
+
+          if (batch == NULL)
+            {
+              batch = g_ptr_array_new ();
+              g_hash_table_insert (dossiers, g_strdup (event->dossier_uuid), batch);
+            }
+          g_ptr_array_add (batch, event);
+        }
+      else if (!project_reference_event (self, event, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Refolds every dossier the batch touched. */
+static gboolean
+refold_imported (McStore     *self,
+                 GHashTable  *dossiers,
+                 GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, dossiers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *batch = value;
+      gboolean removed = FALSE;
+      gint64 stored;
+
+      /* Another station removed this dossier's personal data (now, or earlier and this is a late event): so does
+       * this one, in its stored history too. */
+      for (guint i = 0; i < batch->len && !removed; i++)
+        removed = g_str_equal (((McEvent *) g_ptr_array_index (batch, i))->kind, MC_EVENT_PERSONAL_DATA_REMOVED);
+      stored = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?", key, error);
+      if (stored < 0)
+        return FALSE;
+      if (!removed && stored != (gint64) batch->len)
+        removed = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?"
+                                   " AND kind = 'personal_data_removed'", key, NULL) > 0;
+      if (removed && !scrub_dossier_events (self, key, error))
+        return FALSE;
+      /* A dossier whose whole history came in this batch folds from the events in hand; one that already
+       * had events here is read back whole. */
+      if (stored == (gint64) batch->len ? !write_projection (self, key, batch, error)
+                                        : !refold_dossier (self, key, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *sorted;
+  guint      added;
+} Import;
+
+static gboolean
+write_import (McStore   *self,
+              gpointer   data,
+              GError   **error)
+{
+  Import *import = data;
+  /* dossier uuid → the batch's new events for it (borrowed) */
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+
+  return begin_staging (self, error) &&
+         store_new_events (self, import->sorted, dossiers, &import->added, error) &&
+         refold_imported (self, dossiers, error) &&
+         flush_staged_projections (self, error);
 }
 
 /**
@@ -3052,14 +3224,8 @@ mc_store_apply_events (McStore    *self,
                        guint      *out_new,
                        GError    **error)
 {
-  /* dossier uuid → the batch's new events for it (borrowed) */
-  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (events->len);
-  gboolean reference_changed = FALSE, any_removed = FALSE;
-  GHashTableIter iter;
-  gpointer key, value;
-  guint added = 0;
+  Import import = { sorted, 0 };
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
@@ -3078,90 +3244,11 @@ mc_store_apply_events (McStore    *self,
   /* Reference data first in the total order, so that folds see the settings the events were made under. */
   g_ptr_array_sort (sorted, mc_event_compare_indirect);
 
-  if (!begin (self, error))
+  if (!_mc_store_write (self, write_import, &import, error))
     return FALSE;
-  if (!begin_staging (self, error))
-    goto fail;
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      McEvent *event = g_ptr_array_index (sorted, i);
-      g_autofree char *payload = mc_event_payload_to_string (event);
-      sqlite3_stmt *stmt;
-
-      stmt = prepare (self,
-                      "INSERT INTO event (uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk,"
-                      " kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING", error);
-      if (stmt == NULL)
-        goto fail;
-      bind_event (stmt, event, payload);
-      if (!step_done (self, stmt, error))
-        goto fail;
-      if (sqlite3_changes (self->db) == 0)
-        continue;
-      added++;
-      if (event->dossier_uuid != NULL)
-        {
-          GPtrArray *batch = g_hash_table_lookup (dossiers, event->dossier_uuid);
-
-          if (batch == NULL)
-            {
-              batch = g_ptr_array_new ();
-              g_hash_table_insert (dossiers, g_strdup (event->dossier_uuid), batch);
-            }
-          g_ptr_array_add (batch, event);
-        }
-      else
-        {
-          reference_changed = TRUE;
-          if (!project_reference_event (self, event, error))
-            goto fail;
-        }
-    }
-
-  g_hash_table_iter_init (&iter, dossiers);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *batch = value;
-
-      gboolean removed = FALSE;
-      gint64 stored;
-
-      /* Another station removed this dossier's personal data (now, or earlier and this is a late event): so does
-       * this one, in its stored history too. */
-      for (guint i = 0; i < batch->len && !removed; i++)
-        removed = g_str_equal (((McEvent *) g_ptr_array_index (batch, i))->kind, MC_EVENT_PERSONAL_DATA_REMOVED);
-      stored = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?", key, error);
-      if (stored < 0)
-        goto fail;
-      if (!removed && stored != (gint64) batch->len)
-        removed = query_int (self, "SELECT count(*) FROM event WHERE dossier_uuid = ?"
-                                   " AND kind = 'personal_data_removed'", key, NULL) > 0;
-      if (removed && !scrub_dossier_events (self, key, error))
-        goto fail;
-      any_removed |= removed;
-      /* A dossier whose whole history came in this batch folds from the events in hand; one that already
-       * had events here is read back whole. */
-      if (stored == (gint64) batch->len ? !write_projection (self, key, batch, error)
-                                        : !refold_dossier (self, key, error))
-        goto fail;
-    }
-  if (!flush_staged_projections (self, error) || !commit (self, error))
-    goto fail;
-  if (reference_changed)
-    load_office (self, NULL);
-  if (any_removed)
-    mc_attachment_remove_unreferenced (self, NULL);
   if (out_new)
-    *out_new = added;
-  if (added > 0)
-    g_signal_emit (self, signals[CHANGED], 0);
+    *out_new = import.added;
   return TRUE;
-
-fail:
-  self->staging = FALSE;
-  rollback (self);
-  load_office (self, NULL);
-  return FALSE;
 }
 
 /* One text per row of a query, for comparing small result sets. */
@@ -3429,6 +3516,33 @@ mc_store_list_office_codes (McStore  *self,
   return g_steal_pointer (&codes);
 }
 
+static gboolean
+write_form_sequences (McStore   *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  static const char *forms[] = { "slip", "control" };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, data);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        sqlite3_stmt *stmt = prepare (self, "INSERT INTO form_sequence (form, year, last) VALUES (?1, ?2, ?3)"
+                                            " ON CONFLICT (form, year) DO UPDATE SET last = MAX (last, ?3)", error);
+
+        if (stmt == NULL)
+          return FALSE;
+        bind_text (stmt, 1, forms[i]);
+        sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (key));
+        sqlite3_bind_int (stmt, 3, GPOINTER_TO_INT (value));
+        if (!step_done (self, stmt, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /**
  * mc_store_raise_form_sequences:
  * @last_by_year: (element-type int int): year → the last slip number used that year
@@ -3440,34 +3554,32 @@ mc_store_raise_form_sequences (McStore     *self,
                                GHashTable  *last_by_year,
                                GError     **error)
 {
-  static const char *forms[] = { "slip", "control" };
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  return _mc_store_write (self, write_form_sequences, last_by_year, error);
+}
+
+static gboolean
+write_day_sequences (McStore   *self,
+                     gpointer   data,
+                     GError   **error)
+{
   GHashTableIter iter;
   gpointer key, value;
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-
-  if (!begin (self, error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, last_by_year);
+  g_hash_table_iter_init (&iter, data);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-      {
-        stmt = prepare (self, "INSERT INTO form_sequence (form, year, last) VALUES (?1, ?2, ?3)"
-                              " ON CONFLICT (form, year) DO UPDATE SET last = MAX (last, ?3)", error);
-        if (stmt == NULL)
-          goto fail;
-        bind_text (stmt, 1, forms[i]);
-        sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (key));
-        sqlite3_bind_int (stmt, 3, GPOINTER_TO_INT (value));
-        if (!step_done (self, stmt, error))
-          goto fail;
-      }
-  return commit (self, error);
+    {
+      sqlite3_stmt *stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, ?2)"
+                                          " ON CONFLICT (day) DO UPDATE SET last = MAX (last, ?2)", error);
 
-fail:
-  rollback (self);
-  return FALSE;
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (value));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -3482,31 +3594,8 @@ mc_store_raise_day_sequences (McStore     *self,
                               GHashTable  *last_by_day,
                               GError     **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-
-  if (!begin (self, error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, last_by_day);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      stmt = prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, ?2)"
-                            " ON CONFLICT (day) DO UPDATE SET last = MAX (last, ?2)", error);
-      if (stmt == NULL)
-        goto fail;
-      bind_text (stmt, 1, key);
-      sqlite3_bind_int (stmt, 2, GPOINTER_TO_INT (value));
-      if (!step_done (self, stmt, error))
-        goto fail;
-    }
-  return commit (self, error);
-
-fail:
-  rollback (self);
-  return FALSE;
+  return _mc_store_write (self, write_day_sequences, last_by_day, error);
 }
 
 /*
