@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* For the core's own modules that keep tables beside the store's (accounts, audit): not for the app. */
+/* Package-private: for the store's own files (src/core/store/) and the core's modules that keep tables beside
+ * the store's (accounts and audit, feedback, documents). Never for the app, the command line or the forms. */
 
 #pragma once
 
@@ -14,6 +15,10 @@
 #include "mc-store.h"
 
 G_BEGIN_DECLS
+
+/*
+ * For the core's other modules
+ */
 
 sqlite3    *mc_store_get_sqlite (McStore    *self);
 void        mc_store_set_actor  (McStore    *self,
@@ -24,5 +29,140 @@ McEvent    *mc_store_append_reference_event (McStore    *self,
                                              const char *kind,
                                              JsonNode   *payload,
                                              GError    **error);
+
+/*
+ * Inside the store
+ */
+
+/* "MCS1" in the database header: tells our files from any other SQLite file. */
+#define MC_STORE_APPLICATION_ID 0x4D435331
+
+struct _McStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  McCalendar *calendar;
+  McOffice   *office;
+  gboolean    set_up;
+  gboolean    staging;     /* projections go to temp.projection_stage until _mc_store_flush_staging() */
+  gboolean    changed;     /* the transaction under way changed what the views show */
+  gboolean    removed_personal_data;  /* … and removed a dossier's personal data */
+  char       *actor;       /* the signed-in account's username, NULL when none */
+  gboolean    checkpointing;  /* a background WAL checkpoint is running */
+  char       *actor_name;  /* … and full name: events record it as their clerk */
+};
+
+/* mc-store-sql.c: statements (cached by their text), values and SQLite's failures in the user's words */
+gboolean      _mc_store_set_error        (McStore       *self,
+                                          int            rc,
+                                          GError       **error);
+gboolean      _mc_store_exec             (McStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+sqlite3_stmt *_mc_store_prepare          (McStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _mc_store_step_done        (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+gint64        _mc_store_query_int        (McStore       *self,
+                                          const char    *sql,
+                                          const char    *arg,
+                                          GError       **error);
+GPtrArray    *_mc_store_step_strings     (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+void          _mc_store_bind_text        (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+void          _mc_store_bind_minute      (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          McMinute       minute);
+char         *_mc_store_column_dup       (sqlite3_stmt  *stmt,
+                                          int            index);
+McMinute      _mc_store_column_minute    (sqlite3_stmt  *stmt,
+                                          int            index);
+
+/* mc-store.c: transactions and the events this station writes */
+typedef gboolean (*McStoreWriteFunc) (McStore   *self,
+                                      gpointer   data,
+                                      GError   **error);
+
+gboolean      _mc_store_begin            (McStore       *self,
+                                          GError       **error);
+void          _mc_store_rollback         (McStore       *self);
+gboolean      _mc_store_write            (McStore       *self,
+                                          McStoreWriteFunc write,
+                                          gpointer       data,
+                                          GError       **error);
+McEvent      *_mc_store_append           (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          const char    *kind,
+                                          JsonNode      *payload,
+                                          const char    *clerk,
+                                          GError       **error);
+gboolean      _mc_store_ensure_set_up    (McStore       *self,
+                                          GError       **error);
+gboolean      _mc_store_field_error      (GError       **error,
+                                          const char    *field,
+                                          GError        *cause);
+
+/* mc-store-schema.c */
+gboolean      _mc_store_migrate          (McStore       *self,
+                                          GError       **error);
+
+/* mc-store-projection.c: events folded into the tables */
+#define MC_STORE_PROJECTION_COLUMNS \
+  "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
+  " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
+  " has_apology, n_events, last_lamport, search_key, on_the_spot"
+
+gboolean      _mc_store_insert_event     (McStore       *self,
+                                          McEvent       *event,
+                                          gboolean      *out_new,
+                                          GError       **error);
+McEvent      *_mc_store_event_from_row   (sqlite3_stmt  *stmt);
+GPtrArray    *_mc_store_load_events      (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          GError       **error);
+gboolean      _mc_store_project          (McStore       *self,
+                                          McEvent       *event,
+                                          GError       **error);
+gboolean      _mc_store_project_reference (McStore      *self,
+                                          McEvent       *event,
+                                          GError       **error);
+gboolean      _mc_store_project_dossier  (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          GPtrArray     *events,
+                                          GError       **error);
+gboolean      _mc_store_refold           (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          GError       **error);
+gboolean      _mc_store_refold_touching  (McStore       *self,
+                                          McMinute       from,
+                                          McMinute       to,
+                                          GError       **error);
+gboolean      _mc_store_begin_staging    (McStore       *self,
+                                          GError       **error);
+gboolean      _mc_store_flush_staging    (McStore       *self,
+                                          GError       **error);
+
+/* mc-store-office.c */
+gboolean      _mc_store_load_office      (McStore       *self,
+                                          GError       **error);
+
+/* mc-store-intake.c: the numbers issued at the desk */
+gint64        _mc_store_next_form_number (McStore       *self,
+                                          const char    *form,
+                                          int            year,
+                                          GError       **error);
+
+/* mc-store-maintenance.c */
+gboolean      _mc_store_scrub_events     (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          GError       **error);
 
 G_END_DECLS

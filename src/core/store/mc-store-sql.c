@@ -1,0 +1,190 @@
+/* mc-store-sql.c
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What every file of the store uses to talk to SQLite: statements prepared once and kept by their text,
+ * values bound and read, and SQLite's failures said in the clerk's words. */
+
+#define G_LOG_DOMAIN "mc-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-store-private.h"
+
+gboolean
+_mc_store_set_error (McStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   _("The database file %s is damaged (%s). Restore it from a backup."), self->path, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("The disk is full: nothing was saved. Free some space and try again."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO,
+                   _("The database file %s cannot be written (%s): nothing was saved."), self->path, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_DATABASE,
+                   _("The database is busy in another program: nothing was saved. Try again in a moment."));
+      break;
+    default:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_DATABASE,
+                   _("Database error: %s"), detail);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+_mc_store_exec (McStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _mc_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* A cached prepared statement, reset and unbound, ready for new values. */
+sqlite3_stmt *
+_mc_store_prepare (McStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mc_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_mc_store_step_done (McStore      *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _mc_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gint64
+_mc_store_query_int (McStore     *self,
+                     const char  *sql,
+                     const char  *arg,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
+  gint64 value = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (arg != NULL)
+    _mc_store_bind_text (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _mc_store_set_error (self, rc, error);
+      return -1;
+    }
+  return value;
+}
+
+/* The first column of every row of a bound statement, as strings; NULL with @error. */
+GPtrArray *
+_mc_store_step_strings (McStore       *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, _mc_store_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _mc_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
+void
+_mc_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_mc_store_bind_minute (sqlite3_stmt *stmt,
+                       int           index,
+                       McMinute      minute)
+{
+  if (minute == MC_MINUTE_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, minute);
+}
+
+char *
+_mc_store_column_dup (sqlite3_stmt *stmt,
+                      int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+McMinute
+_mc_store_column_minute (sqlite3_stmt *stmt,
+                         int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return MC_MINUTE_NONE;
+  return sqlite3_column_int64 (stmt, index);
+}
