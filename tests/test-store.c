@@ -863,6 +863,178 @@ test_apology (Fixture       *fixture,
 }
 
 /*
+ * The state machine
+ */
+
+/* @dossier's history with one more event of @kind, later in the total order than all the others. */
+static McDossier *
+fold_with (McStore    *store,
+           McDossier  *dossier,
+           const char *kind,
+           JsonNode   *payload)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_store_get_events (store, dossier->uuid, &error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  McEvent *last;
+
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_ptr_array_add (events, mc_event_new (uuid, dossier->uuid, last->station_id, last->station_seq + 1000,
+                                         last->lamport + 1, "2026-11-25T16:00:00+07:00", CLERK, kind, payload));
+  return mc_dossier_fold (events, mc_store_get_calendar (store), MC_SUPPLEMENT_RESTART);
+}
+
+/* One state machine: the steps mc_dossier_check_event() allows in each state are the ones mc_store_record()
+ * records, and a transition it refuses changes nothing when it reaches the fold from another station. */
+static void
+test_state_machine (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *kind;
+    int         to;         /* the status after the step; -1 for a step that keeps it */
+  } steps[] = {
+    { MC_EVENT_SUPPLEMENT_REQUESTED, MC_STATUS_PAUSED },
+    { MC_EVENT_SUPPLEMENT_COMPLETED, MC_STATUS_IN_PROGRESS },
+    { MC_EVENT_REFUSED, MC_STATUS_REFUSED },
+    { MC_EVENT_STOP_REQUESTED, MC_STATUS_STOPPED },
+    { MC_EVENT_RESULT_READY, MC_STATUS_RESULT_READY },
+    { MC_EVENT_RETURNED, MC_STATUS_RETURNED },
+    { MC_EVENT_APOLOGY_ISSUED, -1 },
+    { MC_EVENT_RATING_RECORDED, -1 },
+    { MC_EVENT_EDITED, -1 },
+    { MC_EVENT_TRANSFERRED, -1 },
+    { MC_EVENT_DIGITISED, -1 },
+    { MC_EVENT_DECLARATION_FILLED, -1 },
+  };
+  /* Which of the steps above each state allows, in their order. */
+  static const struct
+  {
+    McStatus    status;
+    const char *allowed;
+  } states[] = {
+    { MC_STATUS_IN_PROGRESS, "101111101111" },
+    { MC_STATUS_PAUSED,      "011100001111" },
+    { MC_STATUS_RESULT_READY, "000001011111" },
+    { MC_STATUS_RETURNED,    "000000011111" },
+    { MC_STATUS_REFUSED,     "000000001111" },
+    { MC_STATUS_STOPPED,     "000000001111" },
+  };
+  const char *before_steps[][2] = {
+    { NULL, NULL },
+    { MC_EVENT_SUPPLEMENT_REQUESTED, NULL },
+    { MC_EVENT_RESULT_READY, NULL },
+    { MC_EVENT_RESULT_READY, MC_EVENT_RETURNED },
+    { MC_EVENT_REFUSED, NULL },
+    { MC_EVENT_STOP_REQUESTED, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Nguyễn Văn Số %u", s + 1);
+      g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", name, "2026-11-23T09:10");
+
+      for (guint b = 0; b < 2 && before_steps[s][b] != NULL; b++)
+        {
+          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "at", "2026-11-24T10:00", NULL);
+
+          McDossier *next = record_ok (fixture->store, d->code, before_steps[s][b], payload);
+
+          mc_dossier_unref (d);
+          d = next;
+        }
+      g_assert_cmpint (d->status, ==, states[s].status);
+
+      for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+        {
+          gboolean allowed = states[s].allowed[k] == '1';
+          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "new_due", "2026-12-20T17:00",
+                                                     "rating", "satisfied", "at", "2026-11-25T16:00", NULL);
+          g_autoptr(McDossier) folded = NULL;
+
+          g_test_message ("%s, %s", mc_status_to_string (states[s].status), steps[k].kind);
+          g_assert_cmpint (mc_dossier_check_event (d, steps[k].kind, &error), ==, allowed);
+          if (allowed)
+            g_assert_no_error (error);
+          else
+            g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW);
+          g_clear_error (&error);
+
+          /* The store refuses what the state does not allow, and writes nothing. */
+          if (!allowed)
+            record_fails (fixture->store, d->code, steps[k].kind, payload, MC_STORE_ERROR_INVALID_ACTION);
+
+          /* In the fold, a transition that does not fit changes nothing. */
+          if (steps[k].to < 0)
+            continue;
+          folded = fold_with (fixture->store, d, steps[k].kind, payload);
+          g_assert_cmpint (folded->status, ==, allowed ? steps[k].to : (int) states[s].status);
+        }
+    }
+
+  /* What is no step of a dossier's life after intake. */
+  {
+    g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", "Trần Văn Khác", "2026-11-23T09:20");
+
+    for (const char *const *kind = (const char *const[]) { MC_EVENT_RECEIVED, MC_EVENT_PERSONAL_DATA_REMOVED,
+                                                             MC_EVENT_OFFICE_SET, "teleported", NULL };
+         *kind; kind++)
+      {
+        g_assert_false (mc_dossier_check_event (d, *kind, &error));
+        g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_UNKNOWN_STEP);
+        g_clear_error (&error);
+      }
+  }
+}
+
+/* An apology letter is a fact about the dossier, not a transition: issued on one station while another returned
+ * the dossier, it still counts (the first letter only), though neither station would record it now. */
+static void
+test_state_machine_facts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10");
+  g_autoptr(JsonNode) result = payload_new ("at", "2026-11-24T10:00", NULL);
+  g_autoptr(JsonNode) apology = payload_new ("reason", "Chờ", "new_due", "2026-12-08T17:00",
+                                             "at", "2026-11-25T16:00", NULL);
+  g_autoptr(JsonNode) second = payload_new ("reason", "Lại chờ", "new_due", "2026-12-18T17:00",
+                                            "at", "2026-11-26T16:00", NULL);
+  g_autoptr(McDossier) ready = NULL;
+  g_autoptr(McDossier) returned = NULL;
+  g_autoptr(McDossier) folded = NULL;
+  g_autoptr(McDossier) twice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ready = record_ok (fixture->store, d->code, MC_EVENT_RESULT_READY, result);
+  returned = record_ok (fixture->store, d->code, MC_EVENT_RETURNED, result);
+  g_assert_false (mc_dossier_check_event (returned, MC_EVENT_APOLOGY_ISSUED, &error));
+  g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW);
+  folded = fold_with (fixture->store, returned, MC_EVENT_APOLOGY_ISSUED, apology);
+  g_assert_cmpint (folded->status, ==, MC_STATUS_RETURNED);
+  g_assert_true (folded->has_apology);
+  assert_time (folded->new_due, "2026-12-08T17:00");
+
+  /* A second letter from yet another station: the first one stands. */
+  g_assert_false (mc_dossier_check_event (folded, MC_EVENT_APOLOGY_ISSUED, NULL));
+  {
+    g_autoptr(GPtrArray) events = mc_store_get_events (fixture->store, d->uuid, NULL);
+    McEvent *last = g_ptr_array_index (events, events->len - 1);
+    g_autofree char *first = g_uuid_string_random ();
+    g_autofree char *later = g_uuid_string_random ();
+
+    g_ptr_array_add (events, mc_event_new (first, d->uuid, last->station_id, 900, last->lamport + 1,
+                                           "2026-11-25T16:00:00+07:00", CLERK, MC_EVENT_APOLOGY_ISSUED, apology));
+    g_ptr_array_add (events, mc_event_new (later, d->uuid, last->station_id, 901, last->lamport + 2,
+                                           "2026-11-26T16:00:00+07:00", CLERK, MC_EVENT_APOLOGY_ISSUED, second));
+    twice = mc_dossier_fold (events, mc_store_get_calendar (fixture->store), MC_SUPPLEMENT_RESTART);
+    assert_time (twice->new_due, "2026-12-08T17:00");
+  }
+}
+
+/*
  * Corrections
  */
 
@@ -1780,6 +1952,8 @@ main (int   argc,
   ADD ("lifecycle/returned-without-result", fixture_set_up_store, test_lifecycle_returned_without_result);
   ADD ("lifecycle/refuse-stop", fixture_set_up_store, test_lifecycle_refuse_stop);
   ADD ("apology", fixture_set_up_store, test_apology);
+  ADD ("state-machine", fixture_set_up_store, test_state_machine);
+  ADD ("state-machine/facts", fixture_set_up_store, test_state_machine_facts);
   ADD ("correction", fixture_set_up_store, test_correction);
   ADD ("check", fixture_set_up_store, test_check);
   ADD ("on-the-spot", fixture_set_up_store, test_on_the_spot);

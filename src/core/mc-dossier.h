@@ -15,6 +15,13 @@
 G_BEGIN_DECLS
 
 #define MC_TYPE_DOSSIER (mc_dossier_get_type ())
+#define MC_DOSSIER_ERROR (mc_dossier_error_quark ())
+
+typedef enum
+{
+  MC_DOSSIER_ERROR_UNKNOWN_STEP,  /* not a step of a dossier's life after intake */
+  MC_DOSSIER_ERROR_NOT_NOW,       /* a step the dossier's state does not allow */
+} McDossierError;
 
 typedef enum
 {
@@ -94,6 +101,7 @@ struct _McDossier
 };
 
 GType       mc_dossier_get_type      (void) G_GNUC_CONST;
+GQuark      mc_dossier_error_quark   (void);
 McDossier  *mc_dossier_new           (void);
 McDossier  *mc_dossier_ref           (McDossier        *self);
 void        mc_dossier_unref         (McDossier        *self);
@@ -101,6 +109,9 @@ void        mc_dossier_unref         (McDossier        *self);
 McDossier  *mc_dossier_fold          (GPtrArray        *events,
                                       McCalendar       *calendar,
                                       McSupplementMode  mode);
+gboolean    mc_dossier_check_event   (McDossier        *self,
+                                      const char       *kind,
+                                      GError          **error);
 gboolean    mc_dossier_is_open       (McDossier        *self);
 McDueState  mc_dossier_due_state     (McDossier        *self,
                                       McCalendar       *calendar,

@@ -17,185 +17,163 @@
 
 #include "mc-accounts.h"
 #include "mc-attachment.h"
+#include "mc-stats.h"
 #include "mc-store-private.h"
 #include "mc-text.h"
 #include "mc-time.h"
 
-static gboolean refuse_action (GError     **error,
-                               const char  *format,
-                               ...) G_GNUC_PRINTF (2, 3);
+/*
+ * The details of each step (whether it fits the dossier's state is mc_dossier_check_event()'s question)
+ */
 
 static gboolean
-refuse_action (GError     **error,
-               const char  *format,
-               ...)
+refuse_input (GError     **error,
+              const char  *message)
 {
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, format, args));
-  va_end (args);
+  g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, message);
   return FALSE;
 }
 
+/* A result sent by post is handed to the postal service with the item's tracking number. */
 static gboolean
-check_transition (McDossier   *dossier,
-                  const char  *kind,
-                  JsonObject  *payload,
-                  GError     **error)
+check_returned (McDossier   *dossier,
+                JsonObject  *payload,
+                GError     **error)
+{
+  const char *tracking = json_object_get_string_member_with_default (payload, "tracking_number", NULL);
+  g_autofree char *upper = NULL;
+  gsize len;
+
+  if (tracking == NULL)
+    return TRUE;
+  if (g_strcmp0 (dossier->result_delivery, "post") != 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION,
+                   _("The citizen of dossier %s collects the result at the desk: a tracking number is for a result "
+                     "sent by post"), dossier->code);
+      return FALSE;
+    }
+  len = strlen (tracking);
+  for (const char *p = tracking; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      len = 0;
+  if (len < 4 || len > 40)
+    return refuse_input (error, _("A tracking number is 4 to 40 letters, digits or “-”, as printed on the postal "
+                                  "receipt"));
+  upper = g_ascii_strup (tracking, -1);
+  json_object_set_string_member (payload, "tracking_number", upper);
+  return TRUE;
+}
+
+static gboolean
+check_apology (McDossier   *dossier,
+               JsonObject  *payload,
+               GError     **error)
+{
+  const char *text = json_object_get_string_member_with_default (payload, "new_due", NULL);
+  McMinute new_due;
+
+  if (text == NULL || !mc_time_parse (text, &new_due, NULL) || new_due <= dossier->due)
+    return refuse_input (error, _("The new appointment must be a date and time after the original due date"));
+  return TRUE;
+}
+
+static gboolean
+check_edited (McDossier   *dossier,
+              JsonObject  *payload,
+              GError     **error)
+{
+  static const char *fields[] = { "applicant_name", "id_number", "phone", "email", "address", "notes",
+                                  "official_code", "result_delivery", "birth_year", NULL };
+  const char *field = json_object_get_string_member_with_default (payload, "field", NULL);
+
+  if (field == NULL || !g_strv_contains (fields, field))
+    return refuse_input (error, _("This field cannot be corrected"));
+  return TRUE;
+}
+
+static gboolean
+check_rating (McDossier   *dossier,
+              JsonObject  *payload,
+              GError     **error)
+{
+  const char *rating = json_object_get_string_member_with_default (payload, "rating", NULL);
+
+  if (!mc_rating_from_string (rating, NULL))
+    return refuse_input (error, _("The rating is one of very_satisfied, satisfied, neutral, dissatisfied, "
+                                  "very_dissatisfied or declined"));
+  return TRUE;
+}
+
+static gboolean
+check_digitised (McDossier   *dossier,
+                 JsonObject  *payload,
+                 GError     **error)
+{
+  const char *hash = json_object_get_string_member_with_default (payload, "hash", NULL);
+  const char *media_type = json_object_get_string_member_with_default (payload, "media_type", NULL);
+  const char *component = json_object_get_string_member_with_default (payload, "component", NULL);
+  gint64 size = json_object_get_int_member_with_default (payload, "size", 0);
+
+  if (!mc_attachment_hash_is_valid (hash) || !mc_attachment_media_type_is_known (media_type) ||
+      component == NULL || *component == '\0' || size < 1 || size > MC_ATTACHMENT_MAX_SIZE)
+    return refuse_input (error, _("A digitised document needs its component, its hash, its type and its size"));
+  return TRUE;
+}
+
+static gboolean
+check_declaration (McDossier   *dossier,
+                   JsonObject  *payload,
+                   GError     **error)
+{
+  const char *template = json_object_get_string_member_with_default (payload, "template", NULL);
+  JsonNode *answers = json_object_get_member (payload, "answers");
+
+  if (template == NULL || *template == '\0' || answers == NULL || !JSON_NODE_HOLDS_OBJECT (answers))
+    return refuse_input (error, _("A declaration needs its template and its answers"));
+  return TRUE;
+}
+
+static const struct
+{
+  const char *kind;
+  gboolean    needs_reason;   /* recorded with the dossier and printed on the form */
+  gboolean  (*check) (McDossier   *dossier,
+                      JsonObject  *payload,
+                      GError     **error);
+} details[] = {
+  { MC_EVENT_SUPPLEMENT_REQUESTED, TRUE, NULL },
+  { MC_EVENT_REFUSED, TRUE, NULL },
+  { MC_EVENT_STOP_REQUESTED, TRUE, NULL },
+  { MC_EVENT_RETURNED, FALSE, check_returned },
+  { MC_EVENT_APOLOGY_ISSUED, TRUE, check_apology },
+  { MC_EVENT_EDITED, TRUE, check_edited },
+  { MC_EVENT_RATING_RECORDED, FALSE, check_rating },
+  { MC_EVENT_DIGITISED, FALSE, check_digitised },
+  { MC_EVENT_DECLARATION_FILLED, FALSE, check_declaration },
+};
+
+/* The reason first, then whether the dossier's state allows the step, then the step's own details. */
+static gboolean
+check_step (McDossier   *dossier,
+            const char  *kind,
+            JsonObject  *payload,
+            GError     **error)
 {
   const char *reason = json_object_get_string_member_with_default (payload, "reason", NULL);
-  gboolean needs_reason = g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) ||
-                          g_str_equal (kind, MC_EVENT_REFUSED) ||
-                          g_str_equal (kind, MC_EVENT_STOP_REQUESTED) ||
-                          g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED) ||
-                          g_str_equal (kind, MC_EVENT_EDITED);
+  g_autoptr(GError) state_error = NULL;
 
-  if (needs_reason && (reason == NULL || *reason == '\0'))
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (g_str_equal (kind, details[i].kind) && details[i].needs_reason && (reason == NULL || *reason == '\0'))
+      return refuse_input (error, _("Give the reason: it is recorded with the dossier and printed on the form"));
+  if (!mc_dossier_check_event (dossier, kind, &state_error))
     {
-      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                           _("Give the reason: it is recorded with the dossier and printed on the form"));
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, state_error->message);
       return FALSE;
     }
-
-  if (g_str_equal (kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (kind, MC_EVENT_RESULT_READY))
-    {
-      if (dossier->status != MC_STATUS_IN_PROGRESS)
-        /* Translators: the first %s is a dossier code, the second its status */
-        return refuse_action (error, _("Dossier %s is “%s”: this step applies only while it is in progress"),
-                              dossier->code, mc_status_label (dossier->status));
-    }
-  else if (g_str_equal (kind, MC_EVENT_SUPPLEMENT_COMPLETED))
-    {
-      if (dossier->status != MC_STATUS_PAUSED)
-        return refuse_action (error, _("Dossier %s is “%s”: no supplement was requested"),
-                              dossier->code, mc_status_label (dossier->status));
-    }
-  else if (g_str_equal (kind, MC_EVENT_REFUSED) || g_str_equal (kind, MC_EVENT_STOP_REQUESTED))
-    {
-      if (!mc_dossier_is_open (dossier))
-        return refuse_action (error, _("Dossier %s is already “%s”"),
-                              dossier->code, mc_status_label (dossier->status));
-    }
-  else if (g_str_equal (kind, MC_EVENT_RETURNED))
-    {
-      const char *tracking = json_object_get_string_member_with_default (payload, "tracking_number", NULL);
-
-      if (dossier->status != MC_STATUS_IN_PROGRESS && dossier->status != MC_STATUS_RESULT_READY)
-        return refuse_action (error, _("Dossier %s is “%s”: there is no result to return"),
-                              dossier->code, mc_status_label (dossier->status));
-      /* A result sent by post is handed to the postal service with the item's tracking number. */
-      if (tracking != NULL)
-        {
-          gsize len = strlen (tracking);
-
-          if (g_strcmp0 (dossier->result_delivery, "post") != 0)
-            return refuse_action (error, _("The citizen of dossier %s collects the result at the desk: a tracking "
-                                           "number is for a result sent by post"), dossier->code);
-          for (const char *p = tracking; *p; p++)
-            if (!g_ascii_isalnum (*p) && *p != '-')
-              len = 0;
-          if (len < 4 || len > 40)
-            {
-              g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                                   _("A tracking number is 4 to 40 letters, digits or “-”, as printed on the "
-                                     "postal receipt"));
-              return FALSE;
-            }
-          {
-            g_autofree char *upper = g_ascii_strup (tracking, -1);
-            json_object_set_string_member (payload, "tracking_number", upper);
-          }
-        }
-    }
-  else if (g_str_equal (kind, MC_EVENT_APOLOGY_ISSUED))
-    {
-      McMinute new_due;
-      const char *text = json_object_get_string_member_with_default (payload, "new_due", NULL);
-
-      if (dossier->has_apology)
-        {
-          g_autofree char *promised = mc_time_format_iso (dossier->new_due);
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION,
-                       _("Dossier %s already has an apology letter with a new date (%s). The law allows the "
-                         "return date to be moved only once."), dossier->code, promised);
-          return FALSE;
-        }
-      if (dossier->status != MC_STATUS_IN_PROGRESS)
-        return refuse_action (error, _("Dossier %s is “%s”: an apology letter is for a dossier still in progress"),
-                              dossier->code, mc_status_label (dossier->status));
-      if (text == NULL || !mc_time_parse (text, &new_due, NULL) || new_due <= dossier->due)
-        {
-          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                               _("The new appointment must be a date and time after the original due date"));
-          return FALSE;
-        }
-    }
-  else if (g_str_equal (kind, MC_EVENT_EDITED))
-    {
-      static const char *fields[] = { "applicant_name", "id_number", "phone", "email", "address", "notes",
-                                      "official_code", "result_delivery", "birth_year", NULL };
-      const char *field = json_object_get_string_member_with_default (payload, "field", NULL);
-
-      if (field == NULL || !g_strv_contains (fields, field))
-        {
-          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                               _("This field cannot be corrected"));
-          return FALSE;
-        }
-    }
-  else if (g_str_equal (kind, MC_EVENT_RATING_RECORDED))
-    {
-      static const char *ratings[] = { "very_satisfied", "satisfied", "neutral", "dissatisfied",
-                                       "very_dissatisfied", "declined", NULL };
-      const char *rating = json_object_get_string_member_with_default (payload, "rating", NULL);
-
-      if (rating == NULL || !g_strv_contains (ratings, rating))
-        {
-          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                               _("The rating is one of very_satisfied, satisfied, neutral, dissatisfied, "
-                                 "very_dissatisfied or declined"));
-          return FALSE;
-        }
-      if (dossier->status != MC_STATUS_RETURNED && dossier->status != MC_STATUS_RESULT_READY)
-        return refuse_action (error, _("Dossier %s is “%s”: the citizen rates the service when the result is returned"),
-                              dossier->code, mc_status_label (dossier->status));
-    }
-  else if (g_str_equal (kind, MC_EVENT_DIGITISED))
-    {
-      const char *hash = json_object_get_string_member_with_default (payload, "hash", NULL);
-      const char *media_type = json_object_get_string_member_with_default (payload, "media_type", NULL);
-      const char *component = json_object_get_string_member_with_default (payload, "component", NULL);
-      gint64 size = json_object_get_int_member_with_default (payload, "size", 0);
-
-      if (!mc_attachment_hash_is_valid (hash) || !mc_attachment_media_type_is_known (media_type) ||
-          component == NULL || *component == '\0' || size < 1 || size > MC_ATTACHMENT_MAX_SIZE)
-        {
-          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                               _("A digitised document needs its component, its hash, its type and its size"));
-          return FALSE;
-        }
-    }
-  else if (g_str_equal (kind, MC_EVENT_DECLARATION_FILLED))
-    {
-      const char *template = json_object_get_string_member_with_default (payload, "template", NULL);
-      JsonNode *answers = json_object_get_member (payload, "answers");
-
-      if (template == NULL || *template == '\0' || answers == NULL || !JSON_NODE_HOLDS_OBJECT (answers))
-        {
-          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                               _("A declaration needs its template and its answers"));
-          return FALSE;
-        }
-      if (dossier->personal_data_removed)
-        return refuse_action (error, _("Dossier %s no longer holds personal data: its declaration cannot be filled"),
-                              dossier->code);
-    }
-  else if (!g_str_equal (kind, MC_EVENT_TRANSFERRED))
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, _("Unknown action “%s”"), kind);
-      return FALSE;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (g_str_equal (kind, details[i].kind) && details[i].check != NULL)
+      return details[i].check (dossier, payload, error);
   return TRUE;
 }
 
@@ -400,7 +378,7 @@ mc_store_record (McStore     *self,
         }
     }
 
-  if (!check_transition (dossier, kind, object, error))
+  if (!check_step (dossier, kind, object, error))
     return NULL;
   if (g_str_equal (kind, MC_EVENT_EDITED) && !clean_edit (dossier, object, error))
     return NULL;
