@@ -75,10 +75,7 @@ clean_optional (const char  *input,
     return TRUE;
   *out = mc_text_clean (input, -1, max_chars, multiline, &local_error);
   if (*out == NULL)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, "%s: %s", field, local_error->message);
-      return FALSE;
-    }
+    return _mc_store_field_error (error, field, local_error);
   if (**out == '\0')
     g_clear_pointer (out, g_free);
   return TRUE;

@@ -160,6 +160,11 @@ gint64        _mc_store_next_form_number (McStore       *self,
                                           int            year,
                                           GError       **error);
 
+/* mc-store-feedback.c */
+gboolean      _mc_store_project_feedback (McStore       *self,
+                                          McEvent       *event,
+                                          GError       **error);
+
 /* mc-store-maintenance.c */
 gboolean      _mc_store_scrub_events     (McStore       *self,
                                           const char    *dossier_uuid,

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include "mc-feedback.h"
 #include "mc-store-private.h"
 #include "mc-text.h"
 #include "mc-time.h"
@@ -408,8 +407,8 @@ static const struct
   { MC_EVENT_PROCEDURE_SET, project_procedure },
   { MC_EVENT_CALENDAR_DAY_SET, project_calendar_day },
   { MC_EVENT_OFFICE_SET, project_office },
-  { MC_EVENT_FEEDBACK_RECEIVED, mc_feedback_project },
-  { MC_EVENT_FEEDBACK_ANSWERED, mc_feedback_project },
+  { MC_EVENT_FEEDBACK_RECEIVED, _mc_store_project_feedback },
+  { MC_EVENT_FEEDBACK_ANSWERED, _mc_store_project_feedback },
 };
 
 /* Projects an event that belongs to no dossier; a kind without a projector changes no table. */
