@@ -160,6 +160,10 @@ gint64        _mc_store_next_form_number (McStore       *self,
                                           int            year,
                                           GError       **error);
 
+/* mc-store-attachments.c */
+GHashTable   *_mc_store_list_kept_documents (McStore     *self,
+                                             GError     **error);
+
 /* mc-store-feedback.c */
 gboolean      _mc_store_project_feedback (McStore       *self,
                                           McEvent       *event,
