@@ -1570,6 +1570,12 @@ assert_open_refused (const char *path,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* What a file of schema 6 lacks. */
+#define V7_COLUMNS_DROPPED \
+  "ALTER TABLE dossier DROP COLUMN address; ALTER TABLE dossier DROP COLUMN deciding_body;" \
+  "ALTER TABLE dossier DROP COLUMN returned_to; ALTER TABLE dossier DROP COLUMN refused_at;" \
+  "ALTER TABLE dossier DROP COLUMN stopped_at; ALTER TABLE dossier DROP COLUMN apology_at;"
+
 static void
 sqlite_exec_ok (const char *path,
                 const char *sql)
@@ -1637,6 +1643,7 @@ test_open_migrates (Fixture       *fixture,
                   "DROP TRIGGER dossier_total_insert; DROP TRIGGER dossier_total_delete; DROP TABLE dossier_total;"
                   "ALTER TABLE dossier DROP COLUMN on_the_spot;"
                   "DROP INDEX event_feedback; DROP TABLE feedback;"
+                  V7_COLUMNS_DROPPED
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1670,6 +1677,84 @@ test_open_migrates (Fixture       *fixture,
   g_free (fts_sql);
   fts_sql = sqlite_query_text (fixture->path, "SELECT count(*) FROM dossier WHERE on_the_spot = 0");
   g_assert_cmpstr (fts_sql, ==, "1");
+}
+
+static gboolean
+collect_received (McDossier  *dossier,
+                  gpointer    data,
+                  GError    **error)
+{
+  g_ptr_array_add (data, mc_dossier_ref (dossier));
+  return TRUE;
+}
+
+/* Schema 7 projects what the register and the statistics read; a file of schema 6 gets those columns from the
+ * fold of its dossiers' events: the address as corrected, the deciding body, who collected the result, when it
+ * was refused or stopped and when its apology letter was issued. */
+static void
+test_open_migrates_projection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  g_autoptr(McStore) store = open_set_up (fixture->path, 1);
+  g_autoptr(JsonNode) correction = payload_new ("field", "address", "value", "Thôn Đoài", "reason", "Chuyển nhà",
+                                                NULL);
+  g_autoptr(JsonNode) handed = payload_new ("at", "2026-11-25T10:00", "receiver", "Trần Thị Bình", NULL);
+  g_autoptr(JsonNode) refusal = payload_new ("reason", "Sai thẩm quyền", "at", "2026-11-23T10:00", NULL);
+  g_autoptr(JsonNode) apology = payload_new ("reason", "Chờ", "new_due", "2026-12-10T17:00", "at",
+                                             "2026-11-27T09:00", NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *report = NULL;
+  McIntake intake;
+
+  intake_init (&intake, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10");
+  intake.address = "Thôn Đông";
+  mc_dossier_unref (mc_store_intake (store, &intake, NULL, &error));
+  g_assert_no_error (error);
+  mc_dossier_unref (intake_simple (store, "1.004873", "Lý Văn Cường", "2026-11-23T09:20"));
+  mc_dossier_unref (intake_simple (store, "1.004884", "Phan Thị Dung", "2026-11-23T09:30"));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010001", MC_EVENT_EDITED, correction));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010001", MC_EVENT_RETURNED, handed));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010002", MC_EVENT_REFUSED, refusal));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010003", MC_EVENT_APOLOGY_ISSUED, apology));
+  g_clear_object (&store);
+
+  sqlite_exec_ok (fixture->path, V7_COLUMNS_DROPPED "PRAGMA user_version = 6");
+  store = mc_store_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  version = sqlite_query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "7");
+
+  /* Every row equals a fresh fold of its events, the new columns included. */
+  g_assert_true (mc_store_check (store, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mc_store_foreach_received (store, mc_jdn_from_ymd (2026, 11, 23), mc_jdn_from_ymd (2026, 11, 23),
+                                            NULL, collect_received, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  {
+    McDossier *row = g_ptr_array_index (rows, 0);
+
+    g_assert_cmpstr (row->code, ==, OFFICE_CODE "-261123-010001");
+    g_assert_cmpstr (row->address, ==, "Thôn Đoài");
+    g_assert_cmpstr (row->deciding_body, ==, "Ủy ban nhân dân xã");
+    g_assert_cmpstr (row->returned_to, ==, "Trần Thị Bình");
+  }
+  g_assert_cmpint (((McDossier *) g_ptr_array_index (rows, 1))->status, ==, MC_STATUS_REFUSED);
+
+  /* The statistics read the moment of the refusal and of the letter from the new columns. */
+  {
+    g_autoptr(McStats) stats = mc_stats_compute (store, mc_jdn_from_ymd (2026, 11, 23),
+                                                 mc_jdn_from_ymd (2026, 11, 30), t ("2026-12-01T10:00"), NULL,
+                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->overall.refused, ==, 1);
+    g_assert_cmpuint (stats->overall.apologies, ==, 1);
+    g_assert_cmpuint (stats->overall.overdue_with_apology, ==, 1);
+  }
 }
 
 static void
@@ -1965,6 +2050,7 @@ main (int   argc,
   ADD ("open/large-text-file", fixture_set_up_empty, test_open_large_text_file);
   ADD ("open/other-database", fixture_set_up_empty, test_open_other_database);
   ADD ("open/migrates", fixture_set_up_empty, test_open_migrates);
+  ADD ("open/migrates-projection", fixture_set_up_empty, test_open_migrates_projection);
   ADD ("open/newer-version", fixture_set_up_empty, test_open_newer);
   ADD ("open/corrupt", fixture_set_up_empty, test_open_corrupt);
   ADD ("open/corrupt-wal", fixture_set_up_empty, test_open_corrupt_wal);

@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,7 +29,7 @@
 
 G_DEFINE_QUARK (mc-register-error-quark, mc_register_error)
 
-/* One line of the book, as stored. */
+/* One line of the book. */
 typedef struct
 {
   const char *code;
@@ -74,26 +73,6 @@ typedef gboolean (*RowFunc) (const Row  *row,
                              gpointer    user_data,
                              GError    **error);
 
-/* The address is the one given at intake unless a correction ("edited", field "address") came later. */
-static const char *register_sql =
-  "SELECT d.code, d.procedure_code, d.procedure_name, d.sector, d.applicant_name, d.phone, d.channel,"
-  "  d.result_delivery, d.status, d.received, d.due, d.settled, d.returned, d.new_due, d.outcome,"
-  "  COALESCE ((SELECT json_extract (e.payload, '$.value') FROM event e"
-  "             WHERE e.dossier_uuid = d.uuid AND e.kind = 'edited'"
-  "               AND json_extract (e.payload, '$.field') = 'address'"
-  "             ORDER BY e.lamport DESC, e.station_id DESC, e.station_seq DESC LIMIT 1),"
-  "            json_extract (r.payload, '$.applicant.address')),"
-  "  json_extract (r.payload, '$.procedure.deciding_body'),"
-  "  CASE WHEN d.returned IS NOT NULL THEN"
-  "    (SELECT json_extract (e.payload, '$.receiver') FROM event e"
-  "     WHERE e.dossier_uuid = d.uuid AND e.kind = 'returned'"
-  "     ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1) END"
-  " FROM dossier d"
-  " LEFT JOIN event r ON r.id = (SELECT e.id FROM event e WHERE e.dossier_uuid = d.uuid AND e.kind = 'received'"
-  "                             ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1)"
-  " WHERE d.received >= ?1 AND d.received < ?2 AND (?3 IS NULL OR d.sector = ?3)"
-  " ORDER BY d.received, d.code";
-
 static const char *csv_header[] = {
   /* the model's columns */
   "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại",
@@ -109,26 +88,6 @@ static const char *csv_header[] = {
  */
 
 static gboolean
-set_database_error (sqlite3  *db,
-                    GError  **error)
-{
-  g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_DATABASE,
-               /* Translators: %s is SQLite's own message */
-               _("The register could not be read from the database: %s"),
-               db ? sqlite3_errmsg (db) : "out of memory");
-  return FALSE;
-}
-
-static McMinute
-column_minute (sqlite3_stmt *stmt,
-               int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return MC_MINUTE_NONE;
-  return sqlite3_column_int64 (stmt, column);
-}
-
-static gboolean
 check_period (int      from_jdn,
               int      to_jdn,
               GError **error)
@@ -140,7 +99,45 @@ check_period (int      from_jdn,
   return FALSE;
 }
 
-/* Streams the rows from a read-only connection of our own (WAL lets it read beside the store's). */
+typedef struct
+{
+  RowFunc  func;
+  gpointer user_data;
+  guint    number;
+} Walk;
+
+static gboolean
+walk_dossier (McDossier  *d,
+              gpointer    data,
+              GError    **error)
+{
+  Walk *walk = data;
+  Row row = {
+    .code = d->code,
+    .procedure_code = d->procedure_code,
+    .procedure_name = d->procedure_name,
+    .sector = d->sector,
+    .applicant_name = d->applicant_name,
+    .phone = d->phone,
+    .channel = mc_channel_to_string (d->channel),
+    .result_delivery = d->result_delivery,
+    .status = mc_status_to_string (d->status),
+    .received = d->received,
+    .due = d->due,
+    .settled = d->settled,
+    .returned = d->returned,
+    .new_due = d->new_due,
+    .outcome = d->outcome == MC_DUE_STATE_NONE ? NULL : mc_due_state_to_string (d->outcome),
+    .address = d->address,
+    .deciding_body = d->deciding_body,
+    .receiver = d->returned_to,
+  };
+
+  return walk->func (&row, ++walk->number, walk->user_data, error);
+}
+
+/* Streams the book's rows from the store (mc_store_foreach_received()): the dossiers as the projection holds
+ * them, the address as corrected included. */
 static gboolean
 for_each_row (McStore     *store,
               int          from_jdn,
@@ -150,62 +147,18 @@ for_each_row (McStore     *store,
               gpointer     user_data,
               GError     **error)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint number = 0;
-  gboolean ok = TRUE;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  Walk walk = { func, user_data, 0 };
 
-  if (sqlite3_open_v2 (mc_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_prepare_v2 (db, register_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, mc_minute_from_jdn (from_jdn, 0));
-  sqlite3_bind_int64 (stmt, 2, mc_minute_from_jdn (to_jdn + 1, 0));
-  if (sector != NULL)
-    sqlite3_bind_text (stmt, 3, sector, -1, SQLITE_STATIC);
+  if (mc_store_foreach_received (store, from_jdn, to_jdn, sector, walk_dossier, &walk, &local_error))
+    return TRUE;
+  if (local_error->domain == MC_STORE_ERROR)
+    g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_DATABASE,
+                 /* Translators: %s is the database's own message */
+                 _("The register could not be read from the database: %s"), local_error->message);
   else
-    sqlite3_bind_null (stmt, 3);
-
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Row row = {
-        .code = (const char *) sqlite3_column_text (stmt, 0),
-        .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
-        .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
-        .sector = (const char *) sqlite3_column_text (stmt, 3),
-        .applicant_name = (const char *) sqlite3_column_text (stmt, 4),
-        .phone = (const char *) sqlite3_column_text (stmt, 5),
-        .channel = (const char *) sqlite3_column_text (stmt, 6),
-        .result_delivery = (const char *) sqlite3_column_text (stmt, 7),
-        .status = (const char *) sqlite3_column_text (stmt, 8),
-        .received = column_minute (stmt, 9),
-        .due = column_minute (stmt, 10),
-        .settled = column_minute (stmt, 11),
-        .returned = column_minute (stmt, 12),
-        .new_due = column_minute (stmt, 13),
-        .outcome = (const char *) sqlite3_column_text (stmt, 14),
-        .address = (const char *) sqlite3_column_text (stmt, 15),
-        .deciding_body = (const char *) sqlite3_column_text (stmt, 16),
-        .receiver = (const char *) sqlite3_column_text (stmt, 17),
-      };
-
-      ok = func (&row, ++number, user_data, error);
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = set_database_error (db, error);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void

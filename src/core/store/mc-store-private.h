@@ -85,17 +85,23 @@ char         *_mc_store_column_dup       (sqlite3_stmt  *stmt,
                                           int            index);
 McMinute      _mc_store_column_minute    (sqlite3_stmt  *stmt,
                                           int            index);
+gboolean      _mc_store_add_functions    (McStore       *self,
+                                          GError       **error);
 
 /* mc-store.c: transactions and the events this station writes */
-typedef gboolean (*McStoreWriteFunc) (McStore   *self,
-                                      gpointer   data,
-                                      GError   **error);
+typedef gboolean (*McStoreFunc) (McStore   *self,
+                                 gpointer   data,
+                                 GError   **error);
 
 gboolean      _mc_store_begin            (McStore       *self,
                                           GError       **error);
 void          _mc_store_rollback         (McStore       *self);
 gboolean      _mc_store_write            (McStore       *self,
-                                          McStoreWriteFunc write,
+                                          McStoreFunc    write,
+                                          gpointer       data,
+                                          GError       **error);
+gboolean      _mc_store_read             (McStore       *self,
+                                          McStoreFunc    read,
                                           gpointer       data,
                                           GError       **error);
 McEvent      *_mc_store_append           (McStore       *self,
@@ -118,7 +124,8 @@ gboolean      _mc_store_migrate          (McStore       *self,
 #define MC_STORE_PROJECTION_COLUMNS \
   "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
   " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
-  " has_apology, n_events, last_lamport, search_key, on_the_spot"
+  " has_apology, n_events, last_lamport, search_key, on_the_spot, address, deciding_body, returned_to," \
+  " refused_at, stopped_at, apology_at"
 
 gboolean      _mc_store_insert_event     (McStore       *self,
                                           McEvent       *event,
@@ -148,6 +155,71 @@ gboolean      _mc_store_refold_touching  (McStore       *self,
 gboolean      _mc_store_begin_staging    (McStore       *self,
                                           GError       **error);
 gboolean      _mc_store_flush_staging    (McStore       *self,
+                                          GError       **error);
+
+/* mc-store-query.c */
+#define MC_STORE_DOSSIER_COLUMNS \
+  "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
+  " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
+  " has_apology, n_events, last_lamport"
+
+McDossier    *_mc_store_dossier_from_row (sqlite3_stmt  *stmt);
+
+/* mc-store-reports.c: the statistics' rows; the strings are the row's, valid during the call */
+typedef struct
+{
+  const char *uuid;
+  const char *procedure_code;
+  const char *procedure_name;
+  const char *sector;
+  McChannel   channel;
+  McStatus    status;
+  McMinute    received;
+  McMinute    due;
+  McMinute    settled;
+  McDueState  outcome;
+  gboolean    has_apology;
+  McMinute    ended;                 /* when it was refused or stopped */
+  McMinute    apology_at;
+  gboolean    digitised;
+  guint       digitised_components;
+  gboolean    changed_after;         /* a step happened at or after the limit */
+  gboolean    on_the_spot;
+} McStoreStatsRow;
+
+typedef struct
+{
+  const char *dossier_uuid;
+  const char *procedure_code;
+  const char *procedure_name;
+  const char *sector;
+  const char *rating;
+  McMinute    at;
+} McStoreRatingRow;
+
+typedef gboolean (*McStoreStatsFunc)  (const McStoreStatsRow  *row,
+                                       gpointer                data,
+                                       GError                **error);
+typedef gboolean (*McStoreRatingFunc) (const McStoreRatingRow *row,
+                                       gpointer                data,
+                                       GError                **error);
+
+gboolean      _mc_store_foreach_stats_row (McStore          *self,
+                                           McMinute          start,
+                                           McMinute          end,
+                                           McMinute          limit,
+                                           const char       *code_prefix,
+                                           McStoreStatsFunc  func,
+                                           gpointer          data,
+                                           GError          **error);
+gboolean      _mc_store_foreach_rating   (McStore           *self,
+                                          const char        *code_prefix,
+                                          McStoreRatingFunc  func,
+                                          gpointer           data,
+                                          GError           **error);
+McDossier    *_mc_store_fold_before      (McStore       *self,
+                                          const char    *dossier_uuid,
+                                          McMinute       limit,
                                           GError       **error);
 
 /* mc-store-office.c */

@@ -19,7 +19,7 @@
 
 #define PROJECTION_VALUES \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
-  " ?23, ?24, ?25)"
+  " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
 
 #define PROJECTION_UPDATES \
   "code = excluded.code, official_code = excluded.official_code, procedure_code = excluded.procedure_code," \
@@ -29,7 +29,9 @@
   " status = excluded.status, received = excluded.received, due = excluded.due, settled = excluded.settled," \
   " returned = excluded.returned, new_due = excluded.new_due, outcome = excluded.outcome," \
   " has_apology = excluded.has_apology, n_events = excluded.n_events, last_lamport = excluded.last_lamport," \
-  " search_key = excluded.search_key, on_the_spot = excluded.on_the_spot"
+  " search_key = excluded.search_key, on_the_spot = excluded.on_the_spot, address = excluded.address," \
+  " deciding_body = excluded.deciding_body, returned_to = excluded.returned_to, refused_at = excluded.refused_at," \
+  " stopped_at = excluded.stopped_at, apology_at = excluded.apology_at"
 
 /*
  * Events
@@ -224,6 +226,12 @@ _mc_store_project_dossier (McStore     *self,
   sqlite3_bind_int64 (stmt, 23, dossier->last_lamport);
   _mc_store_bind_text (stmt, 24, search_key);
   sqlite3_bind_int (stmt, 25, dossier->on_the_spot);
+  _mc_store_bind_text (stmt, 26, dossier->address);
+  _mc_store_bind_text (stmt, 27, dossier->deciding_body);
+  _mc_store_bind_text (stmt, 28, dossier->returned_to);
+  _mc_store_bind_minute (stmt, 29, dossier->refused_at);
+  _mc_store_bind_minute (stmt, 30, dossier->stopped_at);
+  _mc_store_bind_minute (stmt, 31, dossier->apology_at);
   return _mc_store_step_done (self, stmt, error);
 }
 

@@ -19,13 +19,9 @@
 #include "mc-text.h"
 #include "mc-time.h"
 
-#define DOSSIER_COLUMNS                                                                             \
-  "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, "        \
-  "applicant_name, applicant_id, phone, channel, result_delivery, status, received, due, settled, " \
-  "returned, new_due, outcome, has_apology, n_events, last_lamport"
-
-static McDossier *
-dossier_from_row (sqlite3_stmt *stmt)
+/* A light dossier (the list's: no documents, proxy or notes) from the MC_STORE_DOSSIER_COLUMNS of a row. */
+McDossier *
+_mc_store_dossier_from_row (sqlite3_stmt *stmt)
 {
   McDossier *d = mc_dossier_new ();
 
@@ -331,7 +327,7 @@ mc_store_query (McStore        *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  g_string_append_printf (sql, "SELECT " DOSSIER_COLUMNS " FROM %s", from_clause (query));
+  g_string_append_printf (sql, "SELECT " MC_STORE_DOSSIER_COLUMNS " FROM %s", from_clause (query));
   build_filter (self, query, sql, args);
   /* A search walks the index newest first and stops at the page: a common name matches a hundred thousand
    * dossiers, and sorting them all for fifty would cost the clerk a pause at every key. */
@@ -354,7 +350,7 @@ mc_store_query (McStore        *self,
     }
   bind_args (stmt, args);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, dossier_from_row (stmt));
+    g_ptr_array_add (result, _mc_store_dossier_from_row (stmt));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -469,56 +465,6 @@ mc_store_count_due_by_day (McStore   *self,
       return NULL;
     }
   return g_steal_pointer (&counts);
-}
-
-/**
- * mc_store_list_late:
- * @from_jdn: first day of the period
- * @to_jdn: last day (inclusive)
- *
- * The period's late dossiers, for publication: those settled late in the period, and those still open whose
- * deadline had passed by its end (or by now, for a period that has not ended), oldest deadline first.
- *
- * Returns: (transfer full) (element-type McDossier): whole dossiers (their apology letters included)
- */
-GPtrArray *
-mc_store_list_late (McStore  *self,
-                    int       from_jdn,
-                    int       to_jdn,
-                    GError  **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
-  McMinute start = mc_minute_from_jdn (from_jdn, 0);
-  McMinute end = mc_minute_from_jdn (to_jdn + 1, 0);
-  McMinute reference = MIN (end, mc_time_now ());
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  stmt = _mc_store_prepare (self,
-                            "SELECT uuid FROM dossier WHERE (outcome = 'late' AND settled >= ?1 AND settled < ?2)"
-                            " OR (status IN ('in_progress') AND due IS NOT NULL AND due < ?3 AND received < ?2)"
-                            " ORDER BY due, code", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, start);
-  sqlite3_bind_int64 (stmt, 2, end);
-  sqlite3_bind_int64 (stmt, 3, reference);
-  {
-    g_autoptr(GPtrArray) uuids = _mc_store_step_strings (self, stmt, error);
-
-    if (uuids == NULL)
-      return NULL;
-    for (guint i = 0; i < uuids->len; i++)
-      {
-        McDossier *d = mc_store_get_dossier (self, g_ptr_array_index (uuids, i), error);
-
-        if (d == NULL)
-          return NULL;
-        g_ptr_array_add (list, d);
-      }
-  }
-  return g_steal_pointer (&list);
 }
 
 /**

@@ -155,9 +155,85 @@ static const char *schema_v6[] = {
   NULL
 };
 
-static const char **migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6 };
+/* What the register book and the statistics read of a dossier, projected like the rest instead of picked out of
+ * its events: the address as corrected, the deciding body, who collected the result, when it was refused or
+ * stopped and when its apology letter was issued. */
+static const char *schema_v7[] = {
+  "ALTER TABLE dossier ADD COLUMN address TEXT",
+  "ALTER TABLE dossier ADD COLUMN deciding_body TEXT",
+  "ALTER TABLE dossier ADD COLUMN returned_to TEXT",
+  "ALTER TABLE dossier ADD COLUMN refused_at INTEGER",
+  "ALTER TABLE dossier ADD COLUMN stopped_at INTEGER",
+  "ALTER TABLE dossier ADD COLUMN apology_at INTEGER",
+  NULL
+};
 
-/* One schema version's statements, and the version they bring the file to. */
+/* The new columns of schema 7 for the dossiers the file already holds, from the fold of their events. Only those
+ * columns are written: rewriting whole rows would make the search index rewrite every entry. */
+static gboolean
+fill_v7 (McStore  *self,
+         GError  **error)
+{
+  g_autoptr(GPtrArray) uuids = NULL;
+  sqlite3_stmt *stmt;
+
+  /* The fold counts with the office's calendar and settings. */
+  if (!_mc_store_load_office (self, error))
+    return FALSE;
+  stmt = _mc_store_prepare (self, "SELECT uuid FROM dossier", error);
+  if (stmt == NULL)
+    return FALSE;
+  uuids = _mc_store_step_strings (self, stmt, error);
+  if (uuids == NULL)
+    return FALSE;
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_autoptr(GPtrArray) events = _mc_store_load_events (self, g_ptr_array_index (uuids, i), error);
+      g_autoptr(McDossier) d = NULL;
+
+      if (events == NULL)
+        return FALSE;
+      d = mc_dossier_fold (events, self->calendar, self->office->supplement_mode);
+      if (d == NULL)
+        continue;
+      stmt = _mc_store_prepare (self,
+                                "UPDATE dossier SET address = ?2, deciding_body = ?3, returned_to = ?4,"
+                                " refused_at = ?5, stopped_at = ?6, apology_at = ?7 WHERE uuid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      _mc_store_bind_text (stmt, 1, d->uuid);
+      _mc_store_bind_text (stmt, 2, d->address);
+      _mc_store_bind_text (stmt, 3, d->deciding_body);
+      _mc_store_bind_text (stmt, 4, d->returned_to);
+      _mc_store_bind_minute (stmt, 5, d->refused_at);
+      _mc_store_bind_minute (stmt, 6, d->stopped_at);
+      _mc_store_bind_minute (stmt, 7, d->apology_at);
+      if (!_mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each version: its statements, then what only code can do (NULL when nothing). */
+static const struct
+{
+  const char **statements;
+  gboolean   (*then) (McStore  *self,
+                      GError  **error);
+} migrations[] = {
+  { NULL, NULL },
+  { schema_v1, NULL },
+  { schema_v2, NULL },
+  { schema_v3, NULL },
+  { schema_v4, NULL },
+  { schema_v5, NULL },
+  { schema_v6, NULL },
+  { schema_v7, fill_v7 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);
+
+/* One schema version's changes, and the version they bring the file to. */
 static gboolean
 write_migration (McStore   *self,
                  gpointer   data,
@@ -167,9 +243,11 @@ write_migration (McStore   *self,
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
   g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d", MC_STORE_APPLICATION_ID);
 
-  for (guint i = 0; migrations[version][i]; i++)
-    if (!_mc_store_exec (self, migrations[version][i], error))
+  for (guint i = 0; migrations[version].statements[i]; i++)
+    if (!_mc_store_exec (self, migrations[version].statements[i], error))
       return FALSE;
+  if (migrations[version].then != NULL && !migrations[version].then (self, error))
+    return FALSE;
   return _mc_store_exec (self, set_version, error) && _mc_store_exec (self, set_app, error);
 }
 

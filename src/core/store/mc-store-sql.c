@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-store-private.h"
+#include "mc-time.h"
 
 gboolean
 _mc_store_set_error (McStore  *self,
@@ -187,4 +188,32 @@ _mc_store_column_minute (sqlite3_stmt *stmt,
   if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
     return MC_MINUTE_NONE;
   return sqlite3_column_int64 (stmt, index);
+}
+
+/* mc_minute (text): an ISO 8601 time as McMinute, NULL when it is not one; the reports read the times in the
+ * events' payloads with it. */
+static void
+sql_minute (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  McMinute minute;
+
+  if (text != NULL && mc_time_parse (text, &minute, NULL))
+    sqlite3_result_int64 (context, minute);
+  else
+    sqlite3_result_null (context);
+}
+
+gboolean
+_mc_store_add_functions (McStore  *self,
+                         GError  **error)
+{
+  int rc = sqlite3_create_function (self->db, "mc_minute", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_minute,
+                                    NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _mc_store_set_error (self, rc, error);
+  return TRUE;
 }

@@ -70,10 +70,10 @@ _mc_store_rollback (McStore *self)
  * read again, since a reference event may have changed them in memory). After the commit, the documents of
  * dossiers whose personal data went are deleted, and #McStore::changed tells the views. */
 gboolean
-_mc_store_write (McStore           *self,
-                 McStoreWriteFunc   write,
-                 gpointer           data,
-                 GError           **error)
+_mc_store_write (McStore      *self,
+                 McStoreFunc   write,
+                 gpointer      data,
+                 GError      **error)
 {
   g_assert (sqlite3_get_autocommit (self->db));
 
@@ -93,6 +93,25 @@ _mc_store_write (McStore           *self,
   if (self->changed)
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+/* Runs @read in one read transaction, so that all its queries see the same state of the file whatever other
+ * connections commit meanwhile (inside a transaction already under way, it just runs). */
+gboolean
+_mc_store_read (McStore      *self,
+                McStoreFunc   read,
+                gpointer      data,
+                GError      **error)
+{
+  gboolean ok;
+
+  if (!sqlite3_get_autocommit (self->db))
+    return read (self, data, error);
+  if (!_mc_store_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = read (self, data, error);
+  sqlite3_exec (self->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  return ok;
 }
 
 /* Appends an event made on this station, projected, inside the caller's transaction. */
@@ -350,6 +369,8 @@ mc_store_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  if (!_mc_store_add_functions (self, error))
+    return NULL;
 
   /* Reading the schema first: a damaged file fails here, before anything is written to it. */
   if (_mc_store_query_int (self, "SELECT count(*) FROM sqlite_master", NULL, error) < 0)
