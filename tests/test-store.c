@@ -1708,6 +1708,10 @@ test_open_migrates_projection (Fixture       *fixture,
   g_autofree char *report = NULL;
   McIntake intake;
 
+  /* An office closure: the fold that fills the new columns counts with the office's calendar. */
+  g_assert_true (mc_store_set_calendar_day (store, mc_jdn_from_ymd (2026, 11, 25), MC_DAY_OFFICE_CLOSED, "Họp",
+                                            &error));
+  g_assert_no_error (error);
   intake_init (&intake, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10");
   intake.address = "Thôn Đông";
   mc_dossier_unref (mc_store_intake (store, &intake, NULL, &error));
@@ -1747,7 +1751,7 @@ test_open_migrates_projection (Fixture       *fixture,
   /* The statistics read the moment of the refusal and of the letter from the new columns. */
   {
     g_autoptr(McStats) stats = mc_stats_compute (store, mc_jdn_from_ymd (2026, 11, 23),
-                                                 mc_jdn_from_ymd (2026, 11, 30), t ("2026-12-01T10:00"), NULL,
+                                                 mc_jdn_from_ymd (2026, 12, 2), t ("2026-12-03T10:00"), NULL,
                                                  &error);
 
     g_assert_no_error (error);

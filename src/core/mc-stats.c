@@ -64,8 +64,8 @@ typedef struct
   McStats        *stats;
   GHashTable     *procedures;   /* code → McStatsGroup (borrowed from stats->per_procedure) */
   GHashTable     *sectors;      /* name → McStatsGroup */
-  char           *prefix;       /* "<office code>-", or NULL for all offices */
-  McMinute        limit;        /* events before this moment make the state at the reference moment */
+  McStoreStatsScope scope;     /* the period, and the dossiers of one office or all */
+  char           *prefix;       /* owns scope.code_prefix: "<office code>-", or NULL for all offices */
   /* The rating that stands so far for the dossier being read (the last one in the total order). */
   char           *rating_uuid;
   char           *rating_code;
@@ -224,7 +224,7 @@ count_dossier (const McStoreStatsRow  *row,
   if (row->changed_after)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(McDossier) then = _mc_store_fold_before (c->store, row->uuid, c->limit, &local_error);
+      g_autoptr(McDossier) then = _mc_store_fold_before (c->store, row->uuid, c->scope.limit, &local_error);
 
       if (local_error != NULL)
         return database_failed (error, local_error);
@@ -294,9 +294,8 @@ read_figures (McStore   *store,
   Computation *c = data;
   g_autoptr(GError) local_error = NULL;
 
-  if (!_mc_store_foreach_stats_row (store, c->stats->start, c->stats->end, c->limit, c->prefix, count_dossier, c,
-                                    &local_error) ||
-      !_mc_store_foreach_rating (store, c->prefix, count_rating, c, &local_error))
+  if (!_mc_store_foreach_stats_row (store, &c->scope, count_dossier, c, &local_error) ||
+      !_mc_store_foreach_rating (store, &c->scope, count_rating, c, &local_error))
     {
       if (local_error->domain == MC_STATS_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -549,9 +548,12 @@ mc_stats_compute (McStore     *store,
   c.store = store;
   c.calendar = mc_store_get_calendar (store);
   c.stats = stats;
+  c.scope.start = stats->start;
+  c.scope.end = stats->end;
   c.prefix = stats->office_code ? g_strconcat (stats->office_code, "-", NULL) : NULL;
+  c.scope.code_prefix = c.prefix;
   /* The state "at now" includes what happened at now; "at the end" is everything before the end. */
-  c.limit = now < stats->end ? now + 1 : stats->end;
+  c.scope.limit = now < stats->end ? now + 1 : stats->end;
   hours = mc_calendar_get_hours (c.calendar);
   stats->minutes_per_day = (hours->morning_close - hours->morning_open) +
                            (hours->afternoon_close - hours->afternoon_open);

@@ -65,6 +65,21 @@ gboolean      _mc_store_exec             (McStore       *self,
 sqlite3_stmt *_mc_store_prepare          (McStore       *self,
                                           const char    *sql,
                                           GError       **error);
+typedef gboolean (*McStoreRowFunc)  (sqlite3_stmt  *stmt,
+                                     gpointer       data,
+                                     GError       **error);
+typedef gpointer (*McStoreMakeFunc) (sqlite3_stmt  *stmt);
+
+gboolean      _mc_store_step_each        (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          McStoreRowFunc func,
+                                          gpointer       data,
+                                          GError       **error);
+GPtrArray    *_mc_store_step_all         (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          McStoreMakeFunc make,
+                                          GDestroyNotify free_func,
+                                          GError       **error);
 gboolean      _mc_store_step_done        (McStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
@@ -131,7 +146,9 @@ gboolean      _mc_store_insert_event     (McStore       *self,
                                           McEvent       *event,
                                           gboolean      *out_new,
                                           GError       **error);
-McEvent      *_mc_store_event_from_row   (sqlite3_stmt  *stmt);
+GPtrArray    *_mc_store_step_events      (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
 GPtrArray    *_mc_store_load_events      (McStore       *self,
                                           const char    *dossier_uuid,
                                           GError       **error);
@@ -151,6 +168,8 @@ gboolean      _mc_store_refold           (McStore       *self,
 gboolean      _mc_store_refold_touching  (McStore       *self,
                                           McMinute       from,
                                           McMinute       to,
+                                          GError       **error);
+gboolean      _mc_store_refold_all       (McStore       *self,
                                           GError       **error);
 gboolean      _mc_store_begin_staging    (McStore       *self,
                                           GError       **error);
@@ -197,6 +216,15 @@ typedef struct
   McMinute    at;
 } McStoreRatingRow;
 
+/* Which dossiers the statistics count, and over which period. */
+typedef struct
+{
+  McMinute    start;         /* the period's first minute */
+  McMinute    end;           /* the minute after it */
+  McMinute    limit;         /* events from this moment on do not count for the state at the reference moment */
+  const char *code_prefix;   /* only the dossiers whose code starts with it ("<office code>-"); NULL for all */
+} McStoreStatsScope;
+
 typedef gboolean (*McStoreStatsFunc)  (const McStoreStatsRow  *row,
                                        gpointer                data,
                                        GError                **error);
@@ -204,19 +232,16 @@ typedef gboolean (*McStoreRatingFunc) (const McStoreRatingRow *row,
                                        gpointer                data,
                                        GError                **error);
 
-gboolean      _mc_store_foreach_stats_row (McStore          *self,
-                                           McMinute          start,
-                                           McMinute          end,
-                                           McMinute          limit,
-                                           const char       *code_prefix,
-                                           McStoreStatsFunc  func,
-                                           gpointer          data,
-                                           GError          **error);
-gboolean      _mc_store_foreach_rating   (McStore           *self,
-                                          const char        *code_prefix,
-                                          McStoreRatingFunc  func,
-                                          gpointer           data,
-                                          GError           **error);
+gboolean      _mc_store_foreach_stats_row (McStore                 *self,
+                                           const McStoreStatsScope *scope,
+                                           McStoreStatsFunc         func,
+                                           gpointer                 data,
+                                           GError                 **error);
+gboolean      _mc_store_foreach_rating   (McStore                 *self,
+                                          const McStoreStatsScope *scope,
+                                          McStoreRatingFunc        func,
+                                          gpointer                 data,
+                                          GError                 **error);
 McDossier    *_mc_store_fold_before      (McStore       *self,
                                           const char    *dossier_uuid,
                                           McMinute       limit,

@@ -76,8 +76,8 @@ _mc_store_insert_event (McStore   *self,
 
 /* An event from the columns uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind,
  * payload, in that order, at the start of the row. */
-McEvent *
-_mc_store_event_from_row (sqlite3_stmt *stmt)
+static gpointer
+event_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(JsonNode) payload = json_from_string ((const char *) sqlite3_column_text (stmt, 8), NULL);
 
@@ -92,15 +92,23 @@ _mc_store_event_from_row (sqlite3_stmt *stmt)
                        payload);
 }
 
+/* Returns: (transfer full) (element-type McEvent): the events of the rows of a bound statement that selects
+ * the columns event_from_row() reads; %NULL with @error */
+GPtrArray *
+_mc_store_step_events (McStore       *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  return _mc_store_step_all (self, stmt, event_from_row, (GDestroyNotify) mc_event_unref, error);
+}
+
 /* Returns: (transfer full) (element-type McEvent): one dossier's stored events, in the total order */
 GPtrArray *
 _mc_store_load_events (McStore     *self,
                        const char  *dossier_uuid,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _mc_store_prepare (self,
                             "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind,"
@@ -109,15 +117,7 @@ _mc_store_load_events (McStore     *self,
   if (stmt == NULL)
     return NULL;
   _mc_store_bind_text (stmt, 1, dossier_uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, _mc_store_event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return _mc_store_step_events (self, stmt, error);
 }
 
 /*
@@ -278,6 +278,39 @@ _mc_store_refold_touching (McStore   *self,
   for (guint i = 0; i < uuids->len; i++)
     if (!_mc_store_refold (self, g_ptr_array_index (uuids, i), error))
       return FALSE;
+  return TRUE;
+}
+
+/* Rows staged per batch when every dossier is refolded. */
+#define REFOLD_BATCH 10000
+
+/* Refolds every dossier through the staging table, a batch at a time: as fast as an import, with one batch of rows
+ * in memory at the most. For a new version of the projection (schema migrations). */
+gboolean
+_mc_store_refold_all (McStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) uuids = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert (!self->staging);
+
+  stmt = _mc_store_prepare (self, "SELECT uuid FROM dossier", error);
+  if (stmt == NULL)
+    return FALSE;
+  uuids = _mc_store_step_strings (self, stmt, error);
+  if (uuids == NULL)
+    return FALSE;
+  for (guint first = 0; first < uuids->len; first += REFOLD_BATCH)
+    {
+      if (!_mc_store_begin_staging (self, error))
+        return FALSE;
+      for (guint i = first; i < MIN (uuids->len, first + REFOLD_BATCH); i++)
+        if (!_mc_store_refold (self, g_ptr_array_index (uuids, i), error))
+          return FALSE;
+      if (!_mc_store_flush_staging (self, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

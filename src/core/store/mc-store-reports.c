@@ -73,6 +73,27 @@ mc_store_list_late (McStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* Who is told of each row, and what they asked to be given back. */
+typedef struct
+{
+  GCallback func;
+  gpointer  data;
+} Visit;
+
+static gboolean
+visit_received (sqlite3_stmt  *stmt,
+                gpointer       data,
+                GError       **error)
+{
+  Visit *visit = data;
+  g_autoptr(McDossier) dossier = _mc_store_dossier_from_row (stmt);
+
+  dossier->address = _mc_store_column_dup (stmt, 24);
+  dossier->deciding_body = _mc_store_column_dup (stmt, 25);
+  dossier->returned_to = _mc_store_column_dup (stmt, 26);
+  return ((McDossierFunc) visit->func) (dossier, visit->data, error);
+}
+
 /**
  * mc_store_foreach_received:
  * @from_jdn: the first day of the period
@@ -94,8 +115,8 @@ mc_store_foreach_received (McStore        *self,
                            gpointer        user_data,
                            GError        **error)
 {
+  Visit visit = { G_CALLBACK (func), user_data };
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -109,50 +130,61 @@ mc_store_foreach_received (McStore        *self,
   sqlite3_bind_int64 (stmt, 1, mc_minute_from_jdn (from_jdn, 0));
   sqlite3_bind_int64 (stmt, 2, mc_minute_from_jdn (to_jdn + 1, 0));
   _mc_store_bind_text (stmt, 3, sector);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(McDossier) dossier = _mc_store_dossier_from_row (stmt);
-
-      dossier->address = _mc_store_column_dup (stmt, 24);
-      dossier->deciding_body = _mc_store_column_dup (stmt, 25);
-      dossier->returned_to = _mc_store_column_dup (stmt, 26);
-      if (!func (dossier, user_data, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
-  return TRUE;
+  return _mc_store_step_each (self, stmt, visit_received, &visit, error);
 }
 
 /*
  * The statistics' rows (mc-stats.c)
  */
 
+static gboolean
+visit_stats_row (sqlite3_stmt  *stmt,
+                 gpointer       data,
+                 GError       **error)
+{
+  Visit *visit = data;
+  McStoreStatsRow row = {
+    .uuid = (const char *) sqlite3_column_text (stmt, 0),
+    .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
+    .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
+    .sector = (const char *) sqlite3_column_text (stmt, 3),
+    .channel = MC_CHANNEL_IN_PERSON,
+    .status = MC_STATUS_IN_PROGRESS,
+    .received = _mc_store_column_minute (stmt, 6),
+    .due = _mc_store_column_minute (stmt, 7),
+    .settled = _mc_store_column_minute (stmt, 8),
+    .outcome = MC_DUE_STATE_NONE,
+    .has_apology = sqlite3_column_int (stmt, 10) != 0,
+    .ended = _mc_store_column_minute (stmt, 11),
+    .apology_at = _mc_store_column_minute (stmt, 12),
+    .digitised = sqlite3_column_int (stmt, 13) != 0,
+    .changed_after = sqlite3_column_int (stmt, 14) != 0,
+    .on_the_spot = sqlite3_column_int (stmt, 15) != 0,
+    .digitised_components = (guint) sqlite3_column_int (stmt, 16),
+  };
+
+  mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 4), &row.channel);
+  mc_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &row.status);
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    mc_due_state_from_string ((const char *) sqlite3_column_text (stmt, 9), &row.outcome);
+  return ((McStoreStatsFunc) visit->func) (&row, visit->data, error);
+}
+
 /**
  * _mc_store_foreach_stats_row:
- * @start: the period's first minute
- * @end: the minute after the period
- * @limit: events from this moment on no longer count for the state at the reference moment
- * @code_prefix: (nullable): only the dossiers whose code starts with it ("<office code>-")
  *
- * Every dossier received before @end and not settled before @start, with what the statistics count of it.
+ * Every dossier of @scope received before the end of the period and not settled before its start, with what
+ * the statistics count of it.
  */
 gboolean
-_mc_store_foreach_stats_row (McStore           *self,
-                             McMinute           start,
-                             McMinute           end,
-                             McMinute           limit,
-                             const char        *code_prefix,
-                             McStoreStatsFunc   func,
-                             gpointer           data,
-                             GError           **error)
+_mc_store_foreach_stats_row (McStore                  *self,
+                             const McStoreStatsScope  *scope,
+                             McStoreStatsFunc          func,
+                             gpointer                  data,
+                             GError                  **error)
 {
+  Visit visit = { G_CALLBACK (func), data };
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _mc_store_prepare (self,
                             "SELECT d.uuid, d.procedure_code, d.procedure_name, d.sector, d.channel, d.status,"
@@ -172,63 +204,46 @@ _mc_store_foreach_stats_row (McStore           *self,
                             "   AND (?4 IS NULL OR substr (d.code, 1, length (?4)) = ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, start);
-  sqlite3_bind_int64 (stmt, 2, end);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  _mc_store_bind_text (stmt, 4, code_prefix);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      McStoreStatsRow row = {
-        .uuid = (const char *) sqlite3_column_text (stmt, 0),
-        .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
-        .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
-        .sector = (const char *) sqlite3_column_text (stmt, 3),
-        .channel = MC_CHANNEL_IN_PERSON,
-        .status = MC_STATUS_IN_PROGRESS,
-        .received = _mc_store_column_minute (stmt, 6),
-        .due = _mc_store_column_minute (stmt, 7),
-        .settled = _mc_store_column_minute (stmt, 8),
-        .outcome = MC_DUE_STATE_NONE,
-        .has_apology = sqlite3_column_int (stmt, 10) != 0,
-        .ended = _mc_store_column_minute (stmt, 11),
-        .apology_at = _mc_store_column_minute (stmt, 12),
-        .digitised = sqlite3_column_int (stmt, 13) != 0,
-        .changed_after = sqlite3_column_int (stmt, 14) != 0,
-        .on_the_spot = sqlite3_column_int (stmt, 15) != 0,
-        .digitised_components = (guint) sqlite3_column_int (stmt, 16),
-      };
+  sqlite3_bind_int64 (stmt, 1, scope->start);
+  sqlite3_bind_int64 (stmt, 2, scope->end);
+  sqlite3_bind_int64 (stmt, 3, scope->limit);
+  _mc_store_bind_text (stmt, 4, scope->code_prefix);
+  return _mc_store_step_each (self, stmt, visit_stats_row, &visit, error);
+}
 
-      mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 4), &row.channel);
-      mc_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &row.status);
-      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-        mc_due_state_from_string ((const char *) sqlite3_column_text (stmt, 9), &row.outcome);
-      if (!func (&row, data, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
-  return TRUE;
+static gboolean
+visit_rating (sqlite3_stmt  *stmt,
+              gpointer       data,
+              GError       **error)
+{
+  Visit *visit = data;
+  McStoreRatingRow row = {
+    .dossier_uuid = (const char *) sqlite3_column_text (stmt, 0),
+    .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
+    .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
+    .sector = (const char *) sqlite3_column_text (stmt, 3),
+    .rating = (const char *) sqlite3_column_text (stmt, 4),
+    .at = _mc_store_column_minute (stmt, 5),
+  };
+
+  return ((McStoreRatingFunc) visit->func) (&row, visit->data, error);
 }
 
 /**
  * _mc_store_foreach_rating:
- * @code_prefix: (nullable): only the dossiers whose code starts with it
  *
- * Every "rating_recorded" event, grouped by dossier and in the total order within each dossier.
+ * Every "rating_recorded" event of the dossiers of @scope (whatever its period), grouped by dossier and in the
+ * total order within each dossier.
  */
 gboolean
-_mc_store_foreach_rating (McStore            *self,
-                          const char         *code_prefix,
-                          McStoreRatingFunc   func,
-                          gpointer            data,
-                          GError            **error)
+_mc_store_foreach_rating (McStore                  *self,
+                          const McStoreStatsScope  *scope,
+                          McStoreRatingFunc         func,
+                          gpointer                  data,
+                          GError                  **error)
 {
+  Visit visit = { G_CALLBACK (func), data };
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _mc_store_prepare (self,
                             "SELECT e.dossier_uuid, d.procedure_code, d.procedure_name, d.sector,"
@@ -238,28 +253,8 @@ _mc_store_foreach_rating (McStore            *self,
                             " ORDER BY e.dossier_uuid, " TOTAL_ORDER ("e"), error);
   if (stmt == NULL)
     return FALSE;
-  _mc_store_bind_text (stmt, 1, code_prefix);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      McStoreRatingRow row = {
-        .dossier_uuid = (const char *) sqlite3_column_text (stmt, 0),
-        .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
-        .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
-        .sector = (const char *) sqlite3_column_text (stmt, 3),
-        .rating = (const char *) sqlite3_column_text (stmt, 4),
-        .at = _mc_store_column_minute (stmt, 5),
-      };
-
-      if (!func (&row, data, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
-  return TRUE;
+  _mc_store_bind_text (stmt, 1, scope->code_prefix);
+  return _mc_store_step_each (self, stmt, visit_rating, &visit, error);
 }
 
 /**

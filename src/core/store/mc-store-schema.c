@@ -168,50 +168,13 @@ static const char *schema_v7[] = {
   NULL
 };
 
-/* The new columns of schema 7 for the dossiers the file already holds, from the fold of their events. Only those
- * columns are written: rewriting whole rows would make the search index rewrite every entry. */
+/* The new columns of schema 7 for the dossiers the file already holds: every dossier folded again. */
 static gboolean
-fill_v7 (McStore  *self,
-         GError  **error)
+refold_for_v7 (McStore  *self,
+               GError  **error)
 {
-  g_autoptr(GPtrArray) uuids = NULL;
-  sqlite3_stmt *stmt;
-
-  /* The fold counts with the office's calendar and settings. */
-  if (!_mc_store_load_office (self, error))
-    return FALSE;
-  stmt = _mc_store_prepare (self, "SELECT uuid FROM dossier", error);
-  if (stmt == NULL)
-    return FALSE;
-  uuids = _mc_store_step_strings (self, stmt, error);
-  if (uuids == NULL)
-    return FALSE;
-  for (guint i = 0; i < uuids->len; i++)
-    {
-      g_autoptr(GPtrArray) events = _mc_store_load_events (self, g_ptr_array_index (uuids, i), error);
-      g_autoptr(McDossier) d = NULL;
-
-      if (events == NULL)
-        return FALSE;
-      d = mc_dossier_fold (events, self->calendar, self->office->supplement_mode);
-      if (d == NULL)
-        continue;
-      stmt = _mc_store_prepare (self,
-                                "UPDATE dossier SET address = ?2, deciding_body = ?3, returned_to = ?4,"
-                                " refused_at = ?5, stopped_at = ?6, apology_at = ?7 WHERE uuid = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      _mc_store_bind_text (stmt, 1, d->uuid);
-      _mc_store_bind_text (stmt, 2, d->address);
-      _mc_store_bind_text (stmt, 3, d->deciding_body);
-      _mc_store_bind_text (stmt, 4, d->returned_to);
-      _mc_store_bind_minute (stmt, 5, d->refused_at);
-      _mc_store_bind_minute (stmt, 6, d->stopped_at);
-      _mc_store_bind_minute (stmt, 7, d->apology_at);
-      if (!_mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  /* The fold counts with the office's calendar and settings, not read yet when a file is being opened. */
+  return _mc_store_load_office (self, error) && _mc_store_refold_all (self, error);
 }
 
 /* Each version: its statements, then what only code can do (NULL when nothing). */
@@ -228,7 +191,7 @@ static const struct
   { schema_v4, NULL },
   { schema_v5, NULL },
   { schema_v6, NULL },
-  { schema_v7, fill_v7 },
+  { schema_v7, refold_for_v7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);

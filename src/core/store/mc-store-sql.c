@@ -131,24 +131,87 @@ _mc_store_query_int (McStore     *self,
   return value;
 }
 
-/* The first column of every row of a bound statement, as strings; NULL with @error. */
+/**
+ * _mc_store_step_each:
+ * @func: called for every row; returning %FALSE (with its error) stops the walk
+ *
+ * Steps a bound statement to its end, row by row, then resets it.
+ */
+gboolean
+_mc_store_step_each (McStore         *self,
+                     sqlite3_stmt    *stmt,
+                     McStoreRowFunc   func,
+                     gpointer         data,
+                     GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (stmt, data, error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _mc_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+typedef struct
+{
+  McStoreMakeFunc  make;
+  GPtrArray       *rows;
+} Collect;
+
+static gboolean
+collect_row (sqlite3_stmt  *stmt,
+             gpointer       data,
+             GError       **error)
+{
+  Collect *collect = data;
+  gpointer row = collect->make (stmt);
+
+  if (row != NULL)
+    g_ptr_array_add (collect->rows, row);
+  return TRUE;
+}
+
+/**
+ * _mc_store_step_all:
+ * @make: makes a row's object; a row it makes nothing of (%NULL) is left out
+ * @free_func: frees what @make made
+ *
+ * Returns: (transfer full): what @make made of every row of the bound statement, in order; %NULL with @error
+ */
+GPtrArray *
+_mc_store_step_all (McStore          *self,
+                    sqlite3_stmt     *stmt,
+                    McStoreMakeFunc   make,
+                    GDestroyNotify    free_func,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  Collect collect = { make, rows };
+
+  if (!_mc_store_step_each (self, stmt, collect_row, &collect, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static gpointer
+first_column (sqlite3_stmt *stmt)
+{
+  return _mc_store_column_dup (stmt, 0);
+}
+
+/* The first column of every row of a bound statement, as strings (NULL values left out); NULL with @error. */
 GPtrArray *
 _mc_store_step_strings (McStore       *self,
                         sqlite3_stmt  *stmt,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (values, _mc_store_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&values);
+  return _mc_store_step_all (self, stmt, first_column, g_free, error);
 }
 
 void

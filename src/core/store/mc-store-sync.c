@@ -30,9 +30,7 @@ mc_store_list_events (McStore  *self,
                       guint     limit,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
@@ -43,15 +41,7 @@ mc_store_list_events (McStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, after_id);
   sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, _mc_store_event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return _mc_store_step_events (self, stmt, error);
 }
 
 gboolean
