@@ -29,29 +29,6 @@
 
 G_DEFINE_QUARK (mc-register-error-quark, mc_register_error)
 
-/* One line of the book. */
-typedef struct
-{
-  const char *code;
-  const char *procedure_code;
-  const char *procedure_name;
-  const char *sector;
-  const char *applicant_name;
-  const char *phone;
-  const char *channel;
-  const char *result_delivery;
-  const char *status;
-  McMinute    received;
-  McMinute    due;
-  McMinute    settled;
-  McMinute    returned;
-  McMinute    new_due;
-  const char *outcome;
-  const char *address;
-  const char *deciding_body;
-  const char *receiver;
-} Row;
-
 /* What the closing lines of the printed book count: the dossiers received in the period, as they stand now. */
 typedef struct
 {
@@ -68,10 +45,11 @@ typedef struct
   guint stopped;
 } Totals;
 
-typedef gboolean (*RowFunc) (const Row  *row,
-                             guint       number,
-                             gpointer    user_data,
-                             GError    **error);
+/* One line of the book: a dossier as mc_store_foreach_received() gives it. */
+typedef gboolean (*RowFunc) (const McDossier  *row,
+                             guint             number,
+                             gpointer          user_data,
+                             GError          **error);
 
 static const char *csv_header[] = {
   /* the model's columns */
@@ -107,33 +85,13 @@ typedef struct
 } Walk;
 
 static gboolean
-walk_dossier (McDossier  *d,
+walk_dossier (McDossier  *dossier,
               gpointer    data,
               GError    **error)
 {
   Walk *walk = data;
-  Row row = {
-    .code = d->code,
-    .procedure_code = d->procedure_code,
-    .procedure_name = d->procedure_name,
-    .sector = d->sector,
-    .applicant_name = d->applicant_name,
-    .phone = d->phone,
-    .channel = mc_channel_to_string (d->channel),
-    .result_delivery = d->result_delivery,
-    .status = mc_status_to_string (d->status),
-    .received = d->received,
-    .due = d->due,
-    .settled = d->settled,
-    .returned = d->returned,
-    .new_due = d->new_due,
-    .outcome = d->outcome == MC_DUE_STATE_NONE ? NULL : mc_due_state_to_string (d->outcome),
-    .address = d->address,
-    .deciding_body = d->deciding_body,
-    .receiver = d->returned_to,
-  };
 
-  return walk->func (&row, ++walk->number, walk->user_data, error);
+  return walk->func (dossier, ++walk->number, walk->user_data, error);
 }
 
 /* Streams the book's rows from the store (mc_store_foreach_received()): the dossiers as the projection holds
@@ -162,46 +120,47 @@ for_each_row (McStore     *store,
 }
 
 static void
-count_row (Totals    *totals,
-           const Row *row)
+count_row (Totals          *totals,
+           const McDossier *row)
 {
-  McChannel channel = MC_CHANNEL_IN_PERSON;
-
-  mc_channel_from_string (row->channel, &channel);
   totals->total++;
-  totals->by_channel[channel]++;
+  totals->by_channel[row->channel]++;
   if (row->settled != MC_MINUTE_NONE)
     {
       totals->settled++;
-      if (g_strcmp0 (row->outcome, "early") == 0)
+      if (row->outcome == MC_DUE_STATE_EARLY)
         totals->early++;
-      else if (g_strcmp0 (row->outcome, "on_time") == 0)
+      else if (row->outcome == MC_DUE_STATE_ON_TIME)
         totals->on_time++;
       else
         totals->late++;
     }
   if (row->returned != MC_MINUTE_NONE)
     totals->returned++;
-  if (g_strcmp0 (row->status, "in_progress") == 0)
+  if (row->status == MC_STATUS_IN_PROGRESS)
     totals->in_progress++;
-  else if (g_strcmp0 (row->status, "paused") == 0)
+  else if (row->status == MC_STATUS_PAUSED)
     totals->paused++;
-  else if (g_strcmp0 (row->status, "refused") == 0)
+  else if (row->status == MC_STATUS_REFUSED)
     totals->refused++;
-  else if (g_strcmp0 (row->status, "stopped") == 0)
+  else if (row->status == MC_STATUS_STOPPED)
     totals->stopped++;
 }
 
 static const char *
-channel_text (const char *channel)
+channel_text (McChannel channel)
 {
-  if (g_strcmp0 (channel, "post") == 0)
-    return "Bưu chính";
-  if (g_strcmp0 (channel, "online") == 0)
-    return "Trực tuyến";
-  if (g_strcmp0 (channel, "linked") == 0)
-    return "Liên thông";
-  return "Trực tiếp";
+  switch (channel)
+    {
+    case MC_CHANNEL_POST:
+      return "Bưu chính";
+    case MC_CHANNEL_ONLINE:
+      return "Trực tuyến";
+    case MC_CHANNEL_LINKED:
+      return "Liên thông";
+    default:
+      return "Trực tiếp";
+    }
 }
 
 static const char *
@@ -211,31 +170,39 @@ delivery_text (const char *delivery)
 }
 
 static const char *
-status_text (const char *status)
+status_text (McStatus status)
 {
-  if (g_strcmp0 (status, "paused") == 0)
-    return "Chờ bổ sung hồ sơ";
-  if (g_strcmp0 (status, "result_ready") == 0)
-    return "Đã có kết quả, chờ trả";
-  if (g_strcmp0 (status, "returned") == 0)
-    return "Đã trả kết quả";
-  if (g_strcmp0 (status, "refused") == 0)
-    return "Từ chối tiếp nhận";
-  if (g_strcmp0 (status, "stopped") == 0)
-    return "Dừng giải quyết";
-  return "Đang giải quyết";
+  switch (status)
+    {
+    case MC_STATUS_PAUSED:
+      return "Chờ bổ sung hồ sơ";
+    case MC_STATUS_RESULT_READY:
+      return "Đã có kết quả, chờ trả";
+    case MC_STATUS_RETURNED:
+      return "Đã trả kết quả";
+    case MC_STATUS_REFUSED:
+      return "Từ chối tiếp nhận";
+    case MC_STATUS_STOPPED:
+      return "Dừng giải quyết";
+    default:
+      return "Đang giải quyết";
+    }
 }
 
 static const char *
-outcome_text (const char *outcome)
+outcome_text (McDueState outcome)
 {
-  if (g_strcmp0 (outcome, "early") == 0)
-    return "Trước hạn";
-  if (g_strcmp0 (outcome, "on_time") == 0)
-    return "Đúng hạn";
-  if (g_strcmp0 (outcome, "late") == 0)
-    return "Quá hạn";
-  return "";
+  switch (outcome)
+    {
+    case MC_DUE_STATE_EARLY:
+      return "Trước hạn";
+    case MC_DUE_STATE_ON_TIME:
+      return "Đúng hạn";
+    case MC_DUE_STATE_LATE:
+      return "Quá hạn";
+    default:
+      return "";
+    }
 }
 
 /* "23/11/2026 09:10" for the printed book, "2026-11-23 09:10" (which spreadsheets read as a date) for the CSV. */
@@ -264,7 +231,7 @@ format_date (int jdn)
 }
 
 static char *
-address_phone (const Row *row)
+address_phone (const McDossier *row)
 {
   g_autofree char *phone = row->phone && *row->phone ? mc_phone_format (row->phone) : NULL;
   gboolean has_address = row->address != NULL && *row->address != '\0';
@@ -335,10 +302,10 @@ csv_write_line (CsvWriter  *writer,
 }
 
 static gboolean
-csv_row (const Row  *row,
-         guint       number,
-         gpointer    user_data,
-         GError    **error)
+csv_row (const McDossier  *row,
+         guint             number,
+         gpointer          user_data,
+         GError          **error)
 {
   CsvWriter *writer = user_data;
   GString *line = writer->line;
@@ -360,7 +327,7 @@ csv_row (const Row  *row,
   csv_append (line, due, FALSE);
   csv_append (line, returned, FALSE);
   csv_append (line, delivery_text (row->result_delivery), FALSE);
-  csv_append (line, row->receiver, FALSE);
+  csv_append (line, row->returned_to, FALSE);
   csv_append (line, row->procedure_code, FALSE);
   csv_append (line, row->sector, FALSE);
   csv_append (line, channel_text (row->channel), FALSE);
@@ -389,10 +356,10 @@ esc (const char *text)
 }
 
 static gboolean
-pdf_row (const Row  *row,
-         guint       number,
-         gpointer    user_data,
-         GError    **error)
+pdf_row (const McDossier  *row,
+         guint             number,
+         gpointer          user_data,
+         GError          **error)
 {
   PdfRows *pdf = user_data;
   g_autofree char *contact = address_phone (row);
@@ -404,7 +371,7 @@ pdf_row (const Row  *row,
   g_autofree char *body = esc (row->deciding_body);
   g_autofree char *name = esc (row->applicant_name);
   g_autofree char *contact_esc = esc (contact);
-  g_autofree char *receiver = esc (row->receiver);
+  g_autofree char *receiver = esc (row->returned_to);
   char **cells = g_new0 (char *, 9);
 
   count_row (&pdf->totals, row);
@@ -423,7 +390,7 @@ pdf_row (const Row  *row,
   if (row->returned != MC_MINUTE_NONE)
     cells[6] = g_strdup_printf ("%s (%s)\n<i>%s</i>", returned, outcome_text (row->outcome),
                                 delivery_text (row->result_delivery));
-  else if (g_strcmp0 (row->status, "in_progress") == 0)
+  else if (row->status == MC_STATUS_IN_PROGRESS)
     cells[6] = g_strdup_printf ("\n<i>%s</i>", delivery_text (row->result_delivery));
   else
     cells[6] = g_strdup_printf ("%s\n<i>%s</i>", status_text (row->status), delivery_text (row->result_delivery));

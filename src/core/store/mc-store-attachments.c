@@ -166,24 +166,18 @@ _mc_store_list_kept_documents (McStore  *self,
                                GError  **error)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) hashes = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _mc_store_prepare (self,
                             "SELECT DISTINCT json_extract (e.payload, '$.hash') FROM event e"
                             " WHERE e.kind = 'digitised' AND NOT EXISTS (SELECT 1 FROM event r"
                             "  WHERE r.dossier_uuid = e.dossier_uuid AND r.kind = 'personal_data_removed')",
                             error);
-  if (stmt == NULL)
+  hashes = stmt ? _mc_store_step_strings (self, stmt, error) : NULL;
+  if (hashes == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (sqlite3_column_text (stmt, 0) != NULL)
-      g_hash_table_add (keep, _mc_store_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
+  for (guint i = 0; i < hashes->len; i++)
+    g_hash_table_add (keep, g_strdup (g_ptr_array_index (hashes, i)));
   return g_steal_pointer (&keep);
 }

@@ -45,7 +45,7 @@ date_jdn (const char *text)
   return jdn;
 }
 
-static McFeedback *
+static gpointer
 feedback_from_row (sqlite3_stmt *stmt)
 {
   McFeedback *f = g_new0 (McFeedback, 1);
@@ -71,6 +71,53 @@ feedback_from_row (sqlite3_stmt *stmt)
  * The projection
  */
 
+/* What an entry's events say, read in their total order. */
+typedef struct
+{
+  JsonNode *received;
+  char     *recorded_by;
+  JsonNode *answered;
+  char     *answered_by;
+} Entry;
+
+static void
+entry_clear (Entry *entry)
+{
+  g_clear_pointer (&entry->received, json_node_unref);
+  g_clear_pointer (&entry->recorded_by, g_free);
+  g_clear_pointer (&entry->answered, json_node_unref);
+  g_clear_pointer (&entry->answered_by, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Entry, entry_clear)
+
+/* The first entry stands; a later answer replaces an earlier one. */
+static gboolean
+read_entry_event (sqlite3_stmt  *stmt,
+                  gpointer       data,
+                  GError       **error)
+{
+  Entry *entry = data;
+  const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+  g_autoptr(JsonNode) payload = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return TRUE;
+  if (g_str_equal (kind, MC_EVENT_FEEDBACK_RECEIVED) && entry->received == NULL)
+    {
+      entry->received = g_steal_pointer (&payload);
+      entry->recorded_by = _mc_store_column_dup (stmt, 2);
+    }
+  else if (g_str_equal (kind, MC_EVENT_FEEDBACK_ANSWERED))
+    {
+      g_clear_pointer (&entry->answered, json_node_unref);
+      entry->answered = g_steal_pointer (&payload);
+      g_free (entry->answered_by);
+      entry->answered_by = _mc_store_column_dup (stmt, 2);
+    }
+  return TRUE;
+}
+
 /**
  * _mc_store_project_feedback:
  *
@@ -84,48 +131,19 @@ _mc_store_project_feedback (McStore  *self,
                             GError  **error)
 {
   const char *uuid = mc_event_get_string (event, "feedback");
-  g_autoptr(JsonNode) received = NULL;
-  g_autoptr(JsonNode) answered = NULL;
-  g_autofree char *recorded_by = NULL;
-  g_autofree char *answered_by = NULL;
+  g_auto(Entry) entry = { 0 };
   sqlite3_stmt *stmt;
-  int rc;
 
   if (uuid == NULL || !g_uuid_string_is_valid (uuid))
     return TRUE;
-  stmt = _mc_store_prepare (self,
-                            "SELECT kind, payload, clerk FROM event"
-                            " WHERE kind IN ('feedback_received', 'feedback_answered')"
-                            " AND json_extract (payload, '$.feedback') = ?1"
-                            " ORDER BY lamport, station_id, station_seq", error);
-  if (stmt == NULL)
+  stmt = _mc_store_prepare_for (self,
+                                "SELECT kind, payload, clerk FROM event"
+                                " WHERE kind IN ('feedback_received', 'feedback_answered')"
+                                " AND json_extract (payload, '$.feedback') = ?1"
+                                " ORDER BY lamport, station_id, station_seq", uuid, error);
+  if (stmt == NULL || !_mc_store_step_each (self, stmt, read_entry_event, &entry, error))
     return FALSE;
-  _mc_store_bind_text (stmt, 1, uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
-      g_autoptr(JsonNode) payload = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
-
-      if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
-        continue;
-      /* The first entry stands; a later answer replaces an earlier one. */
-      if (g_str_equal (kind, MC_EVENT_FEEDBACK_RECEIVED) && received == NULL)
-        {
-          received = g_steal_pointer (&payload);
-          recorded_by = _mc_store_column_dup (stmt, 2);
-        }
-      else if (g_str_equal (kind, MC_EVENT_FEEDBACK_ANSWERED))
-        {
-          g_clear_pointer (&answered, json_node_unref);
-          answered = g_steal_pointer (&payload);
-          g_free (answered_by);
-          answered_by = _mc_store_column_dup (stmt, 2);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
-  if (received == NULL)
+  if (entry.received == NULL)
     return TRUE;
 
   stmt = _mc_store_prepare (self,
@@ -134,8 +152,8 @@ _mc_store_project_feedback (McStore  *self,
   if (stmt == NULL)
     return FALSE;
   {
-    JsonObject *r = json_node_get_object (received);
-    JsonObject *a = answered ? json_node_get_object (answered) : NULL;
+    JsonObject *r = json_node_get_object (entry.received);
+    JsonObject *a = entry.answered ? json_node_get_object (entry.answered) : NULL;
 
     _mc_store_bind_text (stmt, 1, uuid);
     bind_text_or_null (stmt, 2, json_object_get_string_member_with_default (r, "received_on", NULL));
@@ -146,11 +164,11 @@ _mc_store_project_feedback (McStore  *self,
     bind_text_or_null (stmt, 7, json_object_get_string_member_with_default (r, "procedure_code", NULL));
     bind_text_or_null (stmt, 8, json_object_get_string_member_with_default (r, "staff", NULL));
     bind_text_or_null (stmt, 9, json_object_get_string_member_with_default (r, "content", ""));
-    bind_text_or_null (stmt, 10, recorded_by);
+    bind_text_or_null (stmt, 10, entry.recorded_by);
     bind_text_or_null (stmt, 11, json_object_get_string_member_with_default (r, "due_on", NULL));
     bind_text_or_null (stmt, 12, a ? json_object_get_string_member_with_default (a, "answer", NULL) : NULL);
     bind_text_or_null (stmt, 13, a ? json_object_get_string_member_with_default (a, "answered_on", NULL) : NULL);
-    bind_text_or_null (stmt, 14, a ? answered_by : NULL);
+    bind_text_or_null (stmt, 14, a ? entry.answered_by : NULL);
   }
   return _mc_store_step_done (self, stmt, error);
 }
@@ -168,10 +186,8 @@ mc_store_get_feedback (McStore     *self,
                        const char  *uuid,
                        GError     **error)
 {
-  g_autoptr(McFeedback) found = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
-  guint matches = 0;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
@@ -181,28 +197,19 @@ mc_store_get_feedback (McStore     *self,
                            _("Give the feedback's number (at least its first 8 characters)"));
       return NULL;
     }
-  stmt = _mc_store_prepare (self, "SELECT " FEEDBACK_COLUMNS " FROM feedback"
-                                  " WHERE substr (uuid, 1, length (?1)) = ?1", error);
-  if (stmt == NULL)
+  stmt = _mc_store_prepare_for (self, "SELECT " FEEDBACK_COLUMNS " FROM feedback"
+                                      " WHERE substr (uuid, 1, length (?1)) = ?1", uuid, error);
+  found = stmt ? _mc_store_step_all (self, stmt, feedback_from_row, (GDestroyNotify) mc_feedback_free, error) : NULL;
+  if (found == NULL)
     return NULL;
-  _mc_store_bind_text (stmt, 1, uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (matches++ == 0)
-      found = feedback_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  if (matches != 1)
+  if (found->len != 1)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                   matches == 0 ? _("There is no feedback numbered “%s”") : _("Several feedback entries begin with "
-                                                                             "“%s”: give more of the number"), uuid);
+                   found->len == 0 ? _("There is no feedback numbered “%s”")
+                                   : _("Several feedback entries begin with “%s”: give more of the number"), uuid);
       return NULL;
     }
-  return g_steal_pointer (&found);
+  return g_ptr_array_steal_index (found, 0);
 }
 
 /**
@@ -217,9 +224,7 @@ mc_store_list_feedback (McStore   *self,
                         gboolean   open_only,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_feedback_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
@@ -230,15 +235,7 @@ mc_store_list_feedback (McStore   *self,
                                         " ORDER BY received_on DESC, uuid", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, feedback_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _mc_store_step_all (self, stmt, feedback_from_row, (GDestroyNotify) mc_feedback_free, error);
 }
 
 /**

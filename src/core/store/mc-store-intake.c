@@ -216,22 +216,12 @@ write_intake (McStore   *self,
   g_autoptr(JsonNode) payload = NULL;
   g_autoptr(McEvent) event = NULL;
   gint64 seq, slip_number, control_number;
-  sqlite3_stmt *stmt;
 
   /* The station's own sequence for the day: codes from different stations never collide. */
-  stmt = _mc_store_prepare (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
-                                  " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
+  seq = _mc_store_query_int (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
+                                   " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last", in->day, error);
+  if (seq < 0)
     return FALSE;
-  _mc_store_bind_text (stmt, 1, in->day);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _mc_store_set_error (self, sqlite3_errcode (self->db), error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   slip_number = _mc_store_next_form_number (self, "slip", in->year, error);
   control_number = slip_number > 0 ? _mc_store_next_form_number (self, "control", in->year, error) : -1;
   if (control_number < 0)

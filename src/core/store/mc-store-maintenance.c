@@ -44,12 +44,9 @@ _mc_store_scrub_events (McStore     *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      sqlite3_stmt *stmt = _mc_store_prepare (self, statements[i], error);
+      sqlite3_stmt *stmt = _mc_store_prepare_for (self, statements[i], dossier_uuid, error);
 
-      if (stmt == NULL)
-        return FALSE;
-      _mc_store_bind_text (stmt, 1, dossier_uuid);
-      if (!_mc_store_step_done (self, stmt, error))
+      if (stmt == NULL || !_mc_store_step_done (self, stmt, error))
         return FALSE;
     }
   self->removed_personal_data = TRUE;
@@ -130,14 +127,13 @@ mc_store_remove_personal_data (McStore    *self,
   cutoff = mc_time_format_iso_offset (mc_minute_from_jdn (mc_jdn_from_ymd (y - years, m, MIN (d, 28)),
                                                           mc_minute_of_day (now)));
 
-  stmt = _mc_store_prepare (self,
-                            "SELECT d.uuid FROM dossier d WHERE d.status IN ('returned', 'refused', 'stopped')"
-                            " AND (SELECT max (e.occurred_at) FROM event e WHERE e.dossier_uuid = d.uuid) < ?1"
-                            " AND NOT EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
-                            "                 AND e.kind = 'personal_data_removed')", error);
+  stmt = _mc_store_prepare_for (self,
+                                "SELECT d.uuid FROM dossier d WHERE d.status IN ('returned', 'refused', 'stopped')"
+                                " AND (SELECT max (e.occurred_at) FROM event e WHERE e.dossier_uuid = d.uuid) < ?1"
+                                " AND NOT EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
+                                "                 AND e.kind = 'personal_data_removed')", cutoff, error);
   if (stmt == NULL)
     return FALSE;
-  _mc_store_bind_text (stmt, 1, cutoff);
   uuids = _mc_store_step_strings (self, stmt, error);
   if (uuids == NULL)
     return FALSE;
@@ -168,25 +164,14 @@ query_text (McStore     *self,
             GError     **error)
 {
   sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) lines = stmt ? _mc_store_step_strings (self, stmt, error) : NULL;
   GString *text;
-  int rc;
 
-  if (stmt == NULL)
+  if (lines == NULL)
     return NULL;
   text = g_string_new (NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *value = (const char *) sqlite3_column_text (stmt, 0);
-
-      g_string_append_printf (text, "%s\n", value ? value : "");
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      g_string_free (text, TRUE);
-      return NULL;
-    }
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (lines, i));
   return g_string_free (text, FALSE);
 }
 

@@ -18,6 +18,34 @@
 #include "mc-text.h"
 #include "mc-time.h"
 
+static gboolean
+read_setting (sqlite3_stmt  *stmt,
+              gpointer       office,
+              GError       **error)
+{
+  mc_office_set_value (office, (const char *) sqlite3_column_text (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
+}
+
+static gboolean
+read_office_day (sqlite3_stmt  *stmt,
+                 gpointer       calendar,
+                 GError       **error)
+{
+  const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+  const char *label = (const char *) sqlite3_column_text (stmt, 2);
+  int jdn;
+
+  if (!mc_date_parse ((const char *) sqlite3_column_text (stmt, 0), &jdn, NULL))
+    return TRUE;
+  if (g_strcmp0 (kind, "closed") == 0)
+    mc_calendar_set_office_day (calendar, jdn, MC_DAY_OFFICE_CLOSED, label);
+  else if (g_strcmp0 (kind, "workday") == 0)
+    mc_calendar_set_office_day (calendar, jdn, MC_DAY_OFFICE_WORKDAY, label);
+  return TRUE;
+}
+
 /* Reads the office settings and the calendar's office days into memory. */
 gboolean
 _mc_store_load_office (McStore  *self,
@@ -26,17 +54,10 @@ _mc_store_load_office (McStore  *self,
   g_autoptr(McOffice) office = mc_office_new ();
   g_autofree char *station = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _mc_store_prepare (self, "SELECT key, value FROM office_setting", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !_mc_store_step_each (self, stmt, read_setting, office, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    mc_office_set_value (office, (const char *) sqlite3_column_text (stmt, 0),
-                         (const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
 
   station = mc_store_get_local (self, "station");
   office->station = station ? atoi (station) : 0;
@@ -49,25 +70,8 @@ _mc_store_load_office (McStore  *self,
 
   mc_calendar_clear_office_days (self->calendar);
   stmt = _mc_store_prepare (self, "SELECT date, kind, label FROM calendar_day", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !_mc_store_step_each (self, stmt, read_office_day, self->calendar, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int jdn;
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (!mc_date_parse ((const char *) sqlite3_column_text (stmt, 0), &jdn, NULL))
-        continue;
-      if (g_strcmp0 (kind, "closed") == 0)
-        mc_calendar_set_office_day (self->calendar, jdn, MC_DAY_OFFICE_CLOSED,
-                                    (const char *) sqlite3_column_text (stmt, 2));
-      else if (g_strcmp0 (kind, "workday") == 0)
-        mc_calendar_set_office_day (self->calendar, jdn, MC_DAY_OFFICE_WORKDAY,
-                                    (const char *) sqlite3_column_text (stmt, 2));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _mc_store_set_error (self, rc, error);
 
   g_clear_pointer (&self->office, mc_office_free);
   self->office = g_steal_pointer (&office);
@@ -340,37 +344,29 @@ mc_store_set_calendar_day (McStore     *self,
   return event != NULL;
 }
 
+/* A procedure from the catalogue's stored JSON; NULL for one that does not read. */
+static gpointer
+procedure_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return mc_procedure_new_from_json (json_node_get_object (node), NULL);
+}
+
 GPtrArray *
 mc_store_list_procedures (McStore  *self,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
   stmt = _mc_store_prepare (self, "SELECT data FROM procedure ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
-      McProcedure *procedure;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      procedure = mc_procedure_new_from_json (json_node_get_object (node), NULL);
-      if (procedure != NULL)
-        g_ptr_array_add (result, procedure);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&result);
+  return _mc_store_step_all (self, stmt, procedure_from_row, (GDestroyNotify) mc_procedure_unref, error);
 }
 
 McProcedure *
@@ -378,34 +374,24 @@ mc_store_get_procedure (McStore     *self,
                         const char  *code,
                         GError     **error)
 {
+  g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
-  McProcedure *procedure = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT data FROM procedure WHERE code = ?", error);
+  stmt = _mc_store_prepare_for (self, "SELECT data FROM procedure WHERE code = ?", code, error);
   if (stmt == NULL)
     return NULL;
-  _mc_store_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  found = _mc_store_step_all (self, stmt, procedure_from_row, (GDestroyNotify) mc_procedure_unref, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
     {
-      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        procedure = mc_procedure_new_from_json (json_node_get_object (node), NULL);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_PROCEDURE,
+                   _("There is no procedure with code “%s” in the catalogue"), code ? code : "");
       return NULL;
     }
-  if (procedure == NULL)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_PROCEDURE,
-                 _("There is no procedure with code “%s” in the catalogue"), code ? code : "");
-  return procedure;
+  return mc_procedure_ref (g_ptr_array_index (found, 0));
 }
 
 gboolean

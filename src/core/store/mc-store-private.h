@@ -80,6 +80,10 @@ GPtrArray    *_mc_store_step_all         (McStore       *self,
                                           McStoreMakeFunc make,
                                           GDestroyNotify free_func,
                                           GError       **error);
+sqlite3_stmt *_mc_store_prepare_for      (McStore       *self,
+                                          const char    *sql,
+                                          const char    *text,
+                                          GError       **error);
 gboolean      _mc_store_step_done        (McStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
@@ -89,6 +93,10 @@ gint64        _mc_store_query_int        (McStore       *self,
                                           GError       **error);
 GPtrArray    *_mc_store_step_strings     (McStore       *self,
                                           sqlite3_stmt  *stmt,
+                                          GError       **error);
+char         *_mc_store_query_string     (McStore       *self,
+                                          const char    *sql,
+                                          const char    *arg,
                                           GError       **error);
 void          _mc_store_bind_text        (sqlite3_stmt  *stmt,
                                           int            index,

@@ -110,13 +110,12 @@ _mc_store_load_events (McStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _mc_store_prepare (self,
-                            "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind,"
-                            " payload FROM event WHERE dossier_uuid = ? ORDER BY lamport, station_id, station_seq",
-                            error);
+  stmt = _mc_store_prepare_for (self,
+                                "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk,"
+                                " kind, payload FROM event WHERE dossier_uuid = ?"
+                                " ORDER BY lamport, station_id, station_seq", dossier_uuid, error);
   if (stmt == NULL)
     return NULL;
-  _mc_store_bind_text (stmt, 1, dossier_uuid);
   return _mc_store_step_events (self, stmt, error);
 }
 
@@ -161,12 +160,9 @@ delete_projection (McStore     *self,
                    const char  *dossier_uuid,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _mc_store_prepare_for (self, sql, dossier_uuid, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  _mc_store_bind_text (stmt, 1, dossier_uuid);
-  return _mc_store_step_done (self, stmt, error);
+  return stmt != NULL && _mc_store_step_done (self, stmt, error);
 }
 
 /* Writes one dossier's row from its events (all of them). */

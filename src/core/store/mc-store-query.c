@@ -58,25 +58,14 @@ lookup_uuid (McStore     *self,
              const char  *code_or_uuid,
              GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char *uuid = NULL;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  char *uuid = _mc_store_query_string (self, "SELECT uuid FROM dossier"
+                                             " WHERE uuid = ?1 OR code = ?1 OR official_code = ?1 LIMIT 1",
+                                       code_or_uuid, &local_error);
 
-  stmt = _mc_store_prepare (self, "SELECT uuid FROM dossier WHERE uuid = ?1 OR code = ?1 OR official_code = ?1 LIMIT 1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  _mc_store_bind_text (stmt, 1, code_or_uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    uuid = _mc_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  if (uuid == NULL)
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (uuid == NULL)
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNKNOWN_DOSSIER,
                  _("There is no dossier with code “%s”"), code_or_uuid ? code_or_uuid : "");
   return uuid;
@@ -321,7 +310,7 @@ mc_store_query (McStore        *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  GPtrArray *result;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -349,15 +338,10 @@ mc_store_query (McStore        *self,
       return NULL;
     }
   bind_args (stmt, args);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, _mc_store_dossier_from_row (stmt));
+  result = _mc_store_step_all (self, stmt, (McStoreMakeFunc) _mc_store_dossier_from_row,
+                               (GDestroyNotify) mc_dossier_unref, error);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&result);
+  return result;
 }
 
 gint64
@@ -408,6 +392,25 @@ mc_store_count (McStore        *self,
   return count;
 }
 
+/* One day's counts, into its place among the days asked for. */
+static gboolean
+count_day (sqlite3_stmt  *stmt,
+           gpointer       data,
+           GError       **error)
+{
+  GArray *counts = data;
+  gint64 day = sqlite3_column_int64 (stmt, 0);
+  McDayCount *count;
+
+  if (day < 0 || day >= counts->len)
+    return TRUE;
+  count = &g_array_index (counts, McDayCount, day);
+  count->overdue = (guint) sqlite3_column_int64 (stmt, 1);
+  count->due_soon = (guint) sqlite3_column_int64 (stmt, 2);
+  count->on_track = (guint) sqlite3_column_int64 (stmt, 3);
+  return TRUE;
+}
+
 /**
  * mc_store_count_due_by_day:
  *
@@ -428,7 +431,6 @@ mc_store_count_due_by_day (McStore   *self,
   McMinute from = mc_minute_from_jdn (first_jdn, 0);
   McMinute to = mc_minute_from_jdn (last_jdn + 1, 0);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (last_jdn >= first_jdn, NULL);
@@ -446,24 +448,8 @@ mc_store_count_due_by_day (McStore   *self,
   sqlite3_bind_int64 (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, soon);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 day = sqlite3_column_int64 (stmt, 0);
-      McDayCount *count;
-
-      if (day < 0 || day >= counts->len)
-        continue;
-      count = &g_array_index (counts, McDayCount, day);
-      count->overdue = (guint) sqlite3_column_int64 (stmt, 1);
-      count->due_soon = (guint) sqlite3_column_int64 (stmt, 2);
-      count->on_track = (guint) sqlite3_column_int64 (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_mc_store_step_each (self, stmt, count_day, counts, error))
+    return NULL;
   return g_steal_pointer (&counts);
 }
 
@@ -479,9 +465,7 @@ GPtrArray *
 mc_store_list_office_codes (McStore  *self,
                             GError  **error)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
@@ -489,13 +473,5 @@ mc_store_list_office_codes (McStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (codes, _mc_store_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _mc_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&codes);
+  return _mc_store_step_strings (self, stmt, error);
 }

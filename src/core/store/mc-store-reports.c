@@ -245,16 +245,13 @@ _mc_store_foreach_rating (McStore                  *self,
   Visit visit = { G_CALLBACK (func), data };
   sqlite3_stmt *stmt;
 
-  stmt = _mc_store_prepare (self,
-                            "SELECT e.dossier_uuid, d.procedure_code, d.procedure_name, d.sector,"
-                            "  json_extract (e.payload, '$.rating'), " EVENT_TIME ("e")
-                            " FROM event e JOIN dossier d ON d.uuid = e.dossier_uuid"
-                            " WHERE e.kind = 'rating_recorded' AND (?1 IS NULL OR substr (d.code, 1, length (?1)) = ?1)"
-                            " ORDER BY e.dossier_uuid, " TOTAL_ORDER ("e"), error);
-  if (stmt == NULL)
-    return FALSE;
-  _mc_store_bind_text (stmt, 1, scope->code_prefix);
-  return _mc_store_step_each (self, stmt, visit_rating, &visit, error);
+  stmt = _mc_store_prepare_for (self,
+                                "SELECT e.dossier_uuid, d.procedure_code, d.procedure_name, d.sector,"
+                                "  json_extract (e.payload, '$.rating'), " EVENT_TIME ("e")
+                                " FROM event e JOIN dossier d ON d.uuid = e.dossier_uuid WHERE e.kind = 'rating_recorded'"
+                                " AND (?1 IS NULL OR substr (d.code, 1, length (?1)) = ?1)"
+                                " ORDER BY e.dossier_uuid, " TOTAL_ORDER ("e"), scope->code_prefix, error);
+  return stmt != NULL && _mc_store_step_each (self, stmt, visit_rating, &visit, error);
 }
 
 /**

@@ -92,6 +92,20 @@ _mc_store_prepare (McStore     *self,
   return stmt;
 }
 
+/* A cached statement with its first parameter bound to @text (left NULL for a NULL @text). */
+sqlite3_stmt *
+_mc_store_prepare_for (McStore     *self,
+                       const char  *sql,
+                       const char  *text,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
+
+  if (stmt != NULL && text != NULL)
+    _mc_store_bind_text (stmt, 1, text);
+  return stmt;
+}
+
 gboolean
 _mc_store_step_done (McStore      *self,
                      sqlite3_stmt *stmt,
@@ -203,6 +217,20 @@ static gpointer
 first_column (sqlite3_stmt *stmt)
 {
   return _mc_store_column_dup (stmt, 0);
+}
+
+/* The first column of the first row of @sql with @arg bound to its first parameter; NULL when there is no such
+ * row, or with @error. */
+char *
+_mc_store_query_string (McStore     *self,
+                        const char  *sql,
+                        const char  *arg,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _mc_store_prepare_for (self, sql, arg, error);
+  g_autoptr(GPtrArray) values = stmt ? _mc_store_step_strings (self, stmt, error) : NULL;
+
+  return values != NULL && values->len > 0 ? g_strdup (g_ptr_array_index (values, 0)) : NULL;
 }
 
 /* The first column of every row of a bound statement, as strings (NULL values left out); NULL with @error. */

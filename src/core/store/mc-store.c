@@ -494,19 +494,8 @@ char *
 mc_store_get_local (McStore    *self,
                     const char *key)
 {
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  stmt = _mc_store_prepare (self, "SELECT value FROM local WHERE key = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  _mc_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _mc_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  return _mc_store_query_string (self, "SELECT value FROM local WHERE key = ?", key, NULL);
 }
 
 gboolean
