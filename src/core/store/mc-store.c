@@ -153,6 +153,27 @@ _mc_store_append (McStore     *self,
   return g_steal_pointer (&event);
 }
 
+gboolean
+_mc_store_ensure_set_up (McStore  *self,
+                         GError  **error)
+{
+  if (self->set_up)
+    return TRUE;
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_SET_UP,
+               _("This database has no office yet. Set up the office first (motcua-cli init)."));
+  return FALSE;
+}
+
+/* A field the clerk typed was refused: the field's name, then why. */
+gboolean
+_mc_store_field_error (GError     **error,
+                       const char  *field,
+                       GError      *cause)
+{
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, "%s: %s", field, cause->message);
+  return FALSE;
+}
+
 /*
  * Opening
  */
@@ -423,15 +444,46 @@ mc_store_get_calendar (McStore *self)
   return self->calendar;
 }
 
-gboolean
-_mc_store_ensure_set_up (McStore  *self,
-                         GError  **error)
+/**
+ * mc_store_get_local:
+ *
+ * A value kept on this station only (never synced): export bookmarks, the office's derived sync key.
+ */
+char *
+mc_store_get_local (McStore    *self,
+                    const char *key)
 {
-  if (self->set_up)
-    return TRUE;
-  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_SET_UP,
-               _("This database has no office yet. Set up the office first (motcua-cli init)."));
-  return FALSE;
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return _mc_store_query_string (self, "SELECT value FROM local WHERE key = ?", key, NULL);
+}
+
+gboolean
+mc_store_set_local (McStore     *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  stmt = _mc_store_prepare (self, "INSERT OR REPLACE INTO local (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _mc_store_bind_text (stmt, 1, key);
+  _mc_store_bind_text (stmt, 2, value);
+  return _mc_store_step_done (self, stmt, error);
+}
+
+/*
+ * For the core's other modules (mc-store-private.h)
+ */
+
+sqlite3 *
+mc_store_get_sqlite (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->db;
 }
 
 typedef struct
@@ -473,58 +525,6 @@ mc_store_append_reference_event (McStore     *self,
       return NULL;
     }
   return r.event;
-}
-
-/* A field the clerk typed was refused: the field's name, then why. */
-gboolean
-_mc_store_field_error (GError     **error,
-                       const char  *field,
-                       GError      *cause)
-{
-  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, "%s: %s", field, cause->message);
-  return FALSE;
-}
-
-/**
- * mc_store_get_local:
- *
- * A value kept on this station only (never synced): export bookmarks, the office's derived sync key.
- */
-char *
-mc_store_get_local (McStore    *self,
-                    const char *key)
-{
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  return _mc_store_query_string (self, "SELECT value FROM local WHERE key = ?", key, NULL);
-}
-
-gboolean
-mc_store_set_local (McStore     *self,
-                    const char  *key,
-                    const char  *value,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-
-  stmt = _mc_store_prepare (self, "INSERT OR REPLACE INTO local (key, value) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _mc_store_bind_text (stmt, 1, key);
-  _mc_store_bind_text (stmt, 2, value);
-  return _mc_store_step_done (self, stmt, error);
-}
-
-/*
- * For the core's other modules (mc-store-private.h)
- */
-
-sqlite3 *
-mc_store_get_sqlite (McStore *self)
-{
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  return self->db;
 }
 
 void
