@@ -157,8 +157,15 @@ static const char *schema_v6[] = {
 
 /* What the register book and the statistics read of a dossier, projected like the rest instead of picked out of
  * its events: the address as corrected, the deciding body, who collected the result, when it was refused or
- * stopped and when its apology letter was issued. */
+ * stopped and when its apology letter was issued. A refold that leaves a dossier's search key as it was no
+ * longer rewrites its entry in the search index (every row is refolded below, and a calendar change refolds
+ * thousands). */
 static const char *schema_v7[] = {
+  "DROP TRIGGER IF EXISTS dossier_fts_update",
+  "CREATE TRIGGER dossier_fts_update AFTER UPDATE OF search_key ON dossier"
+  "  WHEN old.search_key IS NOT new.search_key BEGIN"
+  "  INSERT INTO dossier_fts (dossier_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key);"
+  "  INSERT INTO dossier_fts (rowid, search_key) VALUES (new.id, new.search_key); END",
   "ALTER TABLE dossier ADD COLUMN address TEXT",
   "ALTER TABLE dossier ADD COLUMN deciding_body TEXT",
   "ALTER TABLE dossier ADD COLUMN returned_to TEXT",
