@@ -55,9 +55,16 @@ struct _McStore
   char       *actor_name;  /* … and full name: events record it as their clerk */
 };
 
-/* mc-store-sql.c: statements (cached by their text), values and SQLite's failures in the user's words */
+/* mc-store-sql.c: statements (cached by their text), rows, values, and SQLite's failures in the user's words */
+typedef gboolean (*McStoreRowFunc)  (sqlite3_stmt  *stmt,
+                                     gpointer       data,
+                                     GError       **error);
+typedef gpointer (*McStoreMakeFunc) (sqlite3_stmt  *stmt);
+
 gboolean      _mc_store_set_error        (McStore       *self,
                                           int            rc,
+                                          GError       **error);
+gboolean      _mc_store_add_functions    (McStore       *self,
                                           GError       **error);
 gboolean      _mc_store_exec             (McStore       *self,
                                           const char    *sql,
@@ -65,11 +72,13 @@ gboolean      _mc_store_exec             (McStore       *self,
 sqlite3_stmt *_mc_store_prepare          (McStore       *self,
                                           const char    *sql,
                                           GError       **error);
-typedef gboolean (*McStoreRowFunc)  (sqlite3_stmt  *stmt,
-                                     gpointer       data,
-                                     GError       **error);
-typedef gpointer (*McStoreMakeFunc) (sqlite3_stmt  *stmt);
-
+sqlite3_stmt *_mc_store_prepare_for      (McStore       *self,
+                                          const char    *sql,
+                                          const char    *text,
+                                          GError       **error);
+gboolean      _mc_store_step_done        (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
 gboolean      _mc_store_step_each        (McStore       *self,
                                           sqlite3_stmt  *stmt,
                                           McStoreRowFunc func,
@@ -80,19 +89,12 @@ GPtrArray    *_mc_store_step_all         (McStore       *self,
                                           McStoreMakeFunc make,
                                           GDestroyNotify free_func,
                                           GError       **error);
-sqlite3_stmt *_mc_store_prepare_for      (McStore       *self,
-                                          const char    *sql,
-                                          const char    *text,
-                                          GError       **error);
-gboolean      _mc_store_step_done        (McStore       *self,
+GPtrArray    *_mc_store_step_strings     (McStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
 gint64        _mc_store_query_int        (McStore       *self,
                                           const char    *sql,
                                           const char    *arg,
-                                          GError       **error);
-GPtrArray    *_mc_store_step_strings     (McStore       *self,
-                                          sqlite3_stmt  *stmt,
                                           GError       **error);
 char         *_mc_store_query_string     (McStore       *self,
                                           const char    *sql,
@@ -108,8 +110,6 @@ char         *_mc_store_column_dup       (sqlite3_stmt  *stmt,
                                           int            index);
 McMinute      _mc_store_column_minute    (sqlite3_stmt  *stmt,
                                           int            index);
-gboolean      _mc_store_add_functions    (McStore       *self,
-                                          GError       **error);
 
 /* mc-store.c: transactions and the events this station writes */
 typedef gboolean (*McStoreFunc) (McStore   *self,
