@@ -89,8 +89,8 @@ struct _McDossier
   McMinute     new_due;           /* promised in an apology letter, MC_MINUTE_NONE otherwise */
   char        *apology_reason;
   gboolean     has_apology;
-  gboolean     personal_data_removed;
-  gboolean     on_the_spot;             /* served while the citizen waited ("5 tại chỗ") */  /* after the retention period: name "—", no contact details */
+  gboolean     personal_data_removed;  /* after the retention period: name "—", no contact details */
+  gboolean     on_the_spot;       /* served while the citizen waited ("5 tại chỗ") */
   McDueState   outcome;           /* early / on_time / late once settled, NONE otherwise */
   gint64       row_id;            /* the projection row, for keyset paging; 0 when folded */
   guint        n_events;
