@@ -836,6 +836,178 @@ test_apology (Fixture       *fixture,
 }
 
 /*
+ * The state machine
+ */
+
+/* @dossier's history with one more event of @kind, later in the total order than all the others. */
+static McDossier *
+fold_with (McStore    *store,
+           McDossier  *dossier,
+           const char *kind,
+           JsonNode   *payload)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_store_get_events (store, dossier->uuid, &error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  McEvent *last;
+
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_ptr_array_add (events, mc_event_new (uuid, dossier->uuid, last->station_id, last->station_seq + 1000,
+                                         last->lamport + 1, "2026-11-25T16:00:00+07:00", CLERK, kind, payload));
+  return mc_dossier_fold (events, mc_store_get_calendar (store), MC_SUPPLEMENT_RESTART);
+}
+
+/* One state machine: the steps mc_dossier_check_event() allows in each state are the ones mc_store_record()
+ * records, and a transition it refuses changes nothing when it reaches the fold from another station. */
+static void
+test_state_machine (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *kind;
+    int         to;         /* the status after the step; -1 for a step that keeps it */
+  } steps[] = {
+    { MC_EVENT_SUPPLEMENT_REQUESTED, MC_STATUS_PAUSED },
+    { MC_EVENT_SUPPLEMENT_COMPLETED, MC_STATUS_IN_PROGRESS },
+    { MC_EVENT_REFUSED, MC_STATUS_REFUSED },
+    { MC_EVENT_STOP_REQUESTED, MC_STATUS_STOPPED },
+    { MC_EVENT_RESULT_READY, MC_STATUS_RESULT_READY },
+    { MC_EVENT_RETURNED, MC_STATUS_RETURNED },
+    { MC_EVENT_APOLOGY_ISSUED, -1 },
+    { MC_EVENT_RATING_RECORDED, -1 },
+    { MC_EVENT_EDITED, -1 },
+    { MC_EVENT_TRANSFERRED, -1 },
+    { MC_EVENT_DIGITISED, -1 },
+    { MC_EVENT_DECLARATION_FILLED, -1 },
+  };
+  /* Which of the steps above each state allows, in their order. */
+  static const struct
+  {
+    McStatus    status;
+    const char *allowed;
+  } states[] = {
+    { MC_STATUS_IN_PROGRESS, "101111101111" },
+    { MC_STATUS_PAUSED,      "011100001111" },
+    { MC_STATUS_RESULT_READY, "000001011111" },
+    { MC_STATUS_RETURNED,    "000000011111" },
+    { MC_STATUS_REFUSED,     "000000001111" },
+    { MC_STATUS_STOPPED,     "000000001111" },
+  };
+  const char *before_steps[][2] = {
+    { NULL, NULL },
+    { MC_EVENT_SUPPLEMENT_REQUESTED, NULL },
+    { MC_EVENT_RESULT_READY, NULL },
+    { MC_EVENT_RESULT_READY, MC_EVENT_RETURNED },
+    { MC_EVENT_REFUSED, NULL },
+    { MC_EVENT_STOP_REQUESTED, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Nguyễn Văn Số %u", s + 1);
+      g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", name, "2026-11-23T09:10");
+
+      for (guint b = 0; b < 2 && before_steps[s][b] != NULL; b++)
+        {
+          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "at", "2026-11-24T10:00", NULL);
+
+          McDossier *next = record_ok (fixture->store, d->code, before_steps[s][b], payload);
+
+          mc_dossier_unref (d);
+          d = next;
+        }
+      g_assert_cmpint (d->status, ==, states[s].status);
+
+      for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+        {
+          gboolean allowed = states[s].allowed[k] == '1';
+          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "new_due", "2026-12-20T17:00",
+                                                     "rating", "satisfied", "at", "2026-11-25T16:00", NULL);
+          g_autoptr(McDossier) folded = NULL;
+
+          g_test_message ("%s, %s", mc_status_to_string (states[s].status), steps[k].kind);
+          g_assert_cmpint (mc_dossier_check_event (d, steps[k].kind, &error), ==, allowed);
+          if (allowed)
+            g_assert_no_error (error);
+          else
+            g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW);
+          g_clear_error (&error);
+
+          /* The store refuses what the state does not allow, and writes nothing. */
+          if (!allowed)
+            record_fails (fixture->store, d->code, steps[k].kind, payload, MC_STORE_ERROR_INVALID_ACTION);
+
+          /* In the fold, a transition that does not fit changes nothing. */
+          if (steps[k].to < 0)
+            continue;
+          folded = fold_with (fixture->store, d, steps[k].kind, payload);
+          g_assert_cmpint (folded->status, ==, allowed ? steps[k].to : (int) states[s].status);
+        }
+    }
+
+  /* What is no step of a dossier's life after intake. */
+  {
+    g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", "Trần Văn Khác", "2026-11-23T09:20");
+
+    for (const char *const *kind = (const char *const[]) { MC_EVENT_RECEIVED, MC_EVENT_PERSONAL_DATA_REMOVED,
+                                                             MC_EVENT_OFFICE_SET, "teleported", NULL };
+         *kind; kind++)
+      {
+        g_assert_false (mc_dossier_check_event (d, *kind, &error));
+        g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_UNKNOWN_STEP);
+        g_clear_error (&error);
+      }
+  }
+}
+
+/* An apology letter is a fact about the dossier, not a transition: issued on one station while another returned
+ * the dossier, it still counts (the first letter only), though neither station would record it now. */
+static void
+test_state_machine_facts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(McDossier) d = intake_simple (fixture->store, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10");
+  g_autoptr(JsonNode) result = payload_new ("at", "2026-11-24T10:00", NULL);
+  g_autoptr(JsonNode) apology = payload_new ("reason", "Chờ", "new_due", "2026-12-08T17:00",
+                                             "at", "2026-11-25T16:00", NULL);
+  g_autoptr(JsonNode) second = payload_new ("reason", "Lại chờ", "new_due", "2026-12-18T17:00",
+                                            "at", "2026-11-26T16:00", NULL);
+  g_autoptr(McDossier) ready = NULL;
+  g_autoptr(McDossier) returned = NULL;
+  g_autoptr(McDossier) folded = NULL;
+  g_autoptr(McDossier) twice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ready = record_ok (fixture->store, d->code, MC_EVENT_RESULT_READY, result);
+  returned = record_ok (fixture->store, d->code, MC_EVENT_RETURNED, result);
+  g_assert_false (mc_dossier_check_event (returned, MC_EVENT_APOLOGY_ISSUED, &error));
+  g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW);
+  folded = fold_with (fixture->store, returned, MC_EVENT_APOLOGY_ISSUED, apology);
+  g_assert_cmpint (folded->status, ==, MC_STATUS_RETURNED);
+  g_assert_true (folded->has_apology);
+  assert_time (folded->new_due, "2026-12-08T17:00");
+
+  /* A second letter from yet another station: the first one stands. */
+  g_assert_false (mc_dossier_check_event (folded, MC_EVENT_APOLOGY_ISSUED, NULL));
+  {
+    g_autoptr(GPtrArray) events = mc_store_get_events (fixture->store, d->uuid, NULL);
+    McEvent *last = g_ptr_array_index (events, events->len - 1);
+    g_autofree char *first = g_uuid_string_random ();
+    g_autofree char *later = g_uuid_string_random ();
+
+    g_ptr_array_add (events, mc_event_new (first, d->uuid, last->station_id, 900, last->lamport + 1,
+                                           "2026-11-25T16:00:00+07:00", CLERK, MC_EVENT_APOLOGY_ISSUED, apology));
+    g_ptr_array_add (events, mc_event_new (later, d->uuid, last->station_id, 901, last->lamport + 2,
+                                           "2026-11-26T16:00:00+07:00", CLERK, MC_EVENT_APOLOGY_ISSUED, second));
+    twice = mc_dossier_fold (events, mc_store_get_calendar (fixture->store), MC_SUPPLEMENT_RESTART);
+    assert_time (twice->new_due, "2026-12-08T17:00");
+  }
+}
+
+/*
  * Corrections
  */
 
@@ -1371,6 +1543,12 @@ assert_open_refused (const char *path,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* What a file of schema 6 lacks. */
+#define V7_COLUMNS_DROPPED \
+  "ALTER TABLE dossier DROP COLUMN address; ALTER TABLE dossier DROP COLUMN deciding_body;" \
+  "ALTER TABLE dossier DROP COLUMN returned_to; ALTER TABLE dossier DROP COLUMN refused_at;" \
+  "ALTER TABLE dossier DROP COLUMN stopped_at; ALTER TABLE dossier DROP COLUMN apology_at;"
+
 static void
 sqlite_exec_ok (const char *path,
                 const char *sql)
@@ -1438,6 +1616,7 @@ test_open_migrates (Fixture       *fixture,
                   "DROP TRIGGER dossier_total_insert; DROP TRIGGER dossier_total_delete; DROP TABLE dossier_total;"
                   "ALTER TABLE dossier DROP COLUMN on_the_spot;"
                   "DROP INDEX event_feedback; DROP TABLE feedback;"
+                  V7_COLUMNS_DROPPED
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1471,6 +1650,88 @@ test_open_migrates (Fixture       *fixture,
   g_free (fts_sql);
   fts_sql = sqlite_query_text (fixture->path, "SELECT count(*) FROM dossier WHERE on_the_spot = 0");
   g_assert_cmpstr (fts_sql, ==, "1");
+}
+
+static gboolean
+collect_received (McDossier  *dossier,
+                  gpointer    data,
+                  GError    **error)
+{
+  g_ptr_array_add (data, mc_dossier_ref (dossier));
+  return TRUE;
+}
+
+/* Schema 7 projects what the register and the statistics read; a file of schema 6 gets those columns from the
+ * fold of its dossiers' events: the address as corrected, the deciding body, who collected the result, when it
+ * was refused or stopped and when its apology letter was issued. */
+static void
+test_open_migrates_projection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  g_autoptr(McStore) store = open_set_up (fixture->path, 1);
+  g_autoptr(JsonNode) correction = payload_new ("field", "address", "value", "Thôn Đoài", "reason", "Chuyển nhà",
+                                                NULL);
+  g_autoptr(JsonNode) handed = payload_new ("at", "2026-11-25T10:00", "receiver", "Trần Thị Bình", NULL);
+  g_autoptr(JsonNode) refusal = payload_new ("reason", "Sai thẩm quyền", "at", "2026-11-23T10:00", NULL);
+  g_autoptr(JsonNode) apology = payload_new ("reason", "Chờ", "new_due", "2026-12-10T17:00", "at",
+                                             "2026-11-27T09:00", NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *report = NULL;
+  McIntake intake;
+
+  /* An office closure: the fold that fills the new columns counts with the office's calendar. */
+  g_assert_true (mc_store_set_calendar_day (store, mc_jdn_from_ymd (2026, 11, 25), MC_DAY_OFFICE_CLOSED, "Họp",
+                                            &error));
+  g_assert_no_error (error);
+  intake_init (&intake, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10");
+  intake.address = "Thôn Đông";
+  mc_dossier_unref (mc_store_intake (store, &intake, NULL, &error));
+  g_assert_no_error (error);
+  mc_dossier_unref (intake_simple (store, "1.004873", "Lý Văn Cường", "2026-11-23T09:20"));
+  mc_dossier_unref (intake_simple (store, "1.004884", "Phan Thị Dung", "2026-11-23T09:30"));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010001", MC_EVENT_EDITED, correction));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010001", MC_EVENT_RETURNED, handed));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010002", MC_EVENT_REFUSED, refusal));
+  mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010003", MC_EVENT_APOLOGY_ISSUED, apology));
+  g_clear_object (&store);
+
+  sqlite_exec_ok (fixture->path, V7_COLUMNS_DROPPED "PRAGMA user_version = 6");
+  store = mc_store_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  version = sqlite_query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "7");
+
+  /* Every row equals a fresh fold of its events, the new columns included. */
+  g_assert_true (mc_store_check (store, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mc_store_foreach_received (store, mc_jdn_from_ymd (2026, 11, 23), mc_jdn_from_ymd (2026, 11, 23),
+                                            NULL, collect_received, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  {
+    McDossier *row = g_ptr_array_index (rows, 0);
+
+    g_assert_cmpstr (row->code, ==, OFFICE_CODE "-261123-010001");
+    g_assert_cmpstr (row->address, ==, "Thôn Đoài");
+    g_assert_cmpstr (row->deciding_body, ==, "Ủy ban nhân dân xã");
+    g_assert_cmpstr (row->returned_to, ==, "Trần Thị Bình");
+  }
+  g_assert_cmpint (((McDossier *) g_ptr_array_index (rows, 1))->status, ==, MC_STATUS_REFUSED);
+
+  /* The statistics read the moment of the refusal and of the letter from the new columns. */
+  {
+    g_autoptr(McStats) stats = mc_stats_compute (store, mc_jdn_from_ymd (2026, 11, 23),
+                                                 mc_jdn_from_ymd (2026, 12, 2), t ("2026-12-03T10:00"), NULL,
+                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->overall.refused, ==, 1);
+    g_assert_cmpuint (stats->overall.apologies, ==, 1);
+    g_assert_cmpuint (stats->overall.overdue_with_apology, ==, 1);
+  }
 }
 
 static void
@@ -1753,6 +2014,8 @@ main (int   argc,
   ADD ("lifecycle/returned-without-result", fixture_set_up_store, test_lifecycle_returned_without_result);
   ADD ("lifecycle/refuse-stop", fixture_set_up_store, test_lifecycle_refuse_stop);
   ADD ("apology", fixture_set_up_store, test_apology);
+  ADD ("state-machine", fixture_set_up_store, test_state_machine);
+  ADD ("state-machine/facts", fixture_set_up_store, test_state_machine_facts);
   ADD ("correction", fixture_set_up_store, test_correction);
   ADD ("check", fixture_set_up_store, test_check);
   ADD ("on-the-spot", fixture_set_up_store, test_on_the_spot);
@@ -1764,6 +2027,7 @@ main (int   argc,
   ADD ("open/large-text-file", fixture_set_up_empty, test_open_large_text_file);
   ADD ("open/other-database", fixture_set_up_empty, test_open_other_database);
   ADD ("open/migrates", fixture_set_up_empty, test_open_migrates);
+  ADD ("open/migrates-projection", fixture_set_up_empty, test_open_migrates_projection);
   ADD ("open/newer-version", fixture_set_up_empty, test_open_newer);
   ADD ("open/corrupt", fixture_set_up_empty, test_open_corrupt);
   ADD ("open/corrupt-wal", fixture_set_up_empty, test_open_corrupt_wal);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "mc-calendar.h"
@@ -19,6 +20,7 @@
 #include "mc-time.h"
 
 G_DEFINE_BOXED_TYPE (McDossier, mc_dossier, mc_dossier_ref, mc_dossier_unref)
+G_DEFINE_QUARK (mc-dossier-error-quark, mc_dossier_error)
 
 McDossier *
 mc_dossier_new (void)
@@ -172,8 +174,10 @@ apply_received (McDossier  *self,
 
 /* Corrections keep the history: the event says which field, its new value and why. */
 static void
-apply_edited (McDossier *self,
-              McEvent   *event)
+apply_edited (McDossier        *self,
+              McEvent          *event,
+              McCalendar       *calendar,
+              McSupplementMode  mode)
 {
   JsonObject *p = json_node_get_object (event->payload);
   const char *field = json_object_get_string_member_with_default (p, "field", "");
@@ -231,97 +235,267 @@ settle (McDossier  *self,
   self->outcome = mc_calendar_settled_due_state (calendar, self->due, at);
 }
 
+/*
+ * The steps of a dossier's life after intake
+ */
+
 static void
-apply_event (McDossier        *self,
-             McEvent          *event,
-             McCalendar       *calendar,
-             McSupplementMode  mode)
+apply_supplement_requested (McDossier        *self,
+                            McEvent          *event,
+                            McCalendar       *calendar,
+                            McSupplementMode  mode)
 {
   JsonObject *p = json_node_get_object (event->payload);
-  const char *kind = event->kind;
-  gboolean open = self->status == MC_STATUS_IN_PROGRESS || self->status == MC_STATUS_PAUSED;
 
-  /* Transitions that no longer fit (e.g. a result marked ready on one station while another returned the
-   * dossier) stay in the history but change nothing: the first in the total order wins. */
-  if (strcmp (kind, MC_EVENT_EDITED) == 0)
-    apply_edited (self, event);
-  else if (strcmp (kind, MC_EVENT_SUPPLEMENT_REQUESTED) == 0)
-    {
-      if (self->status != MC_STATUS_IN_PROGRESS)
-        return;
-      self->status = MC_STATUS_PAUSED;
-      self->paused_at = mc_event_get_time (event, "at");
-      replace_string (&self->status_reason, p, "reason");
-      replace_string (&self->supplement_reason, p, "reason");
-      self->supplement_at = self->paused_at;
-      self->supplement_number = (int) json_object_get_int_member_with_default (p, "number", 0);
-    }
-  else if (strcmp (kind, MC_EVENT_SUPPLEMENT_COMPLETED) == 0)
-    {
-      McMinute at = mc_event_get_time (event, "at");
+  self->paused_at = mc_event_get_time (event, "at");
+  replace_string (&self->status_reason, p, "reason");
+  replace_string (&self->supplement_reason, p, "reason");
+  self->supplement_at = self->paused_at;
+  self->supplement_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+}
 
-      if (self->status != MC_STATUS_PAUSED)
-        return;
-      if (mode == MC_SUPPLEMENT_RESUME)
-        {
-          gint64 left = mc_calendar_working_minutes_between (calendar, self->paused_at, self->due);
-          self->due = mc_calendar_add_working_minutes (calendar, at, left);
-        }
-      else
-        self->due = mc_calendar_compute_due (calendar, at, self->unit, self->duration, self->cutoff);
-      self->status = MC_STATUS_IN_PROGRESS;
-      self->paused_at = MC_MINUTE_NONE;
-      g_clear_pointer (&self->status_reason, g_free);
-    }
-  else if (strcmp (kind, MC_EVENT_REFUSED) == 0 || strcmp (kind, MC_EVENT_STOP_REQUESTED) == 0)
-    {
-      if (!open)
-        return;
-      self->status = strcmp (kind, MC_EVENT_REFUSED) == 0 ? MC_STATUS_REFUSED : MC_STATUS_STOPPED;
-      replace_string (&self->status_reason, p, "reason");
-      if (self->status == MC_STATUS_REFUSED)
-        {
-          replace_string (&self->refusal_reason, p, "reason");
-          self->refused_at = mc_event_get_time (event, "at");
-          self->refusal_number = (int) json_object_get_int_member_with_default (p, "number", 0);
-        }
-      else
-        {
-          replace_string (&self->stop_reason, p, "reason");
-          self->stopped_at = mc_event_get_time (event, "at");
-          self->stop_number = (int) json_object_get_int_member_with_default (p, "number", 0);
-        }
-    }
-  else if (strcmp (kind, MC_EVENT_RESULT_READY) == 0)
-    {
-      if (self->status != MC_STATUS_IN_PROGRESS)
-        return;
-      self->status = MC_STATUS_RESULT_READY;
-      settle (self, calendar, mc_event_get_time (event, "at"));
-    }
-  else if (strcmp (kind, MC_EVENT_RETURNED) == 0)
-    {
-      McMinute at = mc_event_get_time (event, "at");
+static void
+apply_supplement_completed (McDossier        *self,
+                            McEvent          *event,
+                            McCalendar       *calendar,
+                            McSupplementMode  mode)
+{
+  McMinute at = mc_event_get_time (event, "at");
 
-      if (self->status != MC_STATUS_IN_PROGRESS && self->status != MC_STATUS_RESULT_READY)
-        return;
-      self->status = MC_STATUS_RETURNED;
-      self->returned = at;
-      replace_string (&self->returned_to, p, "receiver");
-      settle (self, calendar, at);
-    }
-  else if (strcmp (kind, MC_EVENT_APOLOGY_ISSUED) == 0)
+  if (mode == MC_SUPPLEMENT_RESUME)
     {
-      McMinute new_due = mc_event_get_time (event, "new_due");
+      gint64 left = mc_calendar_working_minutes_between (calendar, self->paused_at, self->due);
+      self->due = mc_calendar_add_working_minutes (calendar, at, left);
+    }
+  else
+    self->due = mc_calendar_compute_due (calendar, at, self->unit, self->duration, self->cutoff);
+  self->paused_at = MC_MINUTE_NONE;
+  g_clear_pointer (&self->status_reason, g_free);
+}
 
-      /* At most one new date per dossier: a later one (e.g. from another station) does not count. */
-      if (self->has_apology || new_due == MC_MINUTE_NONE || mc_event_get_string (event, "new_due") == NULL)
-        return;
-      self->has_apology = TRUE;
-      self->new_due = new_due;
-      replace_string (&self->apology_reason, p, "reason");
-      self->apology_at = mc_event_get_time (event, "at");
-      self->apology_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+static void
+apply_refused (McDossier        *self,
+               McEvent          *event,
+               McCalendar       *calendar,
+               McSupplementMode  mode)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+
+  replace_string (&self->status_reason, p, "reason");
+  replace_string (&self->refusal_reason, p, "reason");
+  self->refused_at = mc_event_get_time (event, "at");
+  self->refusal_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+}
+
+static void
+apply_stop_requested (McDossier        *self,
+                      McEvent          *event,
+                      McCalendar       *calendar,
+                      McSupplementMode  mode)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+
+  replace_string (&self->status_reason, p, "reason");
+  replace_string (&self->stop_reason, p, "reason");
+  self->stopped_at = mc_event_get_time (event, "at");
+  self->stop_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+}
+
+static void
+apply_result_ready (McDossier        *self,
+                    McEvent          *event,
+                    McCalendar       *calendar,
+                    McSupplementMode  mode)
+{
+  settle (self, calendar, mc_event_get_time (event, "at"));
+}
+
+static void
+apply_returned (McDossier        *self,
+                McEvent          *event,
+                McCalendar       *calendar,
+                McSupplementMode  mode)
+{
+  McMinute at = mc_event_get_time (event, "at");
+
+  self->returned = at;
+  replace_string (&self->returned_to, json_node_get_object (event->payload), "receiver");
+  settle (self, calendar, at);
+}
+
+static void
+apply_apology_issued (McDossier        *self,
+                      McEvent          *event,
+                      McCalendar       *calendar,
+                      McSupplementMode  mode)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+  McMinute new_due = mc_event_get_time (event, "new_due");
+
+  if (new_due == MC_MINUTE_NONE || mc_event_get_string (event, "new_due") == NULL)
+    return;
+  self->has_apology = TRUE;
+  self->new_due = new_due;
+  replace_string (&self->apology_reason, p, "reason");
+  self->apology_at = mc_event_get_time (event, "at");
+  self->apology_number = (int) json_object_get_int_member_with_default (p, "number", 0);
+}
+
+#define FROM(status) (1u << (status))
+#define ANY_STATE    0u
+#define OPEN         (FROM (MC_STATUS_IN_PROGRESS) | FROM (MC_STATUS_PAUSED))
+#define KEEPS_STATUS (-1)
+
+typedef enum
+{
+  RULE_NONE,
+  RULE_ONCE,                 /* at most one per dossier: a later one does not count */
+  RULE_PERSONAL_DATA,        /* needs the personal data the retention period removes */
+} Rule;
+
+typedef enum
+{
+  REFUSAL_IN_PROGRESS_ONLY,
+  REFUSAL_NOT_PAUSED,
+  REFUSAL_CLOSED,
+  REFUSAL_NO_RESULT,
+  REFUSAL_APOLOGY_IN_PROGRESS_ONLY,
+  REFUSAL_NOT_RETURNED,
+} Refusal;
+
+typedef struct
+{
+  const char *kind;
+  guint       from;          /* the McStatus bits the step may be recorded in; ANY_STATE for any */
+  int         to;            /* the McStatus a transition moves the dossier to; KEEPS_STATUS for the other steps */
+  Rule        rule;
+  Refusal     refusal;       /* what the clerk is told when the state does not allow the step */
+  void      (*apply) (McDossier        *self,
+                      McEvent          *event,
+                      McCalendar       *calendar,
+                      McSupplementMode  mode);   /* NULL: the step is kept in the history only */
+} Step;
+
+/* The one state machine of a dossier: for every step after intake, the states it may be recorded in, the state a
+ * transition leads to and what the step changes. mc_store_record() refuses a step that does not fit
+ * (mc_dossier_check_event()). In the fold, a transition that no longer fits when events recorded on several
+ * stations meet in an order none of them saw changes nothing (the first in the total order wins); the other
+ * steps are facts about the dossier and count by their own rule (one apology letter, the first). */
+static const Step steps[] = {
+  { MC_EVENT_EDITED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, apply_edited },
+  { MC_EVENT_SUPPLEMENT_REQUESTED, FROM (MC_STATUS_IN_PROGRESS), MC_STATUS_PAUSED, RULE_NONE,
+    REFUSAL_IN_PROGRESS_ONLY, apply_supplement_requested },
+  { MC_EVENT_SUPPLEMENT_COMPLETED, FROM (MC_STATUS_PAUSED), MC_STATUS_IN_PROGRESS, RULE_NONE, REFUSAL_NOT_PAUSED,
+    apply_supplement_completed },
+  { MC_EVENT_REFUSED, OPEN, MC_STATUS_REFUSED, RULE_NONE, REFUSAL_CLOSED, apply_refused },
+  { MC_EVENT_STOP_REQUESTED, OPEN, MC_STATUS_STOPPED, RULE_NONE, REFUSAL_CLOSED, apply_stop_requested },
+  { MC_EVENT_TRANSFERRED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, NULL },
+  { MC_EVENT_RESULT_READY, FROM (MC_STATUS_IN_PROGRESS), MC_STATUS_RESULT_READY, RULE_NONE,
+    REFUSAL_IN_PROGRESS_ONLY, apply_result_ready },
+  { MC_EVENT_RETURNED, FROM (MC_STATUS_IN_PROGRESS) | FROM (MC_STATUS_RESULT_READY), MC_STATUS_RETURNED, RULE_NONE,
+    REFUSAL_NO_RESULT, apply_returned },
+  { MC_EVENT_APOLOGY_ISSUED, FROM (MC_STATUS_IN_PROGRESS), KEEPS_STATUS, RULE_ONCE,
+    REFUSAL_APOLOGY_IN_PROGRESS_ONLY, apply_apology_issued },
+  { MC_EVENT_RATING_RECORDED, FROM (MC_STATUS_RESULT_READY) | FROM (MC_STATUS_RETURNED), KEEPS_STATUS, RULE_NONE,
+    REFUSAL_NOT_RETURNED, NULL },
+  { MC_EVENT_DIGITISED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, NULL },
+  { MC_EVENT_DECLARATION_FILLED, ANY_STATE, KEEPS_STATUS, RULE_PERSONAL_DATA, 0, NULL },
+};
+
+static const Step *
+find_step (const char *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (steps); i++)
+    if (strcmp (kind, steps[i].kind) == 0)
+      return &steps[i];
+  return NULL;
+}
+
+static gboolean
+state_allows (McDossier  *self,
+              const Step *step)
+{
+  return step->from == ANY_STATE || (step->from & FROM (self->status)) != 0;
+}
+
+static gboolean
+rule_allows (McDossier  *self,
+             const Step *step)
+{
+  if (step->rule == RULE_ONCE)
+    return !self->has_apology;
+  return step->rule != RULE_PERSONAL_DATA || !self->personal_data_removed;
+}
+
+/* What an event changes once it is in the history: a transition only from the states it leads from. */
+static void
+apply_step (McDossier        *self,
+            const Step       *step,
+            McEvent          *event,
+            McCalendar       *calendar,
+            McSupplementMode  mode)
+{
+  if (step->apply == NULL || !rule_allows (self, step) || (step->to != KEEPS_STATUS && !state_allows (self, step)))
+    return;
+  step->apply (self, event, calendar, mode);
+  if (step->to != KEEPS_STATUS)
+    self->status = step->to;
+}
+
+/* Why @step cannot be recorded now, in the clerk's words. */
+static void
+refuse_step (McDossier   *self,
+             const Step  *step,
+             GError     **error)
+{
+  const char *status = mc_status_label (self->status);
+
+  if (step->rule == RULE_ONCE && self->has_apology)
+    {
+      g_autofree char *promised = mc_time_format_iso (self->new_due);
+
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s already has an apology letter with a new date (%s). The law allows the "
+                     "return date to be moved only once."), self->code, promised);
+      return;
+    }
+  if (step->rule == RULE_PERSONAL_DATA && self->personal_data_removed)
+    {
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s no longer holds personal data: its declaration cannot be filled"), self->code);
+      return;
+    }
+  switch (step->refusal)
+    {
+    case REFUSAL_IN_PROGRESS_ONLY:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   /* Translators: the first %s is a dossier code, the second its status */
+                   _("Dossier %s is “%s”: this step applies only while it is in progress"), self->code, status);
+      break;
+    case REFUSAL_NOT_PAUSED:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is “%s”: no supplement was requested"), self->code, status);
+      break;
+    case REFUSAL_CLOSED:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is already “%s”"), self->code, status);
+      break;
+    case REFUSAL_NO_RESULT:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is “%s”: there is no result to return"), self->code, status);
+      break;
+    case REFUSAL_APOLOGY_IN_PROGRESS_ONLY:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is “%s”: an apology letter is for a dossier still in progress"), self->code,
+                   status);
+      break;
+    case REFUSAL_NOT_RETURNED:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is “%s”: the citizen rates the service when the result is returned"), self->code,
+                   status);
+      break;
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -367,10 +541,12 @@ mc_dossier_fold (GPtrArray        *events,
   for (guint i = 1; i < sorted->len; i++)
     {
       McEvent *event = g_ptr_array_index (sorted, i);
+      const Step *step;
 
       if (strcmp (event->kind, MC_EVENT_PERSONAL_DATA_REMOVED) == 0)
         self->personal_data_removed = TRUE;
-      apply_event (self, event, calendar, mode);
+      else if ((step = find_step (event->kind)) != NULL)
+        apply_step (self, step, event, calendar, mode);
     }
   /* Whatever came before or after it: once the retention period has passed, only the facts remain. */
   if (self->personal_data_removed)
@@ -379,6 +555,37 @@ mc_dossier_fold (GPtrArray        *events,
   self->n_events = sorted->len;
   self->last_lamport = ((McEvent *) g_ptr_array_index (sorted, sorted->len - 1))->lamport;
   return g_steal_pointer (&self);
+}
+
+/**
+ * mc_dossier_check_event:
+ * @kind: the kind of a step of the dossier's life after intake (MC_EVENT_RESULT_READY, …)
+ *
+ * Whether the dossier's state allows the step to be recorded now, by the state machine the fold applies to the
+ * history (docs/architecture.md, "The store"). Only the state is checked, not the step's details.
+ *
+ * Returns: %TRUE when it fits; otherwise %FALSE with @error (%MC_DOSSIER_ERROR) saying why
+ */
+gboolean
+mc_dossier_check_event (McDossier   *self,
+                        const char  *kind,
+                        GError     **error)
+{
+  const Step *step;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  step = find_step (kind);
+  if (step == NULL)
+    {
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_UNKNOWN_STEP, _("Unknown action “%s”"),
+                   kind ? kind : "");
+      return FALSE;
+    }
+  if (rule_allows (self, step) && state_allows (self, step))
+    return TRUE;
+  refuse_step (self, step, error);
+  return FALSE;
 }
 
 gboolean

@@ -15,6 +15,13 @@
 G_BEGIN_DECLS
 
 #define MC_TYPE_DOSSIER (mc_dossier_get_type ())
+#define MC_DOSSIER_ERROR (mc_dossier_error_quark ())
+
+typedef enum
+{
+  MC_DOSSIER_ERROR_UNKNOWN_STEP,  /* not a step of a dossier's life after intake */
+  MC_DOSSIER_ERROR_NOT_NOW,       /* a step the dossier's state does not allow */
+} McDossierError;
 
 typedef enum
 {
@@ -82,8 +89,8 @@ struct _McDossier
   McMinute     new_due;           /* promised in an apology letter, MC_MINUTE_NONE otherwise */
   char        *apology_reason;
   gboolean     has_apology;
-  gboolean     personal_data_removed;
-  gboolean     on_the_spot;             /* served while the citizen waited ("5 tại chỗ") */  /* after the retention period: name "—", no contact details */
+  gboolean     personal_data_removed;  /* after the retention period: name "—", no contact details */
+  gboolean     on_the_spot;       /* served while the citizen waited ("5 tại chỗ") */
   McDueState   outcome;           /* early / on_time / late once settled, NONE otherwise */
   gint64       row_id;            /* the projection row, for keyset paging; 0 when folded */
   guint        n_events;
@@ -94,6 +101,7 @@ struct _McDossier
 };
 
 GType       mc_dossier_get_type      (void) G_GNUC_CONST;
+GQuark      mc_dossier_error_quark   (void);
 McDossier  *mc_dossier_new           (void);
 McDossier  *mc_dossier_ref           (McDossier        *self);
 void        mc_dossier_unref         (McDossier        *self);
@@ -101,6 +109,9 @@ void        mc_dossier_unref         (McDossier        *self);
 McDossier  *mc_dossier_fold          (GPtrArray        *events,
                                       McCalendar       *calendar,
                                       McSupplementMode  mode);
+gboolean    mc_dossier_check_event   (McDossier        *self,
+                                      const char       *kind,
+                                      GError          **error);
 gboolean    mc_dossier_is_open       (McDossier        *self);
 McDueState  mc_dossier_due_state     (McDossier        *self,
                                       McCalendar       *calendar,

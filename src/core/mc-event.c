@@ -123,6 +123,12 @@ mc_event_kind_is_dossier (const char *kind)
 }
 
 gboolean
+mc_event_kind_is_feedback (const char *kind)
+{
+  return g_strcmp0 (kind, MC_EVENT_FEEDBACK_RECEIVED) == 0 || g_strcmp0 (kind, MC_EVENT_FEEDBACK_ANSWERED) == 0;
+}
+
+gboolean
 mc_event_kind_is_known (const char *kind)
 {
   if (mc_event_kind_is_dossier (kind))

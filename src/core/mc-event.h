@@ -76,6 +76,7 @@ int        mc_event_compare_indirect (gconstpointer a,
                                       gconstpointer b);
 gboolean   mc_event_kind_is_known   (const char *kind);
 gboolean   mc_event_kind_is_dossier (const char *kind);
+gboolean   mc_event_kind_is_feedback (const char *kind);
 char      *mc_event_payload_to_string (McEvent  *self);
 const char *mc_event_get_string     (McEvent    *self,
                                      const char *member);

@@ -74,12 +74,6 @@ gint64       mc_store_count_overdue_feedback  (McStore               *store,
                                                int                    today_jdn,
                                                GError               **error);
 
-/* For the store: the register's row, recomputed from the entry's events. */
-gboolean     mc_feedback_project              (McStore               *store,
-                                               McEvent               *event,
-                                               GError               **error);
-gboolean     mc_event_kind_is_feedback        (const char            *kind);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McFeedback, mc_feedback_free)
 
 G_END_DECLS

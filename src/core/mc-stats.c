@@ -10,15 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "mc-calendar.h"
 #include "mc-dossier.h"
-#include "mc-event.h"
-#include "mc-office.h"
 #include "mc-stats.h"
-#include "mc-store.h"
+#include "mc-store-private.h"
 #include "mc-time.h"
 
 /*
@@ -60,59 +57,22 @@ static const char *rating_names[MC_N_RATINGS] = {
   "very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied", "declined",
 };
 
-static const char *rating_labels[MC_N_RATINGS] = {
-  "Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng", "Không đánh giá",
-};
-
-/* The event's time as mc_event_get_time() reads it: the payload's "at" (or "received_at"), else occurred_at. */
-#define EVENT_TIME(alias) \
-  "COALESCE (mc_minute (json_extract (" alias ".payload, CASE " alias ".kind WHEN 'received' " \
-  "THEN '$.received_at' ELSE '$.at' END)), mc_minute (" alias ".occurred_at))"
-
-#define TOTAL_ORDER(alias) alias ".lamport, " alias ".station_id, " alias ".station_seq"
-
-static const char *dossier_sql =
-  "SELECT d.uuid, d.procedure_code, d.procedure_name, d.sector, d.channel, d.status, d.received, d.due,"
-  "  d.settled, d.outcome, d.has_apology,"
-  "  CASE WHEN d.status IN ('refused', 'stopped') THEN"
-  "    (SELECT " EVENT_TIME ("e") " FROM event e WHERE e.dossier_uuid = d.uuid"
-  "     AND e.kind IN ('refused', 'stop_requested') ORDER BY " TOTAL_ORDER ("e") " LIMIT 1) END,"
-  "  CASE WHEN d.has_apology THEN"
-  "    (SELECT " EVENT_TIME ("e") " FROM event e WHERE e.dossier_uuid = d.uuid"
-  "     AND e.kind = 'apology_issued' ORDER BY " TOTAL_ORDER ("e") " LIMIT 1) END,"
-  "  EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid AND e.kind = 'digitised'),"
-  "  EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
-  "     AND e.kind IN ('supplement_requested', 'supplement_completed', 'refused', 'stop_requested',"
-  "                    'result_ready', 'returned')"
-  "     AND " EVENT_TIME ("e") " >= ?3),"
-  "  d.on_the_spot,"
-  "  (SELECT count (DISTINCT json_extract (e.payload, '$.component')) FROM event e"
-  "   WHERE e.dossier_uuid = d.uuid AND e.kind = 'digitised')"
-  " FROM dossier d"
-  " WHERE d.received < ?2 AND (d.settled IS NULL OR d.settled >= ?1)"
-  "   AND (?4 IS NULL OR substr (d.code, 1, length (?4)) = ?4)";
-
-static const char *rating_sql =
-  "SELECT e.dossier_uuid, d.procedure_code, d.procedure_name, d.sector, json_extract (e.payload, '$.rating'),"
-  "  " EVENT_TIME ("e")
-  " FROM event e JOIN dossier d ON d.uuid = e.dossier_uuid"
-  " WHERE e.kind = 'rating_recorded' AND (?1 IS NULL OR substr (d.code, 1, length (?1)) = ?1)"
-  " ORDER BY e.dossier_uuid, " TOTAL_ORDER ("e");
-
-static const char *events_sql =
-  "SELECT uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind, payload"
-  " FROM event WHERE dossier_uuid = ?1";
-
 typedef struct
 {
   McStore        *store;
   McCalendar     *calendar;
-  McSupplementMode mode;
-  sqlite3        *db;
   McStats        *stats;
   GHashTable     *procedures;   /* code → McStatsGroup (borrowed from stats->per_procedure) */
   GHashTable     *sectors;      /* name → McStatsGroup */
-  McMinute        limit;        /* events before this moment make the state at the reference moment */
+  McStoreStatsScope scope;     /* the period, and the dossiers of one office or all */
+  char           *prefix;       /* owns scope.code_prefix: "<office code>-", or NULL for all offices */
+  /* The rating that stands so far for the dossier being read (the last one in the total order). */
+  char           *rating_uuid;
+  char           *rating_code;
+  char           *rating_name;
+  char           *rating_sector;
+  char           *rating;
+  McMinute        rating_at;
 } Computation;
 
 /*
@@ -140,69 +100,15 @@ compare_groups (gconstpointer a,
   return g_utf8_collate (ga->key, gb->key);
 }
 
-static void
-sql_minute (sqlite3_context *context,
-            int              argc,
-            sqlite3_value  **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-  McMinute minute;
-
-  if (text != NULL && mc_time_parse (text, &minute, NULL))
-    sqlite3_result_int64 (context, minute);
-  else
-    sqlite3_result_null (context);
-}
-
+/* A failure of the store, said as the statistics'. */
 static gboolean
-set_database_error (sqlite3  *db,
-                    GError  **error)
+database_failed (GError **error,
+                 GError  *cause)
 {
   g_set_error (error, MC_STATS_ERROR, MC_STATS_ERROR_DATABASE,
-               /* Translators: %s is SQLite's own message */
-               _("The statistics could not be read from the database: %s"),
-               db ? sqlite3_errmsg (db) : "out of memory");
+               /* Translators: %s is the database's own message */
+               _("The statistics could not be read from the database: %s"), cause->message);
   return FALSE;
-}
-
-static sqlite3 *
-open_database (McStore  *store,
-               GError  **error)
-{
-  const char *path = mc_store_get_path (store);
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_create_function (db, "mc_minute", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_minute, NULL,
-                               NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-static McMinute
-column_minute (sqlite3_stmt *stmt,
-               int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return MC_MINUTE_NONE;
-  return sqlite3_column_int64 (stmt, column);
 }
 
 static McStatsGroup *
@@ -244,247 +150,177 @@ targets_for (Computation     *c,
 
 #define COUNT(targets, field) G_STMT_START { for (guint t_ = 0; t_ < 3; t_++) (targets)[t_]->field++; } G_STMT_END
 
-static McMinute
-event_time (McEvent *event)
-{
-  return mc_event_get_time (event, g_str_equal (event->kind, MC_EVENT_RECEIVED) ? "received_at" : "at");
-}
-
-/* The dossier as it stood just before c->limit, folded from the events before it. */
-static McDossier *
-fold_before_limit (Computation  *c,
-                   const char   *uuid,
-                   GError      **error)
-{
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (c->db, events_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_database_error (c->db, error);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(JsonNode) payload = json_from_string (column_text (stmt, 8), NULL);
-      g_autoptr(McEvent) event = NULL;
-      McMinute at;
-
-      if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
-        continue;
-      event = mc_event_new (column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
-                            sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-                            column_text (stmt, 5), column_text (stmt, 6), column_text (stmt, 7), payload);
-      at = event_time (event);
-      if (at != MC_MINUTE_NONE && at < c->limit)
-        g_ptr_array_add (events, g_steal_pointer (&event));
-    }
-  if (rc != SQLITE_DONE)
-    set_database_error (c->db, error);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return NULL;
-  return mc_dossier_fold (events, c->calendar, c->mode);
-}
-
+/* One dossier of the period, into the figures it counts in. */
 static gboolean
-count_dossiers (Computation  *c,
-                GError      **error)
+count_dossier (const McStoreStatsRow  *row,
+               gpointer                data,
+               GError                **error)
 {
+  Computation *c = data;
   McStats *s = c->stats;
-  g_autofree char *prefix = s->office_code ? g_strconcat (s->office_code, "-", NULL) : NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  McStatsFigures *t[3];
+  McStatus status = row->status;
+  McMinute due = row->due;
+  McMinute closed_at = row->ended;
+  gboolean terminated = status == MC_STATUS_REFUSED || status == MC_STATUS_STOPPED;
 
-  if (sqlite3_prepare_v2 (c->db, dossier_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_database_error (c->db, error);
-  sqlite3_bind_int64 (stmt, 1, s->start);
-  sqlite3_bind_int64 (stmt, 2, s->end);
-  sqlite3_bind_int64 (stmt, 3, c->limit);
-  if (prefix)
-    sqlite3_bind_text (stmt, 4, prefix, -1, SQLITE_STATIC);
+  if (terminated && closed_at == MC_MINUTE_NONE)
+    closed_at = row->received;
+  if (!terminated)
+    closed_at = row->settled;   /* MC_MINUTE_NONE while open */
+
+  /* Closed before the period: nothing to count (settled ones are already filtered out by the query). */
+  if (closed_at != MC_MINUTE_NONE && closed_at < s->start)
+    return TRUE;
+
+  targets_for (c, row->procedure_code, row->procedure_name, row->sector, t);
+
+  if (row->received < s->start)
+    COUNT (t, carried_over);
   else
-    sqlite3_bind_null (stmt, 4);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *uuid = column_text (stmt, 0);
-      const char *outcome = column_text (stmt, 9);
-      McStatsFigures *t[3];
-      McStatus status = MC_STATUS_IN_PROGRESS;
-      McChannel channel = MC_CHANNEL_IN_PERSON;
-      McMinute received = column_minute (stmt, 6);
-      McMinute due = column_minute (stmt, 7);
-      McMinute settled = column_minute (stmt, 8);
-      McMinute closed_at = column_minute (stmt, 11);
-      McMinute apology_at = column_minute (stmt, 12);
-      gboolean digitised = sqlite3_column_int (stmt, 13) != 0;
-      gboolean changed_after = sqlite3_column_int (stmt, 14) != 0;
-      gboolean has_apology = sqlite3_column_int (stmt, 10) != 0;
-      gboolean on_the_spot = sqlite3_column_int (stmt, 15) != 0;
-      guint digitised_components = (guint) sqlite3_column_int (stmt, 16);
-      gboolean terminated;
+      COUNT (t, received);
+      COUNT (t, received_by_channel[row->channel]);
+      if (row->digitised)
+        COUNT (t, digitised);
+      for (guint t_ = 0; t_ < 3; t_++)
+        t[t_]->digitised_components += row->digitised_components;
+    }
 
-      mc_status_from_string (column_text (stmt, 5), &status);
-      mc_channel_from_string (column_text (stmt, 4), &channel);
-      terminated = status == MC_STATUS_REFUSED || status == MC_STATUS_STOPPED;
-      if (terminated && closed_at == MC_MINUTE_NONE)
-        closed_at = received;
-      if (!terminated)
-        closed_at = settled;   /* MC_MINUTE_NONE while open */
+  if (row->apology_at != MC_MINUTE_NONE && row->apology_at >= s->start && row->apology_at < s->end)
+    COUNT (t, apologies);
 
-      /* Closed before the period: nothing to count (settled ones are already filtered out by the query). */
-      if (closed_at != MC_MINUTE_NONE && closed_at < s->start)
-        continue;
-
-      targets_for (c, column_text (stmt, 1), column_text (stmt, 2), column_text (stmt, 3), t);
-
-      if (received < s->start)
-        COUNT (t, carried_over);
+  if (closed_at != MC_MINUTE_NONE && closed_at < s->end)
+    {
+      if (status == MC_STATUS_REFUSED)
+        COUNT (t, refused);
+      else if (status == MC_STATUS_STOPPED)
+        COUNT (t, stopped);
       else
         {
-          COUNT (t, received);
-          COUNT (t, received_by_channel[channel]);
-          if (digitised)
-            COUNT (t, digitised);
-          for (guint t_ = 0; t_ < 3; t_++)
-            t[t_]->digitised_components += digitised_components;
-        }
+          gint64 minutes = mc_calendar_working_minutes_between (c->calendar, row->received, row->settled);
 
-      if (apology_at != MC_MINUTE_NONE && apology_at >= s->start && apology_at < s->end)
-        COUNT (t, apologies);
-
-      if (closed_at != MC_MINUTE_NONE && closed_at < s->end)
-        {
-          if (status == MC_STATUS_REFUSED)
-            COUNT (t, refused);
-          else if (status == MC_STATUS_STOPPED)
-            COUNT (t, stopped);
+          COUNT (t, settled);
+          if (row->on_the_spot)
+            COUNT (t, settled_on_the_spot);
+          if (row->outcome == MC_DUE_STATE_EARLY)
+            COUNT (t, early);
+          else if (row->outcome == MC_DUE_STATE_ON_TIME)
+            COUNT (t, on_time);
           else
             {
-              gint64 minutes = mc_calendar_working_minutes_between (c->calendar, received, settled);
-
-              COUNT (t, settled);
-              if (on_the_spot)
-                COUNT (t, settled_on_the_spot);
-              if (g_strcmp0 (outcome, "early") == 0)
-                COUNT (t, early);
-              else if (g_strcmp0 (outcome, "on_time") == 0)
-                COUNT (t, on_time);
-              else
-                {
-                  COUNT (t, late);
-                  if (has_apology)
-                    COUNT (t, late_with_apology);
-                }
-              for (guint i = 0; i < 3; i++)
-                t[i]->working_minutes += minutes;
+              COUNT (t, late);
+              if (row->has_apology)
+                COUNT (t, late_with_apology);
             }
-          continue;
+          for (guint i = 0; i < 3; i++)
+            t[i]->working_minutes += minutes;
         }
-
-      /* In progress at the end of the period: its state at the reference moment. */
-      COUNT (t, in_progress);
-      if (changed_after)
-        {
-          g_autoptr(McDossier) then = fold_before_limit (c, uuid, error);
-
-          if (then == NULL && error && *error)
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
-          if (then != NULL)
-            {
-              status = then->status;
-              due = then->due;
-            }
-        }
-      if (status == MC_STATUS_PAUSED)
-        COUNT (t, paused);
-      else if (due != MC_MINUTE_NONE && due < s->reference)
-        {
-          COUNT (t, overdue);
-          if (apology_at != MC_MINUTE_NONE && apology_at < s->reference)
-            COUNT (t, overdue_with_apology);
-        }
-      else
-        COUNT (t, on_track);
+      return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    set_database_error (c->db, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+
+  /* In progress at the end of the period: its state at the reference moment. */
+  COUNT (t, in_progress);
+  if (row->changed_after)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(McDossier) then = _mc_store_fold_before (c->store, row->uuid, c->scope.limit, &local_error);
+
+      if (local_error != NULL)
+        return database_failed (error, local_error);
+      if (then != NULL)
+        {
+          status = then->status;
+          due = then->due;
+        }
+    }
+  if (status == MC_STATUS_PAUSED)
+    COUNT (t, paused);
+  else if (due != MC_MINUTE_NONE && due < s->reference)
+    {
+      COUNT (t, overdue);
+      if (row->apology_at != MC_MINUTE_NONE && row->apology_at < s->reference)
+        COUNT (t, overdue_with_apology);
+    }
+  else
+    COUNT (t, on_track);
+  return TRUE;
 }
 
+/* The rating that stood for the dossier last read, into the period's figures when it was given in the period. */
 static void
-count_rating (Computation *c,
-              const char  *procedure_code,
-              const char  *procedure_name,
-              const char  *sector,
-              const char  *rating_text,
-              McMinute     at)
+count_standing_rating (Computation *c)
 {
   McStatsFigures *t[3];
   McRating rating;
 
-  if (at == MC_MINUTE_NONE || at < c->stats->start || at >= c->stats->end ||
-      !mc_rating_from_string (rating_text, &rating))
+  if (c->rating_uuid == NULL || c->rating_at == MC_MINUTE_NONE || c->rating_at < c->stats->start ||
+      c->rating_at >= c->stats->end || !mc_rating_from_string (c->rating, &rating))
     return;
-  targets_for (c, procedure_code, procedure_name, sector, t);
+  targets_for (c, c->rating_code, c->rating_name, c->rating_sector, t);
   COUNT (t, ratings[rating]);
 }
 
+/* Ratings come grouped by dossier in the total order: the last of each group is the one that stands. */
 static gboolean
-count_ratings (Computation  *c,
-               GError      **error)
+count_rating (const McStoreRatingRow  *row,
+              gpointer                 data,
+              GError                 **error)
 {
-  McStats *s = c->stats;
-  g_autofree char *prefix = s->office_code ? g_strconcat (s->office_code, "-", NULL) : NULL;
-  g_autofree char *last_uuid = NULL;
-  g_autofree char *last_code = NULL;
-  g_autofree char *last_name = NULL;
-  g_autofree char *last_sector = NULL;
-  g_autofree char *last_rating = NULL;
-  McMinute last_at = MC_MINUTE_NONE;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  Computation *c = data;
 
-  if (sqlite3_prepare_v2 (c->db, rating_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_database_error (c->db, error);
-  if (prefix)
-    sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 1);
-
-  /* Rows come grouped by dossier in the total order: the last row of each group is the rating that stands. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *uuid = column_text (stmt, 0);
-
-      if (last_uuid != NULL && g_strcmp0 (uuid, last_uuid) != 0)
-        count_rating (c, last_code, last_name, last_sector, last_rating, last_at);
-      g_free (last_uuid);
-      last_uuid = g_strdup (uuid);
-      g_free (last_code);
-      last_code = g_strdup (column_text (stmt, 1));
-      g_free (last_name);
-      last_name = g_strdup (column_text (stmt, 2));
-      g_free (last_sector);
-      last_sector = g_strdup (column_text (stmt, 3));
-      g_free (last_rating);
-      last_rating = g_strdup (column_text (stmt, 4));
-      last_at = column_minute (stmt, 5);
-    }
-  if (rc == SQLITE_DONE && last_uuid != NULL)
-    count_rating (c, last_code, last_name, last_sector, last_rating, last_at);
-  if (rc != SQLITE_DONE)
-    set_database_error (c->db, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+  if (c->rating_uuid != NULL && g_strcmp0 (row->dossier_uuid, c->rating_uuid) != 0)
+    count_standing_rating (c);
+  g_free (c->rating_uuid);
+  c->rating_uuid = g_strdup (row->dossier_uuid);
+  g_free (c->rating_code);
+  c->rating_code = g_strdup (row->procedure_code);
+  g_free (c->rating_name);
+  c->rating_name = g_strdup (row->procedure_name);
+  g_free (c->rating_sector);
+  c->rating_sector = g_strdup (row->sector);
+  g_free (c->rating);
+  c->rating = g_strdup (row->rating);
+  c->rating_at = row->at;
+  return TRUE;
 }
+
+/* Both walks in one read transaction: they see the same state of the file even while a clerk keeps working. */
+static gboolean
+read_figures (McStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  Computation *c = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_mc_store_foreach_stats_row (store, &c->scope, count_dossier, c, &local_error) ||
+      !_mc_store_foreach_rating (store, &c->scope, count_rating, c, &local_error))
+    {
+      if (local_error->domain == MC_STATS_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        database_failed (error, local_error);
+      return FALSE;
+    }
+  count_standing_rating (c);
+  return TRUE;
+}
+
+static void
+computation_clear (Computation *c)
+{
+  g_clear_pointer (&c->procedures, g_hash_table_unref);
+  g_clear_pointer (&c->sectors, g_hash_table_unref);
+  g_clear_pointer (&c->prefix, g_free);
+  g_clear_pointer (&c->rating_uuid, g_free);
+  g_clear_pointer (&c->rating_code, g_free);
+  g_clear_pointer (&c->rating_name, g_free);
+  g_clear_pointer (&c->rating_sector, g_free);
+  g_clear_pointer (&c->rating, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Computation, computation_clear)
 
 static void
 add_ratio (JsonBuilder *builder,
@@ -564,13 +400,6 @@ add_figures (JsonBuilder          *builder,
  * Public API
  */
 
-const char *
-mc_rating_to_string (McRating rating)
-{
-  g_return_val_if_fail (rating < MC_N_RATINGS, NULL);
-  return rating_names[rating];
-}
-
 gboolean
 mc_rating_from_string (const char *text,
                        McRating   *out)
@@ -583,14 +412,6 @@ mc_rating_from_string (const char *text,
         return TRUE;
       }
   return FALSE;
-}
-
-/* The five levels of the satisfaction survey (and "declined"), as printed: Vietnamese whatever the UI language. */
-const char *
-mc_rating_label_vietnamese (McRating rating)
-{
-  g_return_val_if_fail (rating < MC_N_RATINGS, NULL);
-  return rating_labels[rating];
 }
 
 double
@@ -673,15 +494,16 @@ mc_stats_free (McStats *self)
 
 /**
  * mc_stats_compute:
- * @store: an open, set-up store (only its path and calendar are used)
+ * @store: an open, set-up store
  * @from_jdn: the first day of the period
  * @to_jdn: the last day of the period (inclusive)
  * @now: the present moment; in-progress dossiers are split on track / overdue at MIN (@now, end of the period)
  * @office_code: (nullable): only the dossiers whose code starts with "<office_code>-"; %NULL for all
  *
  * Computes the period's figures overall, per procedure and per sector (definitions at the top of this file and
- * in docs/reports.md). Reads through its own read-only SQLite connection, so the store's connection is never
- * touched; the store's calendar must not change while this runs.
+ * in docs/reports.md), in one read transaction on the store's connection: on the thread that owns the store,
+ * like every other query (none of the callers needs a worker thread, and a connection of its own would start
+ * with a cold page cache at every report).
  *
  * Returns: (transfer full): the statistics, free with mc_stats_free()
  */
@@ -694,12 +516,8 @@ mc_stats_compute (McStore     *store,
                   GError     **error)
 {
   g_autoptr(McStats) stats = NULL;
-  g_autoptr(GHashTable) procedures = NULL;
-  g_autoptr(GHashTable) sectors = NULL;
+  g_auto(Computation) c = { 0 };
   const McOfficeHours *hours;
-  const McOffice *office;
-  Computation c = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -729,29 +547,22 @@ mc_stats_compute (McStore     *store,
 
   c.store = store;
   c.calendar = mc_store_get_calendar (store);
-  office = mc_store_get_office (store);
-  c.mode = office ? office->supplement_mode : MC_SUPPLEMENT_RESTART;
   c.stats = stats;
+  c.scope.start = stats->start;
+  c.scope.end = stats->end;
+  c.prefix = stats->office_code ? g_strconcat (stats->office_code, "-", NULL) : NULL;
+  c.scope.code_prefix = c.prefix;
   /* The state "at now" includes what happened at now; "at the end" is everything before the end. */
-  c.limit = now < stats->end ? now + 1 : stats->end;
+  c.scope.limit = now < stats->end ? now + 1 : stats->end;
   hours = mc_calendar_get_hours (c.calendar);
   stats->minutes_per_day = (hours->morning_close - hours->morning_open) +
                            (hours->afternoon_close - hours->afternoon_open);
 
-  c.db = open_database (store, error);
-  if (c.db == NULL)
-    return NULL;
-  procedures = g_hash_table_new (g_str_hash, g_str_equal);
-  sectors = g_hash_table_new (g_str_hash, g_str_equal);
-  c.procedures = procedures;
-  c.sectors = sectors;
+  c.procedures = g_hash_table_new (g_str_hash, g_str_equal);
+  c.sectors = g_hash_table_new (g_str_hash, g_str_equal);
+  c.rating_at = MC_MINUTE_NONE;
 
-  /* One read transaction: both queries see the same snapshot even while a clerk keeps working. */
-  ok = sqlite3_exec (c.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK || set_database_error (c.db, error);
-  ok = ok && count_dossiers (&c, error) && count_ratings (&c, error);
-  sqlite3_exec (c.db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (c.db);
-  if (!ok)
+  if (!_mc_store_read (store, read_figures, &c, error))
     return NULL;
 
   g_ptr_array_sort (stats->per_procedure, compare_groups);

@@ -110,10 +110,8 @@ double       mc_stats_figures_digitised_share (const McStatsFigures *figures);
 double       mc_stats_figures_online_share (const McStatsFigures *figures);
 double       mc_stats_figures_satisfaction_rate (const McStatsFigures *figures);
 
-const char  *mc_rating_to_string           (McRating              rating);
 gboolean     mc_rating_from_string         (const char           *text,
                                             McRating             *out);
-const char  *mc_rating_label_vietnamese    (McRating              rating);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McStats, mc_stats_free)
 

@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,29 +31,6 @@
 
 G_DEFINE_QUARK (mc-register-error-quark, mc_register_error)
 
-/* One line of the book, as stored. */
-typedef struct
-{
-  const char *code;
-  const char *procedure_code;
-  const char *procedure_name;
-  const char *sector;
-  const char *applicant_name;
-  const char *phone;
-  const char *channel;
-  const char *result_delivery;
-  const char *status;
-  McMinute    received;
-  McMinute    due;
-  McMinute    settled;
-  McMinute    returned;
-  McMinute    new_due;
-  const char *outcome;
-  const char *address;
-  const char *deciding_body;
-  const char *receiver;
-} Row;
-
 /* What the closing lines of the printed book count: the dossiers received in the period, as they stand now. */
 typedef struct
 {
@@ -71,30 +47,11 @@ typedef struct
   guint stopped;
 } Totals;
 
-typedef gboolean (*RowFunc) (const Row  *row,
-                             guint       number,
-                             gpointer    user_data,
-                             GError    **error);
-
-/* The address is the one given at intake unless a correction ("edited", field "address") came later. */
-static const char *register_sql =
-  "SELECT d.code, d.procedure_code, d.procedure_name, d.sector, d.applicant_name, d.phone, d.channel,"
-  "  d.result_delivery, d.status, d.received, d.due, d.settled, d.returned, d.new_due, d.outcome,"
-  "  COALESCE ((SELECT json_extract (e.payload, '$.value') FROM event e"
-  "             WHERE e.dossier_uuid = d.uuid AND e.kind = 'edited'"
-  "               AND json_extract (e.payload, '$.field') = 'address'"
-  "             ORDER BY e.lamport DESC, e.station_id DESC, e.station_seq DESC LIMIT 1),"
-  "            json_extract (r.payload, '$.applicant.address')),"
-  "  json_extract (r.payload, '$.procedure.deciding_body'),"
-  "  CASE WHEN d.returned IS NOT NULL THEN"
-  "    (SELECT json_extract (e.payload, '$.receiver') FROM event e"
-  "     WHERE e.dossier_uuid = d.uuid AND e.kind = 'returned'"
-  "     ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1) END"
-  " FROM dossier d"
-  " LEFT JOIN event r ON r.id = (SELECT e.id FROM event e WHERE e.dossier_uuid = d.uuid AND e.kind = 'received'"
-  "                             ORDER BY e.lamport, e.station_id, e.station_seq LIMIT 1)"
-  " WHERE d.received >= ?1 AND d.received < ?2 AND (?3 IS NULL OR d.sector = ?3)"
-  " ORDER BY d.received, d.code";
+/* One line of the book: a dossier as mc_store_foreach_received() gives it. */
+typedef gboolean (*RowFunc) (const McDossier  *row,
+                             guint             number,
+                             gpointer          user_data,
+                             GError          **error);
 
 static const char *csv_header[] = {
   /* the model's columns */
@@ -111,26 +68,6 @@ static const char *csv_header[] = {
  */
 
 static gboolean
-set_database_error (sqlite3  *db,
-                    GError  **error)
-{
-  g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_DATABASE,
-               /* Translators: %s is SQLite's own message */
-               _("The register could not be read from the database: %s"),
-               db ? sqlite3_errmsg (db) : "out of memory");
-  return FALSE;
-}
-
-static McMinute
-column_minute (sqlite3_stmt *stmt,
-               int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return MC_MINUTE_NONE;
-  return sqlite3_column_int64 (stmt, column);
-}
-
-static gboolean
 check_period (int      from_jdn,
               int      to_jdn,
               GError **error)
@@ -142,7 +79,25 @@ check_period (int      from_jdn,
   return FALSE;
 }
 
-/* Streams the rows from a read-only connection of our own (WAL lets it read beside the store's). */
+typedef struct
+{
+  RowFunc  func;
+  gpointer user_data;
+  guint    number;
+} Walk;
+
+static gboolean
+walk_dossier (McDossier  *dossier,
+              gpointer    data,
+              GError    **error)
+{
+  Walk *walk = data;
+
+  return walk->func (dossier, ++walk->number, walk->user_data, error);
+}
+
+/* Streams the book's rows from the store (mc_store_foreach_received()): the dossiers as the projection holds
+ * them, the address as corrected included. */
 static gboolean
 for_each_row (McStore     *store,
               int          from_jdn,
@@ -152,105 +107,62 @@ for_each_row (McStore     *store,
               gpointer     user_data,
               GError     **error)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint number = 0;
-  gboolean ok = TRUE;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  Walk walk = { func, user_data, 0 };
 
-  if (sqlite3_open_v2 (mc_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_prepare_v2 (db, register_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_database_error (db, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, mc_minute_from_jdn (from_jdn, 0));
-  sqlite3_bind_int64 (stmt, 2, mc_minute_from_jdn (to_jdn + 1, 0));
-  if (sector != NULL)
-    sqlite3_bind_text (stmt, 3, sector, -1, SQLITE_STATIC);
+  if (mc_store_foreach_received (store, from_jdn, to_jdn, sector, walk_dossier, &walk, &local_error))
+    return TRUE;
+  if (local_error->domain == MC_STORE_ERROR)
+    g_set_error (error, MC_REGISTER_ERROR, MC_REGISTER_ERROR_DATABASE,
+                 /* Translators: %s is the database's own message */
+                 _("The register could not be read from the database: %s"), local_error->message);
   else
-    sqlite3_bind_null (stmt, 3);
-
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Row row = {
-        .code = (const char *) sqlite3_column_text (stmt, 0),
-        .procedure_code = (const char *) sqlite3_column_text (stmt, 1),
-        .procedure_name = (const char *) sqlite3_column_text (stmt, 2),
-        .sector = (const char *) sqlite3_column_text (stmt, 3),
-        .applicant_name = (const char *) sqlite3_column_text (stmt, 4),
-        .phone = (const char *) sqlite3_column_text (stmt, 5),
-        .channel = (const char *) sqlite3_column_text (stmt, 6),
-        .result_delivery = (const char *) sqlite3_column_text (stmt, 7),
-        .status = (const char *) sqlite3_column_text (stmt, 8),
-        .received = column_minute (stmt, 9),
-        .due = column_minute (stmt, 10),
-        .settled = column_minute (stmt, 11),
-        .returned = column_minute (stmt, 12),
-        .new_due = column_minute (stmt, 13),
-        .outcome = (const char *) sqlite3_column_text (stmt, 14),
-        .address = (const char *) sqlite3_column_text (stmt, 15),
-        .deciding_body = (const char *) sqlite3_column_text (stmt, 16),
-        .receiver = (const char *) sqlite3_column_text (stmt, 17),
-      };
-
-      ok = func (&row, ++number, user_data, error);
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = set_database_error (db, error);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void
-count_row (Totals    *totals,
-           const Row *row)
+count_row (Totals          *totals,
+           const McDossier *row)
 {
-  McChannel channel = MC_CHANNEL_IN_PERSON;
-
-  mc_channel_from_string (row->channel, &channel);
   totals->total++;
-  totals->by_channel[channel]++;
+  totals->by_channel[row->channel]++;
   if (row->settled != MC_MINUTE_NONE)
     {
       totals->settled++;
-      if (g_strcmp0 (row->outcome, "early") == 0)
+      if (row->outcome == MC_DUE_STATE_EARLY)
         totals->early++;
-      else if (g_strcmp0 (row->outcome, "on_time") == 0)
+      else if (row->outcome == MC_DUE_STATE_ON_TIME)
         totals->on_time++;
       else
         totals->late++;
     }
   if (row->returned != MC_MINUTE_NONE)
     totals->returned++;
-  if (g_strcmp0 (row->status, "in_progress") == 0)
+  if (row->status == MC_STATUS_IN_PROGRESS)
     totals->in_progress++;
-  else if (g_strcmp0 (row->status, "paused") == 0)
+  else if (row->status == MC_STATUS_PAUSED)
     totals->paused++;
-  else if (g_strcmp0 (row->status, "refused") == 0)
+  else if (row->status == MC_STATUS_REFUSED)
     totals->refused++;
-  else if (g_strcmp0 (row->status, "stopped") == 0)
+  else if (row->status == MC_STATUS_STOPPED)
     totals->stopped++;
 }
 
 static const char *
-channel_text (const char *channel)
+channel_text (McChannel channel)
 {
-  if (g_strcmp0 (channel, "post") == 0)
-    return "Bưu chính";
-  if (g_strcmp0 (channel, "online") == 0)
-    return "Trực tuyến";
-  if (g_strcmp0 (channel, "linked") == 0)
-    return "Liên thông";
-  return "Trực tiếp";
+  switch (channel)
+    {
+    case MC_CHANNEL_POST:
+      return "Bưu chính";
+    case MC_CHANNEL_ONLINE:
+      return "Trực tuyến";
+    case MC_CHANNEL_LINKED:
+      return "Liên thông";
+    default:
+      return "Trực tiếp";
+    }
 }
 
 static const char *
@@ -260,31 +172,39 @@ delivery_text (const char *delivery)
 }
 
 static const char *
-status_text (const char *status)
+status_text (McStatus status)
 {
-  if (g_strcmp0 (status, "paused") == 0)
-    return "Chờ bổ sung hồ sơ";
-  if (g_strcmp0 (status, "result_ready") == 0)
-    return "Đã có kết quả, chờ trả";
-  if (g_strcmp0 (status, "returned") == 0)
-    return "Đã trả kết quả";
-  if (g_strcmp0 (status, "refused") == 0)
-    return "Từ chối tiếp nhận";
-  if (g_strcmp0 (status, "stopped") == 0)
-    return "Dừng giải quyết";
-  return "Đang giải quyết";
+  switch (status)
+    {
+    case MC_STATUS_PAUSED:
+      return "Chờ bổ sung hồ sơ";
+    case MC_STATUS_RESULT_READY:
+      return "Đã có kết quả, chờ trả";
+    case MC_STATUS_RETURNED:
+      return "Đã trả kết quả";
+    case MC_STATUS_REFUSED:
+      return "Từ chối tiếp nhận";
+    case MC_STATUS_STOPPED:
+      return "Dừng giải quyết";
+    default:
+      return "Đang giải quyết";
+    }
 }
 
 static const char *
-outcome_text (const char *outcome)
+outcome_text (McDueState outcome)
 {
-  if (g_strcmp0 (outcome, "early") == 0)
-    return "Trước hạn";
-  if (g_strcmp0 (outcome, "on_time") == 0)
-    return "Đúng hạn";
-  if (g_strcmp0 (outcome, "late") == 0)
-    return "Quá hạn";
-  return "";
+  switch (outcome)
+    {
+    case MC_DUE_STATE_EARLY:
+      return "Trước hạn";
+    case MC_DUE_STATE_ON_TIME:
+      return "Đúng hạn";
+    case MC_DUE_STATE_LATE:
+      return "Quá hạn";
+    default:
+      return "";
+    }
 }
 
 /* "23/11/2026 09:10" for the printed book, "2026-11-23 09:10" (which spreadsheets read as a date) for the CSV. */
@@ -304,7 +224,7 @@ format_time (McMinute minute,
 }
 
 static char *
-address_phone (const Row *row)
+address_phone (const McDossier *row)
 {
   g_autofree char *phone = row->phone && *row->phone ? mc_phone_format (row->phone) : NULL;
   gboolean has_address = row->address != NULL && *row->address != '\0';
@@ -375,10 +295,10 @@ csv_write_line (CsvWriter  *writer,
 }
 
 static gboolean
-csv_row (const Row  *row,
-         guint       number,
-         gpointer    user_data,
-         GError    **error)
+csv_row (const McDossier  *row,
+         guint             number,
+         gpointer          user_data,
+         GError          **error)
 {
   CsvWriter *writer = user_data;
   GString *line = writer->line;
@@ -400,7 +320,7 @@ csv_row (const Row  *row,
   csv_append (line, due, FALSE);
   csv_append (line, returned, FALSE);
   csv_append (line, delivery_text (row->result_delivery), FALSE);
-  csv_append (line, row->receiver, FALSE);
+  csv_append (line, row->returned_to, FALSE);
   csv_append (line, row->procedure_code, FALSE);
   csv_append (line, row->sector, FALSE);
   csv_append (line, channel_text (row->channel), FALSE);
@@ -429,10 +349,10 @@ esc (const char *text)
 }
 
 static gboolean
-pdf_row (const Row  *row,
-         guint       number,
-         gpointer    user_data,
-         GError    **error)
+pdf_row (const McDossier  *row,
+         guint             number,
+         gpointer          user_data,
+         GError          **error)
 {
   PdfRows *pdf = user_data;
   g_autofree char *contact = address_phone (row);
@@ -444,7 +364,7 @@ pdf_row (const Row  *row,
   g_autofree char *body = esc (row->deciding_body);
   g_autofree char *name = esc (row->applicant_name);
   g_autofree char *contact_esc = esc (contact);
-  g_autofree char *receiver = esc (row->receiver);
+  g_autofree char *receiver = esc (row->returned_to);
   char **cells = g_new0 (char *, 9);
 
   count_row (&pdf->totals, row);
@@ -463,7 +383,7 @@ pdf_row (const Row  *row,
   if (row->returned != MC_MINUTE_NONE)
     cells[6] = g_strdup_printf ("%s (%s)\n<i>%s</i>", returned, outcome_text (row->outcome),
                                 delivery_text (row->result_delivery));
-  else if (g_strcmp0 (row->status, "in_progress") == 0)
+  else if (row->status == MC_STATUS_IN_PROGRESS)
     cells[6] = g_strdup_printf ("\n<i>%s</i>", delivery_text (row->result_delivery));
   else
     cells[6] = g_strdup_printf ("%s\n<i>%s</i>", status_text (row->status), delivery_text (row->result_delivery));

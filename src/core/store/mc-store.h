@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 6
+#define MC_STORE_SCHEMA_VERSION 7
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
@@ -212,6 +212,18 @@ gboolean      mc_store_remove_personal_data (McStore        *self,
 GPtrArray    *mc_store_list_late           (McStore         *self,
                                             int              from_jdn,
                                             int              to_jdn,
+                                            GError         **error);
+
+typedef gboolean (*McDossierFunc) (McDossier  *dossier,
+                                   gpointer    user_data,
+                                   GError    **error);
+
+gboolean      mc_store_foreach_received    (McStore         *self,
+                                            int              from_jdn,
+                                            int              to_jdn,
+                                            const char      *sector,
+                                            McDossierFunc    func,
+                                            gpointer         user_data,
                                             GError         **error);
 void          mc_store_checkpoint_in_background (McStore    *self);
 void          mc_store_refresh             (McStore         *self);
