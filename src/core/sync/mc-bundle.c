@@ -22,37 +22,12 @@
 
 #include "mc-accounts.h"
 #include "mc-attachment.h"
-#include "mc-bundle.h"
+#include "mc-bundle-private.h"
 #include "mc-json.h"
 #include "mc-time.h"
 
-/*
- * The file, as docs/sync-format.md describes it:
- *
- *   prefix   magic (8) | version u16 BE | header length H u32 BE | BLAKE2b-128 of the 14 bytes before, first 4
- *   header   H bytes of JSON
- *   check    BLAKE2b-256 of everything before it
- *   stream   secretstream header (24)
- *   chunks   each exactly CHUNK_SIZE + ABYTES bytes; plaintext = u32 BE length | data | zero padding
- *            the first chunk takes prefix + header + check as additional data; the last is tagged FINAL
- */
-
-static const guint8 bundle_magic[8] = { 0x89, 'M', 'C', 'B', '\r', '\n', 0x1a, '\n' };
-
-#define PREFIX_SIZE       18
-#define HEADER_MAX        (1024 * 1024)
-#define CHECK_SIZE        32
-#define CHUNK_SIZE        65536
-#define CHUNK_DATA        (CHUNK_SIZE - 4)
-#define CIPHER_CHUNK      (CHUNK_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES)
-#define KEY_SIZE          crypto_secretstream_xchacha20poly1305_KEYBYTES
-#define KEY_ID_SIZE       16
-#define LINE_MAX_SIZE     (4 * 1024 * 1024)
-#define JSON_MAX_DEPTH    32
-#define PAGE_SIZE         2000
-#define LAMPORT_MAX       (G_GINT64_CONSTANT (1) << 53)
-/* Documents travel in parts, each line well under LINE_MAX_SIZE once in base64. */
-#define DOCUMENT_PART_SIZE ((gsize) 1024 * 1024)
+/* Rows of event ids read per page of an export. */
+#define PAGE_SIZE 2000
 
 G_DEFINE_QUARK (mc-bundle-error-quark, mc_bundle_error)
 
@@ -273,44 +248,6 @@ key_id_hex (const guint8 key[KEY_SIZE],
 
   crypto_generichash (id, sizeof id, (const guint8 *) label, strlen (label), key, KEY_SIZE);
   sodium_bin2hex (out, KEY_ID_SIZE * 2 + 1, id, sizeof id);
-}
-
-/*
- * Small helpers
- */
-
-static void
-put_be16 (guint8 *p,
-          guint   v)
-{
-  p[0] = (v >> 8) & 0xff;
-  p[1] = v & 0xff;
-}
-
-static void
-put_be32 (guint8  *p,
-          guint32  v)
-{
-  p[0] = (v >> 24) & 0xff;
-  p[1] = (v >> 16) & 0xff;
-  p[2] = (v >> 8) & 0xff;
-  p[3] = v & 0xff;
-}
-
-static guint32
-get_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static void
-prefix_check (const guint8 *prefix,
-              guint8        out[4])
-{
-  guint8 hash[crypto_generichash_BYTES_MIN];
-
-  crypto_generichash (hash, sizeof hash, prefix, 14, NULL, 0);
-  memcpy (out, hash, 4);
 }
 
 static void
@@ -831,7 +768,7 @@ mc_bundle_export (McStore             *store,
   {
     guint8 prefix[PREFIX_SIZE];
 
-    memcpy (prefix, bundle_magic, 8);
+    memcpy (prefix, BUNDLE_MAGIC, BUNDLE_MAGIC_SIZE);
     /* Version 1 readers know nothing of documents: a bundle without them stays readable by them. */
     put_be16 (prefix + 8, document_list->len > 0 ? MC_BUNDLE_FORMAT_VERSION : 1);
     put_be32 (prefix + 10, (guint32) strlen (header));
@@ -1602,7 +1539,7 @@ read_bundle (McStore     *store,
                    path);
       goto out;
     }
-  if (memcmp (prefix, bundle_magic, MIN ((gsize) n, sizeof bundle_magic)) != 0)
+  if (memcmp (prefix, BUNDLE_MAGIC, MIN ((gsize) n, BUNDLE_MAGIC_SIZE)) != 0)
     {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_A_BUNDLE,
                    _("“%s” is not a Một Cửa sync file; choose a .motcua file exported by a workstation"), path);
