@@ -78,4 +78,16 @@ prefix_check (const guint8 *prefix,
   memcpy (out, hash, 4);
 }
 
+/*
+ * Keys (mc-bundle-keys.c)
+ */
+
+gboolean _mc_bundle_check_ready (McStore      *store,
+                                 GError      **error);
+gboolean _mc_bundle_load_key    (McStore      *store,
+                                 const char   *office_code,
+                                 guint8        key[KEY_SIZE]);
+void     _mc_bundle_key_id_hex  (const guint8  key[KEY_SIZE],
+                                 char          out[KEY_ID_SIZE * 2 + 1]);
+
 G_END_DECLS

@@ -31,225 +31,6 @@
 
 G_DEFINE_QUARK (mc-bundle-error-quark, mc_bundle_error)
 
-/*
- * Keys
- */
-
-static gboolean
-ensure_sodium (GError **error)
-{
-  if (sodium_init () < 0)
-    {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
-                           _("The encryption library could not start; reinstall Một Cửa"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-ensure_set_up (McStore  *store,
-               GError  **error)
-{
-  if (mc_store_is_set_up (store))
-    return TRUE;
-  g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_SET_UP,
-                       _("This database has no office yet. Set up the office first (motcua-cli init)."));
-  return FALSE;
-}
-
-/* Production: Argon2id "moderate" (about 0.45 s and 256 MiB, once per station when the passphrase is set).
- * MOTCUA_PWHASH_FAST=1 selects "interactive" for the test suite only: keys derived with it differ. */
-static void
-kdf_limits (unsigned long long *ops,
-            size_t             *mem,
-            const char        **name)
-{
-  if (g_strcmp0 (g_getenv ("MOTCUA_PWHASH_FAST"), "1") == 0)
-    {
-      *ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-      *mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
-      *name = "argon2id13-interactive";
-    }
-  else
-    {
-      *ops = crypto_pwhash_OPSLIMIT_MODERATE;
-      *mem = crypto_pwhash_MEMLIMIT_MODERATE;
-      *name = "argon2id13-moderate";
-    }
-}
-
-static char *
-key_setting_name (McStore    *store,
-                  const char *office_code)
-{
-  const McOffice *office = mc_store_get_office (store);
-
-  if (office_code == NULL || g_strcmp0 (office_code, office->code) == 0)
-    return g_strdup ("sync_key");
-  return g_strconcat ("sync_key:", office_code, NULL);
-}
-
-static gboolean
-derive_and_store (McStore     *store,
-                  const char  *office_code,
-                  const char  *passphrase,
-                  GError     **error)
-{
-  guint8 salt[crypto_pwhash_SALTBYTES];
-  guint8 key[KEY_SIZE];
-  char hex[KEY_SIZE * 2 + 1];
-  unsigned long long ops;
-  size_t mem;
-  const char *kdf;
-  g_autofree char *name = NULL;
-  gboolean ok;
-
-  if (!ensure_sodium (error) || !ensure_set_up (store, error))
-    return FALSE;
-  if (!mc_office_code_is_valid (office_code))
-    {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
-                           _("The office code is the office's electronic id, letters, digits and dots only, "
-                             "such as 000.00.12.H40"));
-      return FALSE;
-    }
-  if (passphrase == NULL || !g_utf8_validate (passphrase, -1, NULL) ||
-      g_utf8_strlen (passphrase, -1) < MC_BUNDLE_MIN_PASSPHRASE)
-    {
-      g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_WEAK_PASSPHRASE,
-                   _("The sync passphrase must have at least %d characters; choose a longer one and use the "
-                     "same on every workstation of the office"), MC_BUNDLE_MIN_PASSPHRASE);
-      return FALSE;
-    }
-
-  /* Every station derives the same key: the salt is the office code's hash. */
-  crypto_generichash (salt, sizeof salt, (const guint8 *) office_code, strlen (office_code), NULL, 0);
-  kdf_limits (&ops, &mem, &kdf);
-  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), salt, ops, mem,
-                     crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
-                           _("Not enough memory to derive the sync key; close other programs and try again"));
-      return FALSE;
-    }
-  sodium_bin2hex (hex, sizeof hex, key, sizeof key);
-  sodium_memzero (key, sizeof key);
-  name = key_setting_name (store, office_code);
-  ok = mc_store_set_local (store, name, hex, error);
-  sodium_memzero (hex, sizeof hex);
-  if (ok && g_str_equal (name, "sync_key"))
-    ok = mc_store_set_local (store, "sync_kdf", kdf, error);
-  return ok;
-}
-
-/**
- * mc_bundle_set_passphrase:
- *
- * Derives the office key from @passphrase (Argon2id, salted with the office code) and keeps the key, never the
- * passphrase, on this station.
- */
-gboolean
-mc_bundle_set_passphrase (McStore     *store,
-                          const char  *passphrase,
-                          GError     **error)
-{
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-
-  if (!ensure_set_up (store, error) || !mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
-    return FALSE;
-  return derive_and_store (store, mc_store_get_office (store)->code, passphrase, error);
-}
-
-/**
- * mc_bundle_add_office_key:
- *
- * On an aggregating database (the level above): registers the sync passphrase of another office, so that its
- * bundles can be imported.
- */
-gboolean
-mc_bundle_add_office_key (McStore     *store,
-                          const char  *office_code,
-                          const char  *passphrase,
-                          GError     **error)
-{
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-
-  if (!mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
-    return FALSE;
-  return derive_and_store (store, office_code, passphrase, error);
-}
-
-static gboolean
-load_key (McStore    *store,
-          const char *office_code,
-          guint8      key[KEY_SIZE])
-{
-  g_autofree char *name = key_setting_name (store, office_code);
-  g_autofree char *hex = mc_store_get_local (store, name);
-  size_t len = 0;
-
-  if (hex == NULL)
-    return FALSE;
-  if (sodium_hex2bin (key, KEY_SIZE, hex, strlen (hex), NULL, &len, NULL) != 0 || len != KEY_SIZE)
-    {
-      sodium_memzero (hex, strlen (hex));
-      return FALSE;
-    }
-  sodium_memzero (hex, strlen (hex));
-  return TRUE;
-}
-
-gboolean
-mc_bundle_has_key (McStore *store)
-{
-  guint8 key[KEY_SIZE];
-  gboolean ok;
-
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  if (!mc_store_is_set_up (store) || sodium_init () < 0)
-    return FALSE;
-  ok = load_key (store, NULL, key);
-  sodium_memzero (key, sizeof key);
-  return ok;
-}
-
-gboolean
-mc_bundle_is_aggregator (McStore *store)
-{
-  g_autofree char *role = NULL;
-
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  role = mc_store_get_local (store, "role");
-  return g_strcmp0 (role, "aggregator") == 0;
-}
-
-/**
- * mc_bundle_set_aggregator:
- *
- * Makes this database the level above: it imports the bundles of every office whose key was registered
- * (mc_bundle_add_office_key()) and keeps the offices apart by their dossier codes.
- */
-gboolean
-mc_bundle_set_aggregator (McStore   *store,
-                          gboolean   aggregator,
-                          GError   **error)
-{
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  return mc_store_set_local (store, "role", aggregator ? "aggregator" : "station", error);
-}
-
-static void
-key_id_hex (const guint8 key[KEY_SIZE],
-            char         out[KEY_ID_SIZE * 2 + 1])
-{
-  static const char label[] = "motcua bundle key id";
-  guint8 id[KEY_ID_SIZE];
-
-  crypto_generichash (id, sizeof id, (const guint8 *) label, strlen (label), key, KEY_SIZE);
-  sodium_bin2hex (out, KEY_ID_SIZE * 2 + 1, id, sizeof id);
-}
-
 static void
 append_json_string (GString    *out,
                     const char *s)
@@ -666,17 +447,17 @@ mc_bundle_export (McStore             *store,
   g_return_val_if_fail (MC_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!ensure_sodium (error) || !ensure_set_up (store, error))
+  if (!_mc_bundle_check_ready (store, error))
     return FALSE;
   office = mc_store_get_office (store);
-  if (!load_key (store, NULL, key))
+  if (!_mc_bundle_load_key (store, NULL, key))
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
                            _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
                              "first (the same on every workstation)."));
       return FALSE;
     }
-  key_id_hex (key, key_id);
+  _mc_bundle_key_id_hex (key, key_id);
   kdf = mc_store_get_local (store, "sync_kdf");
 
   bookmark_text = mc_store_get_local (store, "last_export_event_id");
@@ -1507,7 +1288,7 @@ read_bundle (McStore     *store,
   Reader r = { 0 };
   struct stat st;
 
-  if (!ensure_sodium (error) || !ensure_set_up (store, error))
+  if (!_mc_bundle_check_ready (store, error))
     return FALSE;
   office = mc_store_get_office (store);
 
@@ -1604,7 +1385,7 @@ read_bundle (McStore     *store,
                          "imported. Import only bundles of your own office"), path, b->office, office->code);
           goto out;
         }
-      if (!load_key (store, b->office, key))
+      if (!_mc_bundle_load_key (store, b->office, key))
         {
           g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
                        _("“%s” comes from office %s, whose sync passphrase is not registered here. Register that "
@@ -1612,7 +1393,7 @@ read_bundle (McStore     *store,
           goto out;
         }
     }
-  else if (!load_key (store, NULL, key))
+  else if (!_mc_bundle_load_key (store, NULL, key))
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
                            _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
@@ -1620,7 +1401,7 @@ read_bundle (McStore     *store,
       goto out;
     }
   have_key = TRUE;
-  key_id_hex (key, key_id);
+  _mc_bundle_key_id_hex (key, key_id);
   member_string (json_node_get_object (b->header), "key_id", FALSE, &header_key_id);
   if (g_strcmp0 (key_id, header_key_id) != 0)
     {
