@@ -90,4 +90,31 @@ gboolean _mc_bundle_load_key    (McStore      *store,
 void     _mc_bundle_key_id_hex  (const guint8  key[KEY_SIZE],
                                  char          out[KEY_ID_SIZE * 2 + 1]);
 
+/*
+ * Stations (mc-bundle-stations.c)
+ */
+
+/* One station's events in a bundle: the sequence numbers' range and count. */
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  gint64 count;
+  int    station;  /* its number, 0 when unknown */
+} McStationRange;
+
+int         _mc_bundle_code_station      (const char    *code,
+                                          const char    *office);
+GHashTable *_mc_bundle_ranges_new        (void);
+void        _mc_bundle_range_add         (GHashTable    *ranges,
+                                          const char    *station_id,
+                                          gint64         seq);
+void        _mc_bundle_range_add_event   (GHashTable    *ranges,
+                                          McEvent       *event);
+int         _mc_bundle_compare_strings   (gconstpointer  a,
+                                          gconstpointer  b);
+GPtrArray  *_mc_bundle_sorted_keys       (GHashTable    *table);
+void        _mc_bundle_remember_stations (McStore       *store,
+                                          GHashTable    *station_ids);
+
 G_END_DECLS

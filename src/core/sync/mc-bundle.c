@@ -95,89 +95,6 @@ append_event_line (GString *out,
   g_string_append (out, "}\n");
 }
 
-/* The station number (SS) of a dossier code <office>-<YYMMDD>-<SS><NNNN>, or -1. */
-static int
-code_station (const char *code,
-              const char *office)
-{
-  gsize n = strlen (office);
-  const char *p;
-
-  if (code == NULL || strncmp (code, office, n) != 0 || code[n] != '-')
-    return -1;
-  p = code + n + 1;
-  for (int i = 0; i < 6; i++)
-    if (!g_ascii_isdigit (p[i]))
-      return -1;
-  if (p[6] != '-' || !g_ascii_isdigit (p[7]) || !g_ascii_isdigit (p[8]))
-    return -1;
-  for (int i = 9; i < 13; i++)
-    if (!g_ascii_isdigit (p[i]))
-      return -1;
-  return (p[7] - '0') * 10 + (p[8] - '0');
-}
-
-typedef struct
-{
-  gint64 first;
-  gint64 last;
-  gint64 count;
-  int    station;  /* 0 when unknown */
-} Range;
-
-static void
-range_add_raw (GHashTable *ranges,
-               const char *station_id,
-               gint64      seq)
-{
-  Range *range = g_hash_table_lookup (ranges, station_id);
-
-  if (range == NULL)
-    {
-      range = g_new0 (Range, 1);
-      range->first = range->last = seq;
-      g_hash_table_insert (ranges, g_strdup (station_id), range);
-    }
-  range->first = MIN (range->first, seq);
-  range->last = MAX (range->last, seq);
-  range->count++;
-}
-
-static void
-range_add (GHashTable *ranges,
-           McEvent    *event)
-{
-  g_return_if_fail (event != NULL);
-  range_add_raw (ranges, event->station_id, event->station_seq);
-}
-
-static GHashTable *
-ranges_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-  return keys;
-}
-
 /*
  * Export
  */
@@ -304,8 +221,8 @@ build_header (McStore    *store,
   const McOffice *office = mc_store_get_office (store);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) ids = sorted_keys (ranges);
-  g_autoptr(GPtrArray) known_ids = sorted_keys (known);
+  g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (ranges);
+  g_autoptr(GPtrArray) known_ids = _mc_bundle_sorted_keys (known);
   g_autofree char *created = mc_time_now_iso_offset ();
 
   json_builder_begin_object (builder);
@@ -331,7 +248,7 @@ build_header (McStore    *store,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      Range *range = g_hash_table_lookup (ranges, id);
+      McStationRange *range = g_hash_table_lookup (ranges, id);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "station_id");
@@ -373,32 +290,6 @@ build_header (McStore    *store,
   return json_to_string (root, FALSE);
 }
 
-/* Station ids this station has seen in bundles, for the "known" summary of the next export. */
-static void
-remember_stations (McStore    *store,
-                   GHashTable *station_ids)
-{
-  g_autofree char *old = mc_store_get_local (store, "sync_stations");
-  g_auto(GStrv) parts = g_strsplit (old ? old : "", " ", -1);
-  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) keys = NULL;
-  g_autofree char *joined = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; parts[i]; i++)
-    if (g_uuid_string_is_valid (parts[i]))
-      g_hash_table_add (all, parts[i]);
-  g_hash_table_iter_init (&iter, station_ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (all, key);
-  keys = sorted_keys (all);
-  g_ptr_array_add (keys, NULL);
-  joined = g_strjoinv (" ", (char **) keys->pdata);
-  if (g_strcmp0 (joined, old) != 0)
-    mc_store_set_local (store, "sync_stations", joined, NULL);
-}
-
 /**
  * mc_bundle_export:
  * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
@@ -431,7 +322,7 @@ mc_bundle_export (McStore             *store,
   g_autofree char *now = NULL;
   g_autofree char *bound_text = NULL;
   g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) ranges = ranges_new ();
+  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) line = g_string_sized_new (1024);
   g_autoptr(GByteArray) head = NULL;
@@ -481,7 +372,7 @@ mc_bundle_export (McStore             *store,
 
           if (!g_hash_table_add (selected, g_strdup (event->uuid)))
             continue;
-          range_add (ranges, event);
+          _mc_bundle_range_add_event (ranges, event);
           /* The documents go along only on request (they make the file large), and only those held here. */
           if ((flags & MC_BUNDLE_EXPORT_DOCUMENTS) && g_strcmp0 (event->kind, MC_EVENT_DIGITISED) == 0)
             {
@@ -497,8 +388,8 @@ mc_bundle_export (McStore             *store,
             }
           if (g_strcmp0 (event->kind, MC_EVENT_RECEIVED) == 0)
             {
-              int ss = code_station (mc_event_get_string (event, "code"), office->code);
-              Range *range = g_hash_table_lookup (ranges, event->station_id);
+              int ss = _mc_bundle_code_station (mc_event_get_string (event, "code"), office->code);
+              McStationRange *range = g_hash_table_lookup (ranges, event->station_id);
 
               if (ss > 0)
                 range->station = ss;
@@ -508,14 +399,14 @@ mc_bundle_export (McStore             *store,
         break;
     }
   if (g_hash_table_contains (ranges, office->station_id))
-    ((Range *) g_hash_table_lookup (ranges, office->station_id))->station = office->station;
+    ((McStationRange *) g_hash_table_lookup (ranges, office->station_id))->station = office->station;
   total = g_hash_table_size (selected);
 
   /* What this station holds from each station it knows of: lets the importer tell concurrent changes. */
   stations = mc_store_get_local (store, "sync_stations");
   {
     g_auto(GStrv) parts = g_strsplit (stations ? stations : "", " ", -1);
-    g_autoptr(GPtrArray) ids = sorted_keys (ranges);
+    g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (ranges);
 
     for (guint i = 0; parts[i]; i++)
       if (g_uuid_string_is_valid (parts[i]))
@@ -525,7 +416,7 @@ mc_bundle_export (McStore             *store,
     g_hash_table_replace (known, g_strdup (office->station_id), NULL);
   }
   {
-    g_autoptr(GPtrArray) ids = sorted_keys (known);
+    g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (known);
 
     for (guint i = 0; i < ids->len; i++)
       {
@@ -537,7 +428,7 @@ mc_bundle_export (McStore             *store,
       }
   }
 
-  document_list = sorted_keys (documents);
+  document_list = _mc_bundle_sorted_keys (documents);
   header = build_header (store, ranges, known, total, document_list->len, full, key_id, kdf ? kdf : "");
   if (strlen (header) > HEADER_MAX)
     {
@@ -681,7 +572,7 @@ mc_bundle_export (McStore             *store,
   if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
       !mc_store_set_local (store, "last_export_at", now, error))
     goto out;
-  remember_stations (store, ranges);
+  _mc_bundle_remember_stations (store, ranges);
   {
     g_autofree char *name = g_path_get_basename (path);
     g_autofree char *detail = g_strdup_printf ("%u events%s, %u documents", total, full ? ", full" : "",
@@ -722,7 +613,7 @@ typedef struct
   char       *created;
   gboolean    full;
   guint       n_events;
-  GHashTable *ranges;   /* station_id → Range, as the header claims */
+  GHashTable *ranges;   /* station_id → McStationRange, as the header claims */
   GHashTable *known;    /* station_id → max seq the source held (gint64 in a pointer) */
   GPtrArray  *events;   /* the events this database does not hold (and any not laid out as written) */
   guint       n_known;  /* lines of events it holds, not kept */
@@ -902,7 +793,7 @@ parse_event_line (const char   *text,
       JsonNode *code = json_object_get_member (json_node_get_object (payload), "code");
 
       if (code == NULL || json_node_get_value_type (code) != G_TYPE_STRING ||
-          code_station (json_node_get_string (code), office) < 0)
+          _mc_bundle_code_station (json_node_get_string (code), office) < 0)
         return set_invalid_event (error, number, _("a dossier of another office"));
     }
 
@@ -927,7 +818,7 @@ typedef struct
   guint       expected;
   guint       n_lines;
   guint       n_known;     /* lines of events this database holds: identity checked, not parsed further */
-  GHashTable *actual;      /* station_id → Range of every line */
+  GHashTable *actual;      /* station_id → McStationRange of every line */
   GPtrArray  *events;      /* the other lines, parsed and checked */
   GHashTable *absent;      /* uuids looked up and not found in the database */
   gboolean    finished;
@@ -1098,7 +989,7 @@ reader_take_lines (Reader  *r,
             {
               if (!g_hash_table_add (r->uuids, g_strdup (uuid)))
                 return set_invalid_event (error, r->n_lines, _("the same event twice"));
-              range_add_raw (r->actual, station_id, seq);
+              _mc_bundle_range_add (r->actual, station_id, seq);
               r->n_known++;
               start = i + 1;
               continue;
@@ -1112,7 +1003,7 @@ reader_take_lines (Reader  *r,
         }
       if (!parse_event_line (line, i - start, r->n_lines, r->office, r->uuids, &event, error))
         return FALSE;
-      range_add (r->actual, event);
+      _mc_bundle_range_add_event (r->actual, event);
       g_ptr_array_add (r->events, event);
       start = i + 1;
     }
@@ -1214,12 +1105,12 @@ parse_header (Bundle      *b,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return set_corrupt (error, path);
   ranges = json_node_get_array (node);
-  b->ranges = ranges_new ();
+  b->ranges = _mc_bundle_ranges_new ();
   for (guint i = 0; i < json_array_get_length (ranges); i++)
     {
       JsonNode *item = json_array_get_element (ranges, i);
       JsonObject *ro;
-      Range range = { 0 };
+      McStationRange range = { 0 };
       gint64 station = 0;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
@@ -1452,7 +1343,7 @@ read_bundle (McStore     *store,
   r.events = b->events;
   b->absent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.absent = b->absent;
-  r.actual = ranges_new ();
+  r.actual = _mc_bundle_ranges_new ();
   b->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   r.documents = b->documents;
   r.expected_documents = b->n_documents;
@@ -1521,7 +1412,7 @@ read_bundle (McStore     *store,
     g_hash_table_iter_init (&iter, actual);
     while (g_hash_table_iter_next (&iter, &id, &value))
       {
-        Range *a = value, *h = g_hash_table_lookup (b->ranges, id);
+        McStationRange *a = value, *h = g_hash_table_lookup (b->ranges, id);
 
         if (h == NULL || a->first != h->first || a->last != h->last || a->count != h->count)
           {
@@ -1612,7 +1503,7 @@ station_label (Bundle     *b,
                const char *station_id)
 {
   const McOffice *office = mc_store_get_office (store);
-  Range *range = g_hash_table_lookup (b->ranges, station_id);
+  McStationRange *range = g_hash_table_lookup (b->ranges, station_id);
 
   if (g_strcmp0 (station_id, office->station_id) == 0)
     return g_strdup_printf ("%02d", office->station);
@@ -1640,7 +1531,7 @@ compute_preview (McStore    *store,
   g_autoptr(McImportPreview) p = g_new0 (McImportPreview, 1);
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) new_ranges = ranges_new ();
+  g_autoptr(GHashTable) new_ranges = _mc_bundle_ranges_new ();
   const McOffice *office = mc_store_get_office (store);
   gboolean foreign = is_foreign (store, b);
   GHashTableIter iter;
@@ -1692,7 +1583,7 @@ compute_preview (McStore    *store,
           return NULL;
         }
       if (!foreign && g_str_equal (event->kind, MC_EVENT_RECEIVED) &&
-          code_station (mc_event_get_string (event, "code"), b->office) == office->station)
+          _mc_bundle_code_station (mc_event_get_string (event, "code"), b->office) == office->station)
         {
           g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_DUPLICATE_STATION,
                        _("Two workstations use station number %02d (dossier %s was received on the other one): "
@@ -1703,7 +1594,7 @@ compute_preview (McStore    *store,
 
       p->n_new++;
       g_ptr_array_add (fresh, mc_event_ref (event));
-      range_add (new_ranges, event);
+      _mc_bundle_range_add_event (new_ranges, event);
       if (event->dossier_uuid != NULL)
         {
           GPtrArray *list = g_hash_table_lookup (dossiers, event->dossier_uuid);
@@ -1766,17 +1657,17 @@ compute_preview (McStore    *store,
       if (line != NULL)
         g_ptr_array_add (p->conflicts, g_steal_pointer (&line));
     }
-  g_ptr_array_sort (p->conflicts, compare_strings);
+  g_ptr_array_sort (p->conflicts, _mc_bundle_compare_strings);
   p->n_conflicts = p->conflicts->len;
 
   /* Gaps: a station's new events start after the next one this database expects. */
   {
-    g_autoptr(GPtrArray) ids = sorted_keys (new_ranges);
+    g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (new_ranges);
 
     for (guint i = 0; i < ids->len; i++)
       {
         const char *id = g_ptr_array_index (ids, i);
-        Range *range = g_hash_table_lookup (new_ranges, id);
+        McStationRange *range = g_hash_table_lookup (new_ranges, id);
         gint64 max = mc_store_get_max_station_seq (store, id, error);
         g_autofree char *label = NULL;
 
@@ -1865,7 +1756,7 @@ mc_bundle_import (McStore          *store,
       for (guint i = 0; i < fresh->len; i++)
         g_hash_table_add (stations, ((McEvent *) g_ptr_array_index (fresh, i))->station_id);
       g_hash_table_add (stations, b.station_id);
-      remember_stations (store, stations);
+      _mc_bundle_remember_stations (store, stations);
       mc_store_set_local (store, "last_import_at", now, NULL);
       {
         g_autofree char *name = g_path_get_basename (path);
