@@ -117,4 +117,36 @@ GPtrArray  *_mc_bundle_sorted_keys       (GHashTable    *table);
 void        _mc_bundle_remember_stations (McStore       *store,
                                           GHashTable    *station_ids);
 
+/*
+ * Reading (mc-bundle-reader.c)
+ */
+
+/* A bundle read, decrypted and checked (mc-bundle-reader.c); the preview compares it with the database. */
+typedef struct
+{
+  JsonNode   *header;
+  char       *office;
+  char       *station_id;
+  int         station;
+  char       *created;
+  gboolean    full;
+  guint       n_events;
+  GHashTable *ranges;   /* station_id → McStationRange, as the header claims */
+  GHashTable *known;    /* station_id → max seq the source held (gint64 in a pointer) */
+  GPtrArray  *events;   /* the events this database does not hold (and any not laid out as written) */
+  guint       n_known;  /* lines of events it holds, not kept */
+  GHashTable *absent;   /* uuids the reader already looked up and did not find */
+  int         version;
+  guint       n_documents; /* as the header says */
+  GHashTable *documents;   /* hash → GBytes, each checked against its hash */
+} McBundle;
+
+void     _mc_bundle_clear (McBundle     *b);
+gboolean _mc_bundle_read  (McStore      *store,
+                           const char   *path,
+                           McBundle     *b,
+                           GError      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (McBundle, _mc_bundle_clear)
+
 G_END_DECLS
