@@ -9,6 +9,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -76,6 +78,40 @@ prefix_check (const guint8 *prefix,
 
   crypto_generichash (hash, sizeof hash, prefix, 14, NULL, 0);
   memcpy (out, hash, 4);
+}
+
+/* A string member of a header or a line (%NULL if @nullable allows it). */
+static inline gboolean
+member_string (JsonObject  *object,
+               const char  *name,
+               gboolean     nullable,
+               const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return nullable;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* An integer member from @min to @max. */
+static inline gboolean
+member_int (JsonObject *object,
+            const char *name,
+            gint64      min,
+            gint64      max,
+            gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return *out >= min && *out <= max;
 }
 
 /*
@@ -147,6 +183,52 @@ gboolean _mc_bundle_read  (McStore      *store,
                            McBundle     *b,
                            GError      **error);
 
+gboolean _mc_bundle_set_corrupt (GError     **error,
+                                 const char  *path);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (McBundle, _mc_bundle_clear)
+
+/*
+ * The payload's lines (mc-bundle-lines.c)
+ */
+
+/* The payload's lines as they are decompressed; it fills the bundle's events, absent uuids and documents. */
+typedef struct
+{
+  GConverter *decompressor;
+  GByteArray *pending;     /* decompressed bytes of an incomplete line */
+  guint8     *out;
+  GHashTable *uuids;
+  const char *office;
+  const char *path;
+  McStore    *store;
+  McBundle   *bundle;
+  guint       expected;
+  guint       n_lines;
+  guint       n_known;     /* lines of events this database holds: identity checked, not parsed further */
+  GHashTable *actual;      /* station_id → McStationRange of every line */
+  GPtrArray  *events;      /* the other lines, parsed and checked */
+  GHashTable *absent;      /* uuids looked up and not found in the database */
+  gboolean    finished;
+  guint       expected_documents;
+  GHashTable *documents;   /* complete documents: hash → GBytes */
+  char       *part_hash;   /* the document being reassembled */
+  GByteArray *part_data;
+  gint64      part_next;
+  gint64      part_count;
+} McLineReader;
+
+void     _mc_line_reader_init     (McLineReader  *r,
+                                   McStore       *store,
+                                   const char    *path,
+                                   McBundle      *b);
+gboolean _mc_line_reader_feed     (McLineReader  *r,
+                                   const guint8  *data,
+                                   gsize          len,
+                                   gboolean       at_end,
+                                   GError       **error);
+gboolean _mc_line_reader_finish   (McLineReader  *r,
+                                   GError       **error);
+void     _mc_line_reader_clear    (McLineReader  *r);
 
 G_END_DECLS
