@@ -231,4 +231,13 @@ gboolean _mc_line_reader_finish   (McLineReader  *r,
                                    GError       **error);
 void     _mc_line_reader_clear    (McLineReader  *r);
 
+/*
+ * Preview (mc-bundle-preview.c)
+ */
+
+McImportPreview *_mc_bundle_compute_preview (McStore    *store,
+                                             McBundle   *b,
+                                             GPtrArray  *fresh,
+                                             GError    **error);
+
 G_END_DECLS

@@ -19,10 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "mc-attachment.h"
 #include "mc-bundle-private.h"
 #include "mc-json.h"
-#include "mc-time.h"
 
 /* Reading a bundle: the prefix, the plain header and its checks, the key, the sealed chunks, the compressed event
  * and document lines, and every check of the whole. Nothing is written. */
