@@ -1,4 +1,4 @@
-/* mc-bundle.c
+/* mc-bundle-import.c
  *
  * Copyright 2026 The Một Cửa developers
  *
