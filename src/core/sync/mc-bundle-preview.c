@@ -279,7 +279,7 @@ mc_bundle_read_preview (McStore     *store,
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!_mc_bundle_read (store, path, &b, error))
+  if (!_mc_bundle_read (store, path, NULL, &b, error))
     return NULL;
   return _mc_bundle_compute_preview (store, &b, fresh, error);
 }

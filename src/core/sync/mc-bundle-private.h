@@ -177,11 +177,12 @@ typedef struct
   GHashTable *documents;   /* hash → GBytes, each checked against its hash */
 } McBundle;
 
-void     _mc_bundle_clear (McBundle     *b);
-gboolean _mc_bundle_read  (McStore      *store,
-                           const char   *path,
-                           McBundle     *b,
-                           GError      **error);
+void     _mc_bundle_clear (McBundle      *b);
+gboolean _mc_bundle_read  (McStore       *store,
+                           const char    *path,
+                           GCancellable  *cancellable,
+                           McBundle      *b,
+                           GError       **error);
 
 gboolean _mc_bundle_set_corrupt (GError     **error,
                                  const char  *path);

@@ -189,12 +189,14 @@ parse_header (McBundle    *b,
   return TRUE;
 }
 
-/* Decrypts and checks the whole bundle into @b. Reads the store, never writes it. */
+/* Decrypts and checks the whole bundle into @b, chunk by chunk, until @cancellable is cancelled. Reads the store,
+ * never writes it. */
 gboolean
-_mc_bundle_read (McStore     *store,
-                 const char  *path,
-                 McBundle    *b,
-                 GError     **error)
+_mc_bundle_read (McStore       *store,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 McBundle      *b,
+                 GError       **error)
 {
   g_autoptr(GByteArray) head = NULL;
   g_autofree guint8 *cipher = NULL;
@@ -370,6 +372,8 @@ _mc_bundle_read (McStore     *store,
       unsigned char tag = 0;
       guint32 data_len;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
       n = read_full (fd, cipher, CIPHER_CHUNK);
       if (n < 0)
         {
