@@ -203,6 +203,25 @@ list_page (McStore     *store,
   return *out != NULL;
 }
 
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The plain header: who wrote the bundle, what it holds and how to read it (docs/sync-format.md). */
 static char *
 build_header (McStore    *store,
               GHashTable *ranges,
@@ -221,23 +240,15 @@ build_header (McStore    *store,
   g_autofree char *created = mc_time_now_iso_offset ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "office");
-  json_builder_add_string_value (builder, office->code);
-  json_builder_set_member_name (builder, "station");
-  json_builder_add_int_value (builder, office->station);
-  json_builder_set_member_name (builder, "station_id");
-  json_builder_add_string_value (builder, office->station_id);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_string_value (builder, created);
+  add_string (builder, "office", office->code);
+  add_int (builder, "station", office->station);
+  add_string (builder, "station_id", office->station_id);
+  add_string (builder, "created", created);
   json_builder_set_member_name (builder, "full");
   json_builder_add_boolean_value (builder, full);
-  json_builder_set_member_name (builder, "events");
-  json_builder_add_int_value (builder, n_events);
+  add_int (builder, "events", n_events);
   if (n_documents > 0)
-    {
-      json_builder_set_member_name (builder, "documents");
-      json_builder_add_int_value (builder, n_documents);
-    }
+    add_int (builder, "documents", n_documents);
   json_builder_set_member_name (builder, "ranges");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
@@ -246,19 +257,12 @@ build_header (McStore    *store,
       McStationRange *range = g_hash_table_lookup (ranges, id);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "station_id");
-      json_builder_add_string_value (builder, id);
+      add_string (builder, "station_id", id);
       if (range->station > 0)
-        {
-          json_builder_set_member_name (builder, "station");
-          json_builder_add_int_value (builder, range->station);
-        }
-      json_builder_set_member_name (builder, "first");
-      json_builder_add_int_value (builder, range->first);
-      json_builder_set_member_name (builder, "last");
-      json_builder_add_int_value (builder, range->last);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, range->count);
+        add_int (builder, "station", range->station);
+      add_int (builder, "first", range->first);
+      add_int (builder, "last", range->last);
+      add_int (builder, "count", range->count);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -268,99 +272,38 @@ build_header (McStore    *store,
     {
       const char *id = g_ptr_array_index (known_ids, i);
 
-      json_builder_set_member_name (builder, id);
-      json_builder_add_int_value (builder, *(gint64 *) g_hash_table_lookup (known, id));
+      add_int (builder, id, *(gint64 *) g_hash_table_lookup (known, id));
     }
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "compression");
-  json_builder_add_string_value (builder, "zlib");
-  json_builder_set_member_name (builder, "chunk_size");
-  json_builder_add_int_value (builder, CHUNK_SIZE);
-  json_builder_set_member_name (builder, "key_id");
-  json_builder_add_string_value (builder, key_id);
-  json_builder_set_member_name (builder, "kdf");
-  json_builder_add_string_value (builder, kdf);
+  add_string (builder, "compression", "zlib");
+  add_int (builder, "chunk_size", CHUNK_SIZE);
+  add_string (builder, "key_id", key_id);
+  add_string (builder, "kdf", kdf);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
 }
 
-/**
- * mc_bundle_export:
- * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
- * @full: every event, rather than those not exported before
- * @out_n_events: (out) (optional): how many events the bundle holds (0 when nothing was new: the bundle is
- *   still written, and importing it changes nothing)
- *
- * Writes this station's events to a bundle. The bookmark of what was exported moves only once the file is
- * complete.
- */
-gboolean
-mc_bundle_export (McStore             *store,
-                  const char          *path,
-                  McBundleExportFlags  flags,
-                  McBundleProgress     progress,
-                  gpointer             user_data,
-                  guint               *out_n_events,
-                  guint               *out_n_documents,
-                  GError             **error)
+/* Pass 1: what the bundle holds, for its header: the events after @bookmark (their uuids in @selected), each
+ * station's range, and the documents to carry. Pages of PAGE_SIZE row ids; should the ids have holes, a page
+ * overlaps the next one, and the uuid set drops the repeats. */
+static gboolean
+select_events (McStore              *store,
+               gint64                bookmark,
+               McBundleExportFlags   flags,
+               GHashTable           *selected,
+               GHashTable           *ranges,
+               GHashTable           *documents,
+               GError              **error)
 {
-  gboolean full = (flags & MC_BUNDLE_EXPORT_FULL) != 0;
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) document_list = NULL;
-  const McOffice *office;
-  g_autofree char *bookmark_text = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *header = NULL;
-  g_autofree char *kdf = NULL;
-  g_autofree char *stations = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *bound_text = NULL;
-  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) line = g_string_sized_new (1024);
-  g_autoptr(GByteArray) head = NULL;
-  guint8 key[KEY_SIZE];
-  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-  char key_id[KEY_ID_SIZE * 2 + 1];
-  guint8 check[CHECK_SIZE];
-  gint64 bookmark = 0, bound, after;
-  guint total, done = 0;
-  Writer w = { .fd = -1 };
-  gboolean ok = FALSE;
+  const McOffice *office = mc_store_get_office (store);
 
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!_mc_bundle_check_ready (store, error))
-    return FALSE;
-  office = mc_store_get_office (store);
-  if (!_mc_bundle_load_key (store, NULL, key))
-    {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
-                           _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
-                             "first (the same on every workstation)."));
-      return FALSE;
-    }
-  _mc_bundle_key_id_hex (key, key_id);
-  kdf = mc_store_get_local (store, "sync_kdf");
-
-  bookmark_text = mc_store_get_local (store, "last_export_event_id");
-  if (!full && bookmark_text != NULL)
-    bookmark = g_ascii_strtoll (bookmark_text, NULL, 10);
-  bound = mc_store_get_max_event_id (store, error);
-  if (bound < 0)
-    goto out;
-
-  /* Pass 1: what the bundle holds, for its header. Pages of PAGE_SIZE row ids; should the ids have holes, a
-   * page overlaps the next one, and the uuid set drops the repeats. */
-  for (after = bookmark;; after += PAGE_SIZE)
+  for (gint64 after = bookmark;; after += PAGE_SIZE)
     {
       g_autoptr(GPtrArray) page = NULL;
 
       if (!list_page (store, after, &page, error))
-        goto out;
+        return FALSE;
       for (guint i = 0; i < page->len; i++)
         {
           McEvent *event = g_ptr_array_index (page, i);
@@ -395,100 +338,128 @@ mc_bundle_export (McStore             *store,
     }
   if (g_hash_table_contains (ranges, office->station_id))
     ((McStationRange *) g_hash_table_lookup (ranges, office->station_id))->station = office->station;
-  total = g_hash_table_size (selected);
+  return TRUE;
+}
 
-  /* What this station holds from each station it knows of: lets the importer tell concurrent changes. */
-  stations = mc_store_get_local (store, "sync_stations");
-  {
-    g_auto(GStrv) parts = g_strsplit (stations ? stations : "", " ", -1);
-    g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (ranges);
+/* What this station holds from each station it knows of (station_id → gint64): lets the importer tell concurrent
+ * changes. */
+static GHashTable *
+known_summary (McStore     *store,
+               GHashTable  *ranges,
+               GError     **error)
+{
+  const McOffice *office = mc_store_get_office (store);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *stations = mc_store_get_local (store, "sync_stations");
+  g_auto(GStrv) parts = g_strsplit (stations ? stations : "", " ", -1);
+  g_autoptr(GPtrArray) range_ids = _mc_bundle_sorted_keys (ranges);
+  g_autoptr(GPtrArray) ids = NULL;
 
-    for (guint i = 0; parts[i]; i++)
-      if (g_uuid_string_is_valid (parts[i]))
-        g_hash_table_replace (known, g_strdup (parts[i]), NULL);
-    for (guint i = 0; i < ids->len; i++)
-      g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)), NULL);
-    g_hash_table_replace (known, g_strdup (office->station_id), NULL);
-  }
-  {
-    g_autoptr(GPtrArray) ids = _mc_bundle_sorted_keys (known);
+  for (guint i = 0; parts[i]; i++)
+    if (g_uuid_string_is_valid (parts[i]))
+      g_hash_table_replace (known, g_strdup (parts[i]), NULL);
+  for (guint i = 0; i < range_ids->len; i++)
+    g_hash_table_replace (known, g_strdup (g_ptr_array_index (range_ids, i)), NULL);
+  g_hash_table_replace (known, g_strdup (office->station_id), NULL);
 
-    for (guint i = 0; i < ids->len; i++)
-      {
-        gint64 max = mc_store_get_max_station_seq (store, g_ptr_array_index (ids, i), error);
-
-        if (max < 0)
-          goto out;
-        g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)), g_memdup2 (&max, sizeof max));
-      }
-  }
-
-  document_list = _mc_bundle_sorted_keys (documents);
-  header = build_header (store, ranges, known, total, document_list->len, full, key_id, kdf ? kdf : "");
-  if (strlen (header) > HEADER_MAX)
+  ids = _mc_bundle_sorted_keys (known);
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
-                           _("Too many workstations for one bundle; contact support"));
-      goto out;
-    }
-  head = g_byte_array_sized_new (PREFIX_SIZE + strlen (header) + CHECK_SIZE);
-  {
-    guint8 prefix[PREFIX_SIZE];
+      gint64 max = mc_store_get_max_station_seq (store, g_ptr_array_index (ids, i), error);
 
-    memcpy (prefix, BUNDLE_MAGIC, BUNDLE_MAGIC_SIZE);
-    /* Version 1 readers know nothing of documents: a bundle without them stays readable by them. */
-    put_be16 (prefix + 8, document_list->len > 0 ? MC_BUNDLE_FORMAT_VERSION : 1);
-    put_be32 (prefix + 10, (guint32) strlen (header));
-    prefix_check (prefix, prefix + 14);
-    g_byte_array_append (head, prefix, PREFIX_SIZE);
-  }
+      if (max < 0)
+        return NULL;
+      g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)), g_memdup2 (&max, sizeof max));
+    }
+  return g_steal_pointer (&known);
+}
+
+/* The plain part of the file: prefix, header and check, which the first chunk also authenticates. */
+static GByteArray *
+build_head (const char *header,
+            guint       n_documents)
+{
+  GByteArray *head = g_byte_array_sized_new (PREFIX_SIZE + strlen (header) + CHECK_SIZE);
+  guint8 prefix[PREFIX_SIZE];
+  guint8 check[CHECK_SIZE];
+
+  memcpy (prefix, BUNDLE_MAGIC, BUNDLE_MAGIC_SIZE);
+  /* Version 1 readers know nothing of documents: a bundle without them stays readable by them. */
+  put_be16 (prefix + 8, n_documents > 0 ? MC_BUNDLE_FORMAT_VERSION : 1);
+  put_be32 (prefix + 10, (guint32) strlen (header));
+  prefix_check (prefix, prefix + 14);
+  g_byte_array_append (head, prefix, PREFIX_SIZE);
   g_byte_array_append (head, (const guint8 *) header, strlen (header));
   crypto_generichash (check, sizeof check, head->data, head->len, NULL, 0);
   g_byte_array_append (head, check, sizeof check);
+  return head;
+}
 
-  /* Pass 2: write. */
-  tmp = g_strconcat (path, ".tmp", NULL);
-  w.fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (w.fd < 0)
+/* Creates @tmp (mode 0600) and writes the plain head and the stream header. */
+static gboolean
+writer_open (Writer        *w,
+             const char    *tmp,
+             const guint8   key[KEY_SIZE],
+             GByteArray    *head,
+             GError       **error)
+{
+  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+
+  w->fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (w->fd < 0)
     {
       int saved = errno;
 
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
                    _("Could not create “%s”: %s. Choose a folder you can write to, such as your USB drive"),
                    tmp, g_strerror (saved));
-      goto out;
+      return FALSE;
     }
-  if (fchmod (w.fd, 0600) != 0)
+  if (fchmod (w->fd, 0600) != 0)
     {
       int saved = errno;
 
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Could not protect “%s”: %s"), tmp,
                    g_strerror (saved));
-      goto out;
+      return FALSE;
     }
-  w.path = tmp;
-  w.plain = sodium_malloc (CHUNK_SIZE);
-  w.cipher = g_malloc (CIPHER_CHUNK);
-  w.ad = head->data;
-  w.ad_len = head->len;
-  w.first = TRUE;
-  w.compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6));
-  if (w.plain == NULL)
+  w->path = tmp;
+  w->plain = sodium_malloc (CHUNK_SIZE);
+  w->cipher = g_malloc (CIPHER_CHUNK);
+  w->ad = head->data;
+  w->ad_len = head->len;
+  w->first = TRUE;
+  w->compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6));
+  if (w->plain == NULL)
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Not enough memory to export"));
-      goto out;
+      return FALSE;
     }
-  crypto_secretstream_xchacha20poly1305_init_push (&w.state, stream_header, key);
-  if (!write_all (w.fd, head->data, head->len, tmp, error) ||
-      !write_all (w.fd, stream_header, sizeof stream_header, tmp, error))
-    goto out;
+  crypto_secretstream_xchacha20poly1305_init_push (&w->state, stream_header, key);
+  return write_all (w->fd, head->data, head->len, tmp, error) &&
+         write_all (w->fd, stream_header, sizeof stream_header, tmp, error);
+}
 
-  for (after = bookmark; total > 0; after += PAGE_SIZE)
+/* Pass 2: the selected events as lines, page by page. */
+static gboolean
+write_events (Writer            *w,
+              McStore           *store,
+              gint64             bookmark,
+              GHashTable        *selected,
+              guint              total,
+              McBundleProgress   progress,
+              gpointer           user_data,
+              GString           *line,
+              GError           **error)
+{
+  guint done = 0;
+
+  for (gint64 after = bookmark; total > 0; after += PAGE_SIZE)
     {
       g_autoptr(GPtrArray) page = NULL;
 
       if (!list_page (store, after, &page, error))
-        goto out;
+        return FALSE;
       g_string_truncate (line, 0);
       for (guint i = 0; i < page->len; i++)
         {
@@ -499,8 +470,8 @@ mc_bundle_export (McStore             *store,
           append_event_line (line, event);
           done++;
         }
-      if (!writer_feed (&w, (const guint8 *) line->str, line->len, FALSE, error))
-        goto out;
+      if (!writer_feed (w, (const guint8 *) line->str, line->len, FALSE, error))
+        return FALSE;
       sodium_memzero (line->str, line->len);
       if (progress)
         progress (done, total, user_data);
@@ -511,8 +482,19 @@ mc_bundle_export (McStore             *store,
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
                            _("The database changed in an unexpected way during the export; export again"));
-      goto out;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* After the events: each document in parts, one line a part. */
+static gboolean
+write_documents (Writer     *w,
+                 McStore    *store,
+                 GPtrArray  *document_list,
+                 GString    *line,
+                 GError    **error)
+{
   for (guint i = 0; i < document_list->len; i++)
     {
       const char *hash = g_ptr_array_index (document_list, i);
@@ -521,7 +503,7 @@ mc_bundle_export (McStore             *store,
       const guint8 *bytes;
 
       if (data == NULL)
-        goto out;
+        return FALSE;
       bytes = g_bytes_get_data (data, &size);
       parts = (size + DOCUMENT_PART_SIZE - 1) / DOCUMENT_PART_SIZE;
       for (gsize part = 0; part < parts; part++)
@@ -532,24 +514,133 @@ mc_bundle_export (McStore             *store,
           g_string_truncate (line, 0);
           g_string_append_printf (line, "{\"document\":\"%s\",\"part\":%" G_GSIZE_FORMAT ",\"parts\":%"
                                   G_GSIZE_FORMAT ",\"data\":\"%s\"}\n", hash, part, parts, encoded);
-          if (!writer_feed (&w, (const guint8 *) line->str, line->len, FALSE, error))
-            goto out;
+          if (!writer_feed (w, (const guint8 *) line->str, line->len, FALSE, error))
+            return FALSE;
           sodium_memzero (line->str, line->len);
         }
     }
-  if (!writer_feed (&w, (const guint8 *) "", 0, TRUE, error) || !writer_flush_chunk (&w, TRUE, error))
-    goto out;
-  if (fsync (w.fd) != 0 || close (w.fd) != 0)
-    {
-      int saved = errno;
+  return TRUE;
+}
 
-      w.fd = -1;
+/* The end of the compressed stream, the final chunk, and the file on the disk. */
+static gboolean
+writer_close (Writer  *w,
+              GError **error)
+{
+  int saved = 0;
+
+  if (!writer_feed (w, (const guint8 *) "", 0, TRUE, error) || !writer_flush_chunk (w, TRUE, error))
+    return FALSE;
+  if (fsync (w->fd) != 0)
+    saved = errno;
+  if (close (w->fd) != 0 && saved == 0)
+    saved = errno;
+  w->fd = -1;
+  if (saved != 0)
+    {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
-                   _("Could not finish writing “%s”: %s. Check the disk and export again"), tmp,
+                   _("Could not finish writing “%s”: %s. Check the disk and export again"), w->path,
                    g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+writer_clear (Writer *w)
+{
+  sodium_memzero (&w->state, sizeof w->state);
+  if (w->fd >= 0)
+    close (w->fd);
+  w->fd = -1;
+  if (w->plain)
+    sodium_free (w->plain);
+  w->plain = NULL;
+  g_clear_pointer (&w->cipher, g_free);
+  g_clear_object (&w->compressor);
+}
+
+/**
+ * mc_bundle_export:
+ * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
+ * @full: every event, rather than those not exported before
+ * @out_n_events: (out) (optional): how many events the bundle holds (0 when nothing was new: the bundle is
+ *   still written, and importing it changes nothing)
+ *
+ * Writes this station's events to a bundle. The bookmark of what was exported moves only once the file is
+ * complete.
+ */
+gboolean
+mc_bundle_export (McStore             *store,
+                  const char          *path,
+                  McBundleExportFlags  flags,
+                  McBundleProgress     progress,
+                  gpointer             user_data,
+                  guint               *out_n_events,
+                  guint               *out_n_documents,
+                  GError             **error)
+{
+  gboolean full = (flags & MC_BUNDLE_EXPORT_FULL) != 0;
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GPtrArray) document_list = NULL;
+  g_autoptr(GString) line = g_string_sized_new (1024);
+  g_autoptr(GByteArray) head = NULL;
+  g_autofree char *bookmark_text = NULL;
+  g_autofree char *kdf = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *tmp = NULL;
+  guint8 key[KEY_SIZE];
+  char key_id[KEY_ID_SIZE * 2 + 1];
+  gint64 bookmark = 0, bound;
+  guint total;
+  Writer w = { .fd = -1 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!_mc_bundle_check_ready (store, error))
+    return FALSE;
+  if (!_mc_bundle_load_key (store, NULL, key))
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
+                           _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
+                             "first (the same on every workstation)."));
+      return FALSE;
+    }
+  _mc_bundle_key_id_hex (key, key_id);
+  kdf = mc_store_get_local (store, "sync_kdf");
+
+  bookmark_text = mc_store_get_local (store, "last_export_event_id");
+  if (!full && bookmark_text != NULL)
+    bookmark = g_ascii_strtoll (bookmark_text, NULL, 10);
+  bound = mc_store_get_max_event_id (store, error);
+  if (bound < 0 || !select_events (store, bookmark, flags, selected, ranges, documents, error))
+    goto out;
+  total = g_hash_table_size (selected);
+  known = known_summary (store, ranges, error);
+  if (known == NULL)
+    goto out;
+
+  document_list = _mc_bundle_sorted_keys (documents);
+  header = build_header (store, ranges, known, total, document_list->len, full, key_id, kdf ? kdf : "");
+  if (strlen (header) > HEADER_MAX)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO,
+                           _("Too many workstations for one bundle; contact support"));
       goto out;
     }
-  w.fd = -1;
+  head = build_head (header, document_list->len);
+
+  tmp = g_strconcat (path, ".tmp", NULL);
+  if (!writer_open (&w, tmp, key, head, error) ||
+      !write_events (&w, store, bookmark, selected, total, progress, user_data, line, error) ||
+      !write_documents (&w, store, document_list, line, error) ||
+      !writer_close (&w, error))
+    goto out;
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -562,17 +653,17 @@ mc_bundle_export (McStore             *store,
   g_clear_pointer (&tmp, g_free);
 
   /* The file is complete: only now does the bookmark move. */
-  bound_text = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
-  now = mc_time_now_iso_offset ();
-  if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
-      !mc_store_set_local (store, "last_export_at", now, error))
-    goto out;
-  _mc_bundle_remember_stations (store, ranges);
   {
+    g_autofree char *bound_text = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
+    g_autofree char *now = mc_time_now_iso_offset ();
     g_autofree char *name = g_path_get_basename (path);
     g_autofree char *detail = g_strdup_printf ("%u events%s, %u documents", total, full ? ", full" : "",
                                                document_list->len);
 
+    if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
+        !mc_store_set_local (store, "last_export_at", now, error))
+      goto out;
+    _mc_bundle_remember_stations (store, ranges);
     mc_audit_record (store, MC_AUDIT_EXPORT, name, detail, NULL);
   }
   if (out_n_events)
@@ -583,14 +674,8 @@ mc_bundle_export (McStore             *store,
 
 out:
   sodium_memzero (key, sizeof key);
-  sodium_memzero (&w.state, sizeof w.state);
-  if (w.fd >= 0)
-    close (w.fd);
+  writer_clear (&w);
   if (tmp != NULL)
     g_unlink (tmp);
-  if (w.plain)
-    sodium_free (w.plain);
-  g_free (w.cipher);
-  g_clear_object (&w.compressor);
   return ok;
 }
