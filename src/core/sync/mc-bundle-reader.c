@@ -189,121 +189,92 @@ parse_header (McBundle    *b,
   return TRUE;
 }
 
-/* Decrypts and checks the whole bundle into @b, chunk by chunk, until @cancellable is cancelled. Reads the store,
- * never writes it. */
-gboolean
-_mc_bundle_read (McStore       *store,
-                 const char    *path,
-                 GCancellable  *cancellable,
-                 McBundle      *b,
-                 GError       **error)
+/* The prefix, the header and their checks. @out_head gets the bytes the first chunk authenticates. */
+static gboolean
+read_head (int          fd,
+           const char  *path,
+           McBundle    *b,
+           GByteArray **out_head,
+           GError     **error)
 {
   g_autoptr(GByteArray) head = NULL;
-  g_autofree guint8 *cipher = NULL;
-  guint8 *plain = NULL;
-  const McOffice *office;
   guint8 prefix[PREFIX_SIZE];
   guint8 check[CHECK_SIZE];
-  guint8 key[KEY_SIZE];
-  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-  char key_id[KEY_ID_SIZE * 2 + 1];
-  crypto_secretstream_xchacha20poly1305_state state;
-  const char *header_key_id = NULL;
-  gboolean have_key = FALSE, final = FALSE, first = TRUE, ok = FALSE;
   guint32 header_len;
-  gssize n;
-  int fd;
-  McLineReader r = { 0 };
   struct stat st;
+  gssize n;
 
-  if (!_mc_bundle_check_ready (store, error))
-    return FALSE;
-  office = mc_store_get_office (store);
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return read_error (error, path);
   if (fstat (fd, &st) != 0)
-    {
-      read_error (error, path);
-      goto out;
-    }
+    return read_error (error, path);
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_A_BUNDLE,
                    _("“%s” is a folder; choose the .motcua file inside it"), path);
-      goto out;
+      return FALSE;
     }
 
   n = read_full (fd, prefix, PREFIX_SIZE);
   if (n < 0)
-    {
-      read_error (error, path);
-      goto out;
-    }
+    return read_error (error, path);
   if (n == 0)
     {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_EMPTY,
                    _("“%s” is empty: the export or the copy did not finish. Export again and copy the new file"),
                    path);
-      goto out;
+      return FALSE;
     }
   if (memcmp (prefix, BUNDLE_MAGIC, MIN ((gsize) n, BUNDLE_MAGIC_SIZE)) != 0)
     {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NOT_A_BUNDLE,
                    _("“%s” is not a Một Cửa sync file; choose a .motcua file exported by a workstation"), path);
-      goto out;
+      return FALSE;
     }
   if (n < PREFIX_SIZE)
-    {
-      set_truncated (error, path);
-      goto out;
-    }
+    return set_truncated (error, path);
   prefix_check (prefix, check);
   if (memcmp (check, prefix + 14, 4) != 0 || (prefix[8] == 0 && prefix[9] == 0))
-    {
-      _mc_bundle_set_corrupt (error, path);
-      goto out;
-    }
+    return _mc_bundle_set_corrupt (error, path);
   if (prefix[8] != 0 || prefix[9] > MC_BUNDLE_FORMAT_VERSION)
     {
       g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NEWER_VERSION,
                    _("“%s” was written by a newer version of Một Cửa (format %u); update Một Cửa on this "
                      "workstation, then import it"), path, (guint) (prefix[8] << 8 | prefix[9]));
-      goto out;
+      return FALSE;
     }
   header_len = get_be32 (prefix + 10);
   if (header_len == 0 || header_len > HEADER_MAX)
-    {
-      _mc_bundle_set_corrupt (error, path);
-      goto out;
-    }
+    return _mc_bundle_set_corrupt (error, path);
 
   head = g_byte_array_sized_new (PREFIX_SIZE + header_len + CHECK_SIZE);
   g_byte_array_append (head, prefix, PREFIX_SIZE);
   g_byte_array_set_size (head, PREFIX_SIZE + header_len + CHECK_SIZE);
   n = read_full (fd, head->data + PREFIX_SIZE, header_len + CHECK_SIZE);
   if (n < 0)
-    {
-      read_error (error, path);
-      goto out;
-    }
+    return read_error (error, path);
   if ((gsize) n < header_len + CHECK_SIZE)
-    {
-      set_truncated (error, path);
-      goto out;
-    }
+    return set_truncated (error, path);
   crypto_generichash (check, sizeof check, head->data, PREFIX_SIZE + header_len, NULL, 0);
   if (sodium_memcmp (check, head->data + PREFIX_SIZE + header_len, CHECK_SIZE) != 0)
-    {
-      _mc_bundle_set_corrupt (error, path);
-      goto out;
-    }
+    return _mc_bundle_set_corrupt (error, path);
   b->version = prefix[9];
   if (!parse_header (b, (const char *) head->data + PREFIX_SIZE, header_len, path, error))
-    goto out;
+    return FALSE;
+  *out_head = g_steal_pointer (&head);
+  return TRUE;
+}
 
-  /* Whose bundle is it, and do we hold its key? */
+/* Whose bundle is it, and does this database hold its key? */
+static gboolean
+find_key (McStore     *store,
+          McBundle    *b,
+          const char  *path,
+          guint8       key[KEY_SIZE],
+          GError     **error)
+{
+  const McOffice *office = mc_store_get_office (store);
+  char key_id[KEY_ID_SIZE * 2 + 1];
+  const char *header_key_id = NULL;
+
   if (!g_str_equal (b->office, office->code))
     {
       if (!mc_bundle_is_aggregator (store))
@@ -311,14 +282,14 @@ _mc_bundle_read (McStore       *store,
           g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
                        _("“%s” comes from office %s, and this workstation belongs to office %s: nothing was "
                          "imported. Import only bundles of your own office"), path, b->office, office->code);
-          goto out;
+          return FALSE;
         }
       if (!_mc_bundle_load_key (store, b->office, key))
         {
           g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
                        _("“%s” comes from office %s, whose sync passphrase is not registered here. Register that "
                          "office's passphrase, then import again"), path, b->office);
-          goto out;
+          return FALSE;
         }
     }
   else if (!_mc_bundle_load_key (store, NULL, key))
@@ -326,9 +297,8 @@ _mc_bundle_read (McStore       *store,
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
                            _("No sync passphrase is set on this workstation. Enter the office's sync passphrase "
                              "first (the same on every workstation), then import again."));
-      goto out;
+      return FALSE;
     }
-  have_key = TRUE;
   _mc_bundle_key_id_hex (key, key_id);
   member_string (json_node_get_object (b->header), "key_id", FALSE, &header_key_id);
   if (g_strcmp0 (key_id, header_key_id) != 0)
@@ -337,9 +307,33 @@ _mc_bundle_read (McStore       *store,
                    _("“%s” was sealed with another sync passphrase than this workstation's: nothing was imported. "
                      "Enter the office's sync passphrase again on both workstations, export, and import again"),
                    path);
-      goto out;
+      return FALSE;
     }
+  return TRUE;
+}
 
+/* The sealed chunks after the head, each opened and handed to @r, to the final one; nothing may follow it. */
+static gboolean
+read_chunks (int            fd,
+             const char    *path,
+             const guint8   key[KEY_SIZE],
+             GByteArray    *head,
+             McLineReader  *r,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+  crypto_secretstream_xchacha20poly1305_state state;
+  g_autofree guint8 *cipher = g_malloc (CIPHER_CHUNK);
+  guint8 *plain = sodium_malloc (CHUNK_SIZE);
+  gboolean final = FALSE, first = TRUE, ok = FALSE;
+  gssize n;
+
+  if (plain == NULL)
+    {
+      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Not enough memory to import"));
+      return FALSE;
+    }
   n = read_full (fd, stream_header, sizeof stream_header);
   if (n < 0)
     {
@@ -356,15 +350,6 @@ _mc_bundle_read (McStore       *store,
       _mc_bundle_set_corrupt (error, path);
       goto out;
     }
-
-  cipher = g_malloc (CIPHER_CHUNK);
-  plain = sodium_malloc (CHUNK_SIZE);
-  if (plain == NULL)
-    {
-      g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_IO, _("Not enough memory to import"));
-      goto out;
-    }
-  _mc_line_reader_init (&r, store, path, b);
 
   while (!final)
     {
@@ -402,31 +387,52 @@ _mc_bundle_read (McStore       *store,
           _mc_bundle_set_corrupt (error, path);
           goto out;
         }
-      if (!_mc_line_reader_feed (&r, plain + 4, data_len, final, error))
+      if (!_mc_line_reader_feed (r, plain + 4, data_len, final, error))
         goto out;
     }
-  /* Nothing may follow the final chunk. */
   n = read_full (fd, cipher, 1);
   if (n < 0)
-    {
-      read_error (error, path);
-      goto out;
-    }
-  if (n != 0)
-    {
-      _mc_bundle_set_corrupt (error, path);
-      goto out;
-    }
-  if (!_mc_line_reader_finish (&r, error))
-    goto out;
-  ok = TRUE;
+    read_error (error, path);
+  else if (n != 0)
+    _mc_bundle_set_corrupt (error, path);
+  else
+    ok = TRUE;
 
 out:
-  if (have_key)
-    sodium_memzero (key, sizeof key);
   sodium_memzero (&state, sizeof state);
-  if (plain != NULL)
-    sodium_free (plain);
+  sodium_free (plain);
+  return ok;
+}
+
+/* Decrypts and checks the whole bundle into @b, chunk by chunk, until @cancellable is cancelled. Reads the store,
+ * never writes it. */
+gboolean
+_mc_bundle_read (McStore       *store,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 McBundle      *b,
+                 GError       **error)
+{
+  g_autoptr(GByteArray) head = NULL;
+  guint8 key[KEY_SIZE];
+  McLineReader r = { 0 };
+  gboolean ok;
+  int fd;
+
+  if (!_mc_bundle_check_ready (store, error))
+    return FALSE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return read_error (error, path);
+
+  ok = read_head (fd, path, b, &head, error) && find_key (store, b, path, key, error);
+  if (ok)
+    {
+      _mc_line_reader_init (&r, store, path, b);
+      ok = read_chunks (fd, path, key, head, &r, cancellable, error) && _mc_line_reader_finish (&r, error);
+    }
+
+  sodium_memzero (key, sizeof key);
   _mc_line_reader_clear (&r);
   close (fd);
   return ok;
