@@ -20,59 +20,20 @@
 #include "mc-bundle.h"
 #include "mc-store.h"
 #include "mc-time.h"
+#include "test-util.h"
 
 /* Sync through bundle files between real SQLite databases: three stations of one office working offline,
- * every kind of bad bundle, incremental export, and an aggregating database above two offices. */
+ * every kind of bad bundle, incremental export, the import in a worker thread, and an aggregating database above
+ * two offices. */
 
 #define OFFICE_CODE  "000.00.12.H40"
 #define OTHER_CODE   "000.00.12.H41"
 #define TOP_CODE     "000.00.12.H00"
 #define PASSPHRASE   "Tân Lập một cửa 2026"
 #define FIXED_NOW    "2026-11-26T10:00"
+#define START        "2026-11-23T08:00"   /* "now" when each test begins */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("motcua-sync-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("MOTCUA_NOW", "2026-11-23T08:00", TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
-  g_free (fixture->dir);
-  g_setenv ("MOTCUA_NOW", "", TRUE);
-}
+typedef TestFolder Fixture;
 
 /*
  * Helpers
@@ -1191,10 +1152,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
 
-  g_test_add ("/sync/three-stations", Fixture, NULL, fixture_set_up, test_three_stations, fixture_tear_down);
-  g_test_add ("/sync/bad-bundles", Fixture, NULL, fixture_set_up, test_bad_bundles, fixture_tear_down);
-  g_test_add ("/sync/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/sync/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
-  g_test_add ("/sync/aggregator", Fixture, NULL, fixture_set_up, test_aggregator, fixture_tear_down);
+  g_test_add ("/sync/three-stations", Fixture, START, test_folder_set_up, test_three_stations, test_folder_tear_down);
+  g_test_add ("/sync/bad-bundles", Fixture, START, test_folder_set_up, test_bad_bundles, test_folder_tear_down);
+  g_test_add ("/sync/export", Fixture, START, test_folder_set_up, test_export, test_folder_tear_down);
+  g_test_add ("/sync/import-async", Fixture, START, test_folder_set_up, test_import_async, test_folder_tear_down);
+  g_test_add ("/sync/aggregator", Fixture, START, test_folder_set_up, test_aggregator, test_folder_tear_down);
   return g_test_run ();
 }
