@@ -17,62 +17,24 @@
 #include <sys/stat.h>
 
 #include "test-util.h"
+#include "mc-accounts.h"
 #include "mc-bundle.h"
 #include "mc-store.h"
 #include "mc-time.h"
+#include "test-util.h"
 
 /* Sync through bundle files between real SQLite databases: three stations of one office working offline,
- * every kind of bad bundle, incremental export, and an aggregating database above two offices. */
+ * every kind of bad bundle, incremental export, the import in a worker thread, and an aggregating database above
+ * two offices. */
 
 #define OFFICE_CODE  "000.00.12.H40"
 #define OTHER_CODE   "000.00.12.H41"
 #define TOP_CODE     "000.00.12.H00"
 #define PASSPHRASE   "Tân Lập một cửa 2026"
 #define FIXED_NOW    "2026-11-26T10:00"
+#define START        "2026-11-23T08:00"   /* "now" when each test begins */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("motcua-sync-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("MOTCUA_NOW", "2026-11-23T08:00", TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
-  g_free (fixture->dir);
-  g_setenv ("MOTCUA_NOW", "", TRUE);
-}
+typedef TestFolder Fixture;
 
 /*
  * Helpers
@@ -920,6 +882,170 @@ test_export (Fixture       *fixture,
 }
 
 /*
+ * The import in a worker thread
+ */
+
+typedef struct
+{
+  GMainLoop       *loop;
+  GWeakRef         task;
+  gboolean         ok;
+  McImportPreview *preview;
+  GError          *error;
+} AsyncImport;
+
+static void
+async_import_clear (AsyncImport *done)
+{
+  g_clear_pointer (&done->preview, mc_import_preview_free);
+  g_clear_error (&done->error);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncImport *done = user_data;
+
+  done->ok = mc_bundle_import_finish (MC_STORE (source), result, &done->preview, &done->error);
+  g_weak_ref_set (&done->task, result);
+  g_main_loop_quit (done->loop);
+}
+
+/* mc_bundle_import_async() to its end, its result in @done. The end includes the task's last reference, which the
+ * worker thread may drop after the callback: until then, the task holds the store. */
+static void
+import_async (McStore      *store,
+              const char   *path,
+              GCancellable *cancellable,
+              AsyncImport  *done)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  async_import_clear (done);
+  done->loop = loop;
+  mc_bundle_import_async (store, path, cancellable, import_done_cb, done);
+  g_main_loop_run (loop);
+  done->loop = NULL;
+  for (GObject *task; (task = g_weak_ref_get (&done->task)) != NULL; g_usleep (1000))
+    g_object_unref (task);
+  g_assert_true (done->ok == (done->error == NULL));
+  g_assert_true (done->ok == (done->preview != NULL));
+}
+
+static void
+count_changed_cb (McStore *store,
+                  guint   *count)
+{
+  (*count)++;
+}
+
+/* Import must fail through the worker with @domain and @code and leave the database byte for byte as it was. */
+static void
+assert_refused_async (McStore      **store,
+                      const char    *path,
+                      GCancellable  *cancellable,
+                      GQuark         domain,
+                      int            code)
+{
+  g_autoptr(GBytes) before = db_bytes (store);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *import_note = NULL;
+  AsyncImport done = { 0 };
+
+  import_async (*store, path, cancellable, &done);
+  g_assert_error (done.error, domain, code);
+  g_assert_null (done.preview);
+  import_note = mc_store_get_local (*store, "last_import_at");
+  g_assert_null (import_note);
+  after = db_bytes (store);
+  g_assert_true (g_bytes_equal (before, after));
+  async_import_clear (&done);
+}
+
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(McStore) a = NULL;
+  g_autoptr(McStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(McAccount) account = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autofree char *code = NULL, *path = NULL, *tampered = NULL, *name = NULL, *import_note = NULL;
+  AsyncImport done = { 0 };
+  guint n = 0, changed = 0;
+
+  a = open_station (fixture, "a.db", 1);
+  b = open_station (fixture, "b.db", 2);
+  set_now ("2026-11-23T12:00");
+  code = intake (a, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10");
+  g_hash_table_insert (values, "office_name", "UBND xã Tân Lập mới");
+  g_assert_true (mc_store_set_office_values (a, values, &error));
+  g_assert_no_error (error);
+  path = export_to (fixture, a, "a.motcua", FALSE, &n);
+
+  /* Cancelled before it could write, or a damaged file: nothing written. */
+  g_cancellable_cancel (cancelled);
+  assert_refused_async (&b, path, cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  good = read_file (path);
+  {
+    gsize len;
+    g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (good, &len), g_bytes_get_size (good));
+
+    copy[len - 100] ^= 0x01;
+    tampered = write_variant (fixture, "tampered.motcua", copy, len);
+  }
+  assert_refused_async (&b, tampered, NULL, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_CORRUPT);
+
+  /* The real import, in the name of the clerk signed in on the caller's connection. */
+  g_assert_true (mc_accounts_add (b, "ha.lt", "Lê Thu Hà", MC_ROLE_ADMINISTRATOR, "1357", &error));
+  g_assert_no_error (error);
+  account = mc_accounts_sign_in (b, "ha.lt", "1357", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  g_signal_connect (b, "changed", G_CALLBACK (count_changed_cb), &changed);
+  import_async (b, path, NULL, &done);
+  g_assert_no_error (done.error);
+  g_assert_cmpuint (done.preview->n_events, ==, n);
+  g_assert_cmpuint (done.preview->n_new, ==, n);
+  g_assert_cmpuint (done.preview->n_dossiers, ==, 1);
+
+  /* The caller's connection was refreshed: the office's new name, and the views told. */
+  g_assert_cmpuint (changed, ==, 1);
+  name = mc_office_get_value (mc_store_get_office (b), "office_name");
+  g_assert_cmpstr (name, ==, "UBND xã Tân Lập mới");
+  dossier = mc_store_get_dossier (b, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier->applicant_name, ==, "Đặng Đức Anh");
+  import_note = mc_store_get_local (b, "last_import_at");
+  g_assert_cmpstr (import_note, ==, "2026-11-23T12:00:00+07:00");
+  audit = mc_audit_list (b, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpstr (((McAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, MC_AUDIT_IMPORT);
+  g_assert_cmpstr (((McAuditEntry *) g_ptr_array_index (audit, 0))->account, ==, "ha.lt");
+  {
+    g_autoptr(GPtrArray) events = all_events (a);
+
+    for (guint i = 0; i < events->len; i++)
+      g_assert_true (mc_store_has_event (b, ((McEvent *) g_ptr_array_index (events, i))->uuid, NULL));
+  }
+
+  /* Again: nothing new. */
+  import_async (b, path, NULL, &done);
+  g_assert_no_error (done.error);
+  g_assert_cmpuint (done.preview->n_new, ==, 0);
+  g_assert_cmpuint (done.preview->n_known, ==, n);
+  async_import_clear (&done);
+}
+
+/*
  * The level above: one database, many offices
  */
 
@@ -1004,9 +1130,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
 
-  g_test_add ("/sync/three-stations", Fixture, NULL, fixture_set_up, test_three_stations, fixture_tear_down);
-  g_test_add ("/sync/bad-bundles", Fixture, NULL, fixture_set_up, test_bad_bundles, fixture_tear_down);
-  g_test_add ("/sync/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/sync/aggregator", Fixture, NULL, fixture_set_up, test_aggregator, fixture_tear_down);
+  g_test_add ("/sync/three-stations", Fixture, START, test_folder_set_up, test_three_stations, test_folder_tear_down);
+  g_test_add ("/sync/bad-bundles", Fixture, START, test_folder_set_up, test_bad_bundles, test_folder_tear_down);
+  g_test_add ("/sync/export", Fixture, START, test_folder_set_up, test_export, test_folder_tear_down);
+  g_test_add ("/sync/import-async", Fixture, START, test_folder_set_up, test_import_async, test_folder_tear_down);
+  g_test_add ("/sync/aggregator", Fixture, START, test_folder_set_up, test_aggregator, test_folder_tear_down);
   return g_test_run ();
 }

@@ -545,46 +545,15 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-typedef struct
-{
-  McStore         *worker;   /* a connection of its own, used by the worker thread only */
-  char            *bundle_path;
-  McImportPreview *preview;
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_clear_object (&job->worker);
-  g_free (job->bundle_path);
-  g_clear_pointer (&job->preview, mc_import_preview_free);
-  g_free (job);
-}
-
-/* A large import takes seconds: it runs in a worker thread on a connection of its own, so the window keeps
- * drawing; the desk's connection sees the result once it is committed. */
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  GError *error = NULL;
-
-  if (!mc_bundle_import (job->worker, job->bundle_path, &job->preview, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
+/* A large import takes seconds: the core runs it in a worker thread on a connection of its own, so the window
+ * keeps drawing; the desk's connection is refreshed once it is committed. */
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  McWindow *self = MC_WINDOW (source);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(McImportPreview) preview = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
@@ -593,17 +562,16 @@ import_done_cb (GObject      *source,
       gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
       self->progress_dialog = NULL;
     }
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!mc_bundle_import_finish (MC_STORE (source), result, &preview, &error))
     {
       show_message (self, _("Nothing Was Imported"), error->message);
       return;
     }
-  mc_store_refresh (self->store);
   update_sync_label (self);
-  summary = job->preview->n_new > 0
+  summary = preview->n_new > 0
             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u new event (%u dossiers)",
-                                            "Imported %u new events (%u dossiers)", job->preview->n_new),
-                               job->preview->n_new, job->preview->n_dossiers)
+                                            "Imported %u new events (%u dossiers)", preview->n_new),
+                               preview->n_new, preview->n_dossiers)
             : g_strdup (_("Nothing new: this file was imported before"));
   mc_window_show_toast (self, adw_toast_new (summary));
 }
@@ -614,33 +582,17 @@ import_confirm_cb (AdwMessageDialog *dialog,
                    McWindow         *self)
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McStore) worker = NULL;
-  ImportJob *job;
   GtkWidget *spinner;
 
   if (!g_str_equal (response, "import"))
     return;
-  worker = mc_store_open (mc_store_get_path (self->store), FALSE, &error);
-  if (worker == NULL)
-    {
-      show_message (self, _("Nothing Was Imported"), error->message);
-      return;
-    }
-  mc_accounts_share_sign_in (self->store, worker);
-  job = g_new0 (ImportJob, 1);
-  job->worker = g_steal_pointer (&worker);
-  job->bundle_path = g_strdup (path);
   /* A modal dialog without a button: nothing else touches the database meanwhile. */
   self->progress_dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing…"), NULL);
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->progress_dialog), spinner);
   gtk_window_present (GTK_WINDOW (self->progress_dialog));
-  task = g_task_new (self, NULL, import_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  mc_bundle_import_async (self->store, path, NULL, import_done_cb, g_object_ref (self));
 }
 
 /* What the file holds, before anything is applied. */

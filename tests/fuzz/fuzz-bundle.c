@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "mc-bundle.h"
+#include "mc-bundle-private.h"   /* put_be32 */
 #include "mc-store.h"
 
 /* libFuzzer target for the bundle reader. The first byte picks how the rest is used:
@@ -67,16 +67,6 @@ set_up (void)
   g_assert (sodium_hex2bin (key, sizeof key, hex, strlen (hex), NULL, NULL, NULL) == 0);
   crypto_generichash (id, sizeof id, (const guint8 *) "motcua bundle key id", 20, key, sizeof key);
   sodium_bin2hex (key_id, sizeof key_id, id, sizeof id);
-}
-
-static void
-put_be32 (guint8  *p,
-          guint32  v)
-{
-  p[0] = (v >> 24) & 0xff;
-  p[1] = (v >> 16) & 0xff;
-  p[2] = (v >> 8) & 0xff;
-  p[3] = v & 0xff;
 }
 
 /* An authentic bundle around @payload (already compressed or not), claiming one event per newline. */

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "mc-json"
+
 /* A strict JSON reader (RFC 8259) for the sync payload's lines, building JSON-GLib nodes directly. JSON-GLib's own
  * parser made up a third of an import's time (its scanner allocates per token); this one reads a line in one pass.
  * It accepts exactly what JSON allows: no comments, no trailing commas, no control characters or invalid UTF-8

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "mc-store.h"
 
@@ -98,6 +98,15 @@ McImportPreview *mc_bundle_read_preview    (McStore          *store,
                                             GError          **error);
 gboolean         mc_bundle_import          (McStore          *store,
                                             const char       *path,
+                                            McImportPreview **out_preview,
+                                            GError          **error);
+void             mc_bundle_import_async    (McStore             *store,
+                                            const char          *path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean         mc_bundle_import_finish   (McStore          *store,
+                                            GAsyncResult     *result,
                                             McImportPreview **out_preview,
                                             GError          **error);
 
