@@ -48,16 +48,16 @@ typedef struct
   char     *db_path;
   gboolean  json;
   McStore  *store;
-} Cli;
+} McCli;
 
-typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+typedef int (*McCliCommandFunc) (McCli *cli, int argc, char **argv);
 
 typedef struct
 {
-  const char  *name;
-  CommandFunc  func;
-  const char  *synopsis;
-} Command;
+  const char       *name;
+  McCliCommandFunc  func;
+  const char       *synopsis;
+} McCliCommand;
 
 /*
  * Output helpers
@@ -65,7 +65,7 @@ typedef struct
 
 /* Messages may quote what was typed: never let invalid UTF-8 from an argument reach the terminal or a log. */
 static void
-print_message (const char *message)
+mc_cli_print_message (const char *message)
 {
   g_autofree char *valid = g_utf8_make_valid (message, -1);
 
@@ -73,29 +73,29 @@ print_message (const char *message)
 }
 
 static int
-fail (GError *error)
+mc_cli_fail (GError *error)
 {
-  print_message (error->message);
+  mc_cli_print_message (error->message);
   return EXIT_USER;
 }
 
 static int
-fail_message (const char *message)
+mc_cli_fail_message (const char *message)
 {
-  print_message (message);
+  mc_cli_print_message (message);
   return EXIT_USER;
 }
 
 static int
-usage_error (const char *message)
+mc_cli_usage_error (const char *message)
 {
-  print_message (message);
+  mc_cli_print_message (message);
   g_printerr ("%s\n", _("Run “motcua-cli --help” for the list of commands."));
   return EXIT_USAGE;
 }
 
 static void
-print_json (JsonBuilder *builder)
+mc_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -108,9 +108,9 @@ print_json (JsonBuilder *builder)
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+mc_cli_json_add_string (JsonBuilder *builder,
+                        const char  *member,
+                        const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value)
@@ -120,16 +120,16 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          McMinute     t)
+mc_cli_json_add_time (JsonBuilder *builder,
+                      const char  *member,
+                      McMinute     t)
 {
   g_autofree char *text = t == MC_MINUTE_NONE ? NULL : mc_time_format_iso (t);
-  add_string (builder, member, text);
+  mc_cli_json_add_string (builder, member, text);
 }
 
 static char *
-format_time (McMinute t)
+mc_cli_format_time (McMinute t)
 {
   int y, m, d, mod;
 
@@ -142,12 +142,12 @@ format_time (McMinute t)
 
 /* Parses the command's own options; leaves the positional arguments in argv. */
 static gboolean
-parse_options (const char    *command,
-               const char    *parameters,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
+mc_cli_parse_options (const char     *command,
+                      const char     *parameters,
+                      GOptionEntry   *entries,
+                      int            *argc,
+                      char         ***argv,
+                      int            *status)
 {
   /* argv[0] already names the command in the usage line. */
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
@@ -159,23 +159,23 @@ parse_options (const char    *command,
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       if (error->domain == G_CONVERT_ERROR)
-        *status = usage_error (_("An argument is not valid UTF-8 text. Type it again, or check the terminal's "
-                                 "character encoding."));
+        *status = mc_cli_usage_error (_("An argument is not valid UTF-8 text. Type it again, or check the terminal's "
+                                        "character encoding."));
       else
-        *status = usage_error (error->message);
+        *status = mc_cli_usage_error (error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static char *read_secret (const char *env_name,
-                          const char *prompt);
+static char *mc_cli_read_secret (const char *env_name,
+                                 const char *prompt);
 
 /* With accounts, the command line works as a person too: MOTCUA_USER, and the PIN from MOTCUA_PIN or the
  * terminal. Their name goes on the events, and the roles apply. */
 static gboolean
-sign_in (Cli  *cli,
-         int  *status)
+sign_in (McCli *cli,
+         int   *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McAccount) account = NULL;
@@ -186,38 +186,38 @@ sign_in (Cli  *cli,
     return TRUE;
   if (user == NULL || *user == '\0')
     {
-      *status = fail_message (_("This workstation has accounts: give your user name in MOTCUA_USER, and your PIN in "
-                                "MOTCUA_PIN or when asked"));
+      *status = mc_cli_fail_message (_("This workstation has accounts: give your user name in MOTCUA_USER, and your "
+                                       "PIN in MOTCUA_PIN or when asked"));
       return FALSE;
     }
-  pin = read_secret ("MOTCUA_PIN", _("PIN: "));
+  pin = mc_cli_read_secret ("MOTCUA_PIN", _("PIN: "));
   account = mc_accounts_sign_in (cli->store, user, pin, &error);
   if (pin != NULL)
     sodium_memzero (pin, strlen (pin));
   if (account == NULL)
     {
-      *status = fail (error);
+      *status = mc_cli_fail (error);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-open_store (Cli      *cli,
-            gboolean  must_be_set_up,
-            int      *status)
+mc_cli_open_store (McCli    *cli,
+                   gboolean  must_be_set_up,
+                   int      *status)
 {
   g_autoptr(GError) error = NULL;
 
   cli->store = mc_store_open (cli->db_path, FALSE, &error);
   if (cli->store == NULL)
     {
-      *status = fail (error);
+      *status = mc_cli_fail (error);
       return FALSE;
     }
   if (must_be_set_up && !mc_store_is_set_up (cli->store))
     {
-      *status = fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));
+      *status = mc_cli_fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));
       return FALSE;
     }
   return sign_in (cli, status);
@@ -226,7 +226,7 @@ open_store (Cli      *cli,
 /* Commands that only compute (due, lunar, holidays) use the database's calendar when there is one, and the
  * shipped rules otherwise. */
 static McCalendar *
-calendar_for (Cli *cli)
+calendar_for (McCli *cli)
 {
   if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
     {
@@ -244,7 +244,7 @@ print_dossier_line (McDossier  *d,
                     McCalendar *calendar,
                     McMinute    now)
 {
-  g_autofree char *due = format_time (d->due);
+  g_autofree char *due = mc_cli_format_time (d->due);
   g_autofree char *masked = mc_id_number_mask (d->applicant_id);
   McDueState state = mc_dossier_due_state (d, calendar, now);
 
@@ -256,9 +256,9 @@ print_dossier_line (McDossier  *d,
 }
 
 static int
-print_dossier_list (Cli       *cli,
-                    GPtrArray *dossiers,
-                    McMinute   now)
+mc_cli_print_dossier_list (McCli     *cli,
+                           GPtrArray *dossiers,
+                           McMinute   now)
 {
   McCalendar *calendar = mc_store_get_calendar (cli->store);
 
@@ -273,7 +273,7 @@ print_dossier_list (Cli       *cli,
         mc_dossier_to_json (g_ptr_array_index (dossiers, i), builder, calendar, now, FALSE);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else if (dossiers->len == 0)
     g_print ("%s\n", _("No dossiers."));
@@ -284,8 +284,8 @@ print_dossier_list (Cli       *cli,
 }
 
 static void
-print_dossier (Cli       *cli,
-               McDossier *d)
+mc_cli_print_dossier (McCli     *cli,
+                      McDossier *d)
 {
   McCalendar *calendar = mc_store_get_calendar (cli->store);
   McMinute now = mc_time_now ();
@@ -295,12 +295,12 @@ print_dossier (Cli       *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       mc_dossier_to_json (d, builder, calendar, now, TRUE);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     {
-      g_autofree char *received = format_time (d->received);
-      g_autofree char *due = format_time (d->due);
+      g_autofree char *received = mc_cli_format_time (d->received);
+      g_autofree char *due = mc_cli_format_time (d->due);
       g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
       McDueState state = mc_dossier_due_state (d, calendar, now);
 
@@ -321,12 +321,12 @@ print_dossier (Cli       *cli,
         g_print ("%s: %s\n", _("Reason"), d->status_reason);
       if (d->new_due != MC_MINUTE_NONE)
         {
-          g_autofree char *new_due = format_time (d->new_due);
+          g_autofree char *new_due = mc_cli_format_time (d->new_due);
           g_print ("%s: %s\n", _("New appointment (apology letter)"), new_due);
         }
       if (d->returned != MC_MINUTE_NONE)
         {
-          g_autofree char *returned = format_time (d->returned);
+          g_autofree char *returned = mc_cli_format_time (d->returned);
           g_print ("%s: %s%s%s\n", _("Returned"), returned, d->returned_to ? " — " : "",
                    d->returned_to ? d->returned_to : "");
         }
@@ -340,9 +340,9 @@ print_dossier (Cli       *cli,
  */
 
 static int
-cmd_init (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_init (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *office_code = NULL, *office_name = NULL, *parent = NULL, *place = NULL, *clerk = NULL;
   int station = -1;
@@ -360,17 +360,17 @@ cmd_init (Cli   *cli,
   gboolean existed;
   int status;
 
-  if (!parse_options ("init", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("init", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("init takes no arguments"));
+    return mc_cli_usage_error (_("init takes no arguments"));
   if (office_code == NULL || office_name == NULL || station == -1)
-    return usage_error (_("init needs --office-code, --office-name and --station"));
+    return mc_cli_usage_error (_("init needs --office-code, --office-name and --station"));
 
   existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);
   cli->store = mc_store_open (cli->db_path, TRUE, &error);
   if (cli->store == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
 
   setup = (McStoreSetup) { office_code, office_name, parent, place, station, clerk };
   if (!mc_store_setup (cli->store, &setup, &error))
@@ -386,7 +386,7 @@ cmd_init (Cli   *cli,
           g_unlink (wal);
           g_unlink (shm);
         }
-      return fail (error);
+      return mc_cli_fail (error);
     }
 
   if (cli->json)
@@ -395,14 +395,14 @@ cmd_init (Cli   *cli,
       const McOffice *office = mc_store_get_office (cli->store);
 
       json_builder_begin_object (builder);
-      add_string (builder, "db", cli->db_path);
-      add_string (builder, "office_code", office->code);
-      add_string (builder, "office_name", office->name);
+      mc_cli_json_add_string (builder, "db", cli->db_path);
+      mc_cli_json_add_string (builder, "office_code", office->code);
+      mc_cli_json_add_string (builder, "office_name", office->name);
       json_builder_set_member_name (builder, "station");
       json_builder_add_int_value (builder, office->station);
-      add_string (builder, "station_id", office->station_id);
+      mc_cli_json_add_string (builder, "station_id", office->station_id);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print (_("Office %s set up in %s (station %02d).\n"), office_code, cli->db_path, station);
@@ -410,7 +410,7 @@ cmd_init (Cli   *cli,
 }
 
 static GPtrArray *
-load_procedures (Cli     *cli,
+load_procedures (McCli   *cli,
                  GError **error)
 {
   if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
@@ -435,21 +435,21 @@ load_procedures (Cli     *cli,
 }
 
 static int
-cmd_check (Cli   *cli,
-           int    argc,
-           char **argv)
+mc_cmd_check (McCli  *cli,
+              int     argc,
+              char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   int status;
 
-  if (!parse_options ("check", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("check", NULL, entries, &argc, &argv, &status))
     return status;
-  if (!open_store (cli, FALSE, &status))
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   if (!mc_store_check (cli->store, &report, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -457,9 +457,9 @@ cmd_check (Cli   *cli,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "ok");
       json_builder_add_boolean_value (builder, TRUE);
-      add_string (builder, "report", report);
+      mc_cli_json_add_string (builder, "report", report);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print ("%s\n", report);
@@ -468,7 +468,7 @@ cmd_check (Cli   *cli,
 
 /* The backup folder and how many to keep: the options, else this workstation's settings, else the defaults. */
 static char *
-backup_dir_for (Cli        *cli,
+backup_dir_for (McCli      *cli,
                 const char *option)
 {
   g_autofree char *setting = cli->store ? mc_store_get_local (cli->store, MC_BACKUP_SETTING_DIR) : NULL;
@@ -481,9 +481,9 @@ backup_dir_for (Cli        *cli,
 }
 
 static int
-cmd_backup (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_backup (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   g_autofree char *dir_option = NULL;
   g_autofree char *dir = NULL;
@@ -498,13 +498,13 @@ cmd_backup (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("backup", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("backup", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("backup takes no argument"));
+    return mc_cli_usage_error (_("backup takes no argument"));
   if (keep < 0 || keep > 1000)
-    return usage_error (_("--keep must be between 1 and 1000"));
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_usage_error (_("--keep must be between 1 and 1000"));
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   dir = backup_dir_for (cli, dir_option);
   keep_setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_KEEP);
@@ -512,7 +512,7 @@ cmd_backup (Cli   *cli,
     keep = keep_setting ? (int) g_ascii_strtoll (keep_setting, NULL, 10) : MC_BACKUP_DEFAULT_KEEP;
   path = mc_backup_create (cli->db_path, dir, keep > 0 ? (guint) keep : MC_BACKUP_DEFAULT_KEEP, &error);
   if (path == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   {
     g_autofree char *name = g_path_get_basename (path);
     mc_audit_record (cli->store, MC_AUDIT_BACKUP, name, NULL, NULL);
@@ -522,9 +522,9 @@ cmd_backup (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "file", path);
+      mc_cli_json_add_string (builder, "file", path);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print (_("Backed up to %s\n"), path);
@@ -532,9 +532,9 @@ cmd_backup (Cli   *cli,
 }
 
 static int
-cmd_restore (Cli   *cli,
-             int    argc,
-             char **argv)
+mc_cmd_restore (McCli  *cli,
+                int     argc,
+                char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
@@ -542,22 +542,22 @@ cmd_restore (Cli   *cli,
   g_autofree char *kept = NULL;
   int status;
 
-  if (!parse_options ("restore", "FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("restore", "FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("restore needs the backup file"));
+    return mc_cli_usage_error (_("restore needs the backup file"));
   /* Only an administrator restores; then the database is closed, since it is replaced underneath. */
   if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
     {
-      if (!open_store (cli, FALSE, &status))
+      if (!mc_cli_open_store (cli, FALSE, &status))
         return status;
       if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       g_clear_object (&cli->store);
     }
   info = mc_backup_verify (argv[1], &error);
   if (info == NULL || !mc_backup_restore (argv[1], cli->db_path, &kept, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   {
     g_autoptr(McStore) restored = mc_store_open (cli->db_path, FALSE, NULL);
     g_autofree char *name = kept ? g_path_get_basename (kept) : NULL;
@@ -570,12 +570,12 @@ cmd_restore (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "restored", argv[1]);
-      add_string (builder, "kept", kept);
+      mc_cli_json_add_string (builder, "restored", argv[1]);
+      mc_cli_json_add_string (builder, "kept", kept);
       json_builder_set_member_name (builder, "dossiers");
       json_builder_add_int_value (builder, info->dossiers);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     {
@@ -598,8 +598,8 @@ read_new_pin (GError **error)
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  first = read_secret ("MOTCUA_NEW_PIN", _("New PIN: "));
-  second = first ? read_secret ("MOTCUA_NEW_PIN", _("The same PIN again: ")) : NULL;
+  first = mc_cli_read_secret ("MOTCUA_NEW_PIN", _("New PIN: "));
+  second = first ? mc_cli_read_secret ("MOTCUA_NEW_PIN", _("The same PIN again: ")) : NULL;
   if (first == NULL || second == NULL)
     {
       g_set_error_literal (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_INVALID,
@@ -616,9 +616,9 @@ read_new_pin (GError **error)
 }
 
 static int
-cmd_account (Cli   *cli,
-             int    argc,
-             char **argv)
+mc_cmd_account (McCli  *cli,
+                int     argc,
+                char  **argv)
 {
   g_autofree char *name = NULL;
   g_autofree char *role_text = NULL;
@@ -631,13 +631,13 @@ cmd_account (Cli   *cli,
   const char *action;
   int status;
 
-  if (!parse_options ("account", "list | add USER | pin USER | disable USER | enable USER", entries, &argc, &argv,
-                      &status))
+  if (!mc_cli_parse_options ("account", "list | add USER | pin USER | disable USER | enable USER", entries, &argc,
+                             &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("account needs list, add, pin, disable or enable"));
+    return mc_cli_usage_error (_("account needs list, add, pin, disable or enable"));
   action = argv[1];
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
 
   if (g_str_equal (action, "list") && argc == 2)
@@ -645,7 +645,7 @@ cmd_account (Cli   *cli,
       g_autoptr(GPtrArray) accounts = mc_accounts_list (cli->store, &error);
 
       if (accounts == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       for (guint i = 0; i < accounts->len; i++)
         {
           McAccount *a = g_ptr_array_index (accounts, i);
@@ -656,17 +656,17 @@ cmd_account (Cli   *cli,
       return EXIT_OK;
     }
   if (argc != 3)
-    return usage_error (_("account add, pin, disable and enable need a user name"));
+    return mc_cli_usage_error (_("account add, pin, disable and enable need a user name"));
   if (g_str_equal (action, "add"))
     {
       g_autofree char *pin = NULL;
       McRole role;
 
       if (name == NULL || role_text == NULL || !mc_role_from_string (role_text, &role))
-        return usage_error (_("account add needs --name NAME and --role clerk, leader or administrator"));
+        return mc_cli_usage_error (_("account add needs --name NAME and --role clerk, leader or administrator"));
       pin = read_new_pin (&error);
       if (pin == NULL || !mc_accounts_add (cli->store, argv[2], name, role, pin, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       g_print (_("Account %s added.\n"), argv[2]);
     }
   else if (g_str_equal (action, "pin"))
@@ -674,7 +674,7 @@ cmd_account (Cli   *cli,
       g_autofree char *pin = read_new_pin (&error);
 
       if (pin == NULL || !mc_accounts_set_pin (cli->store, argv[2], pin, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       g_print (_("PIN of %s changed.\n"), argv[2]);
     }
   else if (g_str_equal (action, "disable") || g_str_equal (action, "enable"))
@@ -682,18 +682,18 @@ cmd_account (Cli   *cli,
       gboolean enable = g_str_equal (action, "enable");
 
       if (!mc_accounts_set_active (cli->store, argv[2], enable, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       g_print (enable ? _("Account %s enabled.\n") : _("Account %s disabled.\n"), argv[2]);
     }
   else
-    return usage_error (_("account needs list, add, pin, disable or enable"));
+    return mc_cli_usage_error (_("account needs list, add, pin, disable or enable"));
   return EXIT_OK;
 }
 
 static int
-cmd_audit (Cli   *cli,
-           int    argc,
-           char **argv)
+mc_cmd_audit (McCli  *cli,
+              int     argc,
+              char  **argv)
 {
   int limit = 100;
   GOptionEntry entries[] = {
@@ -704,17 +704,17 @@ cmd_audit (Cli   *cli,
   g_autoptr(GPtrArray) entries_list = NULL;
   int status;
 
-  if (!parse_options ("audit", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("audit", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || limit < 1)
-    return usage_error (_("audit takes only --limit N"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("audit takes only --limit N"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   entries_list = mc_audit_list (cli->store, (guint) limit, &error);
   if (entries_list == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -727,16 +727,16 @@ cmd_audit (Cli   *cli,
           McAuditEntry *e = g_ptr_array_index (entries_list, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "at", e->at);
-          add_string (builder, "account", e->account);
-          add_string (builder, "action", e->action);
-          add_string (builder, "subject", e->subject);
-          add_string (builder, "detail", e->detail);
+          mc_cli_json_add_string (builder, "at", e->at);
+          mc_cli_json_add_string (builder, "account", e->account);
+          mc_cli_json_add_string (builder, "action", e->action);
+          mc_cli_json_add_string (builder, "subject", e->subject);
+          mc_cli_json_add_string (builder, "detail", e->detail);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
       return EXIT_OK;
     }
   for (guint i = 0; i < entries_list->len; i++)
@@ -750,9 +750,9 @@ cmd_audit (Cli   *cli,
 }
 
 static int
-cmd_remove_personal_data (Cli   *cli,
-                          int    argc,
-                          char **argv)
+mc_cmd_remove_personal_data (McCli  *cli,
+                             int     argc,
+                             char  **argv)
 {
   int years = 0;
   gboolean dry_run = FALSE;
@@ -765,14 +765,14 @@ cmd_remove_personal_data (Cli   *cli,
   guint count = 0;
   int status;
 
-  if (!parse_options ("remove-personal-data", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("remove-personal-data", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || years <= 0)
-    return usage_error (_("remove-personal-data needs --years N"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("remove-personal-data needs --years N"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   if (!mc_store_remove_personal_data (cli->store, years, dry_run, &count, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -783,7 +783,7 @@ cmd_remove_personal_data (Cli   *cli,
       json_builder_set_member_name (builder, "dry_run");
       json_builder_add_boolean_value (builder, dry_run);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else if (dry_run)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u dossier closed more than %d years ago holds personal data.\n",
@@ -795,20 +795,20 @@ cmd_remove_personal_data (Cli   *cli,
 }
 
 static int
-cmd_procedures (Cli   *cli,
-                int    argc,
-                char **argv)
+mc_cmd_procedures (McCli  *cli,
+                   int     argc,
+                   char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GPtrArray) procedures = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("procedures", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("procedures", NULL, entries, &argc, &argv, &status))
     return status;
   procedures = load_procedures (cli, &error);
   if (procedures == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
 
   if (cli->json)
     {
@@ -821,7 +821,7 @@ cmd_procedures (Cli   *cli,
         mc_procedure_to_json (g_ptr_array_index (procedures, i), builder);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
       return EXIT_OK;
     }
   for (guint i = 0; i < procedures->len; i++)
@@ -835,9 +835,9 @@ cmd_procedures (Cli   *cli,
 }
 
 static int
-cmd_lunar (Cli   *cli,
-           int    argc,
-           char **argv)
+mc_cmd_lunar (McCli  *cli,
+              int     argc,
+              char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
@@ -845,15 +845,15 @@ cmd_lunar (Cli   *cli,
   McLunarDate lunar;
   int status, jdn, y, m, d;
 
-  if (!parse_options ("lunar", "YYYY-MM-DD", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("lunar", "YYYY-MM-DD", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("lunar needs one date, YYYY-MM-DD"));
+    return mc_cli_usage_error (_("lunar needs one date, YYYY-MM-DD"));
   if (!mc_date_parse (argv[1], &jdn, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   mc_jdn_to_ymd (jdn, &y, &m, &d);
   if (!mc_lunar_from_gregorian (y, m, d, &lunar, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   can_chi = mc_lunar_can_chi_year (lunar.year);
 
   if (cli->json)
@@ -861,7 +861,7 @@ cmd_lunar (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "date", argv[1]);
+      mc_cli_json_add_string (builder, "date", argv[1]);
       json_builder_set_member_name (builder, "day");
       json_builder_add_int_value (builder, lunar.day);
       json_builder_set_member_name (builder, "month");
@@ -870,9 +870,9 @@ cmd_lunar (Cli   *cli,
       json_builder_add_int_value (builder, lunar.year);
       json_builder_set_member_name (builder, "leap");
       json_builder_add_boolean_value (builder, lunar.leap);
-      add_string (builder, "can_chi", can_chi);
+      mc_cli_json_add_string (builder, "can_chi", can_chi);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print ("%d/%d%s %s (%d)\n", lunar.day, lunar.month, lunar.leap ? _(" (leap)") : "", can_chi, lunar.year);
@@ -895,9 +895,9 @@ day_kind_name (McDayKind kind)
 }
 
 static int
-cmd_holidays (Cli   *cli,
-              int    argc,
-              char **argv)
+mc_cmd_holidays (McCli  *cli,
+                 int     argc,
+                 char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(McCalendar) calendar = NULL;
@@ -905,12 +905,12 @@ cmd_holidays (Cli   *cli,
   gint64 year;
   int status;
 
-  if (!parse_options ("holidays", "YEAR", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("holidays", "YEAR", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("holidays needs a year"));
+    return mc_cli_usage_error (_("holidays needs a year"));
   if (!g_ascii_string_to_signed (argv[1], 10, MC_TIME_MIN_YEAR, MC_TIME_MAX_YEAR, &year, NULL))
-    return fail_message (_("The year must be between 1900 and 2100"));
+    return mc_cli_fail_message (_("The year must be between 1900 and 2100"));
 
   calendar = calendar_for (cli);
   json_builder_begin_object (builder);
@@ -940,13 +940,13 @@ cmd_holidays (Cli   *cli,
       if (cli->json)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "date", date);
+          mc_cli_json_add_string (builder, "date", date);
           json_builder_set_member_name (builder, "weekday");
           json_builder_add_int_value (builder, wd == 0 ? 7 : wd);
-          add_string (builder, "kind", day_kind_name (info.kind));
+          mc_cli_json_add_string (builder, "kind", day_kind_name (info.kind));
           json_builder_set_member_name (builder, "working");
           json_builder_add_boolean_value (builder, info.working);
-          add_string (builder, "name", info.name);
+          mc_cli_json_add_string (builder, "name", info.name);
           json_builder_set_member_name (builder, "provisional");
           json_builder_add_boolean_value (builder, info.provisional);
           json_builder_end_object (builder);
@@ -958,14 +958,14 @@ cmd_holidays (Cli   *cli,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   if (cli->json)
-    print_json (builder);
+    mc_cli_print_json (builder);
   return EXIT_OK;
 }
 
 static int
-cmd_due (Cli   *cli,
-         int    argc,
-         char **argv)
+mc_cmd_due (McCli  *cli,
+            int     argc,
+            char  **argv)
 {
   g_autofree char *received_text = NULL, *procedure_code = NULL;
   int days = 0, hours = 0;
@@ -989,13 +989,13 @@ cmd_due (Cli   *cli,
   gboolean cutoff;
   int status, given;
 
-  if (!parse_options ("due", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("due", NULL, entries, &argc, &argv, &status))
     return status;
   given = (procedure_code != NULL) + (days > 0) + (hours > 0) + (same_day != FALSE);
   if (received_text == NULL || given != 1 || argc > 1)
-    return usage_error (_("due needs --received and one of --procedure, --days, --hours or --same-day"));
+    return mc_cli_usage_error (_("due needs --received and one of --procedure, --days, --hours or --same-day"));
   if (!mc_time_parse (received_text, &received, &error))
-    return fail (error);
+    return mc_cli_fail (error);
 
   calendar = calendar_for (cli);
   if (procedure_code != NULL)
@@ -1004,7 +1004,7 @@ cmd_due (Cli   *cli,
       McProcedure *found = NULL;
 
       if (procedures == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       for (guint i = 0; i < procedures->len && !found; i++)
         if (g_str_equal (((McProcedure *) g_ptr_array_index (procedures, i))->code, procedure_code))
           found = g_ptr_array_index (procedures, i);
@@ -1012,7 +1012,7 @@ cmd_due (Cli   *cli,
         {
           g_autofree char *msg = g_strdup_printf (_("There is no procedure with code “%s” in the catalogue"),
                                                   procedure_code);
-          return fail_message (msg);
+          return mc_cli_fail_message (msg);
         }
       unit = found->unit;
       duration = found->duration;
@@ -1026,7 +1026,7 @@ cmd_due (Cli   *cli,
     unit = MC_UNIT_SAME_DAY, duration = 0, cutoff = TRUE;
 
   if (duration > 365 * (unit == MC_UNIT_WORKING_HOURS ? 8 : 1))
-    return fail_message (_("The time limit is too long"));
+    return mc_cli_fail_message (_("The time limit is too long"));
 
   start = mc_calendar_start_of_count (calendar, received, cutoff);
   due = mc_calendar_compute_due (calendar, received, unit, duration, cutoff);
@@ -1038,11 +1038,11 @@ cmd_due (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_time (builder, "received", received);
-      add_time (builder, "start", start);
-      add_time (builder, "due", due);
-      add_string (builder, "due_text", slip_text);
-      add_string (builder, "unit", mc_unit_to_string (unit));
+      mc_cli_json_add_time (builder, "received", received);
+      mc_cli_json_add_time (builder, "start", start);
+      mc_cli_json_add_time (builder, "due", due);
+      mc_cli_json_add_string (builder, "due_text", slip_text);
+      mc_cli_json_add_string (builder, "unit", mc_unit_to_string (unit));
       json_builder_set_member_name (builder, "duration");
       json_builder_add_int_value (builder, duration);
       json_builder_set_member_name (builder, "cutoff");
@@ -1053,7 +1053,7 @@ cmd_due (Cli   *cli,
         json_builder_add_string_value (builder, g_ptr_array_index (skipped, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     {
@@ -1065,9 +1065,9 @@ cmd_due (Cli   *cli,
 }
 
 static int
-cmd_intake (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_intake (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   g_autofree char *procedure = NULL, *name = NULL, *id_number = NULL, *phone = NULL, *email = NULL;
   g_autofree char *address = NULL, *received_text = NULL, *channel = NULL, *notes = NULL, *clerk = NULL;
@@ -1104,10 +1104,10 @@ cmd_intake (Cli   *cli,
   McIntake intake = { 0 };
   int status;
 
-  if (!parse_options ("intake", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("intake", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || procedure == NULL || name == NULL)
-    return usage_error (_("intake needs --procedure and --name"));
+    return mc_cli_usage_error (_("intake needs --procedure and --name"));
 
   intake.procedure_code = procedure;
   intake.applicant_name = name;
@@ -1121,7 +1121,7 @@ cmd_intake (Cli   *cli,
       else if (g_str_equal (gender, "female"))
         intake.gender = MC_GENDER_FEMALE;
       else
-        return usage_error (_("--gender is male or female"));
+        return mc_cli_usage_error (_("--gender is male or female"));
     }
   intake.phone = phone;
   intake.email = email;
@@ -1136,27 +1136,27 @@ cmd_intake (Cli   *cli,
   intake.result_delivery = post ? "post" : "desk";
   intake.channel = MC_CHANNEL_IN_PERSON;
   if (channel != NULL && !mc_channel_from_string (channel, &intake.channel))
-    return usage_error (_("--channel is in_person, post, online or linked"));
+    return mc_cli_usage_error (_("--channel is in_person, post, online or linked"));
   intake.received = MC_MINUTE_NONE;
   if (received_text != NULL && !mc_time_parse (received_text, &intake.received, &error))
-    return fail (error);
+    return mc_cli_fail (error);
 
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = on_the_spot ? mc_store_serve_on_the_spot (cli->store, &intake, &error)
                         : mc_store_intake (cli->store, &intake, &warning, &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (warning != NULL)
     g_printerr ("motcua-cli: %s\n", warning);
-  print_dossier (cli, dossier);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
 static int
-cmd_show (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_show (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
@@ -1164,21 +1164,21 @@ cmd_show (Cli   *cli,
   g_autoptr(GPtrArray) events = NULL;
   int status;
 
-  if (!parse_options ("show", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("show", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("show needs a dossier code"));
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_usage_error (_("show needs a dossier code"));
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
   if (dossier == NULL)
-    return fail (error);
-  print_dossier (cli, dossier);
+    return mc_cli_fail (error);
+  mc_cli_print_dossier (cli, dossier);
   if (!cli->json)
     {
       events = mc_store_get_events (cli->store, dossier->uuid, &error);
       if (events == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       g_print ("%s\n", _("History:"));
       for (guint i = 0; i < events->len; i++)
         {
@@ -1215,9 +1215,9 @@ parse_status_mask (const char *text,
 }
 
 static int
-cmd_list (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_list (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *status_text = NULL, *due_before = NULL;
   int limit = 100;
@@ -1233,36 +1233,36 @@ cmd_list (Cli   *cli,
   McQuery query;
   int status;
 
-  if (!parse_options ("list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("list", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("list takes no arguments"));
+    return mc_cli_usage_error (_("list takes no arguments"));
   if (limit < 1 || limit > 100000)
-    return usage_error (_("--limit must be between 1 and 100000"));
+    return mc_cli_usage_error (_("--limit must be between 1 and 100000"));
   mc_query_init (&query);
   query.limit = (guint) limit;
   if (status_text != NULL && !parse_status_mask (status_text, &query.status_mask, &query.due_state_mask))
-    return usage_error (_("Unknown --status; see “motcua-cli list --help”"));
+    return mc_cli_usage_error (_("Unknown --status; see “motcua-cli list --help”"));
   if (due_before != NULL)
     {
       int jdn;
 
       if (!mc_date_parse (due_before, &jdn, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       query.due_before = mc_minute_from_jdn (jdn, 0);
     }
-  if (!open_store (cli, FALSE, &status))
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   dossiers = mc_store_query (cli->store, &query, &error);
   if (dossiers == NULL)
-    return fail (error);
-  return print_dossier_list (cli, dossiers, query.now);
+    return mc_cli_fail (error);
+  return mc_cli_print_dossier_list (cli, dossiers, query.now);
 }
 
 static int
-cmd_search (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_search (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   int limit = 50;
   GOptionEntry entries[] = {
@@ -1275,16 +1275,16 @@ cmd_search (Cli   *cli,
   McQuery query;
   int status;
 
-  if (!parse_options ("search", "TEXT", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("search", "TEXT", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("search needs the text to look for"));
+    return mc_cli_usage_error (_("search needs the text to look for"));
   if (limit < 1 || limit > 100000)
-    return usage_error (_("--limit must be between 1 and 100000"));
+    return mc_cli_usage_error (_("--limit must be between 1 and 100000"));
   text = g_strjoinv (" ", argv + 1);
   if (!g_utf8_validate (text, -1, NULL))
-    return fail_message (_("The search text is not valid UTF-8"));
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_fail_message (_("The search text is not valid UTF-8"));
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   mc_query_init (&query);
   query.text = text;
@@ -1292,12 +1292,12 @@ cmd_search (Cli   *cli,
   query.limit = (guint) limit;
   dossiers = mc_store_query (cli->store, &query, &error);
   if (dossiers == NULL)
-    return fail (error);
-  return print_dossier_list (cli, dossiers, query.now);
+    return mc_cli_fail (error);
+  return mc_cli_print_dossier_list (cli, dossiers, query.now);
 }
 
 static int
-record_action (Cli         *cli,
+record_action (McCli       *cli,
                int          argc,
                char       **argv,
                const char  *command,
@@ -1319,18 +1319,18 @@ record_action (Cli         *cli,
   int status;
 
   json_node_take_object (payload, object);
-  if (!parse_options (command, "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (command, "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("Give the dossier code"));
+    return mc_cli_usage_error (_("Give the dossier code"));
   if (needs_reason && (reason == NULL || *reason == '\0'))
-    return usage_error (_("This step needs --reason"));
+    return mc_cli_usage_error (_("This step needs --reason"));
   if (at != NULL)
     {
       McMinute t;
 
       if (!mc_time_parse (at, &t, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       g_autofree char *iso = mc_time_format_iso_offset (t);
       json_object_set_string_member (object, "at", iso);
     }
@@ -1339,55 +1339,55 @@ record_action (Cli         *cli,
   if (receiver != NULL)
     json_object_set_string_member (object, "receiver", receiver);
 
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], kind, payload, clerk, &error);
   if (dossier == NULL)
-    return fail (error);
-  print_dossier (cli, dossier);
+    return mc_cli_fail (error);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
 static int
-cmd_request_supplement (Cli *cli, int argc, char **argv)
+mc_cmd_request_supplement (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "request-supplement", MC_EVENT_SUPPLEMENT_REQUESTED, TRUE);
 }
 
 static int
-cmd_complete_supplement (Cli *cli, int argc, char **argv)
+mc_cmd_complete_supplement (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "complete-supplement", MC_EVENT_SUPPLEMENT_COMPLETED, FALSE);
 }
 
 static int
-cmd_refuse (Cli *cli, int argc, char **argv)
+mc_cmd_refuse (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "refuse", MC_EVENT_REFUSED, TRUE);
 }
 
 static int
-cmd_stop (Cli *cli, int argc, char **argv)
+mc_cmd_stop (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "stop", MC_EVENT_STOP_REQUESTED, TRUE);
 }
 
 static int
-cmd_result_ready (Cli *cli, int argc, char **argv)
+mc_cmd_result_ready (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "result-ready", MC_EVENT_RESULT_READY, FALSE);
 }
 
 static int
-cmd_return (Cli *cli, int argc, char **argv)
+mc_cmd_return (McCli *cli, int argc, char **argv)
 {
   return record_action (cli, argc, argv, "return", MC_EVENT_RETURNED, FALSE);
 }
 
 static int
-cmd_rate (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_rate (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *rating = NULL, *comment = NULL;
   GOptionEntry entries[] = {
@@ -1403,24 +1403,24 @@ cmd_rate (Cli   *cli,
   int status;
 
   json_node_take_object (payload, object);
-  if (!parse_options ("rate", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("rate", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || rating == NULL)
-    return usage_error (_("rate needs a dossier code and --rating"));
+    return mc_cli_usage_error (_("rate needs a dossier code and --rating"));
   json_object_set_string_member (object, "rating", rating);
   if (comment != NULL)
     json_object_set_string_member (object, "comment", comment);
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RATING_RECORDED, payload, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
-  print_dossier (cli, dossier);
+    return mc_cli_fail (error);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
 static void
-print_attachments (Cli       *cli,
+print_attachments (McCli     *cli,
                    GPtrArray *list)
 {
   if (cli->json)
@@ -1433,21 +1433,21 @@ print_attachments (Cli       *cli,
           McAttachment *a = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "component", a->component);
-          add_string (builder, "name", a->name);
-          add_string (builder, "hash", a->hash);
-          add_string (builder, "media_type", a->media_type);
-          add_string (builder, "source", a->source);
+          mc_cli_json_add_string (builder, "component", a->component);
+          mc_cli_json_add_string (builder, "name", a->name);
+          mc_cli_json_add_string (builder, "hash", a->hash);
+          mc_cli_json_add_string (builder, "media_type", a->media_type);
+          mc_cli_json_add_string (builder, "source", a->source);
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, a->size);
-          add_string (builder, "at", a->occurred_at);
-          add_string (builder, "clerk", a->clerk);
+          mc_cli_json_add_string (builder, "at", a->occurred_at);
+          mc_cli_json_add_string (builder, "clerk", a->clerk);
           json_builder_set_member_name (builder, "present");
           json_builder_add_boolean_value (builder, a->present);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
       return;
     }
   for (guint i = 0; i < list->len; i++)
@@ -1462,9 +1462,9 @@ print_attachments (Cli       *cli,
 }
 
 static int
-cmd_attach (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_attach (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   g_autofree char *component = NULL;
   GOptionEntry entries[] = {
@@ -1481,43 +1481,43 @@ cmd_attach (Cli   *cli,
   gsize len = 0;
   int status;
 
-  if (!parse_options ("attach", "CODE FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("attach", "CODE FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 3 || component == NULL)
-    return usage_error (_("attach needs a dossier code, a PDF or image file and --component"));
+    return mc_cli_usage_error (_("attach needs a dossier code, a PDF or image file and --component"));
   if (!g_file_get_contents (argv[2], &contents, &len, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   data = g_bytes_new_take (g_steal_pointer (&contents), len);
   name = g_path_get_basename (argv[2]);
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_attach (cli->store, argv[1], component, name, "file", data, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
   if (list == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   print_attachments (cli, list);
   return EXIT_OK;
 }
 
 static int
-cmd_scanners (Cli   *cli,
-              int    argc,
-              char **argv)
+mc_cmd_scanners (McCli  *cli,
+                 int     argc,
+                 char  **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) devices = NULL;
   GOptionEntry entries[] = { { NULL } };
   int status;
 
-  if (!parse_options ("scanners", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("scanners", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("scanners takes no argument"));
+    return mc_cli_usage_error (_("scanners takes no argument"));
   devices = mc_scanner_list_devices (&error);
   if (devices == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1528,12 +1528,12 @@ cmd_scanners (Cli   *cli,
           McScannerDevice *device = g_ptr_array_index (devices, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "name", device->name);
-          add_string (builder, "label", device->label);
+          mc_cli_json_add_string (builder, "name", device->name);
+          mc_cli_json_add_string (builder, "label", device->label);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else if (devices->len == 0)
     g_print (_("No scanner found.\n"));
@@ -1547,9 +1547,9 @@ cmd_scanners (Cli   *cli,
 }
 
 static int
-cmd_scan (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_scan (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *component = NULL, *device = NULL;
   int dpi = 200;
@@ -1570,31 +1570,31 @@ cmd_scan (Cli   *cli,
   g_autofree char *name = NULL;
   int status;
 
-  if (!parse_options ("scan", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("scan", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || component == NULL)
-    return usage_error (_("scan needs a dossier code and --component"));
+    return mc_cli_usage_error (_("scan needs a dossier code and --component"));
   if (dpi < 75 || dpi > 600)
-    return usage_error (_("--dpi is between 75 and 600"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("--dpi is between 75 and 600"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   /* The dossier first: a wrong code is said before the scanner moves. */
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (device == NULL)
     {
       g_autoptr(GPtrArray) devices = mc_scanner_list_devices (&error);
 
       if (devices == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       if (devices->len == 0)
-        return usage_error (_("No scanner found. Check that it is switched on and connected."));
+        return mc_cli_usage_error (_("No scanner found. Check that it is switched on and connected."));
       device = g_strdup (((McScannerDevice *) g_ptr_array_index (devices, 0))->name);
     }
   png = mc_scanner_scan_png (device, dpi, color, NULL, &error);
   if (png == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   {
     McMinute now = mc_time_now ();
     int y, m, d;
@@ -1606,18 +1606,18 @@ cmd_scan (Cli   *cli,
   g_clear_pointer (&dossier, mc_dossier_unref);
   dossier = mc_store_attach (cli->store, argv[1], component, name, "scanner", png, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
   if (list == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   print_attachments (cli, list);
   return EXIT_OK;
 }
 
 static int
-cmd_documents (Cli   *cli,
-               int    argc,
-               char **argv)
+mc_cmd_documents (McCli  *cli,
+                  int     argc,
+                  char  **argv)
 {
   g_autofree char *output = NULL;
   int number = 0;
@@ -1630,27 +1630,27 @@ cmd_documents (Cli   *cli,
   g_autoptr(GPtrArray) list = NULL;
   int status;
 
-  if (!parse_options ("documents", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("documents", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || (number != 0) != (output != NULL))
-    return usage_error (_("documents needs a dossier code; --save N goes with -o FILE"));
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_usage_error (_("documents needs a dossier code; --save N goes with -o FILE"));
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   list = mc_store_list_attachments (cli->store, argv[1], &error);
   if (list == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (number != 0)
     {
       g_autoptr(GBytes) data = NULL;
       McAttachment *a;
 
       if (number < 1 || (guint) number > list->len)
-        return usage_error (_("There is no document with that number"));
+        return mc_cli_usage_error (_("There is no document with that number"));
       a = g_ptr_array_index (list, number - 1);
       data = mc_attachment_load (cli->store, a->hash, &error);
       if (data == NULL ||
           !g_file_set_contents (output, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data), &error))
-        return fail (error);
+        return mc_cli_fail (error);
       if (!cli->json)
         g_print (_("Saved to %s\n"), output);
       return EXIT_OK;
@@ -1660,9 +1660,9 @@ cmd_documents (Cli   *cli,
 }
 
 static int
-cmd_post_list (Cli   *cli,
-               int    argc,
-               char **argv)
+mc_cmd_post_list (McCli  *cli,
+                  int     argc,
+                  char  **argv)
 {
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
@@ -1674,29 +1674,29 @@ cmd_post_list (Cli   *cli,
   g_autoptr(McDocument) document = NULL;
   int status;
 
-  if (!parse_options ("post-list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("post-list", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1 || output == NULL)
-    return usage_error (_("post-list needs -o FILE.pdf"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("post-list needs -o FILE.pdf"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossiers = mc_post_list_dossiers (cli->store, &error);
   if (dossiers == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   document = mc_post_list_render (cli->store, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   mc_audit_record (cli->store, MC_AUDIT_PRINT, NULL, "post hand-over list", NULL);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "file", output);
+      mc_cli_json_add_string (builder, "file", output);
       json_builder_set_member_name (builder, "dossiers");
       json_builder_add_int_value (builder, dossiers->len);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u result to send by post, listed in %s\n",
@@ -1705,9 +1705,9 @@ cmd_post_list (Cli   *cli,
 }
 
 static int
-cmd_post (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_post (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *tracking = NULL, *at = NULL;
   GOptionEntry entries[] = {
@@ -1723,35 +1723,35 @@ cmd_post (Cli   *cli,
   int status;
 
   json_node_take_object (payload, object);
-  if (!parse_options ("post", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("post", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || tracking == NULL)
-    return usage_error (_("post needs a dossier code and --tracking"));
+    return mc_cli_usage_error (_("post needs a dossier code and --tracking"));
   json_object_set_string_member (object, "tracking_number", tracking);
   json_object_set_string_member (object, "receiver", "Bưu chính công ích");
   if (at != NULL)
     json_object_set_string_member (object, "at", at);
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RETURNED, payload, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
-  print_dossier (cli, dossier);
+    return mc_cli_fail (error);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
 static int
-parse_day (const char  *text,
-           int         *jdn)
+parse_day (const char *text,
+           int        *jdn)
 {
   *jdn = 0;
   return text == NULL || mc_date_parse (text, jdn, NULL);
 }
 
 static int
-cmd_feedback (Cli   *cli,
-              int    argc,
-              char **argv)
+mc_cmd_feedback (McCli  *cli,
+                 int     argc,
+                 char  **argv)
 {
   g_autofree char *channel = NULL, *content = NULL, *citizen = NULL, *contact = NULL, *dossier = NULL;
   g_autofree char *procedure = NULL, *staff = NULL, *date = NULL, *answer = NULL;
@@ -1773,13 +1773,13 @@ cmd_feedback (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status, jdn;
 
-  if (!parse_options ("feedback", "add | answer ID | list", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("feedback", "add | answer ID | list", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("feedback needs add, answer or list"));
+    return mc_cli_usage_error (_("feedback needs add, answer or list"));
   if (!parse_day (date, &jdn))
-    return usage_error (_("--date is a day written YYYY-MM-DD"));
-  if (!open_store (cli, !g_str_equal (argv[1], "list"), &status))
+    return mc_cli_usage_error (_("--date is a day written YYYY-MM-DD"));
+  if (!mc_cli_open_store (cli, !g_str_equal (argv[1], "list"), &status))
     return status;
 
   if (g_str_equal (argv[1], "add") && argc == 2)
@@ -1789,20 +1789,20 @@ cmd_feedback (Cli   *cli,
       g_autoptr(McFeedback) f = NULL;
 
       if (uuid == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       f = mc_store_get_feedback (cli->store, uuid, &error);
       if (f == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       if (cli->json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
           g_autofree char *due = mc_date_format_iso (f->due_jdn);
 
           json_builder_begin_object (builder);
-          add_string (builder, "id", uuid);
-          add_string (builder, "due", due);
+          mc_cli_json_add_string (builder, "id", uuid);
+          mc_cli_json_add_string (builder, "due", due);
           json_builder_end_object (builder);
-          print_json (builder);
+          mc_cli_print_json (builder);
         }
       else
         {
@@ -1814,9 +1814,9 @@ cmd_feedback (Cli   *cli,
   if (g_str_equal (argv[1], "answer") && argc == 3)
     {
       if (answer == NULL)
-        return usage_error (_("feedback answer needs --answer"));
+        return mc_cli_usage_error (_("feedback answer needs --answer"));
       if (!mc_store_answer_feedback (cli->store, argv[2], answer, jdn, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       if (!cli->json)
         g_print (_("Answer recorded.\n"));
       return EXIT_OK;
@@ -1828,7 +1828,7 @@ cmd_feedback (Cli   *cli,
       int today = mc_minute_jdn (mc_time_now ());
 
       if (list == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
         {
@@ -1841,18 +1841,18 @@ cmd_feedback (Cli   *cli,
           if (cli->json)
             {
               json_builder_begin_object (builder);
-              add_string (builder, "id", f->uuid);
-              add_string (builder, "received", received);
-              add_string (builder, "channel", f->channel);
-              add_string (builder, "citizen", f->citizen);
-              add_string (builder, "contact", f->contact);
-              add_string (builder, "dossier", f->dossier_code);
-              add_string (builder, "procedure", f->procedure_code);
-              add_string (builder, "staff", f->staff);
-              add_string (builder, "content", f->content);
-              add_string (builder, "due", due);
-              add_string (builder, "answer", f->answer);
-              add_string (builder, "answered", answered);
+              mc_cli_json_add_string (builder, "id", f->uuid);
+              mc_cli_json_add_string (builder, "received", received);
+              mc_cli_json_add_string (builder, "channel", f->channel);
+              mc_cli_json_add_string (builder, "citizen", f->citizen);
+              mc_cli_json_add_string (builder, "contact", f->contact);
+              mc_cli_json_add_string (builder, "dossier", f->dossier_code);
+              mc_cli_json_add_string (builder, "procedure", f->procedure_code);
+              mc_cli_json_add_string (builder, "staff", f->staff);
+              mc_cli_json_add_string (builder, "content", f->content);
+              mc_cli_json_add_string (builder, "due", due);
+              mc_cli_json_add_string (builder, "answer", f->answer);
+              mc_cli_json_add_string (builder, "answered", answered);
               json_builder_set_member_name (builder, "overdue");
               json_builder_add_boolean_value (builder, overdue);
               json_builder_end_object (builder);
@@ -1869,18 +1869,18 @@ cmd_feedback (Cli   *cli,
         }
       json_builder_end_array (builder);
       if (cli->json)
-        print_json (builder);
+        mc_cli_print_json (builder);
       else if (list->len == 0)
         g_print (_("No feedback recorded.\n"));
       return EXIT_OK;
     }
-  return usage_error (_("feedback needs add, answer ID or list"));
+  return mc_cli_usage_error (_("feedback needs add, answer ID or list"));
 }
 
 static int
-cmd_correct (Cli   *cli,
-             int    argc,
-             char **argv)
+mc_cmd_correct (McCli  *cli,
+                int     argc,
+                char  **argv)
 {
   g_autofree char *field = NULL, *value = NULL, *reason = NULL;
   GOptionEntry entries[] = {
@@ -1897,26 +1897,26 @@ cmd_correct (Cli   *cli,
   int status;
 
   json_node_take_object (payload, object);
-  if (!parse_options ("correct", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("correct", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || field == NULL || value == NULL || reason == NULL)
-    return usage_error (_("correct needs a dossier code, --field, --value and --reason"));
+    return mc_cli_usage_error (_("correct needs a dossier code, --field, --value and --reason"));
   json_object_set_string_member (object, "field", field);
   json_object_set_string_member (object, "value", value);
   json_object_set_string_member (object, "reason", reason);
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_EDITED, payload, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
-  print_dossier (cli, dossier);
+    return mc_cli_fail (error);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
 static int
-cmd_overdue (Cli   *cli,
-             int    argc,
-             char **argv)
+mc_cmd_overdue (McCli  *cli,
+                int     argc,
+                char  **argv)
 {
   g_autofree char *at = NULL;
   GOptionEntry entries[] = {
@@ -1928,14 +1928,14 @@ cmd_overdue (Cli   *cli,
   McQuery query;
   int status;
 
-  if (!parse_options ("overdue", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("overdue", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("overdue takes no arguments"));
+    return mc_cli_usage_error (_("overdue takes no arguments"));
   mc_query_init (&query);
   if (at != NULL && !mc_time_parse (at, &query.now, &error))
-    return fail (error);
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_fail (error);
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
 
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
@@ -1948,7 +1948,7 @@ cmd_overdue (Cli   *cli,
       McDossier *last;
 
       if (page == NULL)
-        return fail (error);
+        return mc_cli_fail (error);
       if (page->len == 0)
         break;
       last = g_ptr_array_index (page, page->len - 1);
@@ -1960,7 +1960,7 @@ cmd_overdue (Cli   *cli,
       if (page->len < query.limit)
         break;
     }
-  status = print_dossier_list (cli, dossiers, query.now);
+  status = mc_cli_print_dossier_list (cli, dossiers, query.now);
   /* Feedback answered late is an alert too; on standard error, so the list's format stays as it was. */
   {
     gint64 late = mc_store_count_overdue_feedback (cli->store,
@@ -1987,7 +1987,7 @@ warn_missing_fonts (void)
 
 /* What a written form reports: its name, the dossier, the file and its pages. */
 static int
-print_written_form (Cli        *cli,
+print_written_form (McCli      *cli,
                     const char *form,
                     const char *code,
                     const char *output,
@@ -1998,13 +1998,13 @@ print_written_form (Cli        *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "form", form);
-      add_string (builder, "code", code);
-      add_string (builder, "file", output);
+      mc_cli_json_add_string (builder, "form", form);
+      mc_cli_json_add_string (builder, "code", code);
+      mc_cli_json_add_string (builder, "file", output);
       json_builder_set_member_name (builder, "pages");
       json_builder_add_int_value (builder, mc_document_get_n_pages (document));
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print (_("%s: %d page(s) written to %s\n"), form, mc_document_get_n_pages (document), output);
@@ -2013,7 +2013,7 @@ print_written_form (Cli        *cli,
 
 /* Renders a form for a dossier into a PDF file; prints the file and page count. */
 static int
-write_form (Cli        *cli,
+write_form (McCli      *cli,
             McFormKind  kind,
             const char *code,
             const char *output)
@@ -2026,21 +2026,21 @@ write_form (Cli        *cli,
   warn_missing_fonts ();
   dossier = mc_store_get_dossier (cli->store, code, &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   events = mc_store_get_events (cli->store, dossier->uuid, &error);
   if (events == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   document = mc_form_render (kind, dossier, events, mc_store_get_office (cli->store), &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (kind), NULL);
   return print_written_form (cli, mc_form_kind_to_string (kind), dossier->code, output, document);
 }
 
 static int
-cmd_declaration (Cli   *cli,
-                 int    argc,
-                 char **argv)
+mc_cmd_declaration (McCli  *cli,
+                    int     argc,
+                    char  **argv)
 {
   g_autofree char *output = NULL;
   g_auto(GStrv) answer_args = NULL;
@@ -2062,25 +2062,25 @@ cmd_declaration (Cli   *cli,
   GPtrArray *fields;
   int status;
 
-  if (!parse_options ("declaration", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("declaration", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || (output == NULL) == !show_fields)
-    return usage_error (_("declaration needs a dossier code and either --fields or -o FILE.pdf"));
-  if (!open_store (cli, output != NULL, &status))
+    return mc_cli_usage_error (_("declaration needs a dossier code and either --fields or -o FILE.pdf"));
+  if (!mc_cli_open_store (cli, output != NULL, &status))
     return status;
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   declaration = mc_declaration_find (dossier->procedure_code);
   if (declaration == NULL)
     {
       g_set_error (&error, MC_DECLARATION_ERROR, MC_DECLARATION_ERROR_NONE,
                    _("Procedure %s has no declaration form in Một Cửa"), dossier->procedure_code);
-      return fail (error);
+      return mc_cli_fail (error);
     }
   answers = mc_declaration_initial_answers (declaration, cli->store, dossier, &error);
   if (answers == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   for (guint i = 0; answer_args && answer_args[i]; i++)
     {
       const char *eq = strchr (answer_args[i], '=');
@@ -2091,7 +2091,7 @@ cmd_declaration (Cli   *cli,
       for (guint j = 0; key && j < fields->len; j++)
         known |= g_str_equal (((McDeclarationField *) g_ptr_array_index (fields, j))->key, key);
       if (!known)
-        return usage_error (_("--answer takes KEY=VALUE with a key of the form (see --fields)"));
+        return mc_cli_usage_error (_("--answer takes KEY=VALUE with a key of the form (see --fields)"));
       g_hash_table_replace (answers, g_steal_pointer (&key), g_strdup (eq + 1));
     }
 
@@ -2111,11 +2111,11 @@ cmd_declaration (Cli   *cli,
           if (cli->json)
             {
               json_builder_begin_object (builder);
-              add_string (builder, "key", field->key);
-              add_string (builder, "label", field->label);
+              mc_cli_json_add_string (builder, "key", field->key);
+              mc_cli_json_add_string (builder, "label", field->label);
               json_builder_set_member_name (builder, "required");
               json_builder_add_boolean_value (builder, field->required);
-              add_string (builder, "value", value);
+              mc_cli_json_add_string (builder, "value", value);
               json_builder_end_object (builder);
             }
           else
@@ -2123,25 +2123,25 @@ cmd_declaration (Cli   *cli,
         }
       json_builder_end_array (builder);
       if (cli->json)
-        print_json (builder);
+        mc_cli_print_json (builder);
       return EXIT_OK;
     }
 
   warn_missing_fonts ();
   recorded = mc_declaration_record (declaration, cli->store, dossier, answers, &error);
   if (recorded == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   document = mc_declaration_render (declaration, cli->store, recorded, answers, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_declaration_get_id (declaration), NULL);
   return print_written_form (cli, mc_declaration_get_id (declaration), dossier->code, output, document);
 }
 
 static int
-cmd_slip (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_slip (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
@@ -2150,19 +2150,19 @@ cmd_slip (Cli   *cli,
   };
   int status;
 
-  if (!parse_options ("slip", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("slip", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || output == NULL)
-    return usage_error (_("slip needs a dossier code and -o FILE.pdf"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("slip needs a dossier code and -o FILE.pdf"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   return write_form (cli, MC_FORM_SLIP, argv[1], output);
 }
 
 static int
-cmd_form (Cli   *cli,
-          int    argc,
-          char **argv)
+mc_cmd_form (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
@@ -2172,22 +2172,22 @@ cmd_form (Cli   *cli,
   McFormKind kind;
   int status;
 
-  if (!parse_options ("form", "KIND CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("form", "KIND CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 3 || output == NULL)
-    return usage_error (_("form needs a kind (slip, supplement, refusal, apology, stop, control), a dossier code "
-                          "and -o FILE.pdf"));
+    return mc_cli_usage_error (_("form needs a kind (slip, supplement, refusal, apology, stop, control), a dossier "
+                                 "code and -o FILE.pdf"));
   if (!mc_form_kind_from_string (argv[1], &kind))
-    return usage_error (_("Unknown form; the kinds are slip, supplement, refusal, apology, stop and control"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("Unknown form; the kinds are slip, supplement, refusal, apology, stop and control"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   return write_form (cli, kind, argv[2], output);
 }
 
 static int
-cmd_apology (Cli   *cli,
-             int    argc,
-             char **argv)
+mc_cmd_apology (McCli  *cli,
+                int     argc,
+                char  **argv)
 {
   g_autofree char *output = NULL, *reason = NULL, *new_due = NULL, *at = NULL;
   GOptionEntry entries[] = {
@@ -2205,12 +2205,12 @@ cmd_apology (Cli   *cli,
   int status;
 
   json_node_take_object (payload, object);
-  if (!parse_options ("apology", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("apology", "CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || reason == NULL || new_due == NULL)
-    return usage_error (_("apology needs a dossier code, --reason and --new-due"));
+    return mc_cli_usage_error (_("apology needs a dossier code, --reason and --new-due"));
   if (!mc_time_parse (new_due, &t, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   {
     g_autofree char *iso = mc_time_format_iso_offset (t);
     json_object_set_string_member (object, "new_due", iso);
@@ -2220,20 +2220,20 @@ cmd_apology (Cli   *cli,
       g_autofree char *iso = NULL;
 
       if (!mc_time_parse (at, &t, &error))
-        return fail (error);
+        return mc_cli_fail (error);
       iso = mc_time_format_iso_offset (t);
       json_object_set_string_member (object, "at", iso);
     }
   json_object_set_string_member (object, "reason", reason);
 
-  if (!open_store (cli, TRUE, &status))
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_APOLOGY_ISSUED, payload, NULL, &error);
   if (dossier == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (output != NULL)
     return write_form (cli, MC_FORM_APOLOGY, dossier->code, output);
-  print_dossier (cli, dossier);
+  mc_cli_print_dossier (cli, dossier);
   return EXIT_OK;
 }
 
@@ -2242,8 +2242,8 @@ cmd_apology (Cli   *cli,
 /* A secret from @env_name, else typed on the terminal without echo; never from an argument (the process list
  * and the shell history would show it). NULL when neither is possible. */
 static char *
-read_secret (const char *env_name,
-             const char *prompt)
+mc_cli_read_secret (const char *env_name,
+                    const char *prompt)
 {
   const char *env = g_getenv (env_name);
   struct termios saved, quiet;
@@ -2277,12 +2277,12 @@ read_secret (const char *env_name,
 static char *
 read_passphrase (const char *prompt)
 {
-  return read_secret ("MOTCUA_SYNC_PASSPHRASE", prompt);
+  return mc_cli_read_secret ("MOTCUA_SYNC_PASSPHRASE", prompt);
 }
 
 /* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. */
 static gboolean
-ensure_sync_key (Cli     *cli,
+ensure_sync_key (McCli   *cli,
                  GError **error)
 {
   g_autofree char *passphrase = NULL;
@@ -2302,9 +2302,9 @@ ensure_sync_key (Cli     *cli,
 }
 
 static int
-cmd_passphrase (Cli   *cli,
-                int    argc,
-                char **argv)
+mc_cmd_passphrase (McCli  *cli,
+                   int     argc,
+                   char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
@@ -2312,51 +2312,51 @@ cmd_passphrase (Cli   *cli,
   g_autofree char *second = NULL;
   int status;
 
-  if (!parse_options ("passphrase", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("passphrase", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("passphrase takes no arguments"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("passphrase takes no arguments"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   first = read_passphrase (_("New office sync passphrase: "));
   if (first == NULL)
-    return fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
+    return mc_cli_fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
   if (g_getenv ("MOTCUA_SYNC_PASSPHRASE") == NULL || *g_getenv ("MOTCUA_SYNC_PASSPHRASE") == '\0')
     {
       second = read_passphrase (_("Type it again: "));
       if (g_strcmp0 (first, second) != 0)
-        return fail_message (_("The two passphrases differ; nothing was changed"));
+        return mc_cli_fail_message (_("The two passphrases differ; nothing was changed"));
     }
   if (!mc_bundle_set_passphrase (cli->store, first, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (!cli->json)
     g_print ("%s\n", _("The sync key is stored on this station. Every station of the office must use the same passphrase."));
   return EXIT_OK;
 }
 
 static int
-cmd_office_key (Cli   *cli,
-                int    argc,
-                char **argv)
+mc_cmd_office_key (McCli  *cli,
+                   int     argc,
+                   char  **argv)
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *passphrase = NULL;
   int status;
 
-  if (!parse_options ("office-key", "OFFICE-CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("office-key", "OFFICE-CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("office-key needs the code of the office whose bundles this database will import"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("office-key needs the code of the office whose bundles this database will import"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   passphrase = read_passphrase (_("That office's sync passphrase: "));
   if (passphrase == NULL)
-    return fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
+    return mc_cli_fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
   /* The level above: it imports many offices' bundles and keeps each office's dossiers apart. */
   if (!mc_bundle_set_aggregator (cli->store, TRUE, &error) ||
       !mc_bundle_add_office_key (cli->store, argv[1], passphrase, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (!cli->json)
     g_print (_("This database now imports the bundles of office %s.\n"), argv[1]);
   return EXIT_OK;
@@ -2372,9 +2372,9 @@ export_progress (guint    done,
 }
 
 static int
-cmd_export (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_export (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   g_autofree char *output = NULL;
   gboolean full = FALSE, documents = FALSE;
@@ -2389,17 +2389,17 @@ cmd_export (Cli   *cli,
   guint n = 0, n_documents = 0;
   int status;
 
-  if (!parse_options ("export", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("export", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || output == NULL)
-    return usage_error (_("export needs -o FILE"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("export needs -o FILE"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   if (!ensure_sync_key (cli, &error) ||
       !mc_bundle_export (cli->store, output,
                          (full ? MC_BUNDLE_EXPORT_FULL : 0) | (documents ? MC_BUNDLE_EXPORT_DOCUMENTS : 0),
                          export_progress, NULL, &n, &n_documents, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
   if (cli->json)
@@ -2407,7 +2407,7 @@ cmd_export (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "file", output);
+      mc_cli_json_add_string (builder, "file", output);
       json_builder_set_member_name (builder, "events");
       json_builder_add_int_value (builder, n);
       json_builder_set_member_name (builder, "full");
@@ -2415,7 +2415,7 @@ cmd_export (Cli   *cli,
       json_builder_set_member_name (builder, "documents");
       json_builder_add_int_value (builder, n_documents);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     {
@@ -2429,7 +2429,7 @@ cmd_export (Cli   *cli,
 }
 
 static void
-print_preview (Cli             *cli,
+print_preview (McCli           *cli,
                McImportPreview *preview,
                gboolean         applied)
 {
@@ -2438,11 +2438,11 @@ print_preview (Cli             *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "office_code", preview->office_code);
-      add_string (builder, "source_station_id", preview->source_station_id);
+      mc_cli_json_add_string (builder, "office_code", preview->office_code);
+      mc_cli_json_add_string (builder, "source_station_id", preview->source_station_id);
       json_builder_set_member_name (builder, "source_station");
       json_builder_add_int_value (builder, preview->source_station);
-      add_string (builder, "created", preview->created);
+      mc_cli_json_add_string (builder, "created", preview->created);
       json_builder_set_member_name (builder, "events");
       json_builder_add_int_value (builder, preview->n_events);
       json_builder_set_member_name (builder, "new");
@@ -2468,7 +2468,7 @@ print_preview (Cli             *cli,
       json_builder_set_member_name (builder, "applied");
       json_builder_add_boolean_value (builder, applied);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
       return;
     }
   g_print (_("Bundle of office %s from station %02d, made %s\n"), preview->office_code, preview->source_station,
@@ -2489,9 +2489,9 @@ print_preview (Cli             *cli,
 }
 
 static int
-cmd_import (Cli   *cli,
-            int    argc,
-            char **argv)
+mc_cmd_import (McCli  *cli,
+               int     argc,
+               char  **argv)
 {
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
@@ -2502,21 +2502,21 @@ cmd_import (Cli   *cli,
   g_autoptr(McImportPreview) preview = NULL;
   int status;
 
-  if (!parse_options ("import", "FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("import", "FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("import needs the bundle file"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("import needs the bundle file"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   /* The level above opens each office's bundles with that office's key (office-key), not with its own. */
   if (!mc_bundle_is_aggregator (cli->store) && !ensure_sync_key (cli, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   if (dry_run)
     preview = mc_bundle_read_preview (cli->store, argv[1], &error);
   else if (!mc_bundle_import (cli->store, argv[1], &preview, &error))
     g_clear_pointer (&preview, mc_import_preview_free);
   if (preview == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   print_preview (cli, preview, !dry_run);
   return EXIT_OK;
 }
@@ -2539,9 +2539,9 @@ parse_period (const char  *from_text,
 }
 
 static int
-cmd_stats (Cli   *cli,
-           int    argc,
-           char **argv)
+mc_cmd_stats (McCli  *cli,
+              int     argc,
+              char  **argv)
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *office = NULL;
   GOptionEntry entries[] = {
@@ -2555,20 +2555,20 @@ cmd_stats (Cli   *cli,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status, from, to;
 
-  if (!parse_options ("stats", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("stats", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL)
-    return usage_error (_("stats needs --from DATE and --to DATE"));
+    return mc_cli_usage_error (_("stats needs --from DATE and --to DATE"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
-    return fail (error);
-  if (!open_store (cli, FALSE, &status))
+    return mc_cli_fail (error);
+  if (!mc_cli_open_store (cli, FALSE, &status))
     return status;
   stats = mc_stats_compute (cli->store, from, to, mc_time_now (), office, &error);
   if (stats == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   mc_stats_to_json (stats, builder);
   if (cli->json)
-    print_json (builder);
+    mc_cli_print_json (builder);
   else
     {
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -2594,9 +2594,9 @@ cmd_stats (Cli   *cli,
 }
 
 static int
-cmd_register (Cli   *cli,
-              int    argc,
-              char **argv)
+mc_cmd_register (McCli  *cli,
+                 int     argc,
+                 char  **argv)
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *sector = NULL, *output = NULL;
   GOptionEntry entries[] = {
@@ -2609,27 +2609,27 @@ cmd_register (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status, from, to;
 
-  if (!parse_options ("register", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("register", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
-    return usage_error (_("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
+    return mc_cli_usage_error (_("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
   if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
-    return usage_error (_("The register is written as .pdf or .csv"));
+    return mc_cli_usage_error (_("The register is written as .pdf or .csv"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
-    return fail (error);
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_fail (error);
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   if (g_str_has_suffix (output, ".csv"))
     {
       if (!mc_register_write_csv (cli->store, from, to, sector, output, &error))
-        return fail (error);
+        return mc_cli_fail (error);
     }
   else
     {
       g_autoptr(McDocument) document = mc_register_render (cli->store, from, to, sector, &error);
 
       if (document == NULL || !mc_document_write_pdf (document, output, &error))
-        return fail (error);
+        return mc_cli_fail (error);
     }
   {
     g_autofree char *name = g_path_get_basename (output);
@@ -2642,9 +2642,9 @@ cmd_register (Cli   *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "file", output);
+      mc_cli_json_add_string (builder, "file", output);
       json_builder_end_object (builder);
-      print_json (builder);
+      mc_cli_print_json (builder);
     }
   else
     g_print (_("Register written to %s\n"), output);
@@ -2652,9 +2652,9 @@ cmd_register (Cli   *cli,
 }
 
 static int
-cmd_late_list (Cli   *cli,
-               int    argc,
-               char **argv)
+mc_cmd_late_list (McCli  *cli,
+                  int     argc,
+                  char  **argv)
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *output = NULL;
   GOptionEntry entries[] = {
@@ -2666,27 +2666,27 @@ cmd_late_list (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int status, from, to;
 
-  if (!parse_options ("late-list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("late-list", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
-    return usage_error (_("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
+    return mc_cli_usage_error (_("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
   if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
-    return usage_error (_("The list is written as .pdf or .csv"));
+    return mc_cli_usage_error (_("The list is written as .pdf or .csv"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
-    return fail (error);
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_fail (error);
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   if (g_str_has_suffix (output, ".csv"))
     {
       if (!mc_late_list_write_csv (cli->store, from, to, output, &error))
-        return fail (error);
+        return mc_cli_fail (error);
     }
   else
     {
       g_autoptr(McDocument) document = mc_late_list_render (cli->store, from, to, &error);
 
       if (document == NULL || !mc_document_write_pdf (document, output, &error))
-        return fail (error);
+        return mc_cli_fail (error);
     }
   {
     g_autofree char *name = g_path_get_basename (output);
@@ -2697,9 +2697,9 @@ cmd_late_list (Cli   *cli,
 }
 
 static int
-cmd_posting_sheets (Cli   *cli,
-                    int    argc,
-                    char **argv)
+mc_cmd_posting_sheets (McCli  *cli,
+                       int     argc,
+                       char  **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *url_template = NULL;
@@ -2717,17 +2717,17 @@ cmd_posting_sheets (Cli   *cli,
   g_autofree char *stored_template = NULL;
   int status;
 
-  if (!parse_options ("posting-sheets", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("posting-sheets", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || output == NULL)
-    return usage_error (_("posting-sheets needs -o FILE.pdf"));
+    return mc_cli_usage_error (_("posting-sheets needs -o FILE.pdf"));
   if (url_template != NULL && strstr (url_template, "{code}") == NULL)
-    return usage_error (_("The URL template must contain {code}"));
-  if (!open_store (cli, TRUE, &status))
+    return mc_cli_usage_error (_("The URL template must contain {code}"));
+  if (!mc_cli_open_store (cli, TRUE, &status))
     return status;
   procedures = mc_store_list_procedures (cli->store, &error);
   if (procedures == NULL)
-    return fail (error);
+    return mc_cli_fail (error);
   if (only != NULL)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_unref);
@@ -2736,68 +2736,68 @@ cmd_posting_sheets (Cli   *cli,
         if (g_str_equal (((McProcedure *) g_ptr_array_index (procedures, i))->code, only))
           g_ptr_array_add (one, mc_procedure_ref (g_ptr_array_index (procedures, i)));
       if (one->len == 0)
-        return fail_message (_("There is no such procedure in the catalogue"));
+        return mc_cli_fail_message (_("There is no such procedure in the catalogue"));
       g_ptr_array_unref (procedures);
       procedures = g_steal_pointer (&one);
     }
   if (url_template != NULL && !mc_store_set_local (cli->store, MC_POSTING_SETTING_URL_TEMPLATE, url_template, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   stored_template = mc_store_get_local (cli->store, MC_POSTING_SETTING_URL_TEMPLATE);
   document = mc_posting_render (procedures, mc_store_get_office (cli->store), stored_template, &error);
   if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return fail (error);
+    return mc_cli_fail (error);
   g_print (_("%d page(s) written to %s\n"), mc_document_get_n_pages (document), output);
   return EXIT_OK;
 }
 
-static const Command commands[] = {
-  { "init", cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
-  { "procedures", cmd_procedures, N_("procedures — the procedure catalogue") },
-  { "backup", cmd_backup, N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
-  { "restore", cmd_restore, N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
-  { "account", cmd_account, N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER") },
-  { "audit", cmd_audit, N_("audit [--limit N] — who exported, printed, corrected or changed accounts") },
-  { "remove-personal-data", cmd_remove_personal_data,
+static const McCliCommand commands[] = {
+  { "init", mc_cmd_init, N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
+  { "procedures", mc_cmd_procedures, N_("procedures — the procedure catalogue") },
+  { "backup", mc_cmd_backup, N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
+  { "restore", mc_cmd_restore, N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
+  { "account", mc_cmd_account, N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER") },
+  { "audit", mc_cmd_audit, N_("audit [--limit N] — who exported, printed, corrected or changed accounts") },
+  { "remove-personal-data", mc_cmd_remove_personal_data,
     N_("remove-personal-data --years N [--dry-run] — the retention rule: names and contacts of old closed dossiers") },
-  { "check", cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
-  { "lunar", cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
-  { "holidays", cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
-  { "due", cmd_due, N_("due --received ISO (--procedure CODE | --days N | --hours N | --same-day)") },
-  { "intake", cmd_intake, N_("intake --procedure CODE --name NAME [--id-number N] [--phone P] [--address A] [--received ISO]") },
-  { "show", cmd_show, N_("show CODE") },
-  { "list", cmd_list, N_("list [--status S] [--due-before DATE]") },
-  { "search", cmd_search, N_("search TEXT") },
-  { "request-supplement", cmd_request_supplement, N_("request-supplement CODE --reason R") },
-  { "complete-supplement", cmd_complete_supplement, N_("complete-supplement CODE") },
-  { "refuse", cmd_refuse, N_("refuse CODE --reason R") },
-  { "stop", cmd_stop, N_("stop CODE --reason R") },
-  { "result-ready", cmd_result_ready, N_("result-ready CODE") },
-  { "return", cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
-  { "attach", cmd_attach, N_("attach CODE FILE --component TEXT — a digitised document (PDF, PNG or JPEG)") },
-  { "scan", cmd_scan, N_("scan CODE --component TEXT [--device NAME] [--dpi N] [--color] — scan a document into the dossier") },
-  { "scanners", cmd_scanners, N_("scanners — the scanners SANE finds") },
-  { "documents", cmd_documents, N_("documents CODE [--save N -o FILE] — the dossier's digitised documents") },
-  { "post-list", cmd_post_list, N_("post-list -o FILE.pdf — the hand-over list of results sent by post") },
-  { "post", cmd_post, N_("post CODE --tracking NUMBER [--at ISO] — the result handed to the post, with its tracking number") },
-  { "feedback", cmd_feedback,
+  { "check", mc_cmd_check, N_("check — verify the database: file, search index, codes, every dossier against its history") },
+  { "lunar", mc_cmd_lunar, N_("lunar YYYY-MM-DD — the lunar date and the year's can chi") },
+  { "holidays", mc_cmd_holidays, N_("holidays YEAR — non-working weekdays and worked Saturdays") },
+  { "due", mc_cmd_due, N_("due --received ISO (--procedure CODE | --days N | --hours N | --same-day)") },
+  { "intake", mc_cmd_intake, N_("intake --procedure CODE --name NAME [--id-number N] [--phone P] [--address A] [--received ISO]") },
+  { "show", mc_cmd_show, N_("show CODE") },
+  { "list", mc_cmd_list, N_("list [--status S] [--due-before DATE]") },
+  { "search", mc_cmd_search, N_("search TEXT") },
+  { "request-supplement", mc_cmd_request_supplement, N_("request-supplement CODE --reason R") },
+  { "complete-supplement", mc_cmd_complete_supplement, N_("complete-supplement CODE") },
+  { "refuse", mc_cmd_refuse, N_("refuse CODE --reason R") },
+  { "stop", mc_cmd_stop, N_("stop CODE --reason R") },
+  { "result-ready", mc_cmd_result_ready, N_("result-ready CODE") },
+  { "return", mc_cmd_return, N_("return CODE [--receiver NAME] [--at ISO]") },
+  { "attach", mc_cmd_attach, N_("attach CODE FILE --component TEXT — a digitised document (PDF, PNG or JPEG)") },
+  { "scan", mc_cmd_scan, N_("scan CODE --component TEXT [--device NAME] [--dpi N] [--color] — scan a document into the dossier") },
+  { "scanners", mc_cmd_scanners, N_("scanners — the scanners SANE finds") },
+  { "documents", mc_cmd_documents, N_("documents CODE [--save N -o FILE] — the dossier's digitised documents") },
+  { "post-list", mc_cmd_post_list, N_("post-list -o FILE.pdf — the hand-over list of results sent by post") },
+  { "post", mc_cmd_post, N_("post CODE --tracking NUMBER [--at ISO] — the result handed to the post, with its tracking number") },
+  { "feedback", mc_cmd_feedback,
     N_("feedback add --content T [--channel C] [--citizen N] [--dossier CODE] … | answer ID --answer T | list [--open]") },
-  { "correct", cmd_correct, N_("correct CODE --field F --value V --reason R") },
-  { "rate", cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
-  { "overdue", cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
-  { "apology", cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
-  { "stats", cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
-  { "register", cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
-  { "late-list", cmd_late_list, N_("late-list --from DATE --to DATE -o FILE.(pdf|csv) — late dossiers to publish") },
-  { "posting-sheets", cmd_posting_sheets,
+  { "correct", mc_cmd_correct, N_("correct CODE --field F --value V --reason R") },
+  { "rate", mc_cmd_rate, N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
+  { "overdue", mc_cmd_overdue, N_("overdue [--at ISO] — due-soon and overdue dossiers") },
+  { "apology", mc_cmd_apology, N_("apology CODE --reason R --new-due ISO [-o FILE.pdf]") },
+  { "stats", mc_cmd_stats, N_("stats --from DATE --to DATE [--office CODE] — on-time statistics") },
+  { "register", mc_cmd_register, N_("register --from DATE --to DATE -o FILE.(pdf|csv) [--sector S] — the register book") },
+  { "late-list", mc_cmd_late_list, N_("late-list --from DATE --to DATE -o FILE.(pdf|csv) — late dossiers to publish") },
+  { "posting-sheets", mc_cmd_posting_sheets,
     N_("posting-sheets -o FILE.pdf [--procedure CODE] [--url-template URL] — the posting board, with QR codes") },
-  { "passphrase", cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
-  { "office-key", cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
-  { "export", cmd_export, N_("export -o FILE [--full] [--documents] — write a sync bundle") },
-  { "import", cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
-  { "declaration", cmd_declaration,
+  { "passphrase", mc_cmd_passphrase, N_("passphrase — set the office's sync passphrase on this station") },
+  { "office-key", mc_cmd_office_key, N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
+  { "export", mc_cmd_export, N_("export -o FILE [--full] [--documents] — write a sync bundle") },
+  { "import", mc_cmd_import, N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
+  { "declaration", mc_cmd_declaration,
     N_("declaration CODE (--fields | [-a KEY=VALUE]… -o FILE.pdf) — the procedure's declaration, filled for the citizen") },
-  { "slip", cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
-  { "form", cmd_form, N_("form KIND CODE -o FILE.pdf — slip, supplement, refusal, apology, stop, control") },
+  { "slip", mc_cmd_slip, N_("slip CODE -o FILE.pdf — the appointment slip, two copies") },
+  { "form", mc_cmd_form, N_("form KIND CODE -o FILE.pdf — slip, supplement, refusal, apology, stop, control") },
 };
 
 static void
@@ -2816,8 +2816,8 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  Cli cli = { 0 };
-  const Command *command = NULL;
+  McCli cli = { 0 };
+  const McCliCommand *command = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -2844,7 +2844,7 @@ main (int    argc,
           cli.db_path = g_strdup (argv[i] + 5);
         }
       else if (g_str_equal (argv[i], "--db"))
-        return usage_error (_("--db needs a path"));
+        return mc_cli_usage_error (_("--db needs a path"));
       else if (command == NULL && (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h")))
         {
           print_help ();
@@ -2863,14 +2863,14 @@ main (int    argc,
           if (command == NULL)
             {
               g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), argv[i]);
-              return usage_error (msg);
+              return mc_cli_usage_error (msg);
             }
           g_ptr_array_add (rest, argv[i]);
         }
       else if (command == NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”"), argv[i]);
-          return usage_error (msg);
+          return mc_cli_usage_error (msg);
         }
       else
         g_ptr_array_add (rest, argv[i]);
