@@ -1,0 +1,65 @@
+/* mc-cli.h
+ *
+ * Copyright 2026 The Một Cửa developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the files of motcua-cli share: its state, the helpers of mc-cli-common.c and the commands. */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mc-store.h"
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses documented in docs/cli.md */
+#define EXIT_OK    0
+#define EXIT_USER  1
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char     *db_path;
+  gboolean  json;
+  McStore  *store;
+} McCli;
+
+typedef int (*McCliCommandFunc) (McCli *cli, int argc, char **argv);
+
+/* Output */
+void      mc_cli_print_message      (const char    *message);
+int       mc_cli_fail               (GError        *error);
+int       mc_cli_fail_message       (const char    *message);
+int       mc_cli_usage_error        (const char    *message);
+void      mc_cli_print_json         (JsonBuilder   *builder);
+void      mc_cli_json_add_string    (JsonBuilder   *builder,
+                                     const char    *member,
+                                     const char    *value);
+void      mc_cli_json_add_time      (JsonBuilder   *builder,
+                                     const char    *member,
+                                     McMinute       t);
+char     *mc_cli_format_time        (McMinute       t);
+int       mc_cli_print_dossier_list (McCli         *cli,
+                                     GPtrArray     *dossiers,
+                                     McMinute       now);
+void      mc_cli_print_dossier      (McCli         *cli,
+                                     McDossier     *d);
+
+/* Options, secrets, the database */
+gboolean  mc_cli_parse_options      (const char    *command,
+                                     const char    *parameters,
+                                     GOptionEntry  *entries,
+                                     int           *argc,
+                                     char        ***argv,
+                                     int           *status);
+char     *mc_cli_read_secret        (const char    *env_name,
+                                     const char    *prompt);
+gboolean  mc_cli_open_store         (McCli         *cli,
+                                     gboolean       must_be_set_up,
+                                     int           *status);
+
+G_END_DECLS
