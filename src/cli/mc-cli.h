@@ -62,4 +62,15 @@ gboolean  mc_cli_open_store         (McCli         *cli,
                                      gboolean       must_be_set_up,
                                      int           *status);
 
+/* Commands: one table row each in motcua-cli.c */
+
+/* mc-cli-station.c */
+int mc_cmd_init                 (McCli *cli, int argc, char **argv);
+int mc_cmd_check                (McCli *cli, int argc, char **argv);
+int mc_cmd_backup               (McCli *cli, int argc, char **argv);
+int mc_cmd_restore              (McCli *cli, int argc, char **argv);
+int mc_cmd_account              (McCli *cli, int argc, char **argv);
+int mc_cmd_audit                (McCli *cli, int argc, char **argv);
+int mc_cmd_remove_personal_data (McCli *cli, int argc, char **argv);
+
 G_END_DECLS
