@@ -73,4 +73,10 @@ int mc_cmd_account              (McCli *cli, int argc, char **argv);
 int mc_cmd_audit                (McCli *cli, int argc, char **argv);
 int mc_cmd_remove_personal_data (McCli *cli, int argc, char **argv);
 
+/* mc-cli-calendar.c */
+int mc_cmd_procedures           (McCli *cli, int argc, char **argv);
+int mc_cmd_lunar                (McCli *cli, int argc, char **argv);
+int mc_cmd_holidays             (McCli *cli, int argc, char **argv);
+int mc_cmd_due                  (McCli *cli, int argc, char **argv);
+
 G_END_DECLS
