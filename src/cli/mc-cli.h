@@ -79,4 +79,19 @@ int mc_cmd_lunar                (McCli *cli, int argc, char **argv);
 int mc_cmd_holidays             (McCli *cli, int argc, char **argv);
 int mc_cmd_due                  (McCli *cli, int argc, char **argv);
 
+/* mc-cli-dossier.c */
+int mc_cmd_intake               (McCli *cli, int argc, char **argv);
+int mc_cmd_show                 (McCli *cli, int argc, char **argv);
+int mc_cmd_list                 (McCli *cli, int argc, char **argv);
+int mc_cmd_search               (McCli *cli, int argc, char **argv);
+int mc_cmd_request_supplement   (McCli *cli, int argc, char **argv);
+int mc_cmd_complete_supplement  (McCli *cli, int argc, char **argv);
+int mc_cmd_refuse               (McCli *cli, int argc, char **argv);
+int mc_cmd_stop                 (McCli *cli, int argc, char **argv);
+int mc_cmd_result_ready         (McCli *cli, int argc, char **argv);
+int mc_cmd_return               (McCli *cli, int argc, char **argv);
+int mc_cmd_rate                 (McCli *cli, int argc, char **argv);
+int mc_cmd_post                 (McCli *cli, int argc, char **argv);
+int mc_cmd_correct              (McCli *cli, int argc, char **argv);
+
 G_END_DECLS
