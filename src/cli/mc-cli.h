@@ -94,4 +94,13 @@ int mc_cmd_rate                 (McCli *cli, int argc, char **argv);
 int mc_cmd_post                 (McCli *cli, int argc, char **argv);
 int mc_cmd_correct              (McCli *cli, int argc, char **argv);
 
+/* mc-cli-documents.c */
+int mc_cmd_attach               (McCli *cli, int argc, char **argv);
+int mc_cmd_scan                 (McCli *cli, int argc, char **argv);
+int mc_cmd_scanners             (McCli *cli, int argc, char **argv);
+int mc_cmd_documents            (McCli *cli, int argc, char **argv);
+
+/* mc-cli-feedback.c */
+int mc_cmd_feedback             (McCli *cli, int argc, char **argv);
+
 G_END_DECLS
