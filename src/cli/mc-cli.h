@@ -103,4 +103,24 @@ int mc_cmd_documents            (McCli *cli, int argc, char **argv);
 /* mc-cli-feedback.c */
 int mc_cmd_feedback             (McCli *cli, int argc, char **argv);
 
+/* mc-cli-papers.c */
+int mc_cmd_slip                 (McCli *cli, int argc, char **argv);
+int mc_cmd_form                 (McCli *cli, int argc, char **argv);
+int mc_cmd_apology              (McCli *cli, int argc, char **argv);
+int mc_cmd_declaration          (McCli *cli, int argc, char **argv);
+int mc_cmd_post_list            (McCli *cli, int argc, char **argv);
+int mc_cmd_posting_sheets       (McCli *cli, int argc, char **argv);
+
+/* mc-cli-reports.c */
+int mc_cmd_overdue              (McCli *cli, int argc, char **argv);
+int mc_cmd_stats                (McCli *cli, int argc, char **argv);
+int mc_cmd_register             (McCli *cli, int argc, char **argv);
+int mc_cmd_late_list            (McCli *cli, int argc, char **argv);
+
+/* mc-cli-sync.c */
+int mc_cmd_passphrase           (McCli *cli, int argc, char **argv);
+int mc_cmd_office_key           (McCli *cli, int argc, char **argv);
+int mc_cmd_export               (McCli *cli, int argc, char **argv);
+int mc_cmd_import               (McCli *cli, int argc, char **argv);
+
 G_END_DECLS
