@@ -18,19 +18,13 @@
 #include "mc-lunar.h"
 #include "mc-cli.h"
 
-/* Commands that only compute (due, lunar, holidays) use the database's calendar when there is one, and the
- * shipped rules otherwise. */
+/* Commands that only compute (procedures, holidays, due) open the database when there is one
+ * (MC_CLI_OPENS_DB_IF_ANY), for the office's calendar and catalogue; without one, the shipped rules stand in. */
 static McCalendar *
 calendar_for (McCli *cli)
 {
-  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GError) error = NULL;
-
-      cli->store = mc_store_open (cli->db_path, FALSE, &error);
-      if (cli->store != NULL)
-        return g_object_ref (mc_store_get_calendar (cli->store));
-    }
+  if (cli->store != NULL)
+    return g_object_ref (mc_store_get_calendar (cli->store));
   return mc_calendar_new ();
 }
 
@@ -38,15 +32,8 @@ static GPtrArray *
 load_procedures (McCli   *cli,
                  GError **error)
 {
-  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
-    {
-      if (cli->store == NULL)
-        cli->store = mc_store_open (cli->db_path, FALSE, error);
-      if (cli->store == NULL)
-        return NULL;
-      if (mc_store_is_set_up (cli->store))
-        return mc_store_list_procedures (cli->store, error);
-    }
+  if (cli->store != NULL && mc_store_is_set_up (cli->store))
+    return mc_store_list_procedures (cli->store, error);
   {
     g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/motcua/Desk/data/procedures.json", 0, error);
     gsize len;
@@ -70,6 +57,8 @@ mc_cmd_procedures (McCli  *cli,
   int status;
 
   if (!mc_cli_parse_options ("procedures", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (!mc_cli_prepare (cli, &status))
     return status;
   procedures = load_procedures (cli, &error);
   if (procedures == NULL)
@@ -176,6 +165,8 @@ mc_cmd_holidays (McCli  *cli,
     return mc_cli_usage_error (_("holidays needs a year"));
   if (!g_ascii_string_to_signed (argv[1], 10, MC_TIME_MIN_YEAR, MC_TIME_MAX_YEAR, &year, NULL))
     return mc_cli_fail_message (_("The year must be between 1900 and 2100"));
+  if (!mc_cli_prepare (cli, &status))
+    return status;
 
   calendar = calendar_for (cli);
   json_builder_begin_object (builder);
@@ -261,6 +252,8 @@ mc_cmd_due (McCli  *cli,
     return mc_cli_usage_error (_("due needs --received and one of --procedure, --days, --hours or --same-day"));
   if (!mc_time_parse (received_text, &received, &error))
     return mc_cli_fail (error);
+  if (!mc_cli_prepare (cli, &status))
+    return status;
 
   calendar = calendar_for (cli);
   if (procedure_code != NULL)

@@ -262,25 +262,39 @@ sign_in (McCli *cli,
   return TRUE;
 }
 
+/* What the command's row of the table asks for (cli->needs), done in this order: the database opened (or
+ * created), the office checked, the person signed in, the role checked. Commands call it once their own options
+ * and arguments are known to be right, so that bad usage is said before the database is touched. */
 gboolean
-mc_cli_open_store (McCli    *cli,
-                   gboolean  must_be_set_up,
-                   int      *status)
+mc_cli_prepare (McCli *cli,
+                int   *status)
 {
   g_autoptr(GError) error = NULL;
+  gboolean opens = (cli->needs & (MC_CLI_OPENS_DB | MC_CLI_CREATES_DB)) != 0 ||
+                   ((cli->needs & MC_CLI_OPENS_DB_IF_ANY) != 0 && g_file_test (cli->db_path, G_FILE_TEST_EXISTS));
 
-  cli->store = mc_store_open (cli->db_path, FALSE, &error);
+  cli->prepared = TRUE;
+  if (!opens)
+    return TRUE;
+  cli->store = mc_store_open (cli->db_path, (cli->needs & MC_CLI_CREATES_DB) != 0, &error);
   if (cli->store == NULL)
     {
       *status = mc_cli_fail (error);
       return FALSE;
     }
-  if (must_be_set_up && !mc_store_is_set_up (cli->store))
+  if ((cli->needs & MC_CLI_NEEDS_OFFICE) != 0 && !mc_store_is_set_up (cli->store))
     {
       *status = mc_cli_fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));
       return FALSE;
     }
-  return sign_in (cli, status);
+  if ((cli->needs & MC_CLI_SIGNS_IN) != 0 && !sign_in (cli, status))
+    return FALSE;
+  if ((cli->needs & MC_CLI_NEEDS_ADMIN) != 0 && !mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
+    {
+      *status = mc_cli_fail (error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The sync passphrase never comes from the command line (other users can read it there): the environment, or

@@ -87,7 +87,7 @@ mc_cmd_attach (McCli  *cli,
     return mc_cli_fail (error);
   data = g_bytes_new_take (g_steal_pointer (&contents), len);
   name = g_path_get_basename (argv[2]);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_attach (cli->store, argv[1], component, name, "file", data, NULL, &error);
   if (dossier == NULL)
@@ -174,7 +174,7 @@ mc_cmd_scan (McCli  *cli,
     return mc_cli_usage_error (_("scan needs a dossier code and --component"));
   if (dpi < 75 || dpi > 600)
     return mc_cli_usage_error (_("--dpi is between 75 and 600"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   /* The dossier first: a wrong code is said before the scanner moves. */
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
@@ -232,7 +232,7 @@ mc_cmd_documents (McCli  *cli,
     return status;
   if (argc != 2 || (number != 0) != (output != NULL))
     return mc_cli_usage_error (_("documents needs a dossier code; --save N goes with -o FILE"));
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   list = mc_store_list_attachments (cli->store, argv[1], &error);
   if (list == NULL)

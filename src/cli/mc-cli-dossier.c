@@ -94,7 +94,7 @@ mc_cmd_intake (McCli  *cli,
   if (received_text != NULL && !mc_time_parse (received_text, &intake.received, &error))
     return mc_cli_fail (error);
 
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = on_the_spot ? mc_store_serve_on_the_spot (cli->store, &intake, &error)
                         : mc_store_intake (cli->store, &intake, &warning, &error);
@@ -121,7 +121,7 @@ mc_cmd_show (McCli  *cli,
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("show needs a dossier code"));
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
   if (dossier == NULL)
@@ -204,7 +204,7 @@ mc_cmd_list (McCli  *cli,
         return mc_cli_fail (error);
       query.due_before = mc_minute_from_jdn (jdn, 0);
     }
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossiers = mc_store_query (cli->store, &query, &error);
   if (dossiers == NULL)
@@ -237,7 +237,7 @@ mc_cmd_search (McCli  *cli,
   text = g_strjoinv (" ", argv + 1);
   if (!g_utf8_validate (text, -1, NULL))
     return mc_cli_fail_message (_("The search text is not valid UTF-8"));
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   mc_query_init (&query);
   query.text = text;
@@ -292,7 +292,7 @@ record_action (McCli       *cli,
   if (receiver != NULL)
     json_object_set_string_member (object, "receiver", receiver);
 
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], kind, payload, clerk, &error);
   if (dossier == NULL)
@@ -363,7 +363,7 @@ mc_cmd_rate (McCli  *cli,
   json_object_set_string_member (object, "rating", rating);
   if (comment != NULL)
     json_object_set_string_member (object, "comment", comment);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RATING_RECORDED, payload, NULL, &error);
   if (dossier == NULL)
@@ -399,7 +399,7 @@ mc_cmd_post (McCli  *cli,
   json_object_set_string_member (object, "receiver", "Bưu chính công ích");
   if (at != NULL)
     json_object_set_string_member (object, "at", at);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RETURNED, payload, NULL, &error);
   if (dossier == NULL)
@@ -435,7 +435,7 @@ mc_cmd_correct (McCli  *cli,
   json_object_set_string_member (object, "field", field);
   json_object_set_string_member (object, "value", value);
   json_object_set_string_member (object, "reason", reason);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_EDITED, payload, NULL, &error);
   if (dossier == NULL)

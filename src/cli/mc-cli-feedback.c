@@ -55,7 +55,10 @@ mc_cmd_feedback (McCli  *cli,
     return mc_cli_usage_error (_("feedback needs add, answer or list"));
   if (!parse_day (date, &jdn))
     return mc_cli_usage_error (_("--date is a day written YYYY-MM-DD"));
-  if (!mc_cli_open_store (cli, !g_str_equal (argv[1], "list"), &status))
+  /* Reading the register needs no office; writing in it does. */
+  if (!g_str_equal (argv[1], "list"))
+    cli->needs |= MC_CLI_NEEDS_OFFICE;
+  if (!mc_cli_prepare (cli, &status))
     return status;
 
   if (g_str_equal (argv[1], "add") && argc == 2)

@@ -42,7 +42,7 @@ mc_cmd_post_list (McCli  *cli,
     return status;
   if (argc != 1 || output == NULL)
     return mc_cli_usage_error (_("post-list needs -o FILE.pdf"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossiers = mc_post_list_dossiers (cli->store, &error);
   if (dossiers == NULL)
@@ -159,7 +159,10 @@ mc_cmd_declaration (McCli  *cli,
     return status;
   if (argc != 2 || (output == NULL) == !show_fields)
     return mc_cli_usage_error (_("declaration needs a dossier code and either --fields or -o FILE.pdf"));
-  if (!mc_cli_open_store (cli, output != NULL, &status))
+  /* Showing the fields needs no office; recording and printing the declaration does. */
+  if (output != NULL)
+    cli->needs |= MC_CLI_NEEDS_OFFICE;
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_get_dossier (cli->store, argv[1], &error);
   if (dossier == NULL)
@@ -247,7 +250,7 @@ mc_cmd_slip (McCli  *cli,
     return status;
   if (argc != 2 || output == NULL)
     return mc_cli_usage_error (_("slip needs a dossier code and -o FILE.pdf"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   return write_form (cli, MC_FORM_SLIP, argv[1], output);
 }
@@ -272,7 +275,7 @@ mc_cmd_form (McCli  *cli,
                                  "code and -o FILE.pdf"));
   if (!mc_form_kind_from_string (argv[1], &kind))
     return mc_cli_usage_error (_("Unknown form; the kinds are slip, supplement, refusal, apology, stop and control"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   return write_form (cli, kind, argv[2], output);
 }
@@ -319,7 +322,7 @@ mc_cmd_apology (McCli  *cli,
     }
   json_object_set_string_member (object, "reason", reason);
 
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dossier = mc_store_record (cli->store, argv[1], MC_EVENT_APOLOGY_ISSUED, payload, NULL, &error);
   if (dossier == NULL)
@@ -357,7 +360,7 @@ mc_cmd_posting_sheets (McCli  *cli,
     return mc_cli_usage_error (_("posting-sheets needs -o FILE.pdf"));
   if (url_template != NULL && strstr (url_template, "{code}") == NULL)
     return mc_cli_usage_error (_("The URL template must contain {code}"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   procedures = mc_store_list_procedures (cli->store, &error);
   if (procedures == NULL)

@@ -44,7 +44,7 @@ mc_cmd_overdue (McCli  *cli,
   mc_query_init (&query);
   if (at != NULL && !mc_time_parse (at, &query.now, &error))
     return mc_cli_fail (error);
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
 
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
@@ -124,7 +124,7 @@ mc_cmd_stats (McCli  *cli,
     return mc_cli_usage_error (_("stats needs --from DATE and --to DATE"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
     return mc_cli_fail (error);
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   stats = mc_stats_compute (cli->store, from, to, mc_time_now (), office, &error);
   if (stats == NULL)
@@ -180,7 +180,7 @@ mc_cmd_register (McCli  *cli,
     return mc_cli_usage_error (_("The register is written as .pdf or .csv"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
     return mc_cli_fail (error);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   if (g_str_has_suffix (output, ".csv"))
     {
@@ -237,7 +237,7 @@ mc_cmd_late_list (McCli  *cli,
     return mc_cli_usage_error (_("The list is written as .pdf or .csv"));
   if (!parse_period (from_text, to_text, &from, &to, &error))
     return mc_cli_fail (error);
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   if (g_str_has_suffix (output, ".csv"))
     {

@@ -48,9 +48,8 @@ mc_cmd_init (McCli  *cli,
     return mc_cli_usage_error (_("init needs --office-code, --office-name and --station"));
 
   existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);
-  cli->store = mc_store_open (cli->db_path, TRUE, &error);
-  if (cli->store == NULL)
-    return mc_cli_fail (error);
+  if (!mc_cli_prepare (cli, &status))
+    return status;
 
   setup = (McStoreSetup) { office_code, office_name, parent, place, station, clerk };
   if (!mc_store_setup (cli->store, &setup, &error))
@@ -101,7 +100,7 @@ mc_cmd_check (McCli  *cli,
 
   if (!mc_cli_parse_options ("check", NULL, entries, &argc, &argv, &status))
     return status;
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   if (!mc_store_check (cli->store, &report, &error))
     return mc_cli_fail (error);
@@ -159,7 +158,7 @@ mc_cmd_backup (McCli  *cli,
     return mc_cli_usage_error (_("backup takes no argument"));
   if (keep < 0 || keep > 1000)
     return mc_cli_usage_error (_("--keep must be between 1 and 1000"));
-  if (!mc_cli_open_store (cli, FALSE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   dir = backup_dir_for (cli, dir_option);
   keep_setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_KEEP);
@@ -201,15 +200,11 @@ mc_cmd_restore (McCli  *cli,
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("restore needs the backup file"));
-  /* Only an administrator restores; then the database is closed, since it is replaced underneath. */
-  if (g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
-    {
-      if (!mc_cli_open_store (cli, FALSE, &status))
-        return status;
-      if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
-        return mc_cli_fail (error);
-      g_clear_object (&cli->store);
-    }
+  /* Only an administrator replaces a database (the table's flags); it is closed, since it is replaced
+   * underneath. */
+  if (!mc_cli_prepare (cli, &status))
+    return status;
+  g_clear_object (&cli->store);
   info = mc_backup_verify (argv[1], &error);
   if (info == NULL || !mc_backup_restore (argv[1], cli->db_path, &kept, &error))
     return mc_cli_fail (error);
@@ -292,7 +287,7 @@ mc_cmd_account (McCli  *cli,
   if (argc < 2)
     return mc_cli_usage_error (_("account needs list, add, pin, disable or enable"));
   action = argv[1];
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
 
   if (g_str_equal (action, "list") && argc == 2)
@@ -363,10 +358,8 @@ mc_cmd_audit (McCli  *cli,
     return status;
   if (argc > 1 || limit < 1)
     return mc_cli_usage_error (_("audit takes only --limit N"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
-  if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &error))
-    return mc_cli_fail (error);
   entries_list = mc_audit_list (cli->store, (guint) limit, &error);
   if (entries_list == NULL)
     return mc_cli_fail (error);
@@ -424,7 +417,7 @@ mc_cmd_remove_personal_data (McCli  *cli,
     return status;
   if (argc > 1 || years <= 0)
     return mc_cli_usage_error (_("remove-personal-data needs --years N"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   if (!mc_store_remove_personal_data (cli->store, years, dry_run, &count, &error))
     return mc_cli_fail (error);

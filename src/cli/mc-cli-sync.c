@@ -60,7 +60,7 @@ mc_cmd_passphrase (McCli  *cli,
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("passphrase takes no arguments"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   first = read_passphrase (_("New office sync passphrase: "));
   if (first == NULL)
@@ -92,7 +92,7 @@ mc_cmd_office_key (McCli  *cli,
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("office-key needs the code of the office whose bundles this database will import"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   passphrase = read_passphrase (_("That office's sync passphrase: "));
   if (passphrase == NULL)
@@ -137,7 +137,7 @@ mc_cmd_export (McCli  *cli,
     return status;
   if (argc > 1 || output == NULL)
     return mc_cli_usage_error (_("export needs -o FILE"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   if (!ensure_sync_key (cli, &error) ||
       !mc_bundle_export (cli->store, output,
@@ -250,7 +250,7 @@ mc_cmd_import (McCli  *cli,
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("import needs the bundle file"));
-  if (!mc_cli_open_store (cli, TRUE, &status))
+  if (!mc_cli_prepare (cli, &status))
     return status;
   /* The level above opens each office's bundles with that office's key (office-key), not with its own. */
   if (!mc_bundle_is_aggregator (cli->store) && !ensure_sync_key (cli, &error))

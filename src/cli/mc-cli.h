@@ -21,11 +21,25 @@ G_BEGIN_DECLS
 #define EXIT_USER  1
 #define EXIT_USAGE 2
 
+/* What a command needs before it runs: the flags of its row in the table (motcua-cli.c), carried out once by
+ * mc_cli_prepare (). */
+typedef enum
+{
+  MC_CLI_OPENS_DB        = 1 << 0,  /* opens the database, which must exist */
+  MC_CLI_OPENS_DB_IF_ANY = 1 << 1,  /* opens the database when the file exists; works without one otherwise */
+  MC_CLI_CREATES_DB      = 1 << 2,  /* opens the database, creating it when there is none */
+  MC_CLI_NEEDS_OFFICE    = 1 << 3,  /* the database has its office set up */
+  MC_CLI_SIGNS_IN        = 1 << 4,  /* where the workstation has accounts: MOTCUA_USER signs in with a PIN */
+  MC_CLI_NEEDS_ADMIN     = 1 << 5,  /* where the workstation has accounts: only an administrator */
+} McCliNeeds;
+
 typedef struct
 {
-  char     *db_path;
-  gboolean  json;
-  McStore  *store;
+  char       *db_path;
+  gboolean    json;
+  McCliNeeds  needs;     /* the row's flags; a command may add to them when its arguments ask for more */
+  gboolean    prepared;
+  McStore    *store;     /* NULL until mc_cli_prepare () opens it */
 } McCli;
 
 typedef int (*McCliCommandFunc) (McCli *cli, int argc, char **argv);
@@ -58,8 +72,7 @@ gboolean  mc_cli_parse_options      (const char    *command,
                                      int           *status);
 char     *mc_cli_read_secret        (const char    *env_name,
                                      const char    *prompt);
-gboolean  mc_cli_open_store         (McCli         *cli,
-                                     gboolean       must_be_set_up,
+gboolean  mc_cli_prepare            (McCli         *cli,
                                      int           *status);
 
 /* Commands: one table row each in motcua-cli.c */
