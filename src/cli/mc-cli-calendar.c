@@ -51,12 +51,11 @@ mc_cmd_procedures (McCli  *cli,
                    int     argc,
                    char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GPtrArray) procedures = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("procedures", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, NULL, &argc, &argv, &status))
     return status;
   if (!mc_cli_prepare (cli, &status))
     return status;
@@ -93,13 +92,12 @@ mc_cmd_lunar (McCli  *cli,
               int     argc,
               char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *can_chi = NULL;
   McLunarDate lunar;
   int status, jdn, y, m, d;
 
-  if (!mc_cli_parse_options ("lunar", "YYYY-MM-DD", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("YYYY-MM-DD", NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("lunar needs one date, YYYY-MM-DD"));
@@ -116,14 +114,10 @@ mc_cmd_lunar (McCli  *cli,
 
       json_builder_begin_object (builder);
       mc_cli_json_add_string (builder, "date", argv[1]);
-      json_builder_set_member_name (builder, "day");
-      json_builder_add_int_value (builder, lunar.day);
-      json_builder_set_member_name (builder, "month");
-      json_builder_add_int_value (builder, lunar.month);
-      json_builder_set_member_name (builder, "year");
-      json_builder_add_int_value (builder, lunar.year);
-      json_builder_set_member_name (builder, "leap");
-      json_builder_add_boolean_value (builder, lunar.leap);
+      mc_cli_json_add_int (builder, "day", lunar.day);
+      mc_cli_json_add_int (builder, "month", lunar.month);
+      mc_cli_json_add_int (builder, "year", lunar.year);
+      mc_cli_json_add_boolean (builder, "leap", lunar.leap);
       mc_cli_json_add_string (builder, "can_chi", can_chi);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
@@ -153,13 +147,12 @@ mc_cmd_holidays (McCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 year;
   int status;
 
-  if (!mc_cli_parse_options ("holidays", "YEAR", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("YEAR", NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("holidays needs a year"));
@@ -170,10 +163,8 @@ mc_cmd_holidays (McCli  *cli,
 
   calendar = calendar_for (cli);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, year);
-  json_builder_set_member_name (builder, "official");
-  json_builder_add_boolean_value (builder, mc_calendar_has_schedule (calendar, (int) year));
+  mc_cli_json_add_int (builder, "year", year);
+  mc_cli_json_add_boolean (builder, "official", mc_calendar_has_schedule (calendar, (int) year));
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
   if (!cli->json)
@@ -197,14 +188,11 @@ mc_cmd_holidays (McCli  *cli,
         {
           json_builder_begin_object (builder);
           mc_cli_json_add_string (builder, "date", date);
-          json_builder_set_member_name (builder, "weekday");
-          json_builder_add_int_value (builder, wd == 0 ? 7 : wd);
+          mc_cli_json_add_int (builder, "weekday", wd == 0 ? 7 : wd);
           mc_cli_json_add_string (builder, "kind", day_kind_name (info.kind));
-          json_builder_set_member_name (builder, "working");
-          json_builder_add_boolean_value (builder, info.working);
+          mc_cli_json_add_boolean (builder, "working", info.working);
           mc_cli_json_add_string (builder, "name", info.name);
-          json_builder_set_member_name (builder, "provisional");
-          json_builder_add_boolean_value (builder, info.provisional);
+          mc_cli_json_add_boolean (builder, "provisional", info.provisional);
           json_builder_end_object (builder);
         }
       else
@@ -245,7 +233,7 @@ mc_cmd_due (McCli  *cli,
   gboolean cutoff;
   int status, given;
 
-  if (!mc_cli_parse_options ("due", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   given = (procedure_code != NULL) + (days > 0) + (hours > 0) + (same_day != FALSE);
   if (received_text == NULL || given != 1 || argc > 1)
@@ -301,15 +289,9 @@ mc_cmd_due (McCli  *cli,
       mc_cli_json_add_time (builder, "due", due);
       mc_cli_json_add_string (builder, "due_text", slip_text);
       mc_cli_json_add_string (builder, "unit", mc_unit_to_string (unit));
-      json_builder_set_member_name (builder, "duration");
-      json_builder_add_int_value (builder, duration);
-      json_builder_set_member_name (builder, "cutoff");
-      json_builder_add_boolean_value (builder, cutoff);
-      json_builder_set_member_name (builder, "skipped");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < skipped->len; i++)
-        json_builder_add_string_value (builder, g_ptr_array_index (skipped, i));
-      json_builder_end_array (builder);
+      mc_cli_json_add_int (builder, "duration", duration);
+      mc_cli_json_add_boolean (builder, "cutoff", cutoff);
+      mc_cli_json_add_strings (builder, "skipped", skipped);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }

@@ -84,6 +84,37 @@ mc_cli_json_add_string (JsonBuilder *builder,
 }
 
 void
+mc_cli_json_add_int (JsonBuilder *builder,
+                     const char  *member,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+mc_cli_json_add_boolean (JsonBuilder *builder,
+                         const char  *member,
+                         gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* An array of the strings of @values (NULL: none). */
+void
+mc_cli_json_add_strings (JsonBuilder *builder,
+                         const char  *member,
+                         GPtrArray   *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (values, i));
+  json_builder_end_array (builder);
+}
+
+void
 mc_cli_json_add_time (JsonBuilder *builder,
                       const char  *member,
                       McMinute     t)
@@ -203,10 +234,9 @@ mc_cli_print_dossier (McCli     *cli,
  * Options, secrets and the database
  */
 
-/* Parses the command's own options; leaves the positional arguments in argv. */
+/* Parses the command's own options (@entries may be NULL: none); leaves the positional arguments in argv. */
 gboolean
-mc_cli_parse_options (const char     *command,
-                      const char     *parameters,
+mc_cli_parse_options (const char     *parameters,
                       GOptionEntry   *entries,
                       int            *argc,
                       char         ***argv,
@@ -217,7 +247,8 @@ mc_cli_parse_options (const char     *command,
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_help_enabled (context, TRUE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -228,6 +259,28 @@ mc_cli_parse_options (const char     *command,
         *status = mc_cli_usage_error (error->message);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* An option's time (ISO, local) into an event's @member, with its offset; a time that does not parse is a user
+ * error. */
+gboolean
+mc_cli_set_time (JsonObject *payload,
+                 const char *member,
+                 const char *text,
+                 int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  McMinute t;
+
+  if (!mc_time_parse (text, &t, &error))
+    {
+      *status = mc_cli_fail (error);
+      return FALSE;
+    }
+  iso = mc_time_format_iso_offset (t);
+  json_object_set_string_member (payload, member, iso);
   return TRUE;
 }
 
@@ -295,6 +348,33 @@ mc_cli_prepare (McCli *cli,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Records one event of @kind on the dossier @code with @payload, once the command's options are checked. The
+ * dossier is printed as show does, or handed to the caller in @recorded when it is not NULL. */
+int
+mc_cli_record (McCli       *cli,
+               const char  *code,
+               const char  *kind,
+               JsonObject  *payload,
+               const char  *clerk,
+               McDossier  **recorded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), payload);
+  g_autoptr(McDossier) dossier = NULL;
+  int status;
+
+  if (!mc_cli_prepare (cli, &status))
+    return status;
+  dossier = mc_store_record (cli->store, code, kind, node, clerk, &error);
+  if (dossier == NULL)
+    return mc_cli_fail (error);
+  if (recorded != NULL)
+    *recorded = g_steal_pointer (&dossier);
+  else
+    mc_cli_print_dossier (cli, dossier);
+  return EXIT_OK;
 }
 
 /* The sync passphrase never comes from the command line (other users can read it there): the environment, or

@@ -36,12 +36,10 @@ print_attachments (McCli     *cli,
           mc_cli_json_add_string (builder, "hash", a->hash);
           mc_cli_json_add_string (builder, "media_type", a->media_type);
           mc_cli_json_add_string (builder, "source", a->source);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, a->size);
+          mc_cli_json_add_int (builder, "size", a->size);
           mc_cli_json_add_string (builder, "at", a->occurred_at);
           mc_cli_json_add_string (builder, "clerk", a->clerk);
-          json_builder_set_member_name (builder, "present");
-          json_builder_add_boolean_value (builder, a->present);
+          mc_cli_json_add_boolean (builder, "present", a->present);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -59,6 +57,37 @@ print_attachments (McCli     *cli,
     g_print (_("No document of this dossier is digitised.\n"));
 }
 
+/* Prints the digitised documents of a dossier (its code or its uuid). */
+static int
+list_documents (McCli      *cli,
+                const char *dossier)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = mc_store_list_attachments (cli->store, dossier, &error);
+
+  if (list == NULL)
+    return mc_cli_fail (error);
+  print_attachments (cli, list);
+  return EXIT_OK;
+}
+
+/* Keeps @data as a document of the dossier @code, then lists the dossier's documents. */
+static int
+attach_document (McCli      *cli,
+                 const char *code,
+                 const char *component,
+                 const char *name,
+                 const char *source,
+                 GBytes     *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = mc_store_attach (cli->store, code, component, name, source, data, NULL, &error);
+
+  if (dossier == NULL)
+    return mc_cli_fail (error);
+  return list_documents (cli, dossier->uuid);
+}
+
 int
 mc_cmd_attach (McCli  *cli,
                int     argc,
@@ -71,15 +100,13 @@ mc_cmd_attach (McCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GBytes) data = NULL;
   gsize len = 0;
   int status;
 
-  if (!mc_cli_parse_options ("attach", "CODE FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 3 || component == NULL)
     return mc_cli_usage_error (_("attach needs a dossier code, a PDF or image file and --component"));
@@ -89,14 +116,7 @@ mc_cmd_attach (McCli  *cli,
   name = g_path_get_basename (argv[2]);
   if (!mc_cli_prepare (cli, &status))
     return status;
-  dossier = mc_store_attach (cli->store, argv[1], component, name, "file", data, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
-  if (list == NULL)
-    return mc_cli_fail (error);
-  print_attachments (cli, list);
-  return EXIT_OK;
+  return attach_document (cli, argv[1], component, name, "file", data);
 }
 
 int
@@ -106,10 +126,9 @@ mc_cmd_scanners (McCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) devices = NULL;
-  GOptionEntry entries[] = { { NULL } };
   int status;
 
-  if (!mc_cli_parse_options ("scanners", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 1)
     return mc_cli_usage_error (_("scanners takes no argument"));
@@ -163,12 +182,11 @@ mc_cmd_scan (McCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autofree char *name = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("scan", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || component == NULL)
     return mc_cli_usage_error (_("scan needs a dossier code and --component"));
@@ -201,15 +219,7 @@ mc_cmd_scan (McCli  *cli,
     name = g_strdup_printf ("scan-%04d%02d%02d-%02d%02d.png", y, m, d, mc_minute_of_day (now) / 60,
                             mc_minute_of_day (now) % 60);
   }
-  g_clear_pointer (&dossier, mc_dossier_unref);
-  dossier = mc_store_attach (cli->store, argv[1], component, name, "scanner", png, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  list = mc_store_list_attachments (cli->store, dossier->uuid, &error);
-  if (list == NULL)
-    return mc_cli_fail (error);
-  print_attachments (cli, list);
-  return EXIT_OK;
+  return attach_document (cli, argv[1], component, name, "scanner", png);
 }
 
 int
@@ -228,7 +238,7 @@ mc_cmd_documents (McCli  *cli,
   g_autoptr(GPtrArray) list = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("documents", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || (number != 0) != (output != NULL))
     return mc_cli_usage_error (_("documents needs a dossier code; --save N goes with -o FILE"));

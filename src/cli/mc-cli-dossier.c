@@ -57,7 +57,7 @@ mc_cmd_intake (McCli  *cli,
   McIntake intake = { 0 };
   int status;
 
-  if (!mc_cli_parse_options ("intake", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || procedure == NULL || name == NULL)
     return mc_cli_usage_error (_("intake needs --procedure and --name"));
@@ -111,13 +111,12 @@ mc_cmd_show (McCli  *cli,
              int     argc,
              char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(GPtrArray) events = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("show", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("show needs a dossier code"));
@@ -186,7 +185,7 @@ mc_cmd_list (McCli  *cli,
   McQuery query;
   int status;
 
-  if (!mc_cli_parse_options ("list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("list takes no arguments"));
@@ -228,7 +227,7 @@ mc_cmd_search (McCli  *cli,
   McQuery query;
   int status;
 
-  if (!mc_cli_parse_options ("search", "TEXT", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("TEXT", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage_error (_("search needs the text to look for"));
@@ -249,13 +248,25 @@ mc_cmd_search (McCli  *cli,
   return mc_cli_print_dossier_list (cli, dossiers, query.now);
 }
 
-static int
-record_action (McCli       *cli,
-               int          argc,
-               char       **argv,
-               const char  *command,
-               const char  *kind,
-               gboolean     needs_reason)
+/* The lifecycle steps (docs/cli.md): one command each, one event each, told apart by the command's name. */
+static const struct
+{
+  const char *command;
+  const char *kind;
+  gboolean    needs_reason;
+} steps[] = {
+  { "request-supplement", MC_EVENT_SUPPLEMENT_REQUESTED, TRUE },
+  { "complete-supplement", MC_EVENT_SUPPLEMENT_COMPLETED, FALSE },
+  { "refuse", MC_EVENT_REFUSED, TRUE },
+  { "stop", MC_EVENT_STOP_REQUESTED, TRUE },
+  { "result-ready", MC_EVENT_RESULT_READY, FALSE },
+  { "return", MC_EVENT_RETURNED, FALSE },
+};
+
+int
+mc_cmd_step (McCli  *cli,
+             int     argc,
+             char  **argv)
 {
   g_autofree char *reason = NULL, *at = NULL, *receiver = NULL, *clerk = NULL;
   GOptionEntry entries[] = {
@@ -265,76 +276,25 @@ record_action (McCli       *cli,
     { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk recording it (default: the station's)"), "NAME" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) payload = json_object_new ();
+  guint step;
   int status;
 
-  json_node_take_object (payload, object);
-  if (!mc_cli_parse_options (command, "CODE", entries, &argc, &argv, &status))
+  for (step = 0; !g_str_equal (steps[step].command, argv[0]); step++)
+    g_assert (step + 1 < G_N_ELEMENTS (steps));
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("Give the dossier code"));
-  if (needs_reason && (reason == NULL || *reason == '\0'))
+  if (steps[step].needs_reason && (reason == NULL || *reason == '\0'))
     return mc_cli_usage_error (_("This step needs --reason"));
-  if (at != NULL)
-    {
-      McMinute t;
-
-      if (!mc_time_parse (at, &t, &error))
-        return mc_cli_fail (error);
-      g_autofree char *iso = mc_time_format_iso_offset (t);
-      json_object_set_string_member (object, "at", iso);
-    }
-  if (reason != NULL)
-    json_object_set_string_member (object, "reason", reason);
-  if (receiver != NULL)
-    json_object_set_string_member (object, "receiver", receiver);
-
-  if (!mc_cli_prepare (cli, &status))
+  if (at != NULL && !mc_cli_set_time (payload, "at", at, &status))
     return status;
-  dossier = mc_store_record (cli->store, argv[1], kind, payload, clerk, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  mc_cli_print_dossier (cli, dossier);
-  return EXIT_OK;
-}
-
-int
-mc_cmd_request_supplement (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "request-supplement", MC_EVENT_SUPPLEMENT_REQUESTED, TRUE);
-}
-
-int
-mc_cmd_complete_supplement (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "complete-supplement", MC_EVENT_SUPPLEMENT_COMPLETED, FALSE);
-}
-
-int
-mc_cmd_refuse (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "refuse", MC_EVENT_REFUSED, TRUE);
-}
-
-int
-mc_cmd_stop (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "stop", MC_EVENT_STOP_REQUESTED, TRUE);
-}
-
-int
-mc_cmd_result_ready (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "result-ready", MC_EVENT_RESULT_READY, FALSE);
-}
-
-int
-mc_cmd_return (McCli *cli, int argc, char **argv)
-{
-  return record_action (cli, argc, argv, "return", MC_EVENT_RETURNED, FALSE);
+  if (reason != NULL)
+    json_object_set_string_member (payload, "reason", reason);
+  if (receiver != NULL)
+    json_object_set_string_member (payload, "receiver", receiver);
+  return mc_cli_record (cli, argv[1], steps[step].kind, payload, clerk, NULL);
 }
 
 int
@@ -349,27 +309,17 @@ mc_cmd_rate (McCli  *cli,
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("The citizen's comment"), "TEXT" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) payload = json_object_new ();
   int status;
 
-  json_node_take_object (payload, object);
-  if (!mc_cli_parse_options ("rate", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || rating == NULL)
     return mc_cli_usage_error (_("rate needs a dossier code and --rating"));
-  json_object_set_string_member (object, "rating", rating);
+  json_object_set_string_member (payload, "rating", rating);
   if (comment != NULL)
-    json_object_set_string_member (object, "comment", comment);
-  if (!mc_cli_prepare (cli, &status))
-    return status;
-  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RATING_RECORDED, payload, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  mc_cli_print_dossier (cli, dossier);
-  return EXIT_OK;
+    json_object_set_string_member (payload, "comment", comment);
+  return mc_cli_record (cli, argv[1], MC_EVENT_RATING_RECORDED, payload, NULL, NULL);
 }
 
 int
@@ -384,28 +334,18 @@ mc_cmd_post (McCli  *cli,
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was handed over (default: now)"), "ISO" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) payload = json_object_new ();
   int status;
 
-  json_node_take_object (payload, object);
-  if (!mc_cli_parse_options ("post", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || tracking == NULL)
     return mc_cli_usage_error (_("post needs a dossier code and --tracking"));
-  json_object_set_string_member (object, "tracking_number", tracking);
-  json_object_set_string_member (object, "receiver", "Bưu chính công ích");
+  json_object_set_string_member (payload, "tracking_number", tracking);
+  json_object_set_string_member (payload, "receiver", "Bưu chính công ích");
   if (at != NULL)
-    json_object_set_string_member (object, "at", at);
-  if (!mc_cli_prepare (cli, &status))
-    return status;
-  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_RETURNED, payload, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  mc_cli_print_dossier (cli, dossier);
-  return EXIT_OK;
+    json_object_set_string_member (payload, "at", at);
+  return mc_cli_record (cli, argv[1], MC_EVENT_RETURNED, payload, NULL, NULL);
 }
 
 int
@@ -421,25 +361,15 @@ mc_cmd_correct (McCli  *cli,
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is corrected"), "R" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) payload = json_object_new ();
   int status;
 
-  json_node_take_object (payload, object);
-  if (!mc_cli_parse_options ("correct", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || field == NULL || value == NULL || reason == NULL)
     return mc_cli_usage_error (_("correct needs a dossier code, --field, --value and --reason"));
-  json_object_set_string_member (object, "field", field);
-  json_object_set_string_member (object, "value", value);
-  json_object_set_string_member (object, "reason", reason);
-  if (!mc_cli_prepare (cli, &status))
-    return status;
-  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_EDITED, payload, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  mc_cli_print_dossier (cli, dossier);
-  return EXIT_OK;
+  json_object_set_string_member (payload, "field", field);
+  json_object_set_string_member (payload, "value", value);
+  json_object_set_string_member (payload, "reason", reason);
+  return mc_cli_record (cli, argv[1], MC_EVENT_EDITED, payload, NULL, NULL);
 }

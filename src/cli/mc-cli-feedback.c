@@ -49,7 +49,7 @@ mc_cmd_feedback (McCli  *cli,
   g_autoptr(GError) error = NULL;
   int status, jdn;
 
-  if (!mc_cli_parse_options ("feedback", "add | answer ID | list", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("add | answer ID | list", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage_error (_("feedback needs add, answer or list"));
@@ -132,8 +132,7 @@ mc_cmd_feedback (McCli  *cli,
               mc_cli_json_add_string (builder, "due", due);
               mc_cli_json_add_string (builder, "answer", f->answer);
               mc_cli_json_add_string (builder, "answered", answered);
-              json_builder_set_member_name (builder, "overdue");
-              json_builder_add_boolean_value (builder, overdue);
+              mc_cli_json_add_boolean (builder, "overdue", overdue);
               json_builder_end_object (builder);
             }
           else

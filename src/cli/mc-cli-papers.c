@@ -38,7 +38,7 @@ mc_cmd_post_list (McCli  *cli,
   g_autoptr(McDocument) document = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("post-list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1 || output == NULL)
     return mc_cli_usage_error (_("post-list needs -o FILE.pdf"));
@@ -57,8 +57,7 @@ mc_cmd_post_list (McCli  *cli,
 
       json_builder_begin_object (builder);
       mc_cli_json_add_string (builder, "file", output);
-      json_builder_set_member_name (builder, "dossiers");
-      json_builder_add_int_value (builder, dossiers->len);
+      mc_cli_json_add_int (builder, "dossiers", dossiers->len);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -78,14 +77,24 @@ warn_missing_fonts (void)
     g_printerr ("motcua-cli: %s\n", error->message);
 }
 
-/* What a written form reports: its name, the dossier, the file and its pages. */
+/* Writes one dossier's paper (@document, or NULL and the @render_error that prevented it) to @output, records in
+ * the audit log that it was printed (it holds personal data), and reports its name, the dossier, the file and its
+ * pages. */
 static int
-print_written_form (McCli      *cli,
-                    const char *form,
-                    const char *code,
-                    const char *output,
-                    McDocument *document)
+write_paper (McCli      *cli,
+             McDocument *document,
+             GError     *render_error,
+             const char *form,
+             const char *code,
+             const char *output)
 {
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL)
+    return mc_cli_fail (render_error);
+  if (!mc_document_write_pdf (document, output, &error))
+    return mc_cli_fail (error);
+  mc_audit_record (cli->store, MC_AUDIT_PRINT, code, form, NULL);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -94,8 +103,7 @@ print_written_form (McCli      *cli,
       mc_cli_json_add_string (builder, "form", form);
       mc_cli_json_add_string (builder, "code", code);
       mc_cli_json_add_string (builder, "file", output);
-      json_builder_set_member_name (builder, "pages");
-      json_builder_add_int_value (builder, mc_document_get_n_pages (document));
+      mc_cli_json_add_int (builder, "pages", mc_document_get_n_pages (document));
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -104,7 +112,7 @@ print_written_form (McCli      *cli,
   return EXIT_OK;
 }
 
-/* Renders a form for a dossier into a PDF file; prints the file and page count. */
+/* Renders a form of Thông tư 03/2025 for a dossier into a PDF file. */
 static int
 write_form (McCli      *cli,
             McFormKind  kind,
@@ -124,10 +132,7 @@ write_form (McCli      *cli,
   if (events == NULL)
     return mc_cli_fail (error);
   document = mc_form_render (kind, dossier, events, mc_store_get_office (cli->store), &error);
-  if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return mc_cli_fail (error);
-  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_form_kind_to_string (kind), NULL);
-  return print_written_form (cli, mc_form_kind_to_string (kind), dossier->code, output, document);
+  return write_paper (cli, document, error, mc_form_kind_to_string (kind), dossier->code, output);
 }
 
 int
@@ -155,7 +160,7 @@ mc_cmd_declaration (McCli  *cli,
   GPtrArray *fields;
   int status;
 
-  if (!mc_cli_parse_options ("declaration", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || (output == NULL) == !show_fields)
     return mc_cli_usage_error (_("declaration needs a dossier code and either --fields or -o FILE.pdf"));
@@ -209,8 +214,7 @@ mc_cmd_declaration (McCli  *cli,
               json_builder_begin_object (builder);
               mc_cli_json_add_string (builder, "key", field->key);
               mc_cli_json_add_string (builder, "label", field->label);
-              json_builder_set_member_name (builder, "required");
-              json_builder_add_boolean_value (builder, field->required);
+              mc_cli_json_add_boolean (builder, "required", field->required);
               mc_cli_json_add_string (builder, "value", value);
               json_builder_end_object (builder);
             }
@@ -228,33 +232,10 @@ mc_cmd_declaration (McCli  *cli,
   if (recorded == NULL)
     return mc_cli_fail (error);
   document = mc_declaration_render (declaration, cli->store, recorded, answers, &error);
-  if (document == NULL || !mc_document_write_pdf (document, output, &error))
-    return mc_cli_fail (error);
-  mc_audit_record (cli->store, MC_AUDIT_PRINT, dossier->code, mc_declaration_get_id (declaration), NULL);
-  return print_written_form (cli, mc_declaration_get_id (declaration), dossier->code, output, document);
+  return write_paper (cli, document, error, mc_declaration_get_id (declaration), dossier->code, output);
 }
 
-int
-mc_cmd_slip (McCli  *cli,
-             int     argc,
-             char  **argv)
-{
-  g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
-    { NULL }
-  };
-  int status;
-
-  if (!mc_cli_parse_options ("slip", "CODE", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || output == NULL)
-    return mc_cli_usage_error (_("slip needs a dossier code and -o FILE.pdf"));
-  if (!mc_cli_prepare (cli, &status))
-    return status;
-  return write_form (cli, MC_FORM_SLIP, argv[1], output);
-}
-
+/* Both form KIND CODE and slip CODE, which is form slip CODE. */
 int
 mc_cmd_form (McCli  *cli,
              int     argc,
@@ -265,19 +246,22 @@ mc_cmd_form (McCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
     { NULL }
   };
-  McFormKind kind;
+  gboolean slip = g_str_equal (argv[0], "slip");
+  McFormKind kind = MC_FORM_SLIP;
   int status;
 
-  if (!mc_cli_parse_options ("form", "KIND CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (slip ? "CODE" : "KIND CODE", entries, &argc, &argv, &status))
     return status;
-  if (argc != 3 || output == NULL)
+  if (slip && (argc != 2 || output == NULL))
+    return mc_cli_usage_error (_("slip needs a dossier code and -o FILE.pdf"));
+  if (!slip && (argc != 3 || output == NULL))
     return mc_cli_usage_error (_("form needs a kind (slip, supplement, refusal, apology, stop, control), a dossier "
                                  "code and -o FILE.pdf"));
-  if (!mc_form_kind_from_string (argv[1], &kind))
+  if (!slip && !mc_form_kind_from_string (argv[1], &kind))
     return mc_cli_usage_error (_("Unknown form; the kinds are slip, supplement, refusal, apology, stop and control"));
   if (!mc_cli_prepare (cli, &status))
     return status;
-  return write_form (cli, kind, argv[2], output);
+  return write_form (cli, kind, argv[argc - 1], output);
 }
 
 int
@@ -293,44 +277,23 @@ mc_cmd_apology (McCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the letter to this PDF file"), "FILE.pdf" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) payload = json_object_new ();
   g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
-  McMinute t;
   int status;
 
-  json_node_take_object (payload, object);
-  if (!mc_cli_parse_options ("apology", "CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("CODE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || reason == NULL || new_due == NULL)
     return mc_cli_usage_error (_("apology needs a dossier code, --reason and --new-due"));
-  if (!mc_time_parse (new_due, &t, &error))
-    return mc_cli_fail (error);
-  {
-    g_autofree char *iso = mc_time_format_iso_offset (t);
-    json_object_set_string_member (object, "new_due", iso);
-  }
-  if (at != NULL)
-    {
-      g_autofree char *iso = NULL;
-
-      if (!mc_time_parse (at, &t, &error))
-        return mc_cli_fail (error);
-      iso = mc_time_format_iso_offset (t);
-      json_object_set_string_member (object, "at", iso);
-    }
-  json_object_set_string_member (object, "reason", reason);
-
-  if (!mc_cli_prepare (cli, &status))
+  if (!mc_cli_set_time (payload, "new_due", new_due, &status) ||
+      (at != NULL && !mc_cli_set_time (payload, "at", at, &status)))
     return status;
-  dossier = mc_store_record (cli->store, argv[1], MC_EVENT_APOLOGY_ISSUED, payload, NULL, &error);
-  if (dossier == NULL)
-    return mc_cli_fail (error);
-  if (output != NULL)
-    return write_form (cli, MC_FORM_APOLOGY, dossier->code, output);
-  mc_cli_print_dossier (cli, dossier);
-  return EXIT_OK;
+  json_object_set_string_member (payload, "reason", reason);
+  /* With -o the letter is written instead of the dossier printed. */
+  status = mc_cli_record (cli, argv[1], MC_EVENT_APOLOGY_ISSUED, payload, NULL, output != NULL ? &dossier : NULL);
+  if (status != EXIT_OK || output == NULL)
+    return status;
+  return write_form (cli, MC_FORM_APOLOGY, dossier->code, output);
 }
 
 int
@@ -354,7 +317,7 @@ mc_cmd_posting_sheets (McCli  *cli,
   g_autofree char *stored_template = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("posting-sheets", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || output == NULL)
     return mc_cli_usage_error (_("posting-sheets needs -o FILE.pdf"));

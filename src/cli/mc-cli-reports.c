@@ -37,7 +37,7 @@ mc_cmd_overdue (McCli  *cli,
   McQuery query;
   int status;
 
-  if (!mc_cli_parse_options ("overdue", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("overdue takes no arguments"));
@@ -84,6 +84,11 @@ mc_cmd_overdue (McCli  *cli,
   return status;
 }
 
+/* The period of stats, register and late-list. */
+#define PERIOD_OPTIONS(from, to) \
+  { "from", 0, 0, G_OPTION_ARG_STRING, &(from), N_("First day of the period"), "DATE" }, \
+  { "to", 0, 0, G_OPTION_ARG_STRING, &(to), N_("Last day of the period"), "DATE" }
+
 static gboolean
 parse_period (const char  *from_text,
               const char  *to_text,
@@ -108,8 +113,7 @@ mc_cmd_stats (McCli  *cli,
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *office = NULL;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    PERIOD_OPTIONS (from_text, to_text),
     { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Only this office's dossiers (level above)"), "CODE" },
     { NULL }
   };
@@ -118,7 +122,7 @@ mc_cmd_stats (McCli  *cli,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status, from, to;
 
-  if (!mc_cli_parse_options ("stats", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL)
     return mc_cli_usage_error (_("stats needs --from DATE and --to DATE"));
@@ -156,6 +160,46 @@ mc_cmd_stats (McCli  *cli,
   return EXIT_OK;
 }
 
+/* Writes one of the period's books (the register, or the late dossiers) to @output, as CSV or PDF by its suffix,
+ * and records the export in the audit log: both hold personal data. */
+static int
+write_book (McCli      *cli,
+            gboolean    late,
+            const char *from_text,
+            const char *to_text,
+            const char *sector,
+            const char *output,
+            const char *not_pdf_or_csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDocument) document = NULL;
+  g_autofree char *name = g_path_get_basename (output);
+  g_autofree char *period = g_strdup_printf ("%s – %s", from_text, to_text);
+  gboolean csv = g_str_has_suffix (output, ".csv");
+  gboolean written;
+  int status, from, to;
+
+  if (!csv && !g_str_has_suffix (output, ".pdf"))
+    return mc_cli_usage_error (not_pdf_or_csv);
+  if (!parse_period (from_text, to_text, &from, &to, &error))
+    return mc_cli_fail (error);
+  if (!mc_cli_prepare (cli, &status))
+    return status;
+  if (csv)
+    written = late ? mc_late_list_write_csv (cli->store, from, to, output, &error)
+                   : mc_register_write_csv (cli->store, from, to, sector, output, &error);
+  else
+    {
+      document = late ? mc_late_list_render (cli->store, from, to, &error)
+                      : mc_register_render (cli->store, from, to, sector, &error);
+      written = document != NULL && mc_document_write_pdf (document, output, &error);
+    }
+  if (!written)
+    return mc_cli_fail (error);
+  mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, late ? "late dossiers" : period, NULL);
+  return EXIT_OK;
+}
+
 int
 mc_cmd_register (McCli  *cli,
                  int     argc,
@@ -163,43 +207,20 @@ mc_cmd_register (McCli  *cli,
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *sector = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    PERIOD_OPTIONS (from_text, to_text),
     { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("Only this sector, e.g. “Hộ tịch”"), "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf or FILE.csv"), "FILE" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  int status, from, to;
+  int status;
 
-  if (!mc_cli_parse_options ("register", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
     return mc_cli_usage_error (_("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
-  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
-    return mc_cli_usage_error (_("The register is written as .pdf or .csv"));
-  if (!parse_period (from_text, to_text, &from, &to, &error))
-    return mc_cli_fail (error);
-  if (!mc_cli_prepare (cli, &status))
+  status = write_book (cli, FALSE, from_text, to_text, sector, output, _("The register is written as .pdf or .csv"));
+  if (status != EXIT_OK)
     return status;
-  if (g_str_has_suffix (output, ".csv"))
-    {
-      if (!mc_register_write_csv (cli->store, from, to, sector, output, &error))
-        return mc_cli_fail (error);
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_register_render (cli->store, from, to, sector, &error);
-
-      if (document == NULL || !mc_document_write_pdf (document, output, &error))
-        return mc_cli_fail (error);
-    }
-  {
-    g_autofree char *name = g_path_get_basename (output);
-    g_autofree char *period = g_strdup_printf ("%s – %s", from_text, to_text);
-
-    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, period, NULL);
-  }
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -221,40 +242,19 @@ mc_cmd_late_list (McCli  *cli,
 {
   g_autofree char *from_text = NULL, *to_text = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), "DATE" },
+    PERIOD_OPTIONS (from_text, to_text),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf or FILE.csv"), "FILE" },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  int status, from, to;
+  int status;
 
-  if (!mc_cli_parse_options ("late-list", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
     return mc_cli_usage_error (_("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
-  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
-    return mc_cli_usage_error (_("The list is written as .pdf or .csv"));
-  if (!parse_period (from_text, to_text, &from, &to, &error))
-    return mc_cli_fail (error);
-  if (!mc_cli_prepare (cli, &status))
+  status = write_book (cli, TRUE, from_text, to_text, NULL, output, _("The list is written as .pdf or .csv"));
+  if (status != EXIT_OK)
     return status;
-  if (g_str_has_suffix (output, ".csv"))
-    {
-      if (!mc_late_list_write_csv (cli->store, from, to, output, &error))
-        return mc_cli_fail (error);
-    }
-  else
-    {
-      g_autoptr(McDocument) document = mc_late_list_render (cli->store, from, to, &error);
-
-      if (document == NULL || !mc_document_write_pdf (document, output, &error))
-        return mc_cli_fail (error);
-    }
-  {
-    g_autofree char *name = g_path_get_basename (output);
-    mc_audit_record (cli->store, MC_AUDIT_REGISTER, name, "late dossiers", NULL);
-  }
   g_print (_("List written to %s\n"), output);
   return EXIT_OK;
 }

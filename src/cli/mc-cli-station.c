@@ -40,7 +40,7 @@ mc_cmd_init (McCli  *cli,
   gboolean existed;
   int status;
 
-  if (!mc_cli_parse_options ("init", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("init takes no arguments"));
@@ -77,8 +77,7 @@ mc_cmd_init (McCli  *cli,
       mc_cli_json_add_string (builder, "db", cli->db_path);
       mc_cli_json_add_string (builder, "office_code", office->code);
       mc_cli_json_add_string (builder, "office_name", office->name);
-      json_builder_set_member_name (builder, "station");
-      json_builder_add_int_value (builder, office->station);
+      mc_cli_json_add_int (builder, "station", office->station);
       mc_cli_json_add_string (builder, "station_id", office->station_id);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
@@ -93,12 +92,11 @@ mc_cmd_check (McCli  *cli,
               int     argc,
               char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("check", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, NULL, &argc, &argv, &status))
     return status;
   if (!mc_cli_prepare (cli, &status))
     return status;
@@ -109,8 +107,7 @@ mc_cmd_check (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "ok");
-      json_builder_add_boolean_value (builder, TRUE);
+      mc_cli_json_add_boolean (builder, "ok", TRUE);
       mc_cli_json_add_string (builder, "report", report);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
@@ -152,7 +149,7 @@ mc_cmd_backup (McCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("backup", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("backup takes no argument"));
@@ -190,13 +187,12 @@ mc_cmd_restore (McCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autoptr(McBackupInfo) info = NULL;
   g_autofree char *kept = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("restore", "FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("FILE", NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("restore needs the backup file"));
@@ -222,8 +218,7 @@ mc_cmd_restore (McCli  *cli,
       json_builder_begin_object (builder);
       mc_cli_json_add_string (builder, "restored", argv[1]);
       mc_cli_json_add_string (builder, "kept", kept);
-      json_builder_set_member_name (builder, "dossiers");
-      json_builder_add_int_value (builder, info->dossiers);
+      mc_cli_json_add_int (builder, "dossiers", info->dossiers);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -281,7 +276,7 @@ mc_cmd_account (McCli  *cli,
   const char *action;
   int status;
 
-  if (!mc_cli_parse_options ("account", "list | add USER | pin USER | disable USER | enable USER", entries, &argc,
+  if (!mc_cli_parse_options ("list | add USER | pin USER | disable USER | enable USER", entries, &argc,
                              &argv, &status))
     return status;
   if (argc < 2)
@@ -354,7 +349,7 @@ mc_cmd_audit (McCli  *cli,
   g_autoptr(GPtrArray) entries_list = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("audit", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || limit < 1)
     return mc_cli_usage_error (_("audit takes only --limit N"));
@@ -413,7 +408,7 @@ mc_cmd_remove_personal_data (McCli  *cli,
   guint count = 0;
   int status;
 
-  if (!mc_cli_parse_options ("remove-personal-data", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || years <= 0)
     return mc_cli_usage_error (_("remove-personal-data needs --years N"));
@@ -426,10 +421,8 @@ mc_cmd_remove_personal_data (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "dossiers");
-      json_builder_add_int_value (builder, count);
-      json_builder_set_member_name (builder, "dry_run");
-      json_builder_add_boolean_value (builder, dry_run);
+      mc_cli_json_add_int (builder, "dossiers", count);
+      mc_cli_json_add_boolean (builder, "dry_run", dry_run);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }

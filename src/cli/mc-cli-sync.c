@@ -50,13 +50,12 @@ mc_cmd_passphrase (McCli  *cli,
                    int     argc,
                    char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("passphrase", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage_error (_("passphrase takes no arguments"));
@@ -83,12 +82,11 @@ mc_cmd_office_key (McCli  *cli,
                    int     argc,
                    char  **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
   g_autoptr(GError) error = NULL;
   g_autofree char *passphrase = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("office-key", "OFFICE-CODE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("OFFICE-CODE", NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("office-key needs the code of the office whose bundles this database will import"));
@@ -133,7 +131,7 @@ mc_cmd_export (McCli  *cli,
   guint n = 0, n_documents = 0;
   int status;
 
-  if (!mc_cli_parse_options ("export", NULL, entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 || output == NULL)
     return mc_cli_usage_error (_("export needs -o FILE"));
@@ -152,12 +150,9 @@ mc_cmd_export (McCli  *cli,
 
       json_builder_begin_object (builder);
       mc_cli_json_add_string (builder, "file", output);
-      json_builder_set_member_name (builder, "events");
-      json_builder_add_int_value (builder, n);
-      json_builder_set_member_name (builder, "full");
-      json_builder_add_boolean_value (builder, full);
-      json_builder_set_member_name (builder, "documents");
-      json_builder_add_int_value (builder, n_documents);
+      mc_cli_json_add_int (builder, "events", n);
+      mc_cli_json_add_boolean (builder, "full", full);
+      mc_cli_json_add_int (builder, "documents", n_documents);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -184,33 +179,17 @@ print_preview (McCli           *cli,
       json_builder_begin_object (builder);
       mc_cli_json_add_string (builder, "office_code", preview->office_code);
       mc_cli_json_add_string (builder, "source_station_id", preview->source_station_id);
-      json_builder_set_member_name (builder, "source_station");
-      json_builder_add_int_value (builder, preview->source_station);
+      mc_cli_json_add_int (builder, "source_station", preview->source_station);
       mc_cli_json_add_string (builder, "created", preview->created);
-      json_builder_set_member_name (builder, "events");
-      json_builder_add_int_value (builder, preview->n_events);
-      json_builder_set_member_name (builder, "new");
-      json_builder_add_int_value (builder, preview->n_new);
-      json_builder_set_member_name (builder, "known");
-      json_builder_add_int_value (builder, preview->n_known);
-      json_builder_set_member_name (builder, "skipped");
-      json_builder_add_int_value (builder, preview->n_skipped);
-      json_builder_set_member_name (builder, "dossiers");
-      json_builder_add_int_value (builder, preview->n_dossiers);
-      json_builder_set_member_name (builder, "documents");
-      json_builder_add_int_value (builder, preview->n_documents);
-      json_builder_set_member_name (builder, "conflicts");
-      json_builder_begin_array (builder);
-      for (guint i = 0; preview->conflicts && i < preview->conflicts->len; i++)
-        json_builder_add_string_value (builder, g_ptr_array_index (preview->conflicts, i));
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "gaps");
-      json_builder_begin_array (builder);
-      for (guint i = 0; preview->gaps && i < preview->gaps->len; i++)
-        json_builder_add_string_value (builder, g_ptr_array_index (preview->gaps, i));
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "applied");
-      json_builder_add_boolean_value (builder, applied);
+      mc_cli_json_add_int (builder, "events", preview->n_events);
+      mc_cli_json_add_int (builder, "new", preview->n_new);
+      mc_cli_json_add_int (builder, "known", preview->n_known);
+      mc_cli_json_add_int (builder, "skipped", preview->n_skipped);
+      mc_cli_json_add_int (builder, "dossiers", preview->n_dossiers);
+      mc_cli_json_add_int (builder, "documents", preview->n_documents);
+      mc_cli_json_add_strings (builder, "conflicts", preview->conflicts);
+      mc_cli_json_add_strings (builder, "gaps", preview->gaps);
+      mc_cli_json_add_boolean (builder, "applied", applied);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
       return;
@@ -246,7 +225,7 @@ mc_cmd_import (McCli  *cli,
   g_autoptr(McImportPreview) preview = NULL;
   int status;
 
-  if (!mc_cli_parse_options ("import", "FILE", entries, &argc, &argv, &status))
+  if (!mc_cli_parse_options ("FILE", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage_error (_("import needs the bundle file"));

@@ -31,6 +31,10 @@ typedef enum
   MC_CLI_NEEDS_OFFICE    = 1 << 3,  /* the database has its office set up */
   MC_CLI_SIGNS_IN        = 1 << 4,  /* where the workstation has accounts: MOTCUA_USER signs in with a PIN */
   MC_CLI_NEEDS_ADMIN     = 1 << 5,  /* where the workstation has accounts: only an administrator */
+
+  /* What most commands need: reading the database as the signed-in person, or working at the office's desk. */
+  MC_CLI_READS_DB        = MC_CLI_OPENS_DB | MC_CLI_SIGNS_IN,
+  MC_CLI_AT_DESK         = MC_CLI_OPENS_DB | MC_CLI_NEEDS_OFFICE | MC_CLI_SIGNS_IN,
 } McCliNeeds;
 
 typedef struct
@@ -53,6 +57,15 @@ void      mc_cli_print_json         (JsonBuilder   *builder);
 void      mc_cli_json_add_string    (JsonBuilder   *builder,
                                      const char    *member,
                                      const char    *value);
+void      mc_cli_json_add_int       (JsonBuilder   *builder,
+                                     const char    *member,
+                                     gint64         value);
+void      mc_cli_json_add_boolean   (JsonBuilder   *builder,
+                                     const char    *member,
+                                     gboolean       value);
+void      mc_cli_json_add_strings   (JsonBuilder   *builder,
+                                     const char    *member,
+                                     GPtrArray     *values);
 void      mc_cli_json_add_time      (JsonBuilder   *builder,
                                      const char    *member,
                                      McMinute       t);
@@ -64,8 +77,7 @@ void      mc_cli_print_dossier      (McCli         *cli,
                                      McDossier     *d);
 
 /* Options, secrets, the database */
-gboolean  mc_cli_parse_options      (const char    *command,
-                                     const char    *parameters,
+gboolean  mc_cli_parse_options      (const char    *parameters,
                                      GOptionEntry  *entries,
                                      int           *argc,
                                      char        ***argv,
@@ -74,6 +86,16 @@ char     *mc_cli_read_secret        (const char    *env_name,
                                      const char    *prompt);
 gboolean  mc_cli_prepare            (McCli         *cli,
                                      int           *status);
+gboolean  mc_cli_set_time           (JsonObject    *payload,
+                                     const char    *member,
+                                     const char    *text,
+                                     int           *status);
+int       mc_cli_record             (McCli         *cli,
+                                     const char    *code,
+                                     const char    *kind,
+                                     JsonObject    *payload,
+                                     const char    *clerk,
+                                     McDossier    **recorded);
 
 /* Commands: one table row each in motcua-cli.c */
 
@@ -97,12 +119,7 @@ int mc_cmd_intake               (McCli *cli, int argc, char **argv);
 int mc_cmd_show                 (McCli *cli, int argc, char **argv);
 int mc_cmd_list                 (McCli *cli, int argc, char **argv);
 int mc_cmd_search               (McCli *cli, int argc, char **argv);
-int mc_cmd_request_supplement   (McCli *cli, int argc, char **argv);
-int mc_cmd_complete_supplement  (McCli *cli, int argc, char **argv);
-int mc_cmd_refuse               (McCli *cli, int argc, char **argv);
-int mc_cmd_stop                 (McCli *cli, int argc, char **argv);
-int mc_cmd_result_ready         (McCli *cli, int argc, char **argv);
-int mc_cmd_return               (McCli *cli, int argc, char **argv);
+int mc_cmd_step                 (McCli *cli, int argc, char **argv);
 int mc_cmd_rate                 (McCli *cli, int argc, char **argv);
 int mc_cmd_post                 (McCli *cli, int argc, char **argv);
 int mc_cmd_correct              (McCli *cli, int argc, char **argv);
@@ -117,7 +134,6 @@ int mc_cmd_documents            (McCli *cli, int argc, char **argv);
 int mc_cmd_feedback             (McCli *cli, int argc, char **argv);
 
 /* mc-cli-papers.c */
-int mc_cmd_slip                 (McCli *cli, int argc, char **argv);
 int mc_cmd_form                 (McCli *cli, int argc, char **argv);
 int mc_cmd_apology              (McCli *cli, int argc, char **argv);
 int mc_cmd_declaration          (McCli *cli, int argc, char **argv);
