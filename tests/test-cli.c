@@ -1318,6 +1318,10 @@ test_not_a_database (Fixture       *f,
     { { "intake", "--procedure", "1.004873", "--name", "Trần Văn Bình", NULL } },
     { { "init", "--office-code", OFFICE_CODE, "--office-name", "X", "--station", "1", NULL } },
     { { "overdue", NULL } },
+    /* Those that also work without a database refuse one that is not theirs, rather than pass it over. */
+    { { "procedures", NULL } },
+    { { "holidays", "2026", NULL } },
+    { { "due", "--days", "3", "--received", "2026-11-23T09:10", NULL } },
   };
   g_autoptr(GError) error = NULL;
 
