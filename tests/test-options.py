@@ -23,23 +23,10 @@ import sys
 import tempfile
 import time
 
+from clirun import clean_env
 from tap import Tap
 
 PASSPHRASE = "mười hai chữ cái bí mật"
-
-
-def clean_env(**extra):
-    env = dict(os.environ)
-    for name in ("MOTCUA_DB", "MOTCUA_NOW", "MOTCUA_SYNC_PASSPHRASE", "MOTCUA_USER", "MOTCUA_PIN",
-                 "MOTCUA_NEW_PIN", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        env.pop(name, None)
-    env["MOTCUA_PWHASH_FAST"] = "1"
-    for key, value in extra.items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = value
-    return env
 
 
 # ---------------------------------------------------------------------------------------------------------------

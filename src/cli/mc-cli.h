@@ -101,6 +101,7 @@ int       mc_cli_record             (McCli         *cli,
 /* mc-cli-station.c */
 int mc_cmd_init                 (McCli *cli, int argc, char **argv);
 int mc_cmd_check                (McCli *cli, int argc, char **argv);
+int mc_cmd_office               (McCli *cli, int argc, char **argv);
 int mc_cmd_backup               (McCli *cli, int argc, char **argv);
 int mc_cmd_restore              (McCli *cli, int argc, char **argv);
 int mc_cmd_account              (McCli *cli, int argc, char **argv);

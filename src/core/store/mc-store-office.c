@@ -278,9 +278,16 @@ mc_store_set_office_values (McStore     *self,
     {
       if (!mc_office_set_value (check, key, value))
         {
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
-                       _("The setting “%s” cannot take the value “%s”"), (const char *) key,
-                       value ? (const char *) value : "");
+          g_autofree char *accepts = mc_office_describe_value (key);
+
+          if (accepts == NULL)
+            g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                         _("There is no office setting “%s”"), (const char *) key);
+          else
+            /* Translators: the last %s says what the setting accepts, e.g. "a time of day as hh:mm" */
+            g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                         _("The setting “%s” cannot take the value “%s”: it takes %s"), (const char *) key,
+                         value ? (const char *) value : "", accepts);
           return FALSE;
         }
       json_object_set_string_member (object, key, value ? value : "");

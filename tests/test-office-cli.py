@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""motcua-cli office: every shared setting shown; one changed as an event; an unknown key, a bad value or a clerk
+refused with nothing written (docs/cli.md, "office").
+
+    test-office-cli.py MOTCUA-CLI
+
+Prints TAP.
+"""
+
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+
+from clirun import run_cli
+from tap import Tap
+
+OFFICE_KEYS = {"office_code", "office_name", "parent_name", "unit_name", "place", "lookup_url", "signer_name",
+               "signer_title", "morning_open", "morning_close", "afternoon_open", "afternoon_close", "cutoff",
+               "due_soon_days", "supplement_mode", "form_numbering"}
+
+
+def events_in(db):
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT count(*) FROM event").fetchone()[0]
+
+
+def main(cli):
+    tap = Tap()
+    work = tempfile.mkdtemp(prefix="motcua-office-")
+    db = os.path.join(work, "office.db")
+
+    def run(*args, **env):
+        return run_cli(cli, ["--db", db] + list(args), XDG_DATA_HOME=work, **env)
+
+    rc, out, err = run("init", "--office-code", "000.00.12.H40", "--office-name", "UBND xã Tân Lập",
+                       "--station", "1", "--place", "Tân Lập")
+    tap.ok(rc == 0, "an office is set up", err)
+
+    rc, out, err = run("office", "show", "--json")
+    shown = json.loads(out) if rc == 0 else {}
+    tap.ok(OFFICE_KEYS <= set(shown), "office show --json gives every shared setting", out + err)
+    tap.ok(shown.get("office_name") == "UBND xã Tân Lập" and shown.get("place") == "Tân Lập",
+           "office show gives the values set up", out)
+    rc, bare, err = run("office", "--json")
+    tap.ok(rc == 0 and json.loads(bare) == shown, "office without a word is office show", bare + err)
+    rc, text, err = run("office")
+    tap.ok(rc == 0 and "office_name = UBND xã Tân Lập\n" in text, "office show prints KEY = VALUE lines", text + err)
+
+    before = events_in(db)
+    rc, out, err = run("office", "set", "signer_name", "Nguyễn Văn An")
+    tap.ok(rc == 0 and events_in(db) == before + 1, "office set writes one event", err)
+    rc, out, err = run("office", "show", "--json")
+    tap.ok(rc == 0 and json.loads(out)["signer_name"] == "Nguyễn Văn An", "office show gives the new value", out)
+
+    refusals = [
+        (("office", "set", "no_such_setting", "x"), "no office setting", "an unknown key"),
+        (("office", "set", "cutoff", "25:99"), "hh:mm", "a time of day that is not one"),
+        (("office", "set", "due_soon_days", "31"), "0 to 30", "a number out of its bounds"),
+        (("office", "set", "supplement_mode", "sometimes"), "restart, resume", "a choice not offered"),
+    ]
+    for args, phrase, what in refusals:
+        before = events_in(db)
+        rc, out, err = run(*args)
+        tap.ok(rc == 1 and phrase in err and out == "" and events_in(db) == before,
+               f"{what} is refused with exit 1, says what it takes, and writes nothing", f"exit {rc}: {err}")
+
+    rc, out, err = run("office", "set", "signer_name")
+    tap.ok(rc == 2, "office set without a value is a usage error", err)
+
+    # Where the workstation has accounts, only an administrator changes the office's settings; a clerk may read.
+    rc, out, err = run("account", "add", "ha.lt", "--name", "Lê Thu Hà", "--role", "administrator",
+                       MOTCUA_NEW_PIN="1357")
+    tap.ok(rc == 0, "an administrator is added", err)
+    rc, out, err = run("account", "add", "binh.tv", "--name", "Trần Văn Bình", "--role", "clerk",
+                       MOTCUA_NEW_PIN="2468", MOTCUA_USER="ha.lt", MOTCUA_PIN="1357")
+    tap.ok(rc == 0, "a clerk is added", err)
+    clerk = {"MOTCUA_USER": "binh.tv", "MOTCUA_PIN": "2468"}
+    before = events_in(db)
+    rc, out, err = run("office", "set", "signer_name", "Kẻ Lạ", **clerk)
+    tap.ok(rc == 1 and events_in(db) == before, "a clerk's office set is refused and writes nothing", err)
+    rc, out, err = run("office", "show", "--json", **clerk)
+    tap.ok(rc == 0 and json.loads(out)["signer_name"] == "Nguyễn Văn An", "a clerk may read the settings", err)
+    rc, out, err = run("office", "set", "signer_name", "Phạm Thị Lan", MOTCUA_USER="ha.lt", MOTCUA_PIN="1357")
+    tap.ok(rc == 0, "the administrator's office set is accepted", err)
+
+    shutil.rmtree(work, ignore_errors=True)
+    tap.done()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
