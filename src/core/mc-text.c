@@ -133,6 +133,26 @@ decode_utf8 (const guchar **pp)
   return c;
 }
 
+/* One ASCII byte into the folded text at @pos: a run of white space becomes one space, written only before the next
+ * word; letters become lower case. Returns the new end. */
+static inline gsize
+fold_ascii (char     *buf,
+            gsize     pos,
+            guchar    b,
+            gboolean *pending_space)
+{
+  if (b == ' ' || (b >= '\t' && b <= '\r'))
+    {
+      *pending_space = TRUE;
+      return pos;
+    }
+  if (*pending_space && pos > 0)
+    buf[pos++] = ' ';
+  *pending_space = FALSE;
+  buf[pos++] = (b >= 'A' && b <= 'Z') ? (char) (b | 0x20) : (char) b;
+  return pos;
+}
+
 char *
 mc_text_fold (const char *text)
 {
@@ -171,21 +191,7 @@ mc_text_fold (const char *text)
         buf = g_malloc (len + 1);
 
         for (; p < end; p++)
-          {
-            guchar b = *p;
-
-            if (b == ' ' || (b >= '\t' && b <= '\r'))
-              {
-                pending_space = TRUE;
-                continue;
-              }
-
-            if (pending_space && pos > 0)
-              buf[pos++] = ' ';
-            pending_space = FALSE;
-
-            buf[pos++] = (b >= 'A' && b <= 'Z') ? (char) (b | 0x20) : (char) b;
-          }
+          pos = fold_ascii (buf, pos, *p, &pending_space);
 
         buf[pos] = '\0';
         return buf;
@@ -209,18 +215,7 @@ mc_text_fold (const char *text)
       if (b < 0x80)
         {
           p++;
-
-          if (b == ' ' || (b >= '\t' && b <= '\r'))
-            {
-              pending_space = TRUE;
-              continue;
-            }
-
-          if (pending_space && pos > 0)
-            buf[pos++] = ' ';
-          pending_space = FALSE;
-
-          buf[pos++] = (b >= 'A' && b <= 'Z') ? (char) (b | 0x20) : (char) b;
+          pos = fold_ascii (buf, pos, b, &pending_space);
           continue;
         }
 
