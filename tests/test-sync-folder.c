@@ -16,6 +16,7 @@
 #include "mc-bundle.h"
 #include "mc-store.h"
 #include "mc-sync-folder.h"
+#include "mc-sync-scheduler.h"
 #include "mc-time.h"
 #include "test-util.h"
 
@@ -668,6 +669,86 @@ test_level_above (Fixture       *fixture,
   g_assert_cmpuint (count_files (x_folder, NULL), ==, 1);
 }
 
+/*
+ * The desk's scheduler
+ */
+
+static void
+pass_done_cb (McSyncScheduler *scheduler,
+              guint           *count)
+{
+  (*count)++;
+}
+
+static void
+wait_for_passes (McSyncScheduler *scheduler,
+                 guint           *count,
+                 guint            until)
+{
+  while (*count < until || mc_sync_scheduler_is_running (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A pass when the folder is set (on start), after work once the clerk pauses, on demand; the header's state; a
+ * folder gone missing said with what to do. */
+static void
+test_scheduler (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_folder (fixture, "shared");
+  g_autofree char *gone = g_build_filename (fixture->dir, "unplugged", NULL);
+  g_autoptr(McStore) a = open_station (fixture, "a.db", 1);
+  g_autoptr(McStore) b = open_station (fixture, "b.db", 2);
+  g_autoptr(McSyncScheduler) scheduler = mc_sync_scheduler_new (a);
+  g_autofree char *text = NULL;
+  guint count = 0;
+
+  g_signal_connect (scheduler, "pass-done", G_CALLBACK (pass_done_cb), &count);
+  mc_sync_scheduler_reload (scheduler);
+  g_assert_false (mc_sync_scheduler_is_enabled (scheduler));
+  g_assert_null (mc_sync_scheduler_describe (scheduler));
+  mc_sync_scheduler_work_done (scheduler);
+  g_assert_false (mc_sync_scheduler_is_running (scheduler));
+
+  g_assert_true (mc_store_set_local (a, MC_SYNC_SETTING_FOLDER, folder, &error));
+  g_assert_no_error (error);
+  mc_sync_scheduler_reload (scheduler);
+  g_assert_true (mc_sync_scheduler_is_running (scheduler));
+  wait_for_passes (scheduler, &count, 1);
+  g_assert_nonnull (mc_sync_scheduler_get_report (scheduler));
+  g_assert_nonnull (mc_sync_scheduler_get_report (scheduler)->written);
+  text = mc_sync_scheduler_describe (scheduler);
+  g_assert_true (g_str_has_prefix (text, "Sync folder: last pass "));
+  g_clear_pointer (&text, g_free);
+
+  /* After work, once the clerk pauses. */
+  mc_sync_scheduler_set_idle_delay (scheduler, 10);
+  g_free (intake (a, "Nguyễn Văn An"));
+  mc_sync_scheduler_work_done (scheduler);
+  wait_for_passes (scheduler, &count, 2);
+  g_assert_cmpuint (mc_sync_scheduler_get_report (scheduler)->n_written_dossiers, ==, 1);
+  {
+    g_autoptr(McSyncReport) report = pass (b, folder);
+
+    g_assert_cmpuint (report->n_dossiers, ==, 1);
+  }
+
+  /* On demand: B's file arrives. */
+  mc_sync_scheduler_run_now (scheduler);
+  wait_for_passes (scheduler, &count, 3);
+  g_assert_cmpuint (mc_sync_scheduler_get_report (scheduler)->n_files_imported, ==, 1);
+
+  /* The shared drive unplugged: the problem, and what to do. */
+  g_assert_true (mc_store_set_local (a, MC_SYNC_SETTING_FOLDER, gone, &error));
+  mc_sync_scheduler_reload (scheduler);
+  wait_for_passes (scheduler, &count, 4);
+  g_assert_nonnull (mc_sync_scheduler_get_error (scheduler));
+  text = mc_sync_scheduler_describe (scheduler);
+  g_assert_nonnull (strstr (text, "cannot be found"));
+  g_assert_nonnull (strstr (text, "unplugged"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,5 +766,6 @@ main (int   argc,
   g_test_add ("/sync-folder/refused", Fixture, START, test_folder_set_up, test_refused, test_folder_tear_down);
   g_test_add ("/sync-folder/level-above", Fixture, START, test_folder_set_up, test_level_above,
               test_folder_tear_down);
+  g_test_add ("/sync-folder/scheduler", Fixture, START, test_folder_set_up, test_scheduler, test_folder_tear_down);
   return g_test_run ();
 }

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 
 #define MC_SYNC_FOLDER_EXTENSION ".motcua"
 
+/* Local settings of the desk's live sync: the folder, and the minutes between passes. */
+#define MC_SYNC_SETTING_FOLDER  "sync_folder"
+#define MC_SYNC_SETTING_MINUTES "sync_folder_minutes"
+#define MC_SYNC_DEFAULT_MINUTES 5
+
 /* Why a file of the folder was left for the next pass. */
 typedef enum
 {
