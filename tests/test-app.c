@@ -33,6 +33,8 @@
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
 #include "mc-preferences-window.h"
+#include "mc-sync-folder-group.h"
+#include "mc-sync-folder.h"
 #include "mc-reports-page.h"
 #include <poppler.h>
 #include "mc-setup-page.h"
@@ -419,6 +421,7 @@ static void check_backup_and_restore (Fixture *fixture);
 static void check_accounts_and_lock (Fixture *fixture);
 static void check_practices (Fixture *fixture);
 static void check_step_dialogs (Fixture *fixture);
+static void check_live_sync (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -707,6 +710,7 @@ test_desk (Fixture       *fixture,
   }
   check_practices (fixture);
   check_step_dialogs (fixture);
+  check_live_sync (fixture);
   assert_no_mnemonic_clash ();
 }
 
@@ -1015,6 +1019,97 @@ find_preferences (void)
       preferences = l->data;
   g_list_free (windows);
   return preferences;
+}
+
+/* Live sync through a shared folder: chosen in Preferences (the setting, since a file chooser cannot be driven
+ * here), a pass at once, the header saying when; another workstation's dossier arrives on demand, with a toast;
+ * the folder unplugged is said in the header with what to do. */
+static void
+check_live_sync (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "shared-folder", NULL);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "station3.db", NULL);
+  g_autoptr(McStore) other = mc_store_open (other_db, TRUE, &error);
+  McStoreSetup setup = { "000.00.12.H40", "UBND xã Tân Lập", NULL, "Tân Lập", 3, "Đỗ Văn Hùng" };
+  McIntake other_intake = { 0 };
+  g_autoptr(McDossier) sent = NULL;
+  g_autoptr(McDossier) received = NULL;
+  GtkLabel *label = GTK_LABEL (child (fixture->window, MC_TYPE_WINDOW, "sync_label"));
+  /* "Sync folder: last pass %s", in the language under test, up to the time. */
+  const char *format = _("Sync folder: last pass %s");
+  g_autofree char *passed = g_strndup (format, strstr (format, "%s") - format);
+  GtkWindow *preferences;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (mc_store_setup (other, &setup, &error));
+  g_assert_true (mc_bundle_set_passphrase (other, "mat-khau-tan-lap", &error));
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate (300);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  gtk_window_set_default_size (preferences, 900, 720);
+  g_assert_true (mc_store_set_local (store (fixture), MC_SYNC_SETTING_FOLDER, folder, &error));
+  mc_sync_folder_group_set_store (MC_SYNC_FOLDER_GROUP (child (preferences, MC_TYPE_PREFERENCES_WINDOW,
+                                                               "sync_folder_group")), store (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.sync-reload", NULL));
+  for (int i = 0; i < 200 && !g_str_has_prefix (gtk_label_get_text (label), passed); i++)
+    iterate (50);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), passed));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sync");
+  save_screenshot (GTK_WIDGET (preferences), "17b-preferences-sync-folder");
+  gtk_window_destroy (preferences);
+  iterate (100);
+
+  /* The other workstation receives the desk's dossiers from the folder alone, and sends one. */
+  {
+    g_autoptr(McSyncReport) report = mc_sync_folder_pass (other, folder, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_dossiers, >, 0);
+  }
+  other_intake.procedure_code = "2.000815";
+  other_intake.applicant_name = "Vũ Thị Mai";
+  other_intake.received = MC_MINUTE_NONE;
+  sent = mc_store_intake (other, &other_intake, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(McSyncReport) report = mc_sync_folder_pass (other, folder, NULL, &error);
+
+    g_assert_nonnull (report->written);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.sync-now", NULL));
+  for (int i = 0; i < 200; i++)
+    {
+      g_clear_object (&received);
+      received = mc_store_get_dossier (store (fixture), sent->code, NULL);
+      if (received != NULL)
+        break;
+      iterate (50);
+    }
+  g_assert_nonnull (received);
+  g_assert_cmpstr (received->applicant_name, ==, "Vũ Thị Mai");
+  iterate (200);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
+  iterate (200);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), passed));
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW,
+                                                                                     "status_button")))),
+                   "19b-live-sync");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
+
+  /* The shared drive unplugged. */
+  g_assert_true (mc_store_set_local (store (fixture), MC_SYNC_SETTING_FOLDER, "/nonexistent/shared", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.sync-reload", NULL));
+  for (int i = 0; i < 200 && strstr (gtk_label_get_text (label), "/nonexistent/shared") == NULL; i++)
+    iterate (50);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "/nonexistent/shared"));
+  g_assert_true (mc_store_set_local (store (fixture), MC_SYNC_SETTING_FOLDER, "", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.sync-reload", NULL));
+  iterate (100);
 }
 
 /* Last: it turns the workstation to accounts. The first administrator is added in Preferences; Ctrl+L then

@@ -16,6 +16,7 @@
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-preferences-window.h"
+#include "mc-sync-folder-group.h"
 #include "mc-time.h"
 
 struct _McPreferencesWindow
@@ -52,6 +53,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *passphrase_again_row;
   GtkSwitch            *backup_daily_switch;
   AdwActionRow         *backup_dir_row;
+  McSyncFolderGroup    *sync_folder_group;
   GtkSpinButton        *backup_keep_spin;
   GtkFileChooserNative *chooser;
   gboolean              loading;
@@ -835,6 +837,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
 
   object_class->dispose = mc_preferences_window_dispose;
 
+  g_type_ensure (MC_TYPE_SYNC_FOLDER_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, office_name_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, parent_row);
@@ -864,6 +867,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_daily_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, sync_folder_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_username_row);
@@ -920,6 +924,7 @@ mc_preferences_window_new (McStore *store)
   load_days (self);
   load_procedures (self);
   update_sync_status (self);
+  mc_sync_folder_group_set_store (self->sync_folder_group, store);
   load_backups (self);
   load_accounts (self);
   /* Until there is an account, the first to add is an administrator's. */

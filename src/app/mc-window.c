@@ -28,6 +28,7 @@
 #include "mc-preview-window.h"
 #include "mc-reports-page.h"
 #include "mc-setup-page.h"
+#include "mc-sync-scheduler.h"
 #include "mc-time.h"
 #include "mc-window.h"
 
@@ -37,6 +38,7 @@ struct _McWindow
 
   McStore              *store;
   McClock              *clock;
+  McSyncScheduler      *sync_scheduler;
   char                 *last_notification;
   gboolean              closing_confirmed;
 
@@ -99,8 +101,9 @@ update_sync_label (McWindow *self)
   g_autofree char *imported = describe_local_time (self->store, "last_import_at");
   /* Translators: header status: when this station last exported and imported a sync file */
   g_autofree char *text = g_strdup_printf (_("Sync: exported %s · imported %s"), exported, imported);
+  g_autofree char *live = self->sync_scheduler ? mc_sync_scheduler_describe (self->sync_scheduler) : NULL;
 
-  gtk_label_set_text (self->sync_label, text);
+  gtk_label_set_text (self->sync_label, live != NULL ? live : text);
 }
 
 static void
@@ -159,6 +162,98 @@ update_station_label (McWindow *self)
   gtk_label_set_text (self->station_label, station);
 }
 
+static void show_message (McWindow   *self,
+                          const char *heading,
+                          const char *body);
+
+/* A pass through the sync folder ended: the header says how; the clerk hears of what came in, and is asked to
+ * look only when a decision is theirs (dossiers changed at two workstations at once). */
+static void
+sync_pass_done_cb (McWindow *self)
+{
+  const McSyncReport *report = mc_sync_scheduler_get_report (self->sync_scheduler);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  update_sync_label (self);
+  for (guint i = 0; report != NULL && i < report->notes->len; i++)
+    {
+      McSyncNote *note = g_ptr_array_index (report->notes, i);
+
+      g_string_append_printf (tooltip, "%s%s: %s", tooltip->len ? "\n" : "", note->file, note->message);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip->len ? tooltip->str : NULL);
+  if (report == NULL)
+    return;
+  if (report->n_dossiers > 0)
+    {
+      /* Translators: a toast after a sync pass */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Changes to %u dossier received from the other "
+                                                             "workstations",
+                                                             "Changes to %u dossiers received from the other "
+                                                             "workstations", report->n_dossiers),
+                                                report->n_dossiers);
+
+      mc_window_show_toast (self, adw_toast_new (title));
+    }
+  if (report->conflicts->len > 0)
+    {
+      g_autoptr(GString) body = g_string_new (_("These dossiers were changed at two workstations before they "
+                                                "synced. Nothing is lost: every change is in the dossier's "
+                                                "history. Open each one and check it:"));
+
+      for (guint i = 0; i < report->conflicts->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->conflicts, i));
+      show_message (self, _("Changed at Two Workstations"), body->str);
+    }
+}
+
+static void
+start_live_sync (McWindow *self)
+{
+  if (self->sync_scheduler != NULL)
+    return;
+  self->sync_scheduler = mc_sync_scheduler_new (self->store);
+  g_signal_connect_object (self->sync_scheduler, "pass-done", G_CALLBACK (sync_pass_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* After work, once the clerk pauses. */
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (mc_sync_scheduler_work_done), self->sync_scheduler,
+                           G_CONNECT_SWAPPED);
+  /* The pass on start. */
+  mc_sync_scheduler_reload (self->sync_scheduler);
+  update_sync_label (self);
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (self->sync_scheduler == NULL || !mc_sync_scheduler_is_enabled (self->sync_scheduler))
+    {
+      show_message (self, _("No Sync Folder"),
+                    _("Choose the folder the office's workstations share in Preferences, on the page “Sync and "
+                      "Backups”. Until then, sync files are exported and imported by hand."));
+      return;
+    }
+  mc_sync_scheduler_run_now (self->sync_scheduler);
+  update_sync_label (self);
+}
+
+static void
+sync_reload_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (self->sync_scheduler != NULL)
+    mc_sync_scheduler_reload (self->sync_scheduler);
+  update_sync_label (self);
+}
+
 static void
 show_desk (McWindow *self)
 {
@@ -185,6 +280,7 @@ show_desk (McWindow *self)
       g_signal_connect_object (self->clock, "minute-changed", G_CALLBACK (mc_dossier_list_page_reload),
                                self->list_page, G_CONNECT_SWAPPED);
     }
+  start_live_sync (self);
   mc_calendar_page_set_store (self->calendar_page, self->store, self->clock);
   mc_alerts_page_set_store (self->alerts_page, self->store, self->clock);
   mc_reports_page_set_store (self->reports_page, self->store);
@@ -794,6 +890,13 @@ mc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
+  if (self->sync_scheduler != NULL)
+    {
+      /* A pass still running holds the scheduler: it stops its timers and reports to nobody. */
+      g_signal_handlers_disconnect_by_data (self->sync_scheduler, self);
+      g_object_run_dispose (G_OBJECT (self->sync_scheduler));
+      g_clear_object (&self->sync_scheduler);
+    }
   g_clear_pointer (&self->last_notification, g_free);
   g_clear_object (&self->chooser);
 
@@ -853,6 +956,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.post-list", NULL, post_list_action);
   gtk_widget_class_install_action (widget_class, "desk.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "desk.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "desk.sync-reload", NULL, sync_reload_action);
   gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "desk.posting-sheets", NULL, posting_sheets_action);
 

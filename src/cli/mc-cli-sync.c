@@ -25,9 +25,9 @@ read_passphrase (const char *prompt)
 }
 
 /* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. */
-static gboolean
-ensure_sync_key (McCli   *cli,
-                 GError **error)
+gboolean
+mc_cli_ensure_sync_key (McCli   *cli,
+                        GError **error)
 {
   g_autofree char *passphrase = NULL;
   const char *env = g_getenv ("MOTCUA_SYNC_PASSPHRASE");
@@ -137,7 +137,7 @@ mc_cmd_export (McCli  *cli,
     return mc_cli_usage_error (_("export needs -o FILE"));
   if (!mc_cli_prepare (cli, &status))
     return status;
-  if (!ensure_sync_key (cli, &error) ||
+  if (!mc_cli_ensure_sync_key (cli, &error) ||
       !mc_bundle_export (cli->store, output,
                          (full ? MC_BUNDLE_EXPORT_FULL : 0) | (documents ? MC_BUNDLE_EXPORT_DOCUMENTS : 0),
                          export_progress, NULL, &n, &n_documents, &error))
@@ -232,7 +232,7 @@ mc_cmd_import (McCli  *cli,
   if (!mc_cli_prepare (cli, &status))
     return status;
   /* The level above opens each office's bundles with that office's key (office-key), not with its own. */
-  if (!mc_bundle_is_aggregator (cli->store) && !ensure_sync_key (cli, &error))
+  if (!mc_bundle_is_aggregator (cli->store) && !mc_cli_ensure_sync_key (cli, &error))
     return mc_cli_fail (error);
   if (dry_run)
     preview = mc_bundle_read_preview (cli->store, argv[1], &error);

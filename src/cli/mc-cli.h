@@ -51,6 +51,8 @@ typedef int (*McCliCommandFunc) (McCli *cli, int argc, char **argv);
 /* Output */
 void      mc_cli_print_message      (const char    *message);
 int       mc_cli_fail               (GError        *error);
+gboolean  mc_cli_ensure_sync_key    (McCli         *cli,
+                                     GError       **error);
 int       mc_cli_fail_message       (const char    *message);
 int       mc_cli_usage_error        (const char    *message);
 void      mc_cli_print_json         (JsonBuilder   *builder);
@@ -151,5 +153,6 @@ int mc_cmd_passphrase           (McCli *cli, int argc, char **argv);
 int mc_cmd_office_key           (McCli *cli, int argc, char **argv);
 int mc_cmd_export               (McCli *cli, int argc, char **argv);
 int mc_cmd_import               (McCli *cli, int argc, char **argv);
+int mc_cmd_sync                 (McCli *cli, int argc, char **argv);
 
 G_END_DECLS

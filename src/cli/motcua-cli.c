@@ -107,6 +107,8 @@ static const McCliCommand commands[] = {
     N_("export -o FILE [--full] [--documents] — write a sync bundle") },
   { "import", mc_cmd_import, MC_CLI_AT_DESK,
     N_("import FILE [--dry-run] — apply a sync bundle, all or nothing") },
+  { "sync", mc_cmd_sync, MC_CLI_AT_DESK,
+    N_("sync --dir DIR — one pass through the folder the workstations share") },
   { "declaration", mc_cmd_declaration, MC_CLI_READS_DB,
     N_("declaration CODE (--fields | [-a KEY=VALUE]… -o FILE.pdf) — the procedure's declaration, filled for the citizen") },
   { "slip", mc_cmd_form, MC_CLI_AT_DESK,

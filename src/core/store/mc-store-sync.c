@@ -64,6 +64,66 @@ mc_store_get_max_station_seq (McStore     *self,
                               station_id, error);
 }
 
+/* How many of a station's events numbered @first to @last this database holds: a sync folder's file is applied
+ * when the count is the whole range. */
+gint64
+mc_store_count_station_range (McStore     *self,
+                              const char  *station_id,
+                              gint64       first,
+                              gint64       last,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), -1);
+
+  stmt = _mc_store_prepare (self, "SELECT count(*) FROM event WHERE station_id = ? AND station_seq BETWEEN ? AND ?",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  _mc_store_bind_text (stmt, 1, station_id);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _mc_store_set_error (self, rc, error);
+  return value;
+}
+
+/* The local row id of a station's event numbered @seq or the first after it (0 when there is none): where a
+ * range of that station's events starts in the stored order. */
+gint64
+mc_store_get_station_event_id (McStore     *self,
+                               const char  *station_id,
+                               gint64       seq,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), -1);
+
+  stmt = _mc_store_prepare (self, "SELECT IFNULL(MIN(id), 0) FROM event WHERE station_id = ? AND station_seq >= ?",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  _mc_store_bind_text (stmt, 1, station_id);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _mc_store_set_error (self, rc, error);
+  return value;
+}
+
 /* The local row id of the newest stored event: an export bookmark. */
 gint64
 mc_store_get_max_event_id (McStore  *self,

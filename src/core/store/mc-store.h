@@ -196,6 +196,15 @@ gboolean      mc_store_has_event           (McStore         *self,
 gint64        mc_store_get_max_station_seq (McStore         *self,
                                             const char      *station_id,
                                             GError         **error);
+gint64        mc_store_count_station_range (McStore         *self,
+                                            const char      *station_id,
+                                            gint64           first,
+                                            gint64           last,
+                                            GError         **error);
+gint64        mc_store_get_station_event_id (McStore        *self,
+                                            const char      *station_id,
+                                            gint64           seq,
+                                            GError         **error);
 gint64        mc_store_get_max_event_id    (McStore         *self,
                                             GError         **error);
 char         *mc_store_get_local           (McStore         *self,

@@ -154,6 +154,18 @@ void        _mc_bundle_remember_stations (McStore       *store,
                                           GHashTable    *station_ids);
 
 /*
+ * Writing (mc-bundle-writer.c)
+ */
+
+gboolean _mc_bundle_export_own_range (McStore     *store,
+                                      const char  *path,
+                                      gint64       first,
+                                      gint64       last,
+                                      guint       *out_n_events,
+                                      guint       *out_n_dossiers,
+                                      GError     **error);
+
+/*
  * Reading (mc-bundle-reader.c)
  */
 

@@ -560,50 +560,35 @@ writer_clear (Writer *w)
   g_clear_object (&w->compressor);
 }
 
-/**
- * mc_bundle_export:
- * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
- * @full: every event, rather than those not exported before
- * @out_n_events: (out) (optional): how many events the bundle holds (0 when nothing was new: the bundle is
- *   still written, and importing it changes nothing)
- *
- * Writes this station's events to a bundle. The bookmark of what was exported moves only once the file is
- * complete.
- */
-gboolean
-mc_bundle_export (McStore             *store,
-                  const char          *path,
-                  McBundleExportFlags  flags,
-                  McBundleProgress     progress,
-                  gpointer             user_data,
-                  guint               *out_n_events,
-                  guint               *out_n_documents,
-                  GError             **error)
+/* The bundle of the @selected events (those after row id @bookmark), written to @path.tmp and renamed over
+ * @path once complete. Empties @selected. */
+static gboolean
+write_bundle_file (McStore           *store,
+                   const char        *path,
+                   gint64             bookmark,
+                   gboolean           full,
+                   GHashTable        *selected,
+                   GHashTable        *ranges,
+                   GHashTable        *documents,
+                   McBundleProgress   progress,
+                   gpointer           user_data,
+                   guint             *out_n_events,
+                   guint             *out_n_documents,
+                   GError           **error)
 {
-  gboolean full = (flags & MC_BUNDLE_EXPORT_FULL) != 0;
-  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) document_list = NULL;
   g_autoptr(GString) line = g_string_sized_new (1024);
   g_autoptr(GByteArray) head = NULL;
-  g_autofree char *bookmark_text = NULL;
   g_autofree char *kdf = NULL;
   g_autofree char *header = NULL;
   g_autofree char *tmp = NULL;
   guint8 key[KEY_SIZE];
   char key_id[KEY_ID_SIZE * 2 + 1];
-  gint64 bookmark = 0, bound;
   guint total;
   Writer w = { .fd = -1 };
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!_mc_bundle_check_ready (store, error))
-    return FALSE;
   if (!_mc_bundle_load_key (store, NULL, key))
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_NO_KEY,
@@ -614,12 +599,6 @@ mc_bundle_export (McStore             *store,
   _mc_bundle_key_id_hex (key, key_id);
   kdf = mc_store_get_local (store, "sync_kdf");
 
-  bookmark_text = mc_store_get_local (store, "last_export_event_id");
-  if (!full && bookmark_text != NULL)
-    bookmark = g_ascii_strtoll (bookmark_text, NULL, 10);
-  bound = mc_store_get_max_event_id (store, error);
-  if (bound < 0 || !select_events (store, bookmark, flags, selected, ranges, documents, error))
-    goto out;
   total = g_hash_table_size (selected);
   known = known_summary (store, ranges, error);
   if (known == NULL)
@@ -651,21 +630,6 @@ mc_bundle_export (McStore             *store,
       goto out;
     }
   g_clear_pointer (&tmp, g_free);
-
-  /* The file is complete: only now does the bookmark move. */
-  {
-    g_autofree char *bound_text = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
-    g_autofree char *now = mc_time_now_iso_offset ();
-    g_autofree char *name = g_path_get_basename (path);
-    g_autofree char *detail = g_strdup_printf ("%u events%s, %u documents", total, full ? ", full" : "",
-                                               document_list->len);
-
-    if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
-        !mc_store_set_local (store, "last_export_at", now, error))
-      goto out;
-    _mc_bundle_remember_stations (store, ranges);
-    mc_audit_record (store, MC_AUDIT_EXPORT, name, detail, NULL);
-  }
   if (out_n_events)
     *out_n_events = total;
   if (out_n_documents)
@@ -678,4 +642,127 @@ out:
   if (tmp != NULL)
     g_unlink (tmp);
   return ok;
+}
+
+/**
+ * mc_bundle_export:
+ * @path: the bundle to write; written to @path.tmp (mode 0600) and renamed into place when complete
+ * @full: every event, rather than those not exported before
+ * @out_n_events: (out) (optional): how many events the bundle holds (0 when nothing was new: the bundle is
+ *   still written, and importing it changes nothing)
+ *
+ * Writes this station's events to a bundle. The bookmark of what was exported moves only once the file is
+ * complete.
+ */
+gboolean
+mc_bundle_export (McStore             *store,
+                  const char          *path,
+                  McBundleExportFlags  flags,
+                  McBundleProgress     progress,
+                  gpointer             user_data,
+                  guint               *out_n_events,
+                  guint               *out_n_documents,
+                  GError             **error)
+{
+  gboolean full = (flags & MC_BUNDLE_EXPORT_FULL) != 0;
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *bookmark_text = NULL;
+  gint64 bookmark = 0, bound;
+  guint total = 0, n_documents = 0;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!_mc_bundle_check_ready (store, error))
+    return FALSE;
+
+  bookmark_text = mc_store_get_local (store, "last_export_event_id");
+  if (!full && bookmark_text != NULL)
+    bookmark = g_ascii_strtoll (bookmark_text, NULL, 10);
+  bound = mc_store_get_max_event_id (store, error);
+  if (bound < 0 || !select_events (store, bookmark, flags, selected, ranges, documents, error) ||
+      !write_bundle_file (store, path, bookmark, full, selected, ranges, documents, progress, user_data,
+                          &total, &n_documents, error))
+    return FALSE;
+
+  /* The file is complete: only now does the bookmark move. */
+  {
+    g_autofree char *bound_text = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
+    g_autofree char *now = mc_time_now_iso_offset ();
+    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *detail = g_strdup_printf ("%u events%s, %u documents", total, full ? ", full" : "",
+                                               n_documents);
+
+    if (!mc_store_set_local (store, "last_export_event_id", bound_text, error) ||
+        !mc_store_set_local (store, "last_export_at", now, error))
+      return FALSE;
+    _mc_bundle_remember_stations (store, ranges);
+    mc_audit_record (store, MC_AUDIT_EXPORT, name, detail, NULL);
+  }
+  if (out_n_events)
+    *out_n_events = total;
+  if (out_n_documents)
+    *out_n_documents = n_documents;
+  return TRUE;
+}
+
+/* A sync folder's file (mc-sync-folder.c): this station's own events numbered @first to @last, without the
+ * documents, written whole and renamed into place; the export bookmark does not move. */
+gboolean
+_mc_bundle_export_own_range (McStore     *store,
+                             const char  *path,
+                             gint64       first,
+                             gint64       last,
+                             guint       *out_n_events,
+                             guint       *out_n_dossiers,
+                             GError     **error)
+{
+  const McOffice *office;
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranges = _mc_bundle_ranges_new ();
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 start;
+
+  if (!_mc_bundle_check_ready (store, error))
+    return FALSE;
+  office = mc_store_get_office (store);
+  /* A station stores its own events in the order it numbers them: the range starts at the row of @first. */
+  start = mc_store_get_station_event_id (store, office->station_id, first, error);
+  if (start < 0)
+    return FALSE;
+  for (gint64 after = MAX (start - 1, 0); start > 0; after += PAGE_SIZE)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+      gboolean past = FALSE;
+
+      if (!list_page (store, after, &page, error))
+        return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        {
+          McEvent *event = g_ptr_array_index (page, i);
+
+          if (!g_str_equal (event->station_id, office->station_id) || event->station_seq < first)
+            continue;
+          if (event->station_seq > last)
+            {
+              past = TRUE;
+              break;
+            }
+          g_hash_table_add (selected, g_strdup (event->uuid));
+          _mc_bundle_range_add_event (ranges, event);
+          if (event->dossier_uuid != NULL)
+            g_hash_table_add (dossiers, g_strdup (event->dossier_uuid));
+        }
+      if (past || page->len < PAGE_SIZE)
+        break;
+    }
+  if (g_hash_table_contains (ranges, office->station_id))
+    ((McStationRange *) g_hash_table_lookup (ranges, office->station_id))->station = office->station;
+  if (out_n_dossiers)
+    *out_n_dossiers = g_hash_table_size (dossiers);
+  return write_bundle_file (store, path, MAX (start - 1, 0), FALSE, selected, ranges, documents, NULL, NULL,
+                            out_n_events, NULL, error);
 }
