@@ -274,6 +274,19 @@ gboolean      _mc_store_project_feedback (McStore       *self,
                                           McEvent       *event,
                                           GError       **error);
 
+/* mc-store-fees.c */
+gboolean      _mc_store_check_fee        (McDossier     *dossier,
+                                          JsonObject    *payload,
+                                          GError       **error);
+gboolean      _mc_store_check_fee_now    (McStore       *self,
+                                          McDossier     *dossier,
+                                          const char    *kind,
+                                          JsonObject    *payload,
+                                          GError       **error);
+gboolean      _mc_store_project_fee      (McStore       *self,
+                                          McEvent       *event,
+                                          GError       **error);
+
 /* mc-store-maintenance.c */
 gboolean      _mc_store_scrub_events     (McStore       *self,
                                           const char    *dossier_uuid,
