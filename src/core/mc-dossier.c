@@ -721,6 +721,20 @@ mc_dossier_to_json (McDossier   *self,
   add_string (builder, "unit", mc_unit_to_string (self->unit));
   json_builder_end_object (builder);
 
+  json_builder_set_member_name (builder, "fees");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "due");
+  if (self->fee_due >= 0)
+    json_builder_add_int_value (builder, self->fee_due);
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "exemption", self->fee_exemption);
+  json_builder_set_member_name (builder, "paid");
+  json_builder_add_int_value (builder, self->fee_paid);
+  json_builder_set_member_name (builder, "refunded");
+  json_builder_add_int_value (builder, self->fee_refunded);
+  json_builder_end_object (builder);
+
   json_builder_set_member_name (builder, "applicant");
   json_builder_begin_object (builder);
   add_string (builder, "name", self->applicant_name);
