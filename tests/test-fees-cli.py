@@ -150,6 +150,17 @@ def main(cli):
     tap.ok("đã nộp: 10.000 đồng" in text.replace("\n", " "), "the stop notice shows the fees already paid",
            text + err)
 
+    # The statistics: collected, refunded, exempted and the share paid online, overall and per procedure.
+    rc, out, err = run("--json", "stats", "--from", "2026-11-23", "--to", "2026-11-23")
+    stats = json.loads(out) if rc == 0 else {}
+    per = {p["code"]: p for p in stats.get("per_procedure", [])}
+    tap.ok(stats.get("fees_collected") == 70000 and stats.get("fees_refunded") == 50000 and
+           stats.get("fees_exempted") == 8000 and abs((stats.get("fee_online_share") or 0) - 1 / 3) < 1e-9,
+           "stats --json gives the fees collected, refunded, exempted and the share paid online", out + err)
+    tap.ok(per.get("2.000815", {}).get("fees_collected") == 10000 and
+           per.get("2.001035", {}).get("fees_refunded") == 50000 and
+           per.get("1.001193", {}).get("fees_exempted") == 8000, "… and per procedure", out)
+
     # The province's amount is an office setting.
     rc, out, err = run("office", "set", "fee_parentage", "25000")
     parent = intake("1.001022", "Vũ Thị Giang")

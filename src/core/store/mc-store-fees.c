@@ -354,3 +354,62 @@ mc_store_list_fee_rows (McStore   *self,
   sqlite3_bind_int64 (stmt, 2, to == MC_MINUTE_NONE ? G_MAXINT64 : to);
   return _mc_store_step_all (self, stmt, row_from_statement, (GDestroyNotify) mc_fee_row_free, error);
 }
+
+typedef struct
+{
+  McStoreFeeFunc func;
+  gpointer       data;
+} FeeVisit;
+
+static gboolean
+visit_fee_row (sqlite3_stmt  *stmt,
+               gpointer       data,
+               GError       **error)
+{
+  FeeVisit *visit = data;
+  McStoreFeeRow row = {
+    (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+    (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+    sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5) != 0,
+  };
+
+  return visit->func (&row, visit->data, error);
+}
+
+/**
+ * _mc_store_foreach_fee_row:
+ *
+ * For the statistics: every payment and refund made in the scope's period, and every dossier received in it with
+ * an exemption that waived an amount, with its procedure.
+ */
+gboolean
+_mc_store_foreach_fee_row (McStore                 *self,
+                           const McStoreStatsScope *scope,
+                           McStoreFeeFunc           func,
+                           gpointer                 data,
+                           GError                 **error)
+{
+  FeeVisit visit = { func, data };
+  sqlite3_stmt *stmt;
+
+  stmt = _mc_store_prepare (self,
+                            "SELECT d.procedure_code, d.procedure_name, d.sector, f.kind, f.amount,"
+                            "  f.method = 'online'"
+                            " FROM fee_payment f JOIN dossier d ON d.uuid = f.dossier_uuid"
+                            " WHERE f.at >= ?1 AND f.at < ?2"
+                            "   AND (?3 IS NULL OR substr (d.code, 1, length (?3)) = ?3)"
+                            " UNION ALL"
+                            " SELECT d.procedure_code, d.procedure_name, d.sector, 'exempted',"
+                            "  json_extract (e.payload, '$.fee_due.gross'), 0"
+                            " FROM dossier d JOIN event e ON e.dossier_uuid = d.uuid AND e.kind = 'received'"
+                            " WHERE d.received >= ?1 AND d.received < ?2"
+                            "   AND (?3 IS NULL OR substr (d.code, 1, length (?3)) = ?3)"
+                            "   AND json_extract (e.payload, '$.fee_due.exemption_code') IS NOT NULL"
+                            "   AND json_extract (e.payload, '$.fee_due.gross') > 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scope->start);
+  sqlite3_bind_int64 (stmt, 2, scope->end);
+  _mc_store_bind_text (stmt, 3, scope->code_prefix);
+  return _mc_store_step_each (self, stmt, visit_fee_row, &visit, error);
+}
