@@ -44,6 +44,8 @@
 #include "mc-digitise.h"
 #include "mc-feedback.h"
 #include "mc-feedback-window.h"
+#include "mc-fee-box.h"
+#include "mc-fee-dialog.h"
 
 typedef struct
 {
@@ -423,6 +425,8 @@ static void check_practices (Fixture *fixture);
 static void check_step_dialogs (Fixture *fixture);
 static void check_live_sync (Fixture *fixture);
 
+static void check_fees (Fixture *fixture);
+
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
 respond (AdwMessageDialog *dialog,
@@ -711,6 +715,8 @@ test_desk (Fixture       *fixture,
   check_practices (fixture);
   check_step_dialogs (fixture);
   check_live_sync (fixture);
+
+  check_fees (fixture);
   assert_no_mnemonic_clash ();
 }
 
@@ -1554,4 +1560,102 @@ main (int    argc,
   g_unlink (dll);
   g_rmdir (sane_dir);
   return status;
+}
+
+static McFeeDialog *
+find_fee_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  McFeeDialog *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_FEE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+/* Fees at the desk: the amount due live beside the due date, recorded with the dossier; a payment and a refund
+ * from the dossier page, every bad input shown in the dialog with nothing written. */
+static void
+check_fees (Fixture *fixture)
+{
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  GtkWidget *fee_box = child (intake, MC_TYPE_INTAKE_PAGE, "fee_box");
+  GtkLabel *amount = GTK_LABEL (child (fee_box, MC_TYPE_FEE_BOX, "amount_label"));
+  g_autofree char *code = NULL;
+  McDossierWindow *dossier_window;
+  McFeeDialog *dialog;
+
+  mc_window_show_page (fixture->window, "intake");
+  iterate (100);
+  g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "2.000815"));
+  iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (amount), ==, "2.000 đồng (1 bản × 1 trang)");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (fee_box, MC_TYPE_FEE_BOX, "pages_spin")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (fee_box, MC_TYPE_FEE_BOX, "count_spin")), 2);
+  iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (amount), ==, "10.000 đồng (2 bản × 3 trang)");
+  save_screenshot (GTK_WIDGET (fixture->window), "27-intake-fee");
+  code = receive (fixture, "2.000815", "Lò Thị Mai", "", "");
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+    g_assert_cmpint (d->fee_due, ==, 10000);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.show-dossier", "s", code));
+  iterate (300);
+  dossier_window = find_dossier_window ();
+  g_assert_nonnull (dossier_window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.fee", NULL));
+  iterate (200);
+  dialog = find_fee_dialog ();
+  g_assert_nonnull (dialog);
+  check_mnemonics (GTK_WIDGET (dialog));
+  /* The amount still due is proposed; a fraction is refused in the dialog and nothing is written. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, MC_TYPE_FEE_DIALOG, "amount_entry"))), ==,
+                   "10000");
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "amount_entry", "10,5");
+  g_signal_emit_by_name (child (dialog, MC_TYPE_FEE_DIALOG, "record_button"), "clicked");
+  iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, MC_TYPE_FEE_DIALOG, "error_label"))), !=, "");
+  save_screenshot (GTK_WIDGET (dialog), "28-fee-dialog-error");
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+    g_assert_cmpint (d->fee_paid, ==, 0);
+  }
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "amount_entry", "10.000");
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "receipt_entry", "AA/26P-0000099");
+  g_signal_emit_by_name (child (dialog, MC_TYPE_FEE_DIALOG, "record_button"), "clicked");
+  iterate (200);
+  if (find_fee_dialog () != NULL)
+    g_test_message ("fee dialog: %s",
+                    gtk_label_get_text (GTK_LABEL (child (find_fee_dialog (), MC_TYPE_FEE_DIALOG, "error_label"))));
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+    g_assert_cmpint (d->fee_paid, ==, 10000);
+  }
+  g_assert_null (find_fee_dialog ());
+
+  /* A refund above what was paid is refused; within it, recorded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.fee", NULL));
+  iterate (200);
+  dialog = find_fee_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_switch_set_active (GTK_SWITCH (child (dialog, MC_TYPE_FEE_DIALOG, "refund_switch")), TRUE);
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "amount_entry", "20000");
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "reason_entry", "Nộp thừa");
+  g_signal_emit_by_name (child (dialog, MC_TYPE_FEE_DIALOG, "record_button"), "clicked");
+  iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, MC_TYPE_FEE_DIALOG, "error_label"))), !=, "");
+  save_screenshot (GTK_WIDGET (dialog), "29-fee-refund-error");
+  set_text (dialog, MC_TYPE_FEE_DIALOG, "amount_entry", "2000");
+  g_signal_emit_by_name (child (dialog, MC_TYPE_FEE_DIALOG, "record_button"), "clicked");
+  iterate (200);
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code, NULL);
+    g_assert_cmpint (d->fee_refunded, ==, 2000);
+  }
+  gtk_window_close (GTK_WINDOW (dossier_window));
+  iterate (100);
 }

@@ -15,6 +15,7 @@
 #include "mc-declaration-window.h"
 #include "mc-digitise.h"
 #include "mc-apology.h"
+#include "mc-fee-dialog.h"
 #include "mc-dossier-item.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
@@ -84,6 +85,8 @@ event_label (const char *kind)
     { MC_EVENT_APOLOGY_ISSUED, N_("Apology letter issued") },
     { MC_EVENT_RATING_RECORDED, N_("Rating recorded") },
     { MC_EVENT_DIGITISED, N_("Document digitised") },
+    { MC_EVENT_FEE_PAID, N_("Fee paid") },
+    { MC_EVENT_FEE_REFUNDED, N_("Fee refunded") },
     { MC_EVENT_DECLARATION_FILLED, N_("Declaration filled in") },
   };
 
@@ -151,6 +154,7 @@ update_actions (McDossierWindow *self)
   gtk_widget_action_set_enabled (widget, "dossier.refuse", open);
   gtk_widget_action_set_enabled (widget, "dossier.stop", open);
   gtk_widget_action_set_enabled (widget, "dossier.apology", status == MC_STATUS_IN_PROGRESS);
+  /* Money is taken while the dossier is handled, and given back in any state. */
   /* Only the forms this dossier's history can fill are offered. */
   /* The flow box wraps each button in a child of its own: hiding that child leaves no gap. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->supplement_form_button),
@@ -771,6 +775,24 @@ store_changed_cb (McDossierWindow *self)
  */
 
 static void
+fee_recorded_cb (McDossierWindow *self)
+{
+  reload (self);
+}
+
+static void
+fee_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  McFeeDialog *dialog = mc_fee_dialog_new (GTK_WINDOW (self), self->store, self->dossier);
+
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (fee_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 mc_dossier_window_dispose (GObject *object)
 {
   McDossierWindow *self = MC_DOSSIER_WINDOW (object);
@@ -814,6 +836,7 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "dossier.fill-declaration", NULL, fill_declaration_action);
   gtk_widget_class_install_action (widget_class, "dossier.attach-file", NULL, attach_file_action);
   gtk_widget_class_install_action (widget_class, "dossier.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "dossier.fee", NULL, fee_action);
   gtk_widget_class_install_action (widget_class, "dossier.open-document", "(ss)", open_document_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-forms.h"
+#include "mc-fee-box.h"
 #include "mc-intake-page.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -49,6 +50,7 @@ struct _McIntakePage
   AdwEntryRow    *notes_row;
   GtkLabel       *due_label;
   GtkLabel       *due_reason_label;
+  McFeeBox       *fee_box;
   GtkLabel       *errors_label;
   GtkWidget      *last_box;
   GtkLabel       *last_label;
@@ -232,6 +234,8 @@ update_due_preview (McIntakePage *self)
   g_autofree char *text = NULL;
   McMinute now, due, start;
 
+  mc_fee_box_set_procedure (self->fee_box, self->store, self->store ? procedure : NULL,
+                            adw_combo_row_get_selected (self->channel_row) == MC_CHANNEL_ONLINE);
   if (procedure == NULL || self->store == NULL)
     {
       gtk_label_set_text (self->due_label, _("Choose a procedure"));
@@ -466,6 +470,7 @@ fill_intake (McIntakePage *self,
   intake->sets = gtk_spin_button_get_value_as_int (self->sets_spin);
   intake->notes = row_text (self->notes_row);
   intake->received = MC_MINUTE_NONE;
+  mc_fee_box_fill_intake (self->fee_box, intake);
   return documents;
 }
 
@@ -663,6 +668,7 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (MC_TYPE_FEE_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_info_label);
@@ -683,6 +689,7 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, documents_list);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, notes_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, fee_box);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, due_reason_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, errors_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, last_box);
@@ -714,6 +721,8 @@ mc_intake_page_init (McIntakePage *self)
   for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
     gtk_string_list_append (channels, mc_channel_label ((McChannel) c));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+  /* Some fees are lower online. */
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_due_preview), self);
   gtk_string_list_append (deliveries, _("At the desk"));
   gtk_string_list_append (deliveries, _("By post (Bưu chính công ích)"));
   adw_combo_row_set_model (self->delivery_row, G_LIST_MODEL (deliveries));
@@ -799,6 +808,7 @@ mc_intake_page_reset (McIntakePage *self)
   adw_combo_row_set_selected (self->delivery_row, 0);
   gtk_spin_button_set_value (self->sets_spin, 1);
   rebuild_documents (self);
+  mc_fee_box_reset (self->fee_box);
   update_due_preview (self);
   gtk_label_set_text (self->errors_label, "");
   self->resetting = FALSE;

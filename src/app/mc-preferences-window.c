@@ -15,6 +15,7 @@
 #include "mc-accounts.h"
 #include "mc-backup.h"
 #include "mc-bundle.h"
+#include "mc-fee-settings-group.h"
 #include "mc-preferences-window.h"
 #include "mc-sync-folder-group.h"
 #include "mc-time.h"
@@ -41,6 +42,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *cutoff_row;
   GtkSpinButton        *due_soon_spin;
   AdwComboRow          *supplement_row;
+  McFeeSettingsGroup   *fee_group;
   GtkSpinButton        *year_spin;
   GtkLabel             *schedule_label;
   GtkListBox           *days_list;
@@ -118,6 +120,7 @@ load_office (McPreferencesWindow *self)
     }
   gtk_spin_button_set_value (self->due_soon_spin, office->due_soon_days);
   adw_combo_row_set_selected (self->supplement_row, office->supplement_mode == MC_SUPPLEMENT_RESUME ? 1 : 0);
+  mc_fee_settings_group_load (self->fee_group, office);
 }
 
 static void
@@ -146,6 +149,7 @@ save_office_action (GtkWidget  *widget,
   if ((adw_combo_row_get_selected (self->supplement_row) == 1) != (office->supplement_mode == MC_SUPPLEMENT_RESUME))
     g_hash_table_insert (values, (gpointer) "supplement_mode",
                          g_strdup (adw_combo_row_get_selected (self->supplement_row) == 1 ? "resume" : "restart"));
+  mc_fee_settings_group_collect (self->fee_group, office, values);
 
   if (g_hash_table_size (values) == 0)
     {
@@ -838,6 +842,8 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   object_class->dispose = mc_preferences_window_dispose;
 
   g_type_ensure (MC_TYPE_SYNC_FOLDER_GROUP);
+
+  g_type_ensure (MC_TYPE_FEE_SETTINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, office_name_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, parent_row);
@@ -854,6 +860,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, cutoff_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, supplement_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, fee_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, schedule_label);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, days_list);

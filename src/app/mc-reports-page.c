@@ -13,6 +13,7 @@
 
 #include "mc-register.h"
 #include "mc-late-list.h"
+#include "mc-fee.h"
 #include "mc-reports-page.h"
 #include "mc-time.h"
 
@@ -347,6 +348,16 @@ show_figures (McReportsPage *self)
   add_figure (self, row++, _("Received online"), format_share (mc_stats_figures_online_share (f)));
   add_figure (self, row++, _("Satisfied citizens"),
               rated > 0 ? g_strdup_printf ("%u / %u", satisfied, rated) : g_strdup ("—"));
+  {
+    g_autofree char *collected = mc_fee_format_amount (f->fees_collected);
+    g_autofree char *refunded = mc_fee_format_amount (f->fees_refunded);
+    g_autofree char *exempted = mc_fee_format_amount (f->fees_exempted);
+
+    /* Translators: amounts in đồng, collected / refunded */
+    add_figure (self, row++, _("Fees collected / refunded (đồng)"), g_strdup_printf ("%s / %s", collected, refunded));
+    add_figure (self, row++, _("Fees exempted (đồng)"), g_strdup (exempted));
+    add_figure (self, row++, _("Fees paid online"), format_share (mc_stats_figures_fee_online_share (f)));
+  }
 }
 
 static void

@@ -28,6 +28,8 @@ mc_cmd_intake (McCli  *cli,
   g_autofree char *gender = NULL;
   int birth_year = 0, sets = 0;
   gboolean post = FALSE, on_the_spot = FALSE;
+  g_autofree char *exemption = NULL;
+  int fee_pages = 0, fee_copies = 0;
   GOptionEntry entries[] = {
     { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("Procedure code"), "CODE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Applicant's full name"), "NAME" },
@@ -49,6 +51,11 @@ mc_cmd_intake (McCli  *cli,
     { "proxy-phone", 0, 0, G_OPTION_ARG_STRING, &proxy_phone, N_("The proxy's phone"), "P" },
     { "proxy-address", 0, 0, G_OPTION_ARG_STRING, &proxy_address, N_("The proxy's address"), "A" },
     { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk receiving it (default: the station's)"), "NAME" },
+    { "fee-pages", 0, 0, G_OPTION_ARG_INT, &fee_pages, N_("Pages the fee is counted on (certified copies)"), "N" },
+    { "fee-copies", 0, 0, G_OPTION_ARG_INT, &fee_copies,
+      N_("Copies, signatures or contracts the fee is counted on"), "N" },
+    { "exemption", 0, 0, G_OPTION_ARG_STRING, &exemption,
+      N_("The fee exemption's code (see procedures --json), or none"), "CODE" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -64,6 +71,9 @@ mc_cmd_intake (McCli  *cli,
 
   intake.procedure_code = procedure;
   intake.applicant_name = name;
+  intake.fee_pages = fee_pages;
+  intake.fee_count = fee_copies;
+  intake.fee_exemption = g_strcmp0 (exemption, "none") == 0 ? "" : exemption;
   intake.id_number = id_number;
   intake.birth_year = birth_year;
   intake.gender = MC_GENDER_UNKNOWN;

@@ -132,6 +132,10 @@ int mc_cmd_scan                 (McCli *cli, int argc, char **argv);
 int mc_cmd_scanners             (McCli *cli, int argc, char **argv);
 int mc_cmd_documents            (McCli *cli, int argc, char **argv);
 
+/* mc-cli-fees.c */
+int mc_cmd_fee                  (McCli *cli, int argc, char **argv);
+int mc_cmd_fees                 (McCli *cli, int argc, char **argv);
+
 /* mc-cli-feedback.c */
 int mc_cmd_feedback             (McCli *cli, int argc, char **argv);
 

@@ -87,6 +87,11 @@ static const McCliCommand commands[] = {
     N_("correct CODE --field F --value V --reason R") },
   { "rate", mc_cmd_rate, MC_CLI_AT_DESK,
     N_("rate CODE --rating R [--comment C] — the citizen's satisfaction at return") },
+  { "fee", mc_cmd_fee, MC_CLI_AT_DESK,
+    N_("fee CODE --amount VND [--pages N] [--copies N] [--receipt NUMBER] [--method cash|transfer|online] [--at ISO] "
+       "| fee CODE --refund --amount VND --reason TEXT") },
+  { "fees", mc_cmd_fees, MC_CLI_AT_DESK,
+    N_("fees --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--closing] — the fee book") },
   { "overdue", mc_cmd_overdue, MC_CLI_READS_DB,
     N_("overdue [--at ISO] — due-soon and overdue dossiers") },
   { "apology", mc_cmd_apology, MC_CLI_AT_DESK,

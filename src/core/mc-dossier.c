@@ -69,6 +69,7 @@ mc_dossier_unref (McDossier *self)
   g_free (self->received_by);
   g_free (self->deciding_body);
   g_free (self->fee);
+  g_free (self->fee_exemption);
   g_free (self->supplement_reason);
   g_free (self->refusal_reason);
   g_free (self->stop_reason);
@@ -121,6 +122,7 @@ apply_received (McDossier  *self,
   JsonObject *p = json_node_get_object (event->payload);
   JsonObject *procedure = get_object_member (p, "procedure");
   JsonObject *applicant = get_object_member (p, "applicant");
+  JsonObject *fee_due;
   JsonNode *node;
   g_autofree char *unit = NULL;
   g_autofree char *channel = NULL;
@@ -164,6 +166,9 @@ apply_received (McDossier  *self,
   self->received_by = g_strdup (event->clerk);
   self->deciding_body = dup_member (procedure, "deciding_body");
   self->fee = dup_member (procedure, "fee");
+  fee_due = get_object_member (p, "fee_due");
+  self->fee_due = fee_due ? json_object_get_int_member_with_default (fee_due, "amount", 0) : -1;
+  self->fee_exemption = dup_member (fee_due, "exemption");
   self->slip_number = (int) json_object_get_int_member_with_default (p, "slip_number", 0);
   self->control_number = (int) json_object_get_int_member_with_default (p, "control_number", 0);
 
@@ -341,6 +346,26 @@ apply_apology_issued (McDossier        *self,
   self->apology_number = (int) json_object_get_int_member_with_default (p, "number", 0);
 }
 
+/* Payments and refunds are facts about money that changed hands: they count whatever order they arrive in. */
+static void
+apply_fee_paid (McDossier        *self,
+                McEvent          *event,
+                McCalendar       *calendar,
+                McSupplementMode  mode)
+{
+  self->fee_paid += json_object_get_int_member_with_default (json_node_get_object (event->payload), "amount", 0);
+}
+
+static void
+apply_fee_refunded (McDossier        *self,
+                    McEvent          *event,
+                    McCalendar       *calendar,
+                    McSupplementMode  mode)
+{
+  self->fee_refunded += json_object_get_int_member_with_default (json_node_get_object (event->payload), "amount",
+                                                                 0);
+}
+
 #define FROM(status) (1u << (status))
 #define ANY_STATE    0u
 #define OPEN         (FROM (MC_STATUS_IN_PROGRESS) | FROM (MC_STATUS_PAUSED))
@@ -361,6 +386,7 @@ typedef enum
   REFUSAL_NO_RESULT,
   REFUSAL_APOLOGY_IN_PROGRESS_ONLY,
   REFUSAL_NOT_RETURNED,
+  REFUSAL_NO_PAYMENT,
 } Refusal;
 
 typedef struct
@@ -400,6 +426,11 @@ static const Step steps[] = {
     REFUSAL_NOT_RETURNED, NULL },
   { MC_EVENT_DIGITISED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, NULL },
   { MC_EVENT_DECLARATION_FILLED, ANY_STATE, KEEPS_STATUS, RULE_PERSONAL_DATA, 0, NULL },
+  /* A fee is paid while the dossier is handled, up to the hand-over of its result; money is given back in any
+   * state (a refused or stopped dossier's above all), never more than was paid (mc_store_pay_fee()). */
+  { MC_EVENT_FEE_PAID, OPEN | FROM (MC_STATUS_RESULT_READY), KEEPS_STATUS, RULE_NONE, REFUSAL_NO_PAYMENT,
+    apply_fee_paid },
+  { MC_EVENT_FEE_REFUNDED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, apply_fee_refunded },
 };
 
 static const Step *
@@ -493,6 +524,11 @@ refuse_step (McDossier   *self,
       g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
                    _("Dossier %s is “%s”: the citizen rates the service when the result is returned"), self->code,
                    status);
+      break;
+    case REFUSAL_NO_PAYMENT:
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   _("Dossier %s is “%s”: a fee is paid while the dossier is handled, before its result is "
+                     "returned"), self->code, status);
       break;
     default:
       g_assert_not_reached ();
@@ -683,6 +719,20 @@ mc_dossier_to_json (McDossier   *self,
   json_builder_set_member_name (builder, "duration");
   json_builder_add_int_value (builder, self->duration);
   add_string (builder, "unit", mc_unit_to_string (self->unit));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "fees");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "due");
+  if (self->fee_due >= 0)
+    json_builder_add_int_value (builder, self->fee_due);
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "exemption", self->fee_exemption);
+  json_builder_set_member_name (builder, "paid");
+  json_builder_add_int_value (builder, self->fee_paid);
+  json_builder_set_member_name (builder, "refunded");
+  json_builder_add_int_value (builder, self->fee_refunded);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "applicant");

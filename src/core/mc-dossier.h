@@ -62,6 +62,12 @@ struct _McDossier
   char        *received_by;
   char        *deciding_body;
   char        *fee;
+  /* Fees (docs/fees.md): the amount due computed at intake, what the exemption chosen was, and the sums of the
+   * payments and refunds recorded, in đồng. */
+  gint64       fee_due;           /* -1 when the dossier was received before fees were computed */
+  char        *fee_exemption;     /* the exemption's label, NULL for none */
+  gint64       fee_paid;
+  gint64       fee_refunded;
 
   /* Form numbers (per office, per form, per year) and the facts the forms print. */
   int          slip_number;

@@ -34,6 +34,9 @@ G_BEGIN_DECLS
 #define MC_EVENT_DECLARATION_FILLED   "declaration_filled"
 /* The retention period passed: the dossier's personal fields are removed on every station, its facts kept. */
 #define MC_EVENT_PERSONAL_DATA_REMOVED "personal_data_removed"
+/* A fee paid at the desk (or online) with its official receipt, and money given back (docs/fees.md). */
+#define MC_EVENT_FEE_PAID             "fee_paid"
+#define MC_EVENT_FEE_REFUNDED         "fee_refunded"
 #define MC_EVENT_PROCEDURE_SET        "procedure_set"
 #define MC_EVENT_CALENDAR_DAY_SET     "calendar_day_set"
 #define MC_EVENT_OFFICE_SET           "office_set"

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-fee.h"
 #include "mc-office.h"
 
 /* The office's shared settings: one row each. A new setting is a new row (and a field of McOffice); the store,
@@ -59,6 +60,16 @@ static const Setting settings[] = {
   /* The choices in the order of McSupplementMode. */
   { "supplement_mode", SETTING_ENUM,   FIELD (supplement_mode), 0, 0, { "restart", "resume", NULL } },
   { "form_numbering",  SETTING_CHOICE, FIELD (form_numbering), 0, 0, { "2025", "2018", NULL } },
+  /* The province's civil-status fees, in đồng; the catalogue's fee schedules name them (docs/fees.md). */
+  { "fee_late_registration",  SETTING_NUMBER, FIELD (fee_late_registration), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_parentage",          SETTING_NUMBER, FIELD (fee_parentage), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_civil_change",       SETTING_NUMBER, FIELD (fee_civil_change), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_marital_status",     SETTING_NUMBER, FIELD (fee_marital_status), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_re_registration",    SETTING_NUMBER, FIELD (fee_re_registration), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_civil_confirmation", SETTING_NUMBER, FIELD (fee_civil_confirmation), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_foreign_marriage",   SETTING_NUMBER, FIELD (fee_foreign_marriage), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_foreign_birth",      SETTING_NUMBER, FIELD (fee_foreign_birth), 0, MC_FEE_MAX_AMOUNT },
+  { "fee_foreign_parentage",  SETTING_NUMBER, FIELD (fee_foreign_parentage), 0, MC_FEE_MAX_AMOUNT },
 };
 
 static const Setting *
@@ -83,6 +94,16 @@ mc_office_new (void)
   self->supplement_mode = MC_SUPPLEMENT_RESTART;
   self->form_numbering = g_strdup ("2025");
   self->signer_title = g_strdup ("CHỦ TỊCH");
+  /* Amounts many provinces set (unconfirmed, docs/fees.md): each office sets its province's. */
+  self->fee_late_registration = 8000;
+  self->fee_parentage = 15000;
+  self->fee_civil_change = 15000;
+  self->fee_marital_status = 15000;
+  self->fee_re_registration = 8000;
+  self->fee_civil_confirmation = 8000;
+  self->fee_foreign_marriage = 1000000;
+  self->fee_foreign_birth = 75000;
+  self->fee_foreign_parentage = 1000000;
   return self;
 }
 

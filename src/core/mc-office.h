@@ -30,6 +30,16 @@ struct _McOffice
   int               due_soon_days;
   McSupplementMode  supplement_mode;
   char             *form_numbering; /* "2025" or "2018" */
+  /* Civil-status fees (lệ phí hộ tịch) the province's People's Council sets, in đồng (docs/fees.md). */
+  int               fee_late_registration;
+  int               fee_parentage;
+  int               fee_civil_change;
+  int               fee_marital_status;
+  int               fee_re_registration;
+  int               fee_civil_confirmation;
+  int               fee_foreign_marriage;
+  int               fee_foreign_birth;
+  int               fee_foreign_parentage;
 
   /* this station */
   int               station;       /* 1..99 */

@@ -46,6 +46,7 @@ mc_procedure_unref (McProcedure *self)
   g_free (self->name);
   g_free (self->sector);
   g_free (self->fee);
+  g_clear_pointer (&self->fee_schedule, mc_fee_schedule_free);
   g_free (self->deciding_body);
   g_free (self->notes);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
@@ -80,7 +81,7 @@ mc_procedure_new_from_json (JsonObject  *object,
 {
   g_autoptr(McProcedure) self = g_new0 (McProcedure, 1);
   const char *code, *name, *unit;
-  JsonNode *docs_node;
+  JsonNode *docs_node, *schedule_node;
   g_autofree char *clean_name = NULL;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -130,6 +131,29 @@ mc_procedure_new_from_json (JsonObject  *object,
   self->notes = g_strdup (json_object_get_string_member_with_default (object, "notes", ""));
   if (self->fee_amount < 0)
     self->fee_amount = 0;
+  schedule_node = json_object_get_member (object, "fee_schedule");
+  if (schedule_node != NULL && JSON_NODE_HOLDS_OBJECT (schedule_node))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      self->fee_schedule = mc_fee_schedule_new_from_json (json_node_get_object (schedule_node), &local_error);
+      if (self->fee_schedule == NULL)
+        {
+          g_set_error (error, MC_PROCEDURE_ERROR, MC_PROCEDURE_ERROR_INVALID,
+                       /* Translators: %s is a procedure code, the second %s says what is wrong */
+                       _("Procedure %s: %s"), code, local_error->message);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autoptr(JsonObject) flat = json_object_new ();
+
+      /* A catalogue without schedules: its flat amount per dossier. */
+      json_object_set_string_member (flat, "basis", self->fee_amount > 0 ? "dossier" : "none");
+      json_object_set_int_member (flat, "amount", MIN (self->fee_amount, MC_FEE_MAX_AMOUNT));
+      self->fee_schedule = mc_fee_schedule_new_from_json (flat, NULL);
+    }
 
   docs_node = json_object_get_member (object, "documents");
   if (docs_node != NULL && JSON_NODE_HOLDS_ARRAY (docs_node))
@@ -184,6 +208,8 @@ mc_procedure_to_json (McProcedure *self,
   json_builder_add_string_value (builder, self->fee);
   json_builder_set_member_name (builder, "fee_amount");
   json_builder_add_int_value (builder, self->fee_amount);
+  json_builder_set_member_name (builder, "fee_schedule");
+  mc_fee_schedule_to_json (self->fee_schedule, builder);
   json_builder_set_member_name (builder, "deciding_body");
   json_builder_add_string_value (builder, self->deciding_body);
   json_builder_set_member_name (builder, "notes");

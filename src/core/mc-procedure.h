@@ -10,6 +10,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-fee.h"
 #include "mc-types.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,7 @@ struct _McProcedure
   gboolean   cutoff;         /* the 15:00 rule applies */
   char      *fee;            /* as published */
   gint64     fee_amount;     /* flat fee in đồng, 0 when free or variable */
+  McFeeSchedule *fee_schedule; /* how the fee is counted; never NULL (basis "none" when the catalogue has none) */
   char      *deciding_body;
   char      *notes;
   GPtrArray *documents;      /* McProcedureDocument */

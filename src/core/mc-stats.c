@@ -285,6 +285,32 @@ count_rating (const McStoreRatingRow  *row,
   return TRUE;
 }
 
+/* A payment, a refund or an exemption, into the figures of the whole, its procedure and its sector. */
+static gboolean
+count_fee (const McStoreFeeRow  *row,
+           gpointer              data,
+           GError              **error)
+{
+  Computation *c = data;
+  McStatsFigures *t[3];
+
+  targets_for (c, row->procedure_code, row->procedure_name, row->sector, t);
+  for (guint i = 0; i < 3; i++)
+    {
+      if (g_str_equal (row->kind, "payment"))
+        {
+          t[i]->fees_collected += row->amount;
+          t[i]->fee_payments++;
+          t[i]->fee_payments_online += row->online;
+        }
+      else if (g_str_equal (row->kind, "refund"))
+        t[i]->fees_refunded += row->amount;
+      else
+        t[i]->fees_exempted += row->amount;
+    }
+  return TRUE;
+}
+
 /* Both walks in one read transaction: they see the same state of the file even while a clerk keeps working. */
 static gboolean
 read_figures (McStore   *store,
@@ -295,7 +321,8 @@ read_figures (McStore   *store,
   g_autoptr(GError) local_error = NULL;
 
   if (!_mc_store_foreach_stats_row (store, &c->scope, count_dossier, c, &local_error) ||
-      !_mc_store_foreach_rating (store, &c->scope, count_rating, c, &local_error))
+      !_mc_store_foreach_rating (store, &c->scope, count_rating, c, &local_error) ||
+      !_mc_store_foreach_fee_row (store, &c->scope, count_fee, c, &local_error))
     {
       if (local_error->domain == MC_STATS_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -382,6 +409,17 @@ add_figures (JsonBuilder          *builder,
   add_ratio (builder, "digitised_share", mc_stats_figures_digitised_share (f));
   add_ratio (builder, "online_share", mc_stats_figures_online_share (f));
   add_ratio (builder, "progress_score", mc_stats_figures_progress_score (f));
+  json_builder_set_member_name (builder, "fees_collected");
+  json_builder_add_int_value (builder, f->fees_collected);
+  json_builder_set_member_name (builder, "fees_refunded");
+  json_builder_add_int_value (builder, f->fees_refunded);
+  json_builder_set_member_name (builder, "fees_net");
+  json_builder_add_int_value (builder, f->fees_collected - f->fees_refunded);
+  json_builder_set_member_name (builder, "fees_exempted");
+  json_builder_add_int_value (builder, f->fees_exempted);
+  add_count (builder, "fee_payments", f->fee_payments);
+  add_count (builder, "fee_payments_online", f->fee_payments_online);
+  add_ratio (builder, "fee_online_share", mc_stats_figures_fee_online_share (f));
 
   json_builder_set_member_name (builder, "ratings");
   json_builder_begin_object (builder);
@@ -466,6 +504,13 @@ mc_stats_figures_online_share (const McStatsFigures *f)
     return -1;
   return (double) (f->received_by_channel[MC_CHANNEL_ONLINE] + f->received_by_channel[MC_CHANNEL_LINKED]) /
          f->received;
+}
+
+/* The share of the period's fee payments made online (the 766 index); -1 when nothing was paid. */
+double
+mc_stats_figures_fee_online_share (const McStatsFigures *f)
+{
+  return f->fee_payments > 0 ? (double) f->fee_payments_online / f->fee_payments : -1;
 }
 
 double

@@ -64,6 +64,13 @@ typedef struct
   guint   digitised_components;  /* … and the distinct components (documents) digitised in them */
   gint64  working_minutes;    /* sum over the settled dossiers of the office time from receipt to settlement */
   guint   ratings[MC_N_RATINGS];  /* the last rating of each dossier, when recorded in [start, end) */
+  /* Fees (docs/fees.md), in đồng: paid and refunded in [start, end); waived by an exemption for the dossiers
+   * received in it; and the payments, all and online (the 766 index's share). */
+  gint64  fees_collected;
+  gint64  fees_refunded;
+  gint64  fees_exempted;
+  guint   fee_payments;
+  guint   fee_payments_online;
 } McStatsFigures;
 
 typedef struct
@@ -108,6 +115,7 @@ double       mc_stats_figures_average_working_days (const McStatsFigures *figure
                                                     int                   minutes_per_day);
 double       mc_stats_figures_digitised_share (const McStatsFigures *figures);
 double       mc_stats_figures_online_share (const McStatsFigures *figures);
+double       mc_stats_figures_fee_online_share (const McStatsFigures *figures);
 double       mc_stats_figures_satisfaction_rate (const McStatsFigures *figures);
 
 gboolean     mc_rating_from_string         (const char           *text,

@@ -21,6 +21,7 @@
 #include "mc-audit.h"
 #include "mc-document-private.h"
 #include "mc-event.h"
+#include "mc-fee.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -263,6 +264,46 @@ proxy_text (McDossier *d)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The slip's fee line: the amount due computed at intake and whether it was paid; the catalogue's text for a
+ * dossier received before amounts were computed. */
+static char *
+fee_line (McDossier *d)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *paid = NULL;
+  gint64 net = d->fee_paid - d->fee_refunded;
+
+  if (d->fee_due < 0 && net <= 0)
+    return g_strdup (d->fee);
+  if (d->fee_exemption != NULL && net <= 0)
+    return g_strdup_printf ("Miễn (%s)", d->fee_exemption);
+  if (d->fee_due <= 0 && net <= 0)
+    return g_strdup ("Không thu");
+  due = mc_fee_format_amount (MAX (d->fee_due, 0));
+  paid = mc_fee_format_amount (net);
+  if (d->fee_due > 0 && net >= d->fee_due)
+    return g_strdup_printf ("%s đồng (đã nộp)", due);
+  if (net > 0 && d->fee_due > 0)
+    return g_strdup_printf ("%s đồng (đã nộp %s đồng)", due, paid);
+  if (net > 0)
+    return g_strdup_printf ("Đã nộp %s đồng", paid);
+  return g_strdup_printf ("%s đồng (chưa nộp)", due);
+}
+
+/* What the stop notice says of the fees: what was paid and what was given back already. */
+static char *
+stop_fee_sentence (McDossier *d)
+{
+  g_autofree char *paid = mc_fee_format_amount (d->fee_paid);
+  g_autofree char *refunded = mc_fee_format_amount (d->fee_refunded);
+
+  if (d->fee_paid <= 0)
+    return g_strdup ("Ông/Bà chưa nộp phí, lệ phí cho hồ sơ này.");
+  if (d->fee_refunded > 0)
+    return g_strdup_printf ("Phí, lệ phí Ông/Bà đã nộp: %s đồng; đã hoàn trả: %s đồng.", paid, refunded);
+  return g_strdup_printf ("Phí, lệ phí Ông/Bà đã nộp: %s đồng.", paid);
+}
+
 static void
 render_slip_copy (McDocument     *doc,
                   McDossier      *d,
@@ -270,6 +311,7 @@ render_slip_copy (McDocument     *doc,
                   const char     *copy_label,
                   GError        **error)
 {
+  g_autofree char *fee = NULL;
   g_autofree char *unit = unit_in_sentence (office);
   g_autofree char *code_esc = esc (d->code);
   g_autofree char *copy = g_strdup_printf ("<i>(%s)</i>", copy_label);
@@ -342,7 +384,8 @@ render_slip_copy (McDocument     *doc,
   else
     delivery = g_strdup (unit);
   add_field (doc, "6. Đăng ký nhận kết quả tại", delivery, 1.5);
-  add_field (doc, "7. Phí, lệ phí (nếu có)", d->fee, 1.5);
+  fee = fee_line (d);
+  add_field (doc, "7. Phí, lệ phí (nếu có)", fee, 1.5);
 
   mc_jdn_to_ymd (mc_minute_jdn (d->received), &year, NULL, NULL);
   /* Dossiers that came as history (another station's demo year, a restore) may have no number: leave the blank
@@ -614,6 +657,9 @@ render_stop_notice (McDossier       *d,
   stopped = mc_time_format_vietnamese (d->stopped_at);
   reason_esc = esc (d->stop_reason);
   text = g_strdup_printf ("Vào %s, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên với lý do: %s.", stopped, reason_esc);
+  add_paragraph (doc, text);
+  g_free (text);
+  text = stop_fee_sentence (d);
   add_paragraph (doc, text);
   g_free (text);
   text = g_strdup_printf ("Căn cứ Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ, %s "

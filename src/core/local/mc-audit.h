@@ -37,6 +37,8 @@ typedef struct
 #define MC_AUDIT_BACKUP            "backup"
 #define MC_AUDIT_RESTORE           "restore"
 #define MC_AUDIT_RETENTION         "retention"
+#define MC_AUDIT_FEE_PAID          "fee-paid"
+#define MC_AUDIT_FEE_REFUNDED      "fee-refunded"
 
 gboolean      mc_audit_record           (McStore        *store,
                                          const char     *action,

@@ -129,6 +129,7 @@ typedef struct
   const char     *proxy_phone;
   const char     *proxy_address;
   JsonNode       *documents;
+  McFeeDue       *fee;
 } Intake;
 
 static void
@@ -140,6 +141,31 @@ add_string_member (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, value);
+}
+
+/* The amount due as computed at intake, and what it was counted on: a later change of the schedule or of the
+ * province's amounts does not change what this dossier owes. */
+static void
+add_fee_due (JsonBuilder *builder,
+             Intake      *in)
+{
+  json_builder_set_member_name (builder, "fee_due");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_int_value (builder, in->fee->due);
+  json_builder_set_member_name (builder, "gross");
+  json_builder_add_int_value (builder, in->fee->gross);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, MAX (in->intake->fee_pages, 1));
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, MAX (in->intake->fee_count, 1));
+  if (in->fee->exemption != NULL)
+    {
+      add_string_member (builder, "exemption_code", in->fee->exemption->code);
+      add_string_member (builder, "exemption", in->fee->exemption->label);
+      add_string_member (builder, "ground", in->fee->exemption->ground);
+    }
+  json_builder_end_object (builder);
 }
 
 /* The "received" event's payload: the code and numbers just issued, the procedure's rules of the day, the
@@ -202,6 +228,7 @@ build_received (Intake     *in,
       json_builder_set_member_name (builder, "on_the_spot");
       json_builder_add_boolean_value (builder, TRUE);
     }
+  add_fee_due (builder, in);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -264,6 +291,7 @@ mc_store_intake (McStore         *self,
   g_autofree char *received_iso = NULL;
   g_autofree char *day = NULL;
   g_autoptr(JsonNode) documents = NULL;
+  g_autoptr(McFeeDue) fee = NULL;
   McIdKind id_kind = MC_ID_KIND_PERSONAL_ID;
   McMinute received;
   Intake in;
@@ -369,6 +397,16 @@ mc_store_intake (McStore         *self,
     }
   documents = intake->documents ? json_node_copy (intake->documents)
                                 : mc_procedure_required_documents_to_json (procedure);
+  fee = mc_fee_compute (procedure->fee_schedule, self->office,
+                        &(McFeeInput) { intake->fee_pages, intake->fee_count, intake->channel == MC_CHANNEL_ONLINE,
+                                        intake->fee_exemption ? intake->fee_exemption
+                                                              : procedure->fee_schedule->default_exemption },
+                        &local_error);
+  if (fee == NULL)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, local_error->message);
+      return NULL;
+    }
 
   received = intake->received != MC_MINUTE_NONE ? intake->received : mc_time_now ();
   received_iso = mc_time_format_iso_offset (received);
@@ -376,7 +414,7 @@ mc_store_intake (McStore         *self,
   day = g_strdup_printf ("%02d%02d%02d", y % 100, m, d);
 
   in = (Intake) { intake, procedure, dossier_uuid, pin, received_iso, day, y, name, id_number, id_kind, phone,
-                  email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, documents };
+                  email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, documents, fee };
   if (!_mc_store_write (self, write_intake, &in, error))
     return NULL;
   if (out_warning)

@@ -274,6 +274,38 @@ gboolean      _mc_store_project_feedback (McStore       *self,
                                           McEvent       *event,
                                           GError       **error);
 
+/* mc-store-fees.c */
+typedef struct
+{
+  const char *procedure_code;
+  const char *procedure_name;
+  const char *sector;
+  const char *kind;       /* "payment", "refund" or "exempted" (an exempted dossier received in the period) */
+  gint64      amount;     /* for "exempted", the amount it would have owed */
+  gboolean    online;     /* a payment made online */
+} McStoreFeeRow;
+
+typedef gboolean (*McStoreFeeFunc) (const McStoreFeeRow  *row,
+                                    gpointer              data,
+                                    GError              **error);
+
+gboolean      _mc_store_foreach_fee_row  (McStore                 *self,
+                                          const McStoreStatsScope *scope,
+                                          McStoreFeeFunc           func,
+                                          gpointer                 data,
+                                          GError                 **error);
+gboolean      _mc_store_check_fee        (McDossier     *dossier,
+                                          JsonObject    *payload,
+                                          GError       **error);
+gboolean      _mc_store_check_fee_now    (McStore       *self,
+                                          McDossier     *dossier,
+                                          const char    *kind,
+                                          JsonObject    *payload,
+                                          GError       **error);
+gboolean      _mc_store_project_fee      (McStore       *self,
+                                          McEvent       *event,
+                                          GError       **error);
+
 /* mc-store-maintenance.c */
 gboolean      _mc_store_scrub_events     (McStore       *self,
                                           const char    *dossier_uuid,

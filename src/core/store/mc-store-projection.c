@@ -71,6 +71,10 @@ _mc_store_insert_event (McStore   *self,
     return FALSE;
   if (out_new)
     *out_new = sqlite3_changes (self->db) > 0;
+  /* Payments and refunds also go to the fee book's table, whichever way the event came in. */
+  if (sqlite3_changes (self->db) > 0 &&
+      (g_str_equal (event->kind, MC_EVENT_FEE_PAID) || g_str_equal (event->kind, MC_EVENT_FEE_REFUNDED)))
+    return _mc_store_project_fee (self, event, error);
   return TRUE;
 }
 

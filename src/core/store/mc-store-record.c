@@ -151,6 +151,8 @@ static const struct
   { MC_EVENT_RATING_RECORDED, FALSE, check_rating },
   { MC_EVENT_DIGITISED, FALSE, check_digitised },
   { MC_EVENT_DECLARATION_FILLED, FALSE, check_declaration },
+  { MC_EVENT_FEE_PAID, FALSE, _mc_store_check_fee },
+  { MC_EVENT_FEE_REFUNDED, TRUE, _mc_store_check_fee },
 };
 
 /* The reason first, then whether the dossier's state allows the step, then the step's own details. */
@@ -279,6 +281,10 @@ write_step (McStore   *self,
         return FALSE;
       json_object_set_int_member (object, "number", number);
     }
+  /* A receipt number used already, a refund above what was paid: checked where no other process can write. */
+  if ((g_str_equal (step->kind, MC_EVENT_FEE_PAID) || g_str_equal (step->kind, MC_EVENT_FEE_REFUNDED)) &&
+      !_mc_store_check_fee_now (self, step->dossier, step->kind, object, error))
+    return FALSE;
   event = _mc_store_append (self, step->dossier->uuid, step->kind, step->payload, step->clerk, error);
   /* A correction changes what was recorded about a citizen: the audit log says who and which field, in the
    * same transaction. */

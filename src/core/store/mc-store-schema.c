@@ -175,6 +175,29 @@ static const char *schema_v7[] = {
   NULL
 };
 
+/* Fees paid and refunded, a projection of their events for the fee book and the statistics: the amounts stay
+ * when the retention rule removes the payer's name (the name is the dossier's). The receipt index finds a
+ * receipt number already used in the office. */
+static const char *schema_v8[] = {
+  "CREATE TABLE fee_payment ("
+  "  event_uuid TEXT PRIMARY KEY,"
+  "  dossier_uuid TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('payment', 'refund')),"
+  "  at INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  receipt TEXT,"
+  "  method TEXT,"
+  "  reason TEXT,"
+  "  clerk TEXT NOT NULL,"
+  "  lamport INTEGER NOT NULL,"
+  "  station_id TEXT NOT NULL,"
+  "  station_seq INTEGER NOT NULL)",
+  "CREATE INDEX fee_payment_by_at ON fee_payment (at)",
+  "CREATE INDEX fee_payment_by_dossier ON fee_payment (dossier_uuid)",
+  "CREATE INDEX fee_payment_by_receipt ON fee_payment (receipt) WHERE receipt IS NOT NULL",
+  NULL
+};
+
 /* The new columns of schema 7 for the dossiers the file already holds: every dossier folded again. */
 static gboolean
 refold_for_v7 (McStore  *self,
@@ -199,6 +222,7 @@ static const struct
   { schema_v5, NULL },
   { schema_v6, NULL },
   { schema_v7, refold_for_v7 },
+  { schema_v8, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);

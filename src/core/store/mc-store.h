@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 7
+#define MC_STORE_SCHEMA_VERSION 8
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
@@ -78,6 +78,11 @@ typedef struct
   McMinute    received;         /* MC_MINUTE_NONE: now */
   const char *clerk;            /* NULL: the station's clerk */
   gboolean    on_the_spot;      /* served while the citizen waits (same-day procedures only) */
+  /* What the fee is counted on (docs/fees.md): 0 means 1; the exemption's code, NULL for the procedure's usual
+   * one, "" for none. */
+  int         fee_pages;
+  int         fee_count;
+  const char *fee_exemption;
 } McIntake;
 
 typedef enum
@@ -243,5 +248,51 @@ gboolean      mc_store_apply_events        (McStore         *self,
                                             GPtrArray       *events,
                                             guint           *out_new,
                                             GError         **error);
+
+/* A fee paid or refunded at the desk (docs/fees.md); strings may be NULL. */
+typedef struct
+{
+  gint64      amount;    /* whole đồng, 1 to MC_FEE_MAX_AMOUNT */
+  int         pages;     /* what the payment was counted on, 0 when not given */
+  int         copies;
+  const char *receipt;   /* the official receipt's number (biên lai), unique in the office */
+  const char *method;    /* "cash" (default), "transfer" or "online" */
+  const char *at;        /* ISO 8601; NULL for now */
+  const char *reason;    /* a refund's, required for one */
+  const char *clerk;     /* NULL: the station's clerk */
+} McFeePayment;
+
+/* One line of the fee book. */
+typedef struct
+{
+  char     *event_uuid;
+  McMinute  at;
+  gboolean  refund;
+  gint64    amount;
+  char     *dossier_code;
+  char     *payer;
+  char     *procedure_code;
+  char     *procedure_name;
+  char     *receipt;
+  char     *method;
+  char     *reason;
+  char     *clerk;
+  McChannel channel;
+  gboolean  duplicate_receipt;  /* a payment earlier in the total order has the same receipt number */
+} McFeeRow;
+
+McDossier    *mc_store_pay_fee             (McStore            *self,
+                                            const char         *code_or_uuid,
+                                            const McFeePayment *payment,
+                                            GError            **error);
+McDossier    *mc_store_refund_fee          (McStore            *self,
+                                            const char         *code_or_uuid,
+                                            const McFeePayment *refund,
+                                            GError            **error);
+GPtrArray    *mc_store_list_fee_rows       (McStore            *self,
+                                            McMinute            from,
+                                            McMinute            to,
+                                            GError            **error);
+void          mc_fee_row_free              (McFeeRow           *row);
 
 G_END_DECLS
