@@ -388,14 +388,16 @@ project_calendar_day (McStore  *self,
          _mc_store_refold_touching (self, mc_minute_from_jdn (jdn, 0), mc_minute_from_jdn (jdn + 1, 0), error);
 }
 
-/* The office's names, its look-up address and how its forms are numbered move no deadline; every other setting
- * (hours, cut-off, supplement mode) may. */
+/* The office's names, its look-up address, telephone, signers and issuers and how its forms are numbered move no
+ * deadline; every other setting (hours, cut-off, supplement mode) may. */
 static gboolean
 setting_moves_deadlines (const char *key)
 {
   return !g_str_has_prefix (key, "office") && !g_str_has_suffix (key, "_name") && !g_str_equal (key, "place") &&
          !g_str_equal (key, "lookup_url") && !g_str_equal (key, "signer_title") &&
-         !g_str_equal (key, "form_numbering") && !g_str_equal (key, "due_soon_days");
+         !g_str_equal (key, "form_numbering") && !g_str_equal (key, "due_soon_days") &&
+         !g_str_equal (key, "phone") && !g_str_has_prefix (key, "issuer_") && !g_str_has_suffix (key, "_authority") &&
+         !g_str_has_prefix (key, "centre_signer_");
 }
 
 static gboolean

@@ -78,6 +78,8 @@ typedef struct
   McMinute    received;         /* MC_MINUTE_NONE: now */
   const char *clerk;            /* NULL: the station's clerk */
   gboolean    on_the_spot;      /* served while the citizen waits (same-day procedures only) */
+  const char *proxy_email;
+  const char *proxy_authorisation;  /* the paper of authorisation: kind, number, date */
 } McIntake;
 
 typedef enum
