@@ -167,6 +167,13 @@ def main(cli, source_dir):
            "Trung tâm Phục vụ hành chính công xã Tân Lập xin trân trọng" in text,
            "issuer_apology centre: the centre issues and signs the same letter", text)
 
+    path = os.path.join(work, "late.pdf")
+    rc, out, err = run("late-list", "--from", "2026-11-01", "--to", "2026-12-31", "-o", path,
+                       MOTCUA_NOW="2026-12-10T09:00")
+    text = pdf_text(path) if rc == 0 else err
+    tap.ok("Số: ……/DS-UBND" in text and "TM. ỦY BAN NHÂN DÂN" in text and "Nguyễn Văn Bình" in text,
+           "the late list is a document the committee issues: a Số line and its signer", text)
+
     # QR codes read at an ordinary scan: 90 dpi.
     for name, args in (("slip", ["form", "slip", dossiers["man"]]), ("posting", ["posting-sheets"])):
         path = os.path.join(work, f"qr-{name}.pdf")
