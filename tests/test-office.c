@@ -95,6 +95,24 @@ test_describe (void)
   g_assert_null (mc_office_describe_value ("no_such_setting"));
 }
 
+/* Only what counts working time refolds the dossiers: a changed hour or mode may move a due date, a name or a fee
+ * amount (kept with each dossier at intake) never does. */
+static void
+test_moves_deadlines (void)
+{
+  static const char *moving[] = { "morning_open", "morning_close", "afternoon_open", "afternoon_close", "cutoff",
+                                  "supplement_mode" };
+  const char * const *keys = mc_office_shared_keys ();
+  guint n_moving = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (moving); i++)
+    g_assert_true (mc_office_setting_moves_deadlines (moving[i]));
+  for (guint i = 0; keys[i] != NULL; i++)
+    n_moving += mc_office_setting_moves_deadlines (keys[i]);
+  g_assert_cmpuint (n_moving, ==, G_N_ELEMENTS (moving));
+  g_assert_false (mc_office_setting_moves_deadlines ("no_such_setting"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,5 +121,6 @@ main (int    argc,
   g_test_add_func ("/office/round-trip", test_round_trip);
   g_test_add_func ("/office/refused", test_refused);
   g_test_add_func ("/office/describe", test_describe);
+  g_test_add_func ("/office/moves-deadlines", test_moves_deadlines);
   return g_test_run ();
 }

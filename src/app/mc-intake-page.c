@@ -43,6 +43,8 @@ struct _McIntakePage
   AdwEntryRow    *proxy_id_row;
   AdwEntryRow    *proxy_phone_row;
   AdwEntryRow    *proxy_address_row;
+  AdwEntryRow    *proxy_email_row;
+  AdwEntryRow    *proxy_authorisation_row;
   AdwComboRow    *channel_row;
   AdwComboRow    *delivery_row;
   GtkSpinButton  *sets_spin;
@@ -188,6 +190,7 @@ validate (McIntakePage *self,
   mark_row (self->proxy_name_row, FALSE);
   mark_row (self->proxy_id_row, FALSE);
   mark_row (self->proxy_phone_row, FALSE);
+  mark_row (self->proxy_email_row, FALSE);
   if (proxy)
     {
       if (for_save && is_blank (row_text (self->proxy_name_row)))
@@ -209,6 +212,14 @@ validate (McIntakePage *self,
         {
           mark_row (self->proxy_phone_row, TRUE);
           ADD_ERROR (_("Proxy's phone"), error->message);
+          g_clear_error (&error);
+        }
+      g_clear_pointer (&normalized, g_free);
+      if (!is_blank (row_text (self->proxy_email_row)) &&
+          !mc_email_normalize (row_text (self->proxy_email_row), &normalized, &error))
+        {
+          mark_row (self->proxy_email_row, TRUE);
+          ADD_ERROR (_("Proxy's e-mail"), error->message);
           g_clear_error (&error);
         }
     }
@@ -463,6 +474,8 @@ fill_intake (McIntakePage *self,
       intake->proxy_id_number = row_text (self->proxy_id_row);
       intake->proxy_phone = row_text (self->proxy_phone_row);
       intake->proxy_address = row_text (self->proxy_address_row);
+      intake->proxy_email = row_text (self->proxy_email_row);
+      intake->proxy_authorisation = row_text (self->proxy_authorisation_row);
     }
   intake->channel = (McChannel) adw_combo_row_get_selected (self->channel_row);
   intake->result_delivery = adw_combo_row_get_selected (self->delivery_row) == 1 ? "post" : "desk";
@@ -683,6 +696,8 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_id_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_phone_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_email_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, proxy_authorisation_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, delivery_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, sets_spin);
@@ -792,7 +807,8 @@ mc_intake_page_reset (McIntakePage *self)
 {
   AdwEntryRow *rows[] = {
     self->name_row, self->id_row, self->birth_year_row, self->phone_row, self->email_row, self->address_row,
-    self->proxy_name_row, self->proxy_id_row, self->proxy_phone_row, self->proxy_address_row, self->notes_row,
+    self->proxy_name_row, self->proxy_id_row, self->proxy_phone_row, self->proxy_address_row,
+    self->proxy_email_row, self->proxy_authorisation_row, self->notes_row,
   };
 
   g_return_if_fail (MC_IS_INTAKE_PAGE (self));

@@ -35,6 +35,12 @@ struct _McPreferencesWindow
   AdwEntryRow          *signer_name_row;
   AdwEntryRow          *signer_title_row;
   AdwEntryRow          *lookup_url_row;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *signer_authority_row;
+  AdwEntryRow          *centre_signer_authority_row;
+  AdwEntryRow          *centre_signer_title_row;
+  AdwEntryRow          *centre_signer_name_row;
+  AdwComboRow          *issuer_rows[7];
   AdwEntryRow          *morning_open_row;
   AdwEntryRow          *morning_close_row;
   AdwEntryRow          *afternoon_open_row;
@@ -89,12 +95,26 @@ static const RowKey office_rows[] = {
   { "signer_name", ROW (signer_name_row) },
   { "signer_title", ROW (signer_title_row) },
   { "lookup_url", ROW (lookup_url_row) },
+  { "phone", ROW (phone_row) },
+  { "signer_authority", ROW (signer_authority_row) },
+  { "centre_signer_authority", ROW (centre_signer_authority_row) },
+  { "centre_signer_title", ROW (centre_signer_title_row) },
+  { "centre_signer_name", ROW (centre_signer_name_row) },
   { "morning_open", ROW (morning_open_row) },
   { "morning_close", ROW (morning_close_row) },
   { "afternoon_open", ROW (afternoon_open_row) },
   { "afternoon_close", ROW (afternoon_close_row) },
   { "cutoff", ROW (cutoff_row) },
 };
+
+/* The issuer of each paper, in the order of issuer_rows; the rows offer the choices in the settings' order. */
+static const char * const issuer_keys[] = {
+  "issuer_slip", "issuer_supplement", "issuer_refusal", "issuer_apology", "issuer_stop", "issuer_control",
+  "issuer_late_list",
+};
+static const char * const issuer_choices[] = { "centre", "committee" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (issuer_keys) == G_N_ELEMENTS (((McPreferencesWindow *) NULL)->issuer_rows));
 
 /* This workstation's retention period (McStore's local table). */
 #define RETENTION_SETTING "retention_years"
@@ -121,6 +141,12 @@ load_office (McPreferencesWindow *self)
   gtk_spin_button_set_value (self->due_soon_spin, office->due_soon_days);
   adw_combo_row_set_selected (self->supplement_row, office->supplement_mode == MC_SUPPLEMENT_RESUME ? 1 : 0);
   mc_fee_settings_group_load (self->fee_group, office);
+
+  for (guint i = 0; i < G_N_ELEMENTS (issuer_keys); i++)
+    {
+      g_autofree char *value = mc_office_get_value (office, issuer_keys[i]);
+      adw_combo_row_set_selected (self->issuer_rows[i], g_strcmp0 (value, "committee") == 0 ? 1 : 0);
+    }
 }
 
 static void
@@ -151,6 +177,14 @@ save_office_action (GtkWidget  *widget,
                          g_strdup (adw_combo_row_get_selected (self->supplement_row) == 1 ? "resume" : "restart"));
   mc_fee_settings_group_collect (self->fee_group, office, values);
 
+  for (guint i = 0; i < G_N_ELEMENTS (issuer_keys); i++)
+    {
+      g_autofree char *old = mc_office_get_value (office, issuer_keys[i]);
+      const char *chosen = issuer_choices[adw_combo_row_get_selected (self->issuer_rows[i]) == 1 ? 1 : 0];
+
+      if (g_strcmp0 (old, chosen) != 0)
+        g_hash_table_insert (values, (gpointer) issuer_keys[i], g_strdup (chosen));
+    }
   if (g_hash_table_size (values) == 0)
     {
       toast (self, _("Nothing to save: no setting changed"));
@@ -861,6 +895,26 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, supplement_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, fee_group);
+
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, signer_authority_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, centre_signer_authority_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, centre_signer_title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, centre_signer_name_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_slip_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_supplement_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_refusal_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_apology_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_stop_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_control_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[5]));
+  gtk_widget_class_bind_template_child_full (widget_class, "issuer_late_list_row", FALSE,
+                                             G_STRUCT_OFFSET (McPreferencesWindow, issuer_rows[6]));
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, schedule_label);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, days_list);
@@ -916,6 +970,14 @@ mc_preferences_window_init (McPreferencesWindow *self)
   adw_combo_row_set_model (self->new_role_row, G_LIST_MODEL (role_model));
   adw_combo_row_set_model (self->supplement_row, G_LIST_MODEL (mode_model));
   adw_combo_row_set_model (self->new_kind_row, G_LIST_MODEL (kind_model));
+  for (guint i = 0; i < G_N_ELEMENTS (self->issuer_rows); i++)
+    {
+      /* In the order of issuer_choices. */
+      const char *issuers[] = { _("The service centre"), _("The People's Committee"), NULL };
+      g_autoptr(GtkStringList) issuer_model = gtk_string_list_new (issuers);
+
+      adw_combo_row_set_model (self->issuer_rows[i], G_LIST_MODEL (issuer_model));
+    }
 }
 
 McPreferencesWindow *

@@ -25,6 +25,7 @@ mc_cmd_intake (McCli  *cli,
   g_autofree char *procedure = NULL, *name = NULL, *id_number = NULL, *phone = NULL, *email = NULL;
   g_autofree char *address = NULL, *received_text = NULL, *channel = NULL, *notes = NULL, *clerk = NULL;
   g_autofree char *proxy_name = NULL, *proxy_id = NULL, *proxy_phone = NULL, *proxy_address = NULL;
+  g_autofree char *proxy_email = NULL, *proxy_authorisation = NULL;
   g_autofree char *gender = NULL;
   int birth_year = 0, sets = 0;
   gboolean post = FALSE, on_the_spot = FALSE;
@@ -50,6 +51,9 @@ mc_cmd_intake (McCli  *cli,
     { "proxy-id-number", 0, 0, G_OPTION_ARG_STRING, &proxy_id, N_("The proxy's ID number"), "N" },
     { "proxy-phone", 0, 0, G_OPTION_ARG_STRING, &proxy_phone, N_("The proxy's phone"), "P" },
     { "proxy-address", 0, 0, G_OPTION_ARG_STRING, &proxy_address, N_("The proxy's address"), "A" },
+    { "proxy-email", 0, 0, G_OPTION_ARG_STRING, &proxy_email, N_("The proxy's e-mail"), "E" },
+    { "proxy-authorisation", 0, 0, G_OPTION_ARG_STRING, &proxy_authorisation,
+      N_("The paper authorising the proxy: its kind, number and date"), "TEXT" },
     { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk receiving it (default: the station's)"), "NAME" },
     { "fee-pages", 0, 0, G_OPTION_ARG_INT, &fee_pages, N_("Pages the fee is counted on (certified copies)"), "N" },
     { "fee-copies", 0, 0, G_OPTION_ARG_INT, &fee_copies,
@@ -93,6 +97,8 @@ mc_cmd_intake (McCli  *cli,
   intake.proxy_id_number = proxy_id;
   intake.proxy_phone = proxy_phone;
   intake.proxy_address = proxy_address;
+  intake.proxy_email = proxy_email;
+  intake.proxy_authorisation = proxy_authorisation;
   intake.sets = sets;
   intake.notes = notes;
   intake.clerk = clerk;
@@ -279,8 +285,11 @@ mc_cmd_step (McCli  *cli,
              char  **argv)
 {
   g_autofree char *reason = NULL, *at = NULL, *receiver = NULL, *clerk = NULL;
+  g_auto(GStrv) items = NULL;
   GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (recorded and printed on the form)"), "R" },
+    { "item", 0, 0, G_OPTION_ARG_STRING_ARRAY, &items,
+      N_("One thing to complete (request-supplement only; repeat for each)"), "TEXT" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it happened (default: now)"), "ISO" },
     { "receiver", 0, 0, G_OPTION_ARG_STRING, &receiver, N_("Who received the result (return only)"), "NAME" },
     { "clerk", 0, 0, G_OPTION_ARG_STRING, &clerk, N_("The clerk recording it (default: the station's)"), "NAME" },
@@ -304,6 +313,28 @@ mc_cmd_step (McCli  *cli,
     json_object_set_string_member (payload, "reason", reason);
   if (receiver != NULL)
     json_object_set_string_member (payload, "receiver", receiver);
+  if (items != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      if (!g_str_equal (steps[step].kind, MC_EVENT_SUPPLEMENT_REQUESTED))
+        {
+          json_array_unref (array);
+          return mc_cli_usage_error (_("--item is for request-supplement only"));
+        }
+      for (guint i = 0; items[i]; i++)
+        {
+          g_autofree char *item = g_strstrip (g_strdup (items[i]));
+
+          if (*item == '\0')
+            {
+              json_array_unref (array);
+              return mc_cli_usage_error (_("An --item is empty: say what is to be completed"));
+            }
+          json_array_add_string_element (array, item);
+        }
+      json_object_set_array_member (payload, "items", array);
+    }
   return mc_cli_record (cli, argv[1], steps[step].kind, payload, clerk, NULL);
 }
 

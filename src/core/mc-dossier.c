@@ -62,6 +62,7 @@ mc_dossier_unref (McDossier *self)
   g_free (self->phone);
   g_free (self->email);
   g_free (self->address);
+  g_free (self->gender);
   g_clear_pointer (&self->proxy, json_node_unref);
   g_clear_pointer (&self->documents, json_node_unref);
   g_free (self->notes);
@@ -71,6 +72,7 @@ mc_dossier_unref (McDossier *self)
   g_free (self->fee);
   g_free (self->fee_exemption);
   g_free (self->supplement_reason);
+  g_strfreev (self->supplement_items);
   g_free (self->refusal_reason);
   g_free (self->stop_reason);
   g_free (self->status_reason);
@@ -149,6 +151,11 @@ apply_received (McDossier  *self,
   self->phone = dup_member (applicant, "phone");
   self->email = dup_member (applicant, "email");
   self->address = dup_member (applicant, "address");
+  self->gender = dup_member (applicant, "gender");
+  /* The 4th digit of a personal ID number says the gender (even: man, odd: woman). */
+  if (self->gender == NULL && self->applicant_id != NULL && strlen (self->applicant_id) == 12 &&
+      g_ascii_isdigit (self->applicant_id[3]))
+    self->gender = g_strdup ((self->applicant_id[3] - '0') % 2 == 0 ? "male" : "female");
   node = json_object_get_member (p, "proxy");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     self->proxy = json_node_copy (node);
@@ -223,6 +230,7 @@ remove_personal_data (McDossier *self)
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->gender, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->returned_to, g_free);
   g_clear_pointer (&self->proxy, json_node_unref);
@@ -251,10 +259,27 @@ apply_supplement_requested (McDossier        *self,
                             McSupplementMode  mode)
 {
   JsonObject *p = json_node_get_object (event->payload);
+  JsonNode *node;
 
   self->paused_at = mc_event_get_time (event, "at");
   replace_string (&self->status_reason, p, "reason");
   replace_string (&self->supplement_reason, p, "reason");
+  g_clear_pointer (&self->supplement_items, g_strfreev);
+  node = json_object_get_member (p, "items");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *items = json_node_get_array (node);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (item));
+        }
+      self->supplement_items = g_strv_builder_end (builder);
+    }
   self->supplement_at = self->paused_at;
   self->supplement_number = (int) json_object_get_int_member_with_default (p, "number", 0);
 }
@@ -744,6 +769,7 @@ mc_dossier_to_json (McDossier   *self,
       add_string (builder, "phone", self->phone);
       add_string (builder, "email", self->email);
       add_string (builder, "address", self->address);
+      add_string (builder, "gender", self->gender);
       json_builder_set_member_name (builder, "birth_year");
       if (self->birth_year > 0)
         json_builder_add_int_value (builder, self->birth_year);

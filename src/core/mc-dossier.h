@@ -53,6 +53,7 @@ struct _McDossier
   char        *phone;             /* normalised, may be NULL */
   char        *email;
   char        *address;
+  char        *gender;            /* "male", "female" (recorded, or read from a personal ID number), or NULL */
   JsonNode    *proxy;             /* object or NULL: người được ủy quyền */
   McChannel    channel;
   JsonNode    *documents;         /* array of {name, original, copy} */
@@ -74,6 +75,7 @@ struct _McDossier
   int          control_number;
   int          supplement_number;
   char        *supplement_reason;
+  char       **supplement_items;  /* what the request lists, one item each; NULL for requests made before items */
   McMinute     supplement_at;
   int          refusal_number;
   char        *refusal_reason;

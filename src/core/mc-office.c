@@ -49,8 +49,20 @@ static const Setting settings[] = {
   { "unit_name",       SETTING_TEXT,   FIELD (unit_name) },
   { "place",           SETTING_TEXT,   FIELD (place) },
   { "lookup_url",      SETTING_TEXT,   FIELD (lookup_url) },
+  { "phone",           SETTING_TEXT,   FIELD (phone) },
+  { "signer_authority", SETTING_TEXT,  FIELD (signer_authority) },
   { "signer_name",     SETTING_TEXT,   FIELD (signer_name) },
   { "signer_title",    SETTING_TEXT,   FIELD (signer_title) },
+  { "centre_signer_authority", SETTING_TEXT, FIELD (centre_signer_authority) },
+  { "centre_signer_name", SETTING_TEXT, FIELD (centre_signer_name) },
+  { "centre_signer_title", SETTING_TEXT, FIELD (centre_signer_title) },
+  { "issuer_slip",     SETTING_CHOICE, FIELD (issuer_slip), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_supplement", SETTING_CHOICE, FIELD (issuer_supplement), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_refusal",  SETTING_CHOICE, FIELD (issuer_refusal), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_apology",  SETTING_CHOICE, FIELD (issuer_apology), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_stop",     SETTING_CHOICE, FIELD (issuer_stop), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_control",  SETTING_CHOICE, FIELD (issuer_control), 0, 0, { "centre", "committee", NULL } },
+  { "issuer_late_list", SETTING_CHOICE, FIELD (issuer_late_list), 0, 0, { "centre", "committee", NULL } },
   { "morning_open",    SETTING_CLOCK,  FIELD (hours.morning_open) },
   { "morning_close",   SETTING_CLOCK,  FIELD (hours.morning_close) },
   { "afternoon_open",  SETTING_CLOCK,  FIELD (hours.afternoon_open) },
@@ -83,6 +95,21 @@ find_setting (const char *key)
   return NULL;
 }
 
+/**
+ * mc_office_setting_moves_deadlines:
+ *
+ * Whether a change of @key can move a running dossier's due date: the office hours and the cut-off count working
+ * time, the supplement mode decides what a completed supplement resumes. Every other setting is printed or shown
+ * only, so changing it refolds nothing.
+ */
+gboolean
+mc_office_setting_moves_deadlines (const char *key)
+{
+  const Setting *setting = find_setting (key);
+
+  return setting != NULL && (setting->kind == SETTING_CLOCK || setting->offset == FIELD (supplement_mode));
+}
+
 McOffice *
 mc_office_new (void)
 {
@@ -104,6 +131,18 @@ mc_office_new (void)
   self->fee_foreign_marriage = 1000000;
   self->fee_foreign_birth = 75000;
   self->fee_foreign_parentage = 1000000;
+
+  self->signer_authority = g_strdup ("TM. ỦY BAN NHÂN DÂN");
+  self->centre_signer_title = g_strdup ("GIÁM ĐỐC");
+  /* The models: the desk issues what it hands over at the counter; the deciding body, the People's Committee,
+   * apologises for its delay (Mẫu 04 is signed by the head of the body that decides). */
+  self->issuer_slip = g_strdup ("centre");
+  self->issuer_supplement = g_strdup ("centre");
+  self->issuer_refusal = g_strdup ("centre");
+  self->issuer_apology = g_strdup ("committee");
+  self->issuer_stop = g_strdup ("centre");
+  self->issuer_control = g_strdup ("centre");
+  self->issuer_late_list = g_strdup ("committee");
   return self;
 }
 
@@ -118,8 +157,20 @@ mc_office_free (McOffice *self)
   g_free (self->unit_name);
   g_free (self->place);
   g_free (self->lookup_url);
+  g_free (self->phone);
+  g_free (self->signer_authority);
   g_free (self->signer_name);
   g_free (self->signer_title);
+  g_free (self->centre_signer_authority);
+  g_free (self->centre_signer_name);
+  g_free (self->centre_signer_title);
+  g_free (self->issuer_slip);
+  g_free (self->issuer_supplement);
+  g_free (self->issuer_refusal);
+  g_free (self->issuer_apology);
+  g_free (self->issuer_stop);
+  g_free (self->issuer_control);
+  g_free (self->issuer_late_list);
   g_free (self->form_numbering);
   g_free (self->station_id);
   g_free (self->clerk);

@@ -24,8 +24,22 @@ struct _McOffice
   char             *unit_name;     /* TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG */
   char             *place;         /* the place name of the date line */
   char             *lookup_url;    /* template with {code} and {pin}, may be NULL */
+  char             *phone;         /* the office's telephone for citizens, printed on the papers */
+  /* The People's Committee's signer, and the centre's: authority line (TM., KT., Q., TL., TUQ. …), title, name. */
+  char             *signer_authority;
   char             *signer_name;
   char             *signer_title;
+  char             *centre_signer_authority;
+  char             *centre_signer_name;
+  char             *centre_signer_title;
+  /* Who issues each paper: "centre" (the unit_name under the parent) or "committee" (the People's Committee). */
+  char             *issuer_slip;
+  char             *issuer_supplement;
+  char             *issuer_refusal;
+  char             *issuer_apology;
+  char             *issuer_stop;
+  char             *issuer_control;
+  char             *issuer_late_list;
   McOfficeHours     hours;
   int               due_soon_days;
   McSupplementMode  supplement_mode;
@@ -56,6 +70,7 @@ gboolean  mc_office_set_value    (McOffice   *self,
 char     *mc_office_get_value    (const McOffice *self,
                                   const char *key);
 char     *mc_office_describe_value (const char *key);
+gboolean  mc_office_setting_moves_deadlines (const char *key);
 const char * const *
           mc_office_shared_keys  (void);
 gboolean  mc_office_code_is_valid (const char *code);

@@ -80,6 +80,7 @@ void        mc_document_add_row         (McDocument  *self,
                                          const double *shares,
                                          double       size,
                                          double       space_before);
+char       *mc_document_phrase_markup   (const char  *text);
 char       *mc_document_signature_markup (const char *title,
                                           const char *hint,
                                           const char *name);

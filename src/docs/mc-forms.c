@@ -22,6 +22,7 @@
 #include "mc-document-private.h"
 #include "mc-event.h"
 #include "mc-fee.h"
+#include "mc-form-issuer.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -49,7 +50,7 @@ static const FormInfo forms[] = {
   { MC_FORM_SLIP, "slip", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "GTN", 1, 1 },
   { MC_FORM_SUPPLEMENT, "supplement", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "PBS", 2, 2 },
   { MC_FORM_REFUSAL, "refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "PTC", 3, 3 },
-  { MC_FORM_APOLOGY, "apology", "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "PXL", 4, 4 },
+  { MC_FORM_APOLOGY, "apology", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "PXL", 4, 4 },
   { MC_FORM_STOP_NOTICE, "stop", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "TBD", 5, 0 },
   { MC_FORM_CONTROL_SHEET, "control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "PKS", 6, 5 },
 };
@@ -135,36 +136,11 @@ esc (const char *text)
   return g_markup_escape_text (text && *text ? text : EMPTY, -1);
 }
 
-static char *
-number_line (McFormKind kind,
-             int        number)
+static McFormIssuer *
+issuer_for (McFormKind      kind,
+            const McOffice *office)
 {
-  if (number <= 0)
-    return g_strdup_printf ("Số: ……/%s-TTPVHCC", info_for (kind)->symbol);
-  return g_strdup_printf ("Số: %02d/%s-TTPVHCC", number, info_for (kind)->symbol);
-}
-
-/* "Trung tâm Phục vụ hành chính công xã Tân Lập", for the body text. */
-static char *
-unit_in_sentence (const McOffice *office)
-{
-  const char *name = office->name ? office->name : "";
-  const char *unit = office->unit_name ? office->unit_name : "";
-  const char *locality = name;
-  const char *prefixes[] = { "UBND ", "Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN ", "Uỷ ban nhân dân " };
-  const char *unit_text;
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (name, prefixes[i]))
-      locality = name + strlen (prefixes[i]);
-
-  if (g_str_has_prefix (unit, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"))
-    unit_text = "Trung tâm Phục vụ hành chính công";
-  else if (g_str_has_prefix (unit, "BỘ PHẬN TIẾP NHẬN"))
-    unit_text = "Bộ phận Tiếp nhận và Trả kết quả";
-  else
-    return g_strdup (*unit ? unit : name);
-  return g_strdup_printf ("%s %s", unit_text, locality);
+  return mc_form_issuer_new (office, info_for (kind)->name);
 }
 
 static char *
@@ -215,17 +191,39 @@ add_title (McDocument *doc,
 }
 
 static void
-add_form_header (McDocument     *doc,
-                 McFormKind      kind,
-                 const McOffice *office,
-                 int             number,
-                 McMinute        when)
+add_form_header (McDocument         *doc,
+                 McFormKind          kind,
+                 const McOffice     *office,
+                 const McFormIssuer *issuer,
+                 int                 number,
+                 McMinute            when)
 {
   g_autofree char *label = mc_form_label (kind, office->form_numbering);
-  g_autofree char *numbers = number_line (kind, number);
+  g_autofree char *numbers = mc_form_issuer_number_line (issuer, info_for (kind)->symbol, number);
   g_autofree char *date = mc_form_place_date (office->place, when);
 
-  mc_document_add_header (doc, office->parent, office->unit_name, numbers, date, label);
+  mc_form_issuer_add_header (issuer, doc, numbers, date, label);
+}
+
+/* The person who files and signs under NGƯỜI NỘP HỒ SƠ: the proxy when there is one. */
+static const char *
+filer_name (McDossier *d)
+{
+  if (d->proxy != NULL && JSON_NODE_HOLDS_OBJECT (d->proxy))
+    {
+      const char *name = json_object_get_string_member_with_default (json_node_get_object (d->proxy), "name", NULL);
+
+      if (name != NULL && *name != '\0')
+        return name;
+    }
+  return d->applicant_name;
+}
+
+/* "Ông", "Bà" from the recorded gender; "Ông/Bà" when it is unknown. */
+static const char *
+honorific (McDossier *d)
+{
+  return g_strcmp0 (d->gender, "male") == 0 ? "Ông" : g_strcmp0 (d->gender, "female") == 0 ? "Bà" : "Ông/Bà";
 }
 
 static void
@@ -261,6 +259,10 @@ proxy_text (McDossier *d)
     }
   if ((value = json_object_get_string_member_with_default (p, "address", NULL)) != NULL)
     g_string_append_printf (text, "; địa chỉ: %s", value);
+  if ((value = json_object_get_string_member_with_default (p, "email", NULL)) != NULL)
+    g_string_append_printf (text, "; email: %s", value);
+  if ((value = json_object_get_string_member_with_default (p, "authorisation", NULL)) != NULL)
+    g_string_append_printf (text, "; giấy tờ ủy quyền: %s", value);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -312,7 +314,8 @@ render_slip_copy (McDocument     *doc,
                   GError        **error)
 {
   g_autofree char *fee = NULL;
-  g_autofree char *unit = unit_in_sentence (office);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_SLIP, office);
+  const char *unit = issuer->in_sentence;
   g_autofree char *code_esc = esc (d->code);
   g_autofree char *copy = g_strdup_printf ("<i>(%s)</i>", copy_label);
   g_autofree char *code_line = g_strdup_printf ("Mã hồ sơ: <b>%s</b>", code_esc);
@@ -330,7 +333,7 @@ render_slip_copy (McDocument     *doc,
   g_autofree char *qr_caption = NULL;
   int year;
 
-  add_form_header (doc, MC_FORM_SLIP, office, d->slip_number, d->received);
+  add_form_header (doc, MC_FORM_SLIP, office, issuer, d->slip_number, d->received);
   add_title (doc, mc_form_kind_title (MC_FORM_SLIP), NULL);
   mc_document_add_text (doc, code_line, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, copy, BODY, MC_ALIGN_CENTER, 0, 2);
@@ -343,7 +346,7 @@ render_slip_copy (McDocument     *doc,
   add_field (doc, "Số định danh cá nhân/tổ chức", d->applicant_id, 1.5);
   add_applicant_contacts (doc, d);
   if (proxy != NULL)
-    add_field (doc, "Người được ủy quyền", proxy, 1.5);
+    add_field (doc, "Người được ủy quyền nộp hồ sơ", proxy, 1.5);
   add_field (doc, "Nội dung yêu cầu giải quyết", procedure, 1.5);
 
   mc_document_add_text (doc, "1. Thành phần hồ sơ nộp gồm:", BODY, MC_ALIGN_LEFT, 0, 1.5);
@@ -403,7 +406,7 @@ render_slip_copy (McDocument     *doc,
   if (!mc_document_add_qr (doc, qr, qr_caption, 6, error))
     return;
 
-  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d->applicant_name,
+  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", filer_name (d),
                               "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d->received_by, 6);
 
   mc_document_add_text (doc,
@@ -446,10 +449,13 @@ render_supplement (McDossier       *d,
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
   g_auto(GStrv) items = NULL;
-  g_autofree char *unit = unit_in_sentence (office);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_SUPPLEMENT, office);
   g_autofree char *contact = NULL;
   g_autofree char *clerk_esc = NULL;
   g_autofree char *unit_esc = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *phone_esc = NULL;
+  const char *reason;
   guint n = 0;
 
   if (d->supplement_at == MC_MINUTE_NONE)
@@ -458,15 +464,19 @@ render_supplement (McDossier       *d,
                    _("Dossier %s has no supplement request: record one first"), d->code);
       return NULL;
     }
-  add_form_header (doc, MC_FORM_SUPPLEMENT, office, d->supplement_number, d->supplement_at);
+  add_form_header (doc, MC_FORM_SUPPLEMENT, office, issuer, d->supplement_number, d->supplement_at);
   add_title (doc, mc_form_kind_title (MC_FORM_SUPPLEMENT), NULL);
   add_field (doc, "Hồ sơ của", d->applicant_name, 12);
   add_field (doc, "Mã hồ sơ", d->code, 3);
   add_field (doc, "Nội dung yêu cầu giải quyết", d->procedure_name, 3);
   add_applicant_contacts (doc, d);
   mc_document_add_text (doc, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", BODY, MC_ALIGN_LEFT, 0, 6);
-  /* Everything missing is listed at once (one request per dossier): one line of the reason per item. */
-  items = g_strsplit (d->supplement_reason ? d->supplement_reason : "", "\n", -1);
+  /* Everything missing is listed at once (one request per dossier). A request recorded before items existed
+   * lists the lines of its reason. */
+  items = d->supplement_items ? g_strdupv (d->supplement_items)
+                              : g_strsplit (d->supplement_reason ? d->supplement_reason : "", "\n", -1);
+  reason = d->supplement_items && d->supplement_reason && *d->supplement_reason
+           ? d->supplement_reason : "hồ sơ chưa đầy đủ, hợp lệ theo quy định của thủ tục hành chính";
   for (guint i = 0; items[i]; i++)
     {
       g_autofree char *item = g_strstrip (g_strdup (items[i]));
@@ -481,11 +491,13 @@ render_supplement (McDossier       *d,
     }
   if (n == 0)
     mc_document_add_text (doc, "1. " EMPTY, BODY, MC_ALIGN_LEFT, 0, 2);
-  add_field (doc, "Lý do", "hồ sơ chưa đầy đủ, hợp lệ theo quy định của thủ tục hành chính", 6);
+  add_field (doc, "Lý do", reason, 6);
   clerk_esc = esc (d->received_by);
-  unit_esc = g_markup_escape_text (unit, -1);
-  contact = g_strdup_printf ("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với %s tại %s "
-                             "để được hướng dẫn./.", clerk_esc, unit_esc);
+  unit_esc = g_markup_escape_text (issuer->in_sentence, -1);
+  phone = office->phone ? mc_phone_format (office->phone) : NULL;
+  phone_esc = esc (phone ? phone : office->phone);
+  contact = g_strdup_printf ("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, %s liên hệ với %s tại %s, "
+                             "số điện thoại %s để được hướng dẫn./.", honorific (d), clerk_esc, unit_esc, phone_esc);
   add_paragraph (doc, contact);
   mc_document_add_signatures (doc, NULL, NULL, NULL, "NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)",
                               d->received_by, 18);
@@ -498,10 +510,11 @@ render_refusal (McDossier       *d,
                 GError         **error)
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autofree char *unit = unit_in_sentence (office);
-  g_autofree char *unit_esc = g_markup_escape_text (unit, -1);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_REFUSAL, office);
+  g_autofree char *unit_esc = g_markup_escape_text (issuer->in_sentence, -1);
   g_autofree char *reason_esc = NULL;
   g_autofree char *paragraph = NULL;
+  g_autofree char *closing = NULL;
 
   if (d->refused_at == MC_MINUTE_NONE)
     {
@@ -509,7 +522,7 @@ render_refusal (McDossier       *d,
                    _("Dossier %s was not refused: record the refusal first"), d->code);
       return NULL;
     }
-  add_form_header (doc, MC_FORM_REFUSAL, office, d->refusal_number, d->refused_at);
+  add_form_header (doc, MC_FORM_REFUSAL, office, issuer, d->refusal_number, d->refused_at);
   add_title (doc, mc_form_kind_title (MC_FORM_REFUSAL), NULL);
   mc_document_add_text (doc, unit_esc, BODY, MC_ALIGN_LEFT, 0, 12);
   add_field (doc, "Tiếp nhận hồ sơ của", d->applicant_name, 3);
@@ -521,8 +534,9 @@ render_refusal (McDossier       *d,
   paragraph = g_strdup_printf ("Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể "
                                "như sau: %s", unit_esc, reason_esc);
   add_paragraph (doc, paragraph);
-  add_paragraph (doc, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
-  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d->applicant_name,
+  closing = g_strdup_printf ("Xin thông báo cho %s được biết và thực hiện./.", honorific (d));
+  add_paragraph (doc, closing);
+  mc_document_add_signatures (doc, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", filer_name (d),
                               "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d->received_by, 18);
   return g_steal_pointer (&doc);
 }
@@ -532,7 +546,7 @@ add_recipient (McDocument *doc,
                McDossier  *d)
 {
   g_autofree char *name_esc = esc (d->applicant_name);
-  g_autofree char *markup = g_strdup_printf ("Kính gửi: Ông/Bà %s", name_esc);
+  g_autofree char *markup = g_strdup_printf ("Kính gửi: %s %s", honorific (d), name_esc);
   g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
   g_autofree char *address_esc = esc (d->address);
   g_autofree char *phone_esc = esc (phone);
@@ -542,30 +556,12 @@ add_recipient (McDocument *doc,
   mc_document_add_text (doc, contact, BODY, MC_ALIGN_CENTER, 0, 2);
 }
 
-static void
-add_signer (McDocument     *doc,
-            const McOffice *office,
-            double          space_before)
-{
-  g_autofree char *title = g_utf8_strup (office->signer_title && *office->signer_title
-                                         ? office->signer_title : "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", -1);
-
-  g_autofree char *signature = mc_document_signature_markup (title, "(Ký, ghi rõ họ tên và đóng dấu)",
-                                                             office->signer_name);
-
-  /* "Nơi nhận" at the left, level with the signer's title (Nghị định 30/2020, ô 9b). */
-  mc_document_add_pair (doc,
-                        "<span size='12288'><b><i>Nơi nhận:</i></b></span>\n"
-                        "<span size='11264'>- Như trên;\n- Lưu: VT, TTPVHCC.</span>",
-                        MC_ALIGN_LEFT, signature, MC_ALIGN_CENTER, 13, 0.45, space_before);
-}
-
 static char *
-received_sentence (McDossier      *d,
-                   const McOffice *office)
+received_sentence (McDossier          *d,
+                   const McFormIssuer *issuer)
 {
   int y, m, day;
-  g_autofree char *office_esc = esc (office->name);
+  g_autofree char *office_esc = esc (issuer->in_sentence);
   g_autofree char *procedure_esc = esc (d->procedure_name);
   g_autofree char *name_esc = esc (d->applicant_name);
   g_autofree char *id_esc = esc (d->applicant_id);
@@ -573,10 +569,10 @@ received_sentence (McDossier      *d,
 
   mc_jdn_to_ymd (mc_minute_jdn (d->received), &y, &m, &day);
   return g_strdup_printf (m < 3 ? "Ngày %02d tháng %02d năm %d, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ "
-                                  "tục hành chính %s của Ông/Bà %s; số định danh: %s; mã số hồ sơ: %s."
+                                  "tục hành chính %s của %s %s; số định danh: %s; mã số hồ sơ: %s."
                                 : "Ngày %02d tháng %d năm %d, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ "
-                                  "tục hành chính %s của Ông/Bà %s; số định danh: %s; mã số hồ sơ: %s.",
-                          day, m, y, office_esc, procedure_esc, name_esc, id_esc, code_esc);
+                                  "tục hành chính %s của %s %s; số định danh: %s; mã số hồ sơ: %s.",
+                          day, m, y, office_esc, procedure_esc, honorific (d), name_esc, id_esc, code_esc);
 }
 
 static McDocument *
@@ -585,11 +581,13 @@ render_apology (McDossier       *d,
                 GError         **error)
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autofree char *office_esc = esc (office->name);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_APOLOGY, office);
+  g_autofree char *office_esc = esc (issuer->in_sentence);
   g_autofree char *due = mc_time_format_vietnamese (d->due);
   g_autofree char *new_due = NULL;
   g_autofree char *reason_esc = NULL;
   g_autofree char *text = NULL;
+  const char *you = honorific (d);
   const char *title = g_strcmp0 (office->form_numbering, "2018") == 0
                       ? "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
                       : mc_form_kind_title (MC_FORM_APOLOGY);
@@ -601,33 +599,35 @@ render_apology (McDossier       *d,
       return NULL;
     }
   new_due = mc_time_format_vietnamese (d->new_due);
-  add_form_header (doc, MC_FORM_APOLOGY, office, d->apology_number, d->apology_at);
+  add_form_header (doc, MC_FORM_APOLOGY, office, issuer, d->apology_number, d->apology_at);
   add_title (doc, title, NULL);
   add_recipient (doc, d);
 
-  text = received_sentence (d, office);
+  text = received_sentence (d, issuer);
   add_paragraph (doc, text);
   g_free (text);
   text = g_strdup_printf ("Thời gian hẹn trả kết quả giải quyết hồ sơ: %s.", due);
   add_paragraph (doc, text);
   g_free (text);
-  text = g_strdup_printf ("Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng thời hạn quy "
-                          "định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", office_esc);
+  text = g_strdup_printf ("Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của %s đúng thời hạn quy "
+                          "định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", office_esc, you);
   add_paragraph (doc, text);
   g_free (text);
   reason_esc = esc (d->apology_reason);
   text = g_strdup_printf ("Lý do: %s%s", reason_esc, g_str_has_suffix (reason_esc, ".") ? "" : ".");
   add_paragraph (doc, text);
   g_free (text);
-  text = g_strdup_printf ("%s xin trân trọng gửi lời xin lỗi đến Ông/Bà vì sự chậm trễ trong quá trình giải quyết "
-                          "hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của Ông/Bà.", office_esc);
+  text = g_strdup_printf ("%s xin trân trọng gửi lời xin lỗi đến %s vì sự chậm trễ trong quá trình giải quyết "
+                          "hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của %s.", office_esc, you, you);
   add_paragraph (doc, text);
   g_free (text);
-  text = g_strdup_printf ("%s đề nghị gia hạn và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào <b>%s</b>.",
-                          office_esc, new_due);
+  text = g_strdup_printf ("%s đề nghị gia hạn và sẽ trả kết quả giải quyết hồ sơ cho %s vào <b>%s</b>.",
+                          office_esc, you, new_due);
   add_paragraph (doc, text);
-  add_paragraph (doc, "Mong nhận được sự thông cảm của Ông/Bà vì sự chậm trễ này./.");
-  add_signer (doc, office, 18);
+  g_free (text);
+  text = g_strdup_printf ("Mong nhận được sự thông cảm của %s vì sự chậm trễ này./.", you);
+  add_paragraph (doc, text);
+  mc_form_issuer_add_signer (issuer, doc, 18);
   return g_steal_pointer (&doc);
 }
 
@@ -637,10 +637,12 @@ render_stop_notice (McDossier       *d,
                     GError         **error)
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autofree char *office_esc = esc (office->name);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_STOP_NOTICE, office);
+  g_autofree char *office_esc = esc (issuer->in_sentence);
   g_autofree char *reason_esc = NULL;
   g_autofree char *stopped = NULL;
   g_autofree char *text = NULL;
+  const char *you = honorific (d);
 
   if (d->stopped_at == MC_MINUTE_NONE)
     {
@@ -648,25 +650,26 @@ render_stop_notice (McDossier       *d,
                    _("Dossier %s was not stopped: record the applicant's request first"), d->code);
       return NULL;
     }
-  add_form_header (doc, MC_FORM_STOP_NOTICE, office, d->stop_number, d->stopped_at);
+  add_form_header (doc, MC_FORM_STOP_NOTICE, office, issuer, d->stop_number, d->stopped_at);
   add_title (doc, mc_form_kind_title (MC_FORM_STOP_NOTICE), NULL);
   add_recipient (doc, d);
-  text = received_sentence (d, office);
+  text = received_sentence (d, issuer);
   add_paragraph (doc, text);
   g_free (text);
   stopped = mc_time_format_vietnamese (d->stopped_at);
   reason_esc = esc (d->stop_reason);
-  text = g_strdup_printf ("Vào %s, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên với lý do: %s.", stopped, reason_esc);
+  text = g_strdup_printf ("Vào %s, %s đề nghị dừng giải quyết hồ sơ nêu trên với lý do: %s.", stopped, you,
+                          reason_esc);
   add_paragraph (doc, text);
   g_free (text);
   text = stop_fee_sentence (d);
   add_paragraph (doc, text);
   g_free (text);
   text = g_strdup_printf ("Căn cứ Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ, %s "
-                          "thông báo dừng giải quyết hồ sơ nêu trên. Hồ sơ, giấy tờ đã nộp được trả lại cho Ông/Bà "
-                          "theo đề nghị; phí, lệ phí đã nộp (nếu có) được xử lý theo quy định./.", office_esc);
+                          "thông báo dừng giải quyết hồ sơ nêu trên. Hồ sơ, giấy tờ đã nộp được trả lại cho %s "
+                          "theo đề nghị; phí, lệ phí đã nộp (nếu có) được xử lý theo quy định./.", office_esc, you);
   add_paragraph (doc, text);
-  add_signer (doc, office, 18);
+  mc_form_issuer_add_signer (issuer, doc, 18);
   return g_steal_pointer (&doc);
 }
 
@@ -703,31 +706,15 @@ short_time (McMinute t)
   return g_strdup_printf ("%02d giờ %02d phút, ngày %02d/%02d/%d", mod / 60, mod % 60, d, m, y);
 }
 
-static McDocument *
-render_control_sheet (McDossier       *d,
-                      GPtrArray       *events,
-                      const McOffice  *office,
-                      GError         **error)
+/* The rows of the control sheet, from the dossier's events. An apology letter hands nothing over: no row. */
+static GPtrArray *
+control_sheet_rows (McDossier  *d,
+                    GPtrArray  *events,
+                    const char *desk,
+                    const char *body)
 {
-  g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autofree char *received = mc_time_format_vietnamese (d->received);
-  g_autofree char *due = mc_time_format_vietnamese (d->due);
-  const char *desk = "Bộ phận TN&amp;TKQ";
-  g_autofree char *body = esc (d->deciding_body);
-  const double shares[] = { 0.30, 0.27, 0.23, 0.20 };
-  const char *header[] = { "<b>TÊN ĐƠN VỊ</b>", "<b>THỜI GIAN GIAO, NHẬN HỒ SƠ</b>",
-                           "<b>KẾT QUẢ GIẢI QUYẾT HỒ SƠ</b>\n<i>(Trước hạn/đúng hạn/quá hạn)</i>", "<b>GHI CHÚ</b>" };
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  add_form_header (doc, MC_FORM_CONTROL_SHEET, office, d->control_number, d->received);
-  add_title (doc, mc_form_kind_title (MC_FORM_CONTROL_SHEET), NULL);
-  add_field (doc, "Mã số hồ sơ", d->code, 12);
-  add_field (doc, "Cơ quan (bộ phận) giải quyết hồ sơ", d->deciding_body, 3);
-  add_field (doc, "Cơ quan phối hợp giải quyết hồ sơ", NULL, 3);
-  add_field (doc, "Ngày nhận", received, 3);
-  add_field (doc, "Hẹn trả kết quả vào", due, 3);
-
-  /* One row per hand-over, from the dossier's events. */
   for (guint i = 0; events && i < events->len; i++)
     {
       McEvent *e = g_ptr_array_index (events, i);
@@ -777,12 +764,12 @@ render_control_sheet (McDossier       *d,
           cells[3] = g_strdup ("Trả kết quả");
         }
       else if (g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (e->kind, MC_EVENT_REFUSED) ||
-               g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) || g_str_equal (e->kind, MC_EVENT_APOLOGY_ISSUED))
+               g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED))
         {
+          /* The dossier goes back to the applicant or stops at the desk: noted on the desk's own row. */
           const char *note = g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "Yêu cầu bổ sung"
                            : g_str_equal (e->kind, MC_EVENT_REFUSED) ? "Từ chối tiếp nhận"
-                           : g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) ? "Dừng giải quyết"
-                           : "Phiếu xin lỗi, hẹn lại";
+                           : "Dừng giải quyết";
           when = short_time (at);
           cells = g_new0 (char *, 5);
           cells[0] = g_strdup (desk);
@@ -793,6 +780,38 @@ render_control_sheet (McDossier       *d,
       if (cells != NULL)
         g_ptr_array_add (rows, cells);
     }
+  return rows;
+}
+
+static McDocument *
+render_control_sheet (McDossier       *d,
+                      GPtrArray       *events,
+                      const McOffice  *office,
+                      GError         **error)
+{
+  g_autoptr(McDocument) doc = mc_document_new (FALSE);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_CONTROL_SHEET, office);
+  g_autoptr(McFormIssuer) centre = mc_form_issuer_new (office, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *received = mc_time_format_vietnamese (d->received);
+  g_autofree char *due = mc_time_format_vietnamese (d->due);
+  g_autofree char *deciding = mc_form_issuer_deciding_body (office, d->deciding_body);
+  /* The rows name the units as the header does: the desk is the centre that receives, in full. */
+  g_autofree char *desk = g_markup_escape_text (centre->in_sentence, -1);
+  g_autofree char *body = g_markup_escape_text (deciding, -1);
+  const double shares[] = { 0.30, 0.27, 0.23, 0.20 };
+  const char *header[] = { "<b>TÊN ĐƠN VỊ</b>", "<b>THỜI GIAN GIAO, NHẬN HỒ SƠ</b>",
+                           "<b>KẾT QUẢ GIẢI QUYẾT HỒ SƠ</b>\n<i>(Trước hạn/đúng hạn/quá hạn)</i>", "<b>GHI CHÚ</b>" };
+
+  add_form_header (doc, MC_FORM_CONTROL_SHEET, office, issuer, d->control_number, d->received);
+  add_title (doc, mc_form_kind_title (MC_FORM_CONTROL_SHEET), NULL);
+  add_field (doc, "Mã số hồ sơ", d->code, 12);
+  add_field (doc, "Cơ quan (bộ phận) giải quyết hồ sơ", deciding, 3);
+  add_field (doc, "Cơ quan phối hợp giải quyết hồ sơ", NULL, 3);
+  add_field (doc, "Ngày nhận", received, 3);
+  add_field (doc, "Hẹn trả kết quả vào", due, 3);
+
+  rows = control_sheet_rows (d, events, desk, body);
   if (rows->len == 0)
     {
       g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE, _("Dossier %s has no history"), d->code);
@@ -858,8 +877,8 @@ mc_form_render_receipt (McDossier       *d,
                         GError         **error)
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autofree char *unit = unit_in_sentence (office);
-  g_autofree char *unit_esc = esc (unit);
+  g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_SLIP, office);
+  g_autofree char *unit_esc = esc (issuer->in_sentence);
   g_autofree char *date = mc_form_place_date (office->place, d->returned != MC_MINUTE_NONE ? d->returned
                                                                                             : d->received);
   g_autofree char *code_esc = esc (d->code);
@@ -879,7 +898,7 @@ mc_form_render_receipt (McDossier       *d,
                    _("Dossier %s was not served on the spot: it has no receipt of completion"), d->code);
       return NULL;
     }
-  mc_document_add_header (doc, office->parent, office->unit_name, "", date, NULL);
+  mc_form_issuer_add_header (issuer, doc, "", date, NULL);
   add_title (doc, "BIÊN NHẬN HOÀN THÀNH GIẢI QUYẾT HỒ SƠ TẠI CHỖ", NULL);
   mc_document_add_text (doc, code_line, BODY, MC_ALIGN_CENTER, 0, 2);
   mc_document_add_text (doc, intro, BODY, MC_ALIGN_JUSTIFY, 0, 10);

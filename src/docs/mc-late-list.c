@@ -17,6 +17,7 @@
 
 #include "mc-audit.h"
 #include "mc-document-private.h"
+#include "mc-form-issuer.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-late-list.h"
@@ -129,6 +130,8 @@ mc_late_list_render (McStore     *store,
   g_autoptr(McDocument) doc = NULL;
   const McOffice *office;
   g_autofree char *date_line = NULL;
+  g_autoptr(McFormIssuer) issuer = NULL;
+  g_autofree char *number_line = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;
@@ -168,7 +171,11 @@ mc_late_list_render (McStore     *store,
 
   doc = mc_document_new (TRUE);
   date_line = mc_form_place_date (office->place, mc_time_now ());
-  mc_document_add_header (doc, office->parent, office->unit_name, "", date_line, NULL);
+  /* A document the office issues (issuer_late_list): its number is written by hand, as the office's register of
+   * outgoing documents gives it, and its head signs. */
+  issuer = mc_form_issuer_new (office, "late_list");
+  number_line = mc_form_issuer_number_line (issuer, "DS", 0);
+  mc_form_issuer_add_header (issuer, doc, number_line, date_line, NULL);
   mc_document_add_text (doc, "<b>DANH SÁCH HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI</b>", 14, MC_ALIGN_CENTER, 0,
                         12);
   from = mc_date_format_short (from_jdn);
@@ -184,6 +191,7 @@ mc_late_list_render (McStore     *store,
   totals = g_strdup_printf ("Tổng số: <b>%u</b> hồ sơ quá hạn; đã có văn bản xin lỗi: <b>%u</b>.", rows->len,
                             with_letter);
   mc_document_add_text (doc, totals, BODY, MC_ALIGN_LEFT, 0, 8);
+  mc_form_issuer_add_signer (issuer, doc, 12);
   _mc_document_audit_file (doc, store, MC_AUDIT_REGISTER, AUDIT_DETAIL);
   return g_steal_pointer (&doc);
 }

@@ -128,6 +128,8 @@ typedef struct
   const char     *proxy_id;
   const char     *proxy_phone;
   const char     *proxy_address;
+  const char     *proxy_email;
+  const char     *proxy_authorisation;
   JsonNode       *documents;
   McFeeDue       *fee;
 } Intake;
@@ -205,6 +207,9 @@ build_received (Intake     *in,
   add_string_member (builder, "phone", in->phone);
   add_string_member (builder, "email", in->email);
   add_string_member (builder, "address", in->address);
+  /* Recorded so the papers address the applicant as Ông or Bà. */
+  if (in->intake->gender != MC_GENDER_UNKNOWN)
+    add_string_member (builder, "gender", in->intake->gender == MC_GENDER_MALE ? "male" : "female");
   json_builder_end_object (builder);
   if (in->proxy_name)
     {
@@ -214,6 +219,8 @@ build_received (Intake     *in,
       add_string_member (builder, "id_number", in->proxy_id);
       add_string_member (builder, "phone", in->proxy_phone);
       add_string_member (builder, "address", in->proxy_address);
+      add_string_member (builder, "email", in->proxy_email);
+      add_string_member (builder, "authorisation", in->proxy_authorisation);
       json_builder_end_object (builder);
     }
   add_string_member (builder, "channel", mc_channel_to_string (in->intake->channel));
@@ -286,6 +293,8 @@ mc_store_intake (McStore         *self,
   g_autofree char *proxy_id = NULL;
   g_autofree char *proxy_phone = NULL;
   g_autofree char *proxy_address = NULL;
+  g_autofree char *proxy_email = NULL;
+  g_autofree char *proxy_authorisation = NULL;
   g_autofree char *dossier_uuid = g_uuid_string_random ();
   g_autofree char *pin = make_lookup_pin ();
   g_autofree char *received_iso = NULL;
@@ -346,7 +355,9 @@ mc_store_intake (McStore         *self,
     }
   if (!clean_optional (intake->address, 500, FALSE, _("Address"), &address, error) ||
       !clean_optional (intake->notes, 2000, TRUE, _("Notes"), &notes, error) ||
-      !clean_optional (intake->proxy_address, 500, FALSE, _("Proxy's address"), &proxy_address, error))
+      !clean_optional (intake->proxy_address, 500, FALSE, _("Proxy's address"), &proxy_address, error) ||
+      !clean_optional (intake->proxy_authorisation, 500, FALSE, _("Proxy's authorisation"), &proxy_authorisation,
+                       error))
     return NULL;
   if (intake->proxy_name != NULL && *intake->proxy_name != '\0')
     {
@@ -370,7 +381,13 @@ mc_store_intake (McStore         *self,
       _mc_store_field_error (error, _("Proxy's phone"), local_error);
       return NULL;
     }
-  if ((proxy_id || proxy_phone || proxy_address) && proxy_name == NULL)
+  if (intake->proxy_email != NULL && *intake->proxy_email != '\0' &&
+      !mc_email_normalize (intake->proxy_email, &proxy_email, &local_error))
+    {
+      _mc_store_field_error (error, _("Proxy's e-mail"), local_error);
+      return NULL;
+    }
+  if ((proxy_id || proxy_phone || proxy_address || proxy_email || proxy_authorisation) && proxy_name == NULL)
     {
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
                            _("Enter the proxy's name, or clear the proxy's other details"));
@@ -414,7 +431,8 @@ mc_store_intake (McStore         *self,
   day = g_strdup_printf ("%02d%02d%02d", y % 100, m, d);
 
   in = (Intake) { intake, procedure, dossier_uuid, pin, received_iso, day, y, name, id_number, id_kind, phone,
-                  email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, documents, fee };
+                  email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, proxy_email, proxy_authorisation,
+                  documents, fee };
   if (!_mc_store_write (self, write_intake, &in, error))
     return NULL;
   if (out_warning)

@@ -245,7 +245,7 @@ mc_store_setup (McStore             *self,
 
   return _mc_store_write (self, write_setup,
                           &(Setup) { setup->station, station_id, setup->office_code, name, parent,
-                                     *place ? place : NULL, *clerk ? clerk : g_get_real_name () },
+                                     *place ? place : NULL, clerk },
                           error);
 }
 

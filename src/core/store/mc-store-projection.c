@@ -392,16 +392,6 @@ project_calendar_day (McStore  *self,
          _mc_store_refold_touching (self, mc_minute_from_jdn (jdn, 0), mc_minute_from_jdn (jdn + 1, 0), error);
 }
 
-/* The office's names, its look-up address and how its forms are numbered move no deadline; every other setting
- * (hours, cut-off, supplement mode) may. */
-static gboolean
-setting_moves_deadlines (const char *key)
-{
-  return !g_str_has_prefix (key, "office") && !g_str_has_suffix (key, "_name") && !g_str_equal (key, "place") &&
-         !g_str_equal (key, "lookup_url") && !g_str_equal (key, "signer_title") &&
-         !g_str_equal (key, "form_numbering") && !g_str_equal (key, "due_soon_days");
-}
-
 static gboolean
 project_office (McStore  *self,
                 McEvent  *event,
@@ -431,7 +421,7 @@ project_office (McStore  *self,
       bind_order (stmt, 3, event);
       if (!_mc_store_step_done (self, stmt, error))
         return FALSE;
-      moves_deadlines |= setting_moves_deadlines (key);
+      moves_deadlines |= mc_office_setting_moves_deadlines (key);
     }
   if (!_mc_store_load_office (self, error))
     return FALSE;

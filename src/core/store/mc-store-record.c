@@ -92,6 +92,32 @@ check_edited (McDossier   *dossier,
   return TRUE;
 }
 
+/* A supplement request lists each thing to complete: up to 30 items of up to 500 characters, none empty. */
+static gboolean
+check_supplement (McDossier   *dossier,
+                  JsonObject  *payload,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (payload, "items");
+  JsonArray *items;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (items = json_node_get_array (node)) == 0 ||
+      json_array_get_length (items) > 30)
+    return refuse_input (error, _("A supplement request lists from 1 to 30 items"));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+      g_autofree char *clean = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
+          (clean = mc_text_clean (json_node_get_string (item), -1, 500, FALSE, NULL)) == NULL || *clean == '\0')
+        return refuse_input (error, _("Each item of a supplement request is a line of text of up to 500 characters"));
+    }
+  return TRUE;
+}
+
 static gboolean
 check_rating (McDossier   *dossier,
               JsonObject  *payload,
@@ -142,7 +168,7 @@ static const struct
                       JsonObject  *payload,
                       GError     **error);
 } details[] = {
-  { MC_EVENT_SUPPLEMENT_REQUESTED, TRUE, NULL },
+  { MC_EVENT_SUPPLEMENT_REQUESTED, TRUE, check_supplement },
   { MC_EVENT_REFUSED, TRUE, NULL },
   { MC_EVENT_STOP_REQUESTED, TRUE, NULL },
   { MC_EVENT_RETURNED, FALSE, check_returned },

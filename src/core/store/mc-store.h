@@ -83,6 +83,9 @@ typedef struct
   int         fee_pages;
   int         fee_count;
   const char *fee_exemption;
+
+  const char *proxy_email;
+  const char *proxy_authorisation;  /* the paper of authorisation: kind, number, date */
 } McIntake;
 
 typedef enum
