@@ -29,6 +29,7 @@
 #include "mc-time.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
+#include "mc-procedure-finder.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -452,6 +453,35 @@ test_desk (Fixture       *fixture,
   errors = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "errors_label"));
   due_label = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "due_label"));
 
+  /* A fresh form has no procedure; the typing goes into the finder, any words of the name find it and Enter
+   * takes the first match, then the applicant's name is next. */
+  {
+    McProcedureFinder *finder = MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE, "procedure_finder"));
+    GtkEditable *entry = mc_procedure_finder_get_entry (finder);
+    GtkWidget *focus;
+
+    iterate (100);
+    g_assert_null (mc_procedure_finder_get_procedure (finder));
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+    gtk_editable_set_text (entry, "KHAI sinh nuoc");
+    iterate (100);
+    save_screenshot (GTK_WIDGET (fixture->window), "01-intake-finder");
+    g_signal_emit_by_name (entry, "activate");
+    iterate (50);
+    g_assert_nonnull (mc_procedure_finder_get_procedure (finder));
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL &&
+                   gtk_widget_is_ancestor (focus, child (intake, MC_TYPE_INTAKE_PAGE, "name_row")));
+    /* Nothing found: Enter takes nothing. */
+    gtk_editable_set_text (entry, "khai sinh xyz");
+    iterate (50);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
+    gtk_editable_set_text (entry, "");
+  }
+
   /* The due date as the slip will print it, live: a 3-working-day procedure received Monday 09:10. */
   g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
   iterate (50);
@@ -492,6 +522,9 @@ test_desk (Fixture       *fixture,
   }
   save_screenshot (GTK_WIDGET (fixture->window), "04-intake-saved");
 
+  /* After a save the form starts again with no procedure. */
+  g_assert_null (mc_procedure_finder_get_procedure (MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE,
+                                                                                 "procedure_finder"))));
   code2 = receive (fixture, "2.000815", "Nguyễn Thị Hoa", "", "0987654321");
   code3 = receive (fixture, "1.001193", "Trần Văn Bình", "", "");
   g_assert_cmpstr (code2, ==, "000.00.12.H40-261123-010002");
