@@ -260,19 +260,23 @@ row_activated_cb (McAlertsPage  *self,
                               (const char *) g_object_get_data (G_OBJECT (row), "code"));
 }
 
+/* "alerts.select-due-soon" or "alerts.select-overdue": every listed dossier of that state still without a letter
+ * joins the batch (an overdue one needs its letter even more). */
 static void
-select_due_soon_action (GtkWidget  *widget,
+select_by_state_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   McAlertsPage *self = MC_ALERTS_PAGE (widget);
   McCalendar *calendar = mc_store_get_calendar (self->store);
+  McDueState wanted = g_str_equal (action_name, "alerts.select-overdue") ? MC_DUE_STATE_OVERDUE
+                                                                          : MC_DUE_STATE_DUE_SOON;
 
   for (guint i = 0; i < self->dossiers->len; i++)
     {
       McDossier *d = g_ptr_array_index (self->dossiers, i);
 
-      if (!d->has_apology && mc_dossier_due_state (d, calendar, mc_time_now ()) == MC_DUE_STATE_DUE_SOON)
+      if (!d->has_apology && mc_dossier_due_state (d, calendar, mc_time_now ()) == wanted)
         g_hash_table_add (self->selected, g_strdup (d->code));
     }
   mc_alerts_page_reload (self);
@@ -487,7 +491,8 @@ mc_alerts_page_class_init (McAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.batch-apology", NULL, batch_apology_action);
-  gtk_widget_class_install_action (widget_class, "alerts.select-due-soon", NULL, select_due_soon_action);
+  gtk_widget_class_install_action (widget_class, "alerts.select-due-soon", NULL, select_by_state_action);
+  gtk_widget_class_install_action (widget_class, "alerts.select-overdue", NULL, select_by_state_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
