@@ -414,6 +414,30 @@ find_message_dialog (void)
   return found;
 }
 
+/* A key press as the named key controller of @widget receives it; whether it took it. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *controller_name,
+           guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), controller_name) == 0)
+        {
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void check_discard_guard (Fixture *fixture);
 static void check_calendar_and_alerts (Fixture *fixture);
 static void check_backup_and_restore (Fixture *fixture);
@@ -474,6 +498,14 @@ test_desk (Fixture       *fixture,
     focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
     g_assert_true (focus != NULL &&
                    gtk_widget_is_ancestor (focus, child (intake, MC_TYPE_INTAKE_PAGE, "name_row")));
+    /* Down moves the highlight through the matches, Enter takes it. */
+    gtk_editable_set_text (entry, "khai sinh");
+    iterate (50);
+    g_assert_true (press_key (GTK_WIDGET (entry), "finder-keys", GDK_KEY_Down));
+    g_signal_emit_by_name (entry, "activate");
+    iterate (50);
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "1.004884");
+    g_assert_true (mc_procedure_finder_select_code (finder, "2.000528"));
     /* Nothing found: Enter takes nothing. */
     gtk_editable_set_text (entry, "khai sinh xyz");
     iterate (50);
@@ -535,6 +567,17 @@ test_desk (Fixture       *fixture,
   iterate (400);
   model = mc_dossier_list_page_get_model (MC_DOSSIER_LIST_PAGE (list_page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* Down from the search field goes into the results. */
+  {
+    GtkWidget *search = child (fixture->window, MC_TYPE_WINDOW, "search_entry");
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (search);
+    g_assert_true (press_key (search, "search-down", GDK_KEY_Down));
+    iterate (50);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list_page));
+  }
   /* Search results come newest first whatever the sort: the sort control says so by being insensitive. */
   g_assert_false (gtk_widget_get_sensitive (child (list_page, MC_TYPE_DOSSIER_LIST_PAGE, "sort_dropdown")));
   save_screenshot (GTK_WIDGET (fixture->window), "05-search");

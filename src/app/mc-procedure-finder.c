@@ -270,6 +270,7 @@ mc_procedure_finder_init (McProcedureFinder *self)
   self->shown = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_unref);
   /* Before the entry's own handling, which would move the focus out of the field. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (keys, "finder-keys");
   g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
