@@ -29,6 +29,7 @@
 #include "mc-time.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
+#include "mc-procedure-finder.h"
 #include "mc-forms.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -417,6 +418,30 @@ find_message_dialog (void)
   return found;
 }
 
+/* A key press as the named key controller of @widget receives it; whether it took it. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *controller_name,
+           guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), controller_name) == 0)
+        {
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void check_discard_guard (Fixture *fixture);
 static void check_calendar_and_alerts (Fixture *fixture);
 static void check_backup_and_restore (Fixture *fixture);
@@ -459,6 +484,43 @@ test_desk (Fixture       *fixture,
   errors = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "errors_label"));
   due_label = GTK_LABEL (child (intake, MC_TYPE_INTAKE_PAGE, "due_label"));
 
+  /* A fresh form has no procedure; the typing goes into the finder, any words of the name find it and Enter
+   * takes the first match, then the applicant's name is next. */
+  {
+    McProcedureFinder *finder = MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE, "procedure_finder"));
+    GtkEditable *entry = mc_procedure_finder_get_entry (finder);
+    GtkWidget *focus;
+
+    iterate (100);
+    g_assert_null (mc_procedure_finder_get_procedure (finder));
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+    gtk_editable_set_text (entry, "KHAI sinh nuoc");
+    iterate (100);
+    save_screenshot (GTK_WIDGET (fixture->window), "01-intake-finder");
+    g_signal_emit_by_name (entry, "activate");
+    iterate (50);
+    g_assert_nonnull (mc_procedure_finder_get_procedure (finder));
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL &&
+                   gtk_widget_is_ancestor (focus, child (intake, MC_TYPE_INTAKE_PAGE, "name_row")));
+    /* Down moves the highlight through the matches, Enter takes it. */
+    gtk_editable_set_text (entry, "khai sinh");
+    iterate (50);
+    g_assert_true (press_key (GTK_WIDGET (entry), "finder-keys", GDK_KEY_Down));
+    g_signal_emit_by_name (entry, "activate");
+    iterate (50);
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "1.004884");
+    g_assert_true (mc_procedure_finder_select_code (finder, "2.000528"));
+    /* Nothing found: Enter takes nothing. */
+    gtk_editable_set_text (entry, "khai sinh xyz");
+    iterate (50);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
+    gtk_editable_set_text (entry, "");
+  }
+
   /* The due date as the slip will print it, live: a 3-working-day procedure received Monday 09:10. */
   g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
   iterate (50);
@@ -499,6 +561,9 @@ test_desk (Fixture       *fixture,
   }
   save_screenshot (GTK_WIDGET (fixture->window), "04-intake-saved");
 
+  /* After a save the form starts again with no procedure. */
+  g_assert_null (mc_procedure_finder_get_procedure (MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE,
+                                                                                 "procedure_finder"))));
   code2 = receive (fixture, "2.000815", "Nguyễn Thị Hoa", "", "0987654321");
   code3 = receive (fixture, "1.001193", "Trần Văn Bình", "", "");
   g_assert_cmpstr (code2, ==, "000.00.12.H40-261123-010002");
@@ -509,6 +574,17 @@ test_desk (Fixture       *fixture,
   iterate (400);
   model = mc_dossier_list_page_get_model (MC_DOSSIER_LIST_PAGE (list_page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* Down from the search field goes into the results. */
+  {
+    GtkWidget *search = child (fixture->window, MC_TYPE_WINDOW, "search_entry");
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (search);
+    g_assert_true (press_key (search, "search-down", GDK_KEY_Down));
+    iterate (50);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list_page));
+  }
   /* Search results come newest first whatever the sort: the sort control says so by being insensitive. */
   g_assert_false (gtk_widget_get_sensitive (child (list_page, MC_TYPE_DOSSIER_LIST_PAGE, "sort_dropdown")));
   save_screenshot (GTK_WIDGET (fixture->window), "05-search");
@@ -550,6 +626,34 @@ test_desk (Fixture       *fixture,
   iterate (300);
   dossier_window = find_dossier_window ();
   g_assert_nonnull (dossier_window);
+  /* Ctrl+Shift+A reaches the window before a focused list takes it as "select none". */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dossier_window));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+            gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+            GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+            found = GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                    gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_a &&
+                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) ==
+                      (GDK_CONTROL_MASK | GDK_SHIFT_MASK) &&
+                    GTK_IS_NAMED_ACTION (action) &&
+                    g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "dossier.apology");
+          }
+      }
+    g_assert_true (found);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.apology", NULL));
   iterate (300);
   dialog = find_message_dialog ();
@@ -567,6 +671,23 @@ test_desk (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (dialog), "10-apology-dialog");
   respond (dialog, "confirm");
   iterate (300);
+  /* The letter is shown first, as it will print, and nothing is recorded until the clerk confirms. */
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code3, NULL);
+    McPreviewWindow *draft = find_preview_window ();
+    AdwMessageDialog *confirm = find_message_dialog ();
+
+    g_assert_false (d->has_apology);
+    g_assert_nonnull (draft);
+    g_assert_cmpint (mc_preview_window_get_n_pages (draft), ==, 1);
+    g_assert_nonnull (confirm);
+    g_assert_false (gtk_window_get_modal (GTK_WINDOW (confirm)));
+    gtk_window_set_default_size (GTK_WINDOW (draft), 900, 760);
+    save_screenshot (GTK_WIDGET (draft), "10-apology-draft");
+    save_screenshot (GTK_WIDGET (confirm), "10-apology-confirm");
+    respond (confirm, "record");
+    iterate (300);
+  }
   {
     g_autoptr(McDossier) d = mc_store_get_dossier (store (fixture), code3, NULL);
     McPreviewWindow *preview = find_preview_window ();
@@ -582,11 +703,13 @@ test_desk (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (preview));
     iterate (100);
   }
+  /* A second letter is refused before any draft is shown. */
   gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.apology", NULL);
   iterate (300);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "confirm");
+  g_assert_null (find_preview_window ());
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "once") ||
@@ -899,7 +1022,8 @@ check_calendar_and_alerts (Fixture *fixture)
   g_assert_null (strstr (mc_window_get_last_notification (fixture->window), "Nguyễn"));
   save_screenshot (GTK_WIDGET (fixture->window), "13-alerts");
 
-  /* A batch of letters for the due-soon ones, in one PDF. */
+  /* A batch of letters for the overdue and the due-soon ones, in one PDF. */
+  g_assert_true (gtk_widget_activate_action (alerts_page, "alerts.select-overdue", NULL));
   gtk_widget_activate_action (alerts_page, "alerts.select-due-soon", NULL);
   iterate (100);
   g_assert_true (gtk_widget_activate_action (alerts_page, "alerts.batch-apology", NULL));
@@ -916,9 +1040,17 @@ check_calendar_and_alerts (Fixture *fixture)
     preview = find_preview_window ();
     g_assert_nonnull (preview);
     after = mc_store_query (store (fixture), &query, NULL);
+    guint overdue_with_apology = 0;
+
     for (guint i = 0; i < after->len; i++)
-      with_apology += ((McDossier *) g_ptr_array_index (after, i))->has_apology;
+      {
+        McDossier *d = g_ptr_array_index (after, i);
+
+        with_apology += d->has_apology;
+        overdue_with_apology += d->has_apology && d->due < mc_time_now ();
+      }
     g_assert_cmpuint (with_apology, >, 0);
+    g_assert_cmpuint (overdue_with_apology, >, 0);
     g_assert_cmpint (mc_preview_window_get_n_pages (preview), >=, (int) with_apology);
     gtk_window_destroy (GTK_WINDOW (preview));
     iterate (100);

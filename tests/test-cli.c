@@ -513,6 +513,96 @@ test_procedures (Fixture       *f,
   }
 }
 
+/* The codes `procedures --search TEXT` lists, in its order, as "a b c". */
+static char *
+search_codes (Fixture    *f,
+              const char *text)
+{
+  g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "procedures", "--search", text, NULL);
+  JsonArray *procedures = get_array (json_node_get_object (root), "procedures");
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (procedures); i++)
+    g_string_append_printf (codes, "%s%s", i ? " " : "",
+                            get_string (json_array_get_object_element (procedures, i), "code"));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+static void
+test_procedures_search (Fixture       *f,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  static const char *births = "1.001193 1.004884 2.000528 1.000689 2.000986";
+  static const struct { const char *text, *codes; } cases[] = {
+    /* Words of the name anywhere in it, accents and case optional, in any order. */
+    { "khai sinh", "1.001193 1.004884 2.000528 1.000689 2.000986" },
+    { "KHAI SINH", "1.001193 1.004884 2.000528 1.000689 2.000986" },
+    { "khai   sinh,", "1.001193 1.004884 2.000528 1.000689 2.000986" },
+    { "sinh khai", "1.001193 1.004884 2.000528 1.000689 2.000986" },
+    { "yếu tố nước ngoài sinh", "2.000528" },
+    /* The code, whole or its number, and a word begun. */
+    { "001193", "1.001193" },
+    { "1.001193", "1.001193" },
+    { "chứng thực di chúc", "2.001019" },
+    { "ly", "" },
+    { "xyz", "" },
+  };
+
+  /* Without an office, the plain procedure before its variants within a kind of match. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *codes = search_codes (f, cases[i].text);
+
+      g_test_message ("search “%s”", cases[i].text);
+      g_assert_cmpstr (codes, ==, cases[i].codes);
+    }
+  /* The whole code first, then a phrase of the name, then words of it anywhere. */
+  {
+    g_autofree char *codes = search_codes (f, "ky ket hon");
+
+    g_assert_cmpstr (codes, ==, "1.000894 2.000806 1.004746");
+  }
+  {
+    g_autofree char *codes = search_codes (f, "hon ket");
+
+    g_assert_cmpstr (codes, ==, "1.000894 1.004746 2.000806");
+  }
+
+  /* With an office, the most used first, then the most recent: two births abroad, then one re-registration. */
+  init_office (f);
+  {
+    g_autofree char *codes = search_codes (f, "khai sinh");
+
+    g_assert_cmpstr (codes, ==, births);
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *code = i < 2 ? "2.000528" : "1.004884";
+      g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "intake", "--procedure", code, "--name", "Trần Văn Bình",
+                                           NULL);
+    }
+  {
+    g_autofree char *codes = search_codes (f, "khai sinh");
+
+    g_assert_cmpstr (codes, ==, "2.000528 1.004884 1.001193 1.000689 2.000986");
+  }
+  /* The text output lists the same, one procedure a line; an argument without --search is refused. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, f, INTAKE_NOW, "procedures", "--search", "khai sinh nuoc ngoai", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 1);
+    g_assert_nonnull (strstr (run.out, "2.000528"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, f, INTAKE_NOW, "procedures", "khai", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
 /*
  * lunar
  */
@@ -1500,6 +1590,7 @@ main (int    argc,
   ADD ("/cli/init/twice-json", test_init_twice_json);
   ADD ("/cli/init/usage", test_init_usage);
   ADD ("/cli/procedures", test_procedures);
+  ADD ("/cli/procedures-search", test_procedures_search);
   ADD ("/cli/lunar", test_lunar);
   ADD ("/cli/holidays", test_holidays);
   ADD ("/cli/due/tet-2026", test_due_tet);

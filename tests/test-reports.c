@@ -453,6 +453,28 @@ test_stats_now_inside (void)
   assert_figures (&s->overall, &overall);
 }
 
+/* The alerts' apology coverage is the Reports figure for the day, whatever new date a letter gave. */
+static void
+test_apology_coverage_now (void)
+{
+  McMinute now = at ("2026-03-31T12:00");
+  g_autoptr(McStats) day = compute ("2026-03-31", "2026-03-31", "2026-03-31T12:00", NULL);
+  g_autoptr(GError) error = NULL;
+  McApologyCoverage coverage = { 0 };
+  g_autofree char *share = NULL;
+
+  g_assert_true (mc_stats_apology_coverage_now (fx.store, now, &coverage, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (coverage.late_or_overdue, ==, day->overall.late + day->overall.overdue);
+  g_assert_cmpuint (coverage.late_or_overdue, >, 0);
+  g_assert_cmpuint (coverage.without_letter, ==, coverage.late_or_overdue - day->overall.late_with_apology -
+                                                 day->overall.overdue_with_apology);
+  g_assert_cmpfloat (coverage.coverage, ==, mc_stats_figures_apology_coverage (&day->overall));
+  share = mc_stats_format_share (coverage.coverage);
+  g_test_message ("coverage on 31/3: %u late or overdue, %u without a letter, %s", coverage.late_or_overdue,
+                  coverage.without_letter, share);
+}
+
 static void
 test_stats_april (void)
 {
@@ -1049,6 +1071,7 @@ main (int    argc,
   g_test_add_func ("/reports/stats/march", test_stats_march);
   g_test_add_func ("/reports/stats/now-inside-period", test_stats_now_inside);
   g_test_add_func ("/reports/stats/carried-into-april", test_stats_april);
+  g_test_add_func ("/reports/stats/apology-coverage-now", test_apology_coverage_now);
   g_test_add_func ("/reports/stats/office", test_stats_office);
   g_test_add_func ("/reports/stats/errors", test_stats_errors);
   g_test_add_func ("/reports/stats/json", test_stats_json);

@@ -17,6 +17,7 @@
 #include "mc-forms.h"
 #include "mc-help.h"
 #include "mc-preview-window.h"
+#include "mc-stats.h"
 #include "mc-time.h"
 
 /* The alerts: every dossier in progress that is due soon (the last moment to send an apology letter) or
@@ -162,7 +163,7 @@ mc_alerts_page_reload (McAlertsPage *self)
   GtkWidget *child;
   McMinute now = mc_time_now ();
   guint fresh = 0;
-  guint overdue_listed = 0, without_letter = 0;
+  McApologyCoverage coverage;
   gint64 total;
 
   g_return_if_fail (MC_IS_ALERTS_PAGE (self));
@@ -194,12 +195,6 @@ mc_alerts_page_reload (McAlertsPage *self)
 
       g_ptr_array_add (self->dossiers, mc_dossier_ref (d));
       gtk_list_box_append (self->list, make_row (self, d, now));
-      if (d->due != MC_MINUTE_NONE && d->due < now)
-        {
-          overdue_listed++;
-          if (!d->has_apology)
-            without_letter++;
-        }
       g_hash_table_add (now_alerting, g_strdup (d->code));
       if (self->loaded_once && !g_hash_table_contains (self->known, d->code))
         fresh++;
@@ -219,17 +214,19 @@ mc_alerts_page_reload (McAlertsPage *self)
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention: %u overdue, %u due soon",
                                           "%u dossiers need attention: %u overdue, %u due soon", self->count),
                              self->count, self->overdue, self->count - self->overdue);
-  /* Apology coverage: every overdue dossier should have its letter. */
-  if (without_letter > 0)
+  /* Apology coverage: every late or overdue dossier should have its letter; the figure Reports gives for today. */
+  if (mc_stats_apology_coverage_now (self->store, now, &coverage, NULL) && coverage.without_letter > 0)
     {
-      g_autofree char *coverage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u overdue dossier has no apology letter yet "
-                                                                "(coverage %u%%)",
-                                                                "%u overdue dossiers have no apology letter yet "
-                                                                "(coverage %u%%)", without_letter),
-                                                   without_letter,
-                                                   (overdue_listed - without_letter) * 100 / overdue_listed);
-      g_autofree char *both = g_strdup_printf ("%s\n%s", summary, coverage);
+      g_autofree char *share = mc_stats_format_share (coverage.coverage);
+      /* Translators: the last %s is a share, e.g. "25.00%" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u late or overdue dossier has no apology letter "
+                                                            "(coverage %s, as in Reports for today)",
+                                                            "%u late or overdue dossiers have no apology letter "
+                                                            "(coverage %s, as in Reports for today)",
+                                                            coverage.without_letter),
+                                               coverage.without_letter, share);
+      g_autofree char *both = g_strdup_printf ("%s\n%s", summary, text);
 
       g_free (summary);
       summary = g_steal_pointer (&both);
@@ -263,19 +260,23 @@ row_activated_cb (McAlertsPage  *self,
                               (const char *) g_object_get_data (G_OBJECT (row), "code"));
 }
 
+/* "alerts.select-due-soon" or "alerts.select-overdue": every listed dossier of that state still without a letter
+ * joins the batch (an overdue one needs its letter even more). */
 static void
-select_due_soon_action (GtkWidget  *widget,
+select_by_state_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   McAlertsPage *self = MC_ALERTS_PAGE (widget);
   McCalendar *calendar = mc_store_get_calendar (self->store);
+  McDueState wanted = g_str_equal (action_name, "alerts.select-overdue") ? MC_DUE_STATE_OVERDUE
+                                                                          : MC_DUE_STATE_DUE_SOON;
 
   for (guint i = 0; i < self->dossiers->len; i++)
     {
       McDossier *d = g_ptr_array_index (self->dossiers, i);
 
-      if (!d->has_apology && mc_dossier_due_state (d, calendar, mc_time_now ()) == MC_DUE_STATE_DUE_SOON)
+      if (!d->has_apology && mc_dossier_due_state (d, calendar, mc_time_now ()) == wanted)
         g_hash_table_add (self->selected, g_strdup (d->code));
     }
   mc_alerts_page_reload (self);
@@ -490,7 +491,8 @@ mc_alerts_page_class_init (McAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.batch-apology", NULL, batch_apology_action);
-  gtk_widget_class_install_action (widget_class, "alerts.select-due-soon", NULL, select_due_soon_action);
+  gtk_widget_class_install_action (widget_class, "alerts.select-due-soon", NULL, select_by_state_action);
+  gtk_widget_class_install_action (widget_class, "alerts.select-overdue", NULL, select_by_state_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -25,4 +25,17 @@ McDossier   *mc_apology_record              (McStore     *store,
                                              McMinute     new_due,
                                              GError     **error);
 
+/* Called once the letter is recorded (@recorded the dossier after it), or with NULL when the clerk did not confirm
+ * or the store refused it (the refusal already shown). */
+typedef void (*McApologyDone) (McDossier *recorded,
+                               gpointer   user_data);
+
+void         mc_apology_preview_then_record (GtkWindow     *parent,
+                                             McStore       *store,
+                                             McDossier     *dossier,
+                                             const char    *reason,
+                                             McMinute       new_due,
+                                             McApologyDone  done,
+                                             gpointer       user_data);
+
 G_END_DECLS

@@ -385,6 +385,18 @@ step_dialog_free (gpointer data)
 }
 
 static void
+apology_recorded_cb (McDossier *recorded,
+                     gpointer   user_data)
+{
+  McDossierWindow *self = user_data;
+
+  if (recorded == NULL)
+    return;
+  reload (self);
+  preview_form (self, MC_FORM_APOLOGY);
+}
+
+static void
 step_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   StepDialog       *data)
@@ -425,8 +437,10 @@ step_response_cb (AdwMessageDialog *dialog,
           show_error (self, error);
           return;
         }
-      g_autofree char *iso = mc_time_format_iso_offset (new_due);
-      json_object_set_string_member (object, "new_due", iso);
+      /* Nothing is recorded until the clerk has read the letter and confirmed it. */
+      mc_apology_preview_then_record (GTK_WINDOW (self), self->store, self->dossier, reason, new_due,
+                                      apology_recorded_cb, self);
+      return;
     }
 
   if (data->reason != NULL && data->reason_kind == NULL)
@@ -619,7 +633,7 @@ run_step (McDossierWindow *self,
         heading = _("Write an Apology Letter?");
         body = _("The head of the deciding body signs it. The return date can be moved only once; statistics "
                  "still count the dossier against its original date.");
-        confirm = _("_Record and Preview");
+        confirm = _("_Preview Letter…");
         data->reason_kind = mc_apology_reason_dropdown_new ();
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->reason_kind));
@@ -842,30 +856,44 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, step_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.request-supplement", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.complete-supplement", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.result-ready", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.return", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.refuse", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "dossier.correct", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "dossier.apology", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.preview-form",
                                        "s", "slip");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The steps' shortcuts, before the focused widget sees the key: a list or an entry takes Ctrl+Shift+A as "select
+ * none", so on a page whose focus was in its history the apology's shortcut did nothing. */
+static void
+add_step_shortcuts (McDossierWindow *self)
+{
+  static const struct { guint key; const char *action; } shortcuts[] = {
+    { GDK_KEY_s, "dossier.request-supplement" },
+    { GDK_KEY_c, "dossier.complete-supplement" },
+    { GDK_KEY_r, "dossier.result-ready" },
+    { GDK_KEY_t, "dossier.return" },
+    { GDK_KEY_x, "dossier.refuse" },
+    { GDK_KEY_d, "dossier.stop" },
+    { GDK_KEY_a, "dossier.apology" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "dossier-steps");
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    GDK_CONTROL_MASK |
+                                                                                    GDK_SHIFT_MASK),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 mc_dossier_window_init (McDossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_step_shortcuts (self);
   self->detail_rows = g_ptr_array_new ();
   self->document_rows = g_ptr_array_new ();
 }

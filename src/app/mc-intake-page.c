@@ -16,7 +16,7 @@
 #include "mc-intake-page.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
-#include "mc-procedure-item.h"
+#include "mc-procedure-finder.h"
 #include "mc-time.h"
 
 struct _McIntakePage
@@ -24,13 +24,12 @@ struct _McIntakePage
   GtkWidget       parent_instance;
 
   McStore        *store;
-  GListStore     *procedures;
   guint           tick_id;
   gboolean        dirty;
   gboolean        resetting;
   char           *last_code;
 
-  GtkDropDown    *procedure_dropdown;
+  McProcedureFinder *procedure_finder;
   GtkLabel       *procedure_info_label;
   AdwEntryRow    *name_row;
   AdwEntryRow    *id_row;
@@ -89,9 +88,7 @@ is_blank (const char *text)
 static McProcedure *
 selected_procedure (McIntakePage *self)
 {
-  McProcedureItem *item = gtk_drop_down_get_selected_item (self->procedure_dropdown);
-
-  return item ? mc_procedure_item_get_procedure (item) : NULL;
+  return mc_procedure_finder_get_procedure (self->procedure_finder);
 }
 
 static void
@@ -399,11 +396,21 @@ update_procedure_info (McIntakePage *self)
 static void
 procedure_changed_cb (McIntakePage *self)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+
   update_procedure_info (self);
   rebuild_documents (self);
   update_due_preview (self);
-  if (!self->resetting)
-    self->dirty = TRUE;
+  if (self->resetting)
+    return;
+  self->dirty = TRUE;
+  /* Chosen in the finder: the applicant comes next. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (selected_procedure (self) != NULL && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->procedure_finder)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void
@@ -419,31 +426,6 @@ static void
 last_entry_activated_cb (McIntakePage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
-}
-
-static void
-setup_procedure_item_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? PANGO_ELLIPSIZE_NONE
-                                                                            : PANGO_ELLIPSIZE_END);
-  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_procedure_item_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
-{
-  McProcedureItem *item = gtk_list_item_get_item (list_item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), mc_procedure_item_get_label (item));
 }
 
 /*
@@ -536,6 +518,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  mc_procedure_finder_note_received (self->procedure_finder, dossier->procedure_code);
   mc_intake_page_reset (self);
   g_free (self->last_code);
   self->last_code = g_strdup (dossier->code);
@@ -573,6 +556,7 @@ serve_on_spot_action (GtkWidget  *widget,
       show_failure (self, error);
       return;
     }
+  mc_procedure_finder_note_received (self->procedure_finder, dossier->procedure_code);
   mc_intake_page_reset (self);
   g_signal_emit (self, signals[SAVED], 0, dossier->code);
   receipt = mc_form_issue_receipt (self->store, dossier, &error);
@@ -660,7 +644,6 @@ mc_intake_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
   g_clear_object (&self->store);
-  g_clear_object (&self->procedures);
   g_clear_pointer (&self->last_code, g_free);
 
   G_OBJECT_CLASS (mc_intake_page_parent_class)->dispose (object);
@@ -683,7 +666,7 @@ mc_intake_page_class_init (McIntakePageClass *klass)
 
   g_type_ensure (MC_TYPE_FEE_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-intake-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_finder);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_info_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, id_row);
@@ -727,10 +710,7 @@ mc_intake_page_init (McIntakePage *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) deliveries = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
-  GtkListItemFactory *list_factory;
-  GtkExpression *expression;
-
+  g_type_ensure (MC_TYPE_PROCEDURE_FINDER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
@@ -741,22 +721,6 @@ mc_intake_page_init (McIntakePage *self)
   gtk_string_list_append (deliveries, _("At the desk"));
   gtk_string_list_append (deliveries, _("By post (Bưu chính công ích)"));
   adw_combo_row_set_model (self->delivery_row, G_LIST_MODEL (deliveries));
-
-  self->procedures = g_list_store_new (MC_TYPE_PROCEDURE_ITEM);
-  expression = gtk_property_expression_new (MC_TYPE_PROCEDURE_ITEM, NULL, "search-key");
-  gtk_drop_down_set_expression (self->procedure_dropdown, expression);
-  gtk_expression_unref (expression);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_procedure_item_cb), GINT_TO_POINTER (FALSE));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_procedure_item_cb), NULL);
-  gtk_drop_down_set_factory (self->procedure_dropdown, factory);
-  g_object_unref (factory);
-  list_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_procedure_item_cb), GINT_TO_POINTER (TRUE));
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_procedure_item_cb), NULL);
-  gtk_drop_down_set_list_factory (self->procedure_dropdown, list_factory);
-  g_object_unref (list_factory);
 
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.preview-slip", FALSE);
@@ -771,24 +735,11 @@ void
 mc_intake_page_set_store (McIntakePage *self,
                           McStore      *store)
 {
-  g_autoptr(GPtrArray) procedures = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (MC_IS_INTAKE_PAGE (self));
 
   g_set_object (&self->store, store);
-  g_list_store_remove_all (self->procedures);
-  procedures = store ? mc_store_list_procedures (store, &error) : NULL;
-  if (procedures == NULL && error != NULL)
-    gtk_label_set_text (self->errors_label, error->message);
-  for (guint i = 0; procedures && i < procedures->len; i++)
-    {
-      g_autoptr(McProcedureItem) item = mc_procedure_item_new (g_ptr_array_index (procedures, i));
-      g_list_store_append (self->procedures, item);
-    }
-
   self->resetting = TRUE;
-  gtk_drop_down_set_model (self->procedure_dropdown, G_LIST_MODEL (self->procedures));
+  mc_procedure_finder_set_store (self->procedure_finder, store);
   self->resetting = FALSE;
   procedure_changed_cb (self);
   self->dirty = FALSE;
@@ -801,7 +752,8 @@ mc_intake_page_is_dirty (McIntakePage *self)
   return self->dirty;
 }
 
-/* A fresh form for the next citizen; the procedure stays, as queues often bring the same one. */
+/* A fresh form for the next citizen, with no procedure: one kept from the last citizen is one saved by mistake
+ * when the clerk does not look (the finder ranks the office's usual procedures first instead). */
 void
 mc_intake_page_reset (McIntakePage *self)
 {
@@ -820,6 +772,7 @@ mc_intake_page_reset (McIntakePage *self)
       mark_row (rows[i], FALSE);
     }
   adw_expander_row_set_enable_expansion (self->proxy_expander, FALSE);
+  mc_procedure_finder_clear (self->procedure_finder);
   adw_combo_row_set_selected (self->channel_row, 0);
   adw_combo_row_set_selected (self->delivery_row, 0);
   gtk_spin_button_set_value (self->sets_spin, 1);
@@ -837,23 +790,12 @@ mc_intake_page_select_procedure (McIntakePage *self,
                                  const char   *code)
 {
   g_return_val_if_fail (MC_IS_INTAKE_PAGE (self), FALSE);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->procedures)); i++)
-    {
-      g_autoptr(McProcedureItem) item = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
-
-      if (g_str_equal (mc_procedure_item_get_procedure (item)->code, code))
-        {
-          gtk_drop_down_set_selected (self->procedure_dropdown, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return mc_procedure_finder_select_code (self->procedure_finder, code);
 }
 
 void
 mc_intake_page_focus (McIntakePage *self)
 {
   g_return_if_fail (MC_IS_INTAKE_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->procedure_dropdown));
+  gtk_widget_grab_focus (GTK_WIDGET (self->procedure_finder));
 }

@@ -285,12 +285,6 @@ add_cell (GtkGrid    *grid,
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
-static char *
-format_share (double share)
-{
-  return share < 0 ? g_strdup ("—") : g_strdup_printf ("%.2f%%", share * 100);
-}
-
 static void
 add_figure (McReportsPage *self,
             int            row,
@@ -323,7 +317,7 @@ show_figures (McReportsPage *self)
                                                                   f->received_by_channel[MC_CHANNEL_LINKED]));
   add_figure (self, row++, _("Settled"), g_strdup_printf ("%u", f->settled));
   add_figure (self, row++, _("Early / on time / late"), g_strdup_printf ("%u / %u / %u", f->early, f->on_time, f->late));
-  add_figure (self, row++, _("On-time rate"), format_share (mc_stats_figures_on_time_rate (f)));
+  add_figure (self, row++, _("On-time rate"), mc_stats_format_share (mc_stats_figures_on_time_rate (f)));
   add_figure (self, row++, _("Progress score (of 20)"),
               mc_stats_figures_progress_score (f) < 0 ? g_strdup ("—")
                                                       : g_strdup_printf ("%.2f", mc_stats_figures_progress_score (f)));
@@ -338,14 +332,14 @@ show_figures (McReportsPage *self)
     add_figure (self, row++, _("Settled on the spot"), g_strdup_printf ("%u (%s)", f->settled_on_the_spot, share));
   }
   add_figure (self, row++, _("Apology coverage (late or overdue with a letter)"),
-              format_share (mc_stats_figures_apology_coverage (f)));
+              mc_stats_format_share (mc_stats_figures_apology_coverage (f)));
   add_figure (self, row++, _("Average processing (working days)"),
               mc_stats_figures_average_working_days (f, self->stats->minutes_per_day) < 0
               ? g_strdup ("—")
               : g_strdup_printf ("%.2f", mc_stats_figures_average_working_days (f, self->stats->minutes_per_day)));
-  add_figure (self, row++, _("Digitised"), format_share (mc_stats_figures_digitised_share (f)));
+  add_figure (self, row++, _("Digitised"), mc_stats_format_share (mc_stats_figures_digitised_share (f)));
   add_figure (self, row++, _("Documents digitised"), g_strdup_printf ("%u", f->digitised_components));
-  add_figure (self, row++, _("Received online"), format_share (mc_stats_figures_online_share (f)));
+  add_figure (self, row++, _("Received online"), mc_stats_format_share (mc_stats_figures_online_share (f)));
   add_figure (self, row++, _("Satisfied citizens"),
               rated > 0 ? g_strdup_printf ("%u / %u", satisfied, rated) : g_strdup ("—"));
   {
@@ -356,7 +350,7 @@ show_figures (McReportsPage *self)
     /* Translators: amounts in đồng, collected / refunded */
     add_figure (self, row++, _("Fees collected / refunded (đồng)"), g_strdup_printf ("%s / %s", collected, refunded));
     add_figure (self, row++, _("Fees exempted (đồng)"), g_strdup (exempted));
-    add_figure (self, row++, _("Fees paid online"), format_share (mc_stats_figures_fee_online_share (f)));
+    add_figure (self, row++, _("Fees paid online"), mc_stats_format_share (mc_stats_figures_fee_online_share (f)));
   }
 }
 
@@ -370,7 +364,7 @@ add_group_row (McReportsPage        *self,
   g_autofree char *settled = g_strdup_printf ("%u", f->settled);
   g_autofree char *late = g_strdup_printf ("%u", f->late);
   g_autofree char *overdue = g_strdup_printf ("%u", f->overdue);
-  g_autofree char *rate = format_share (mc_stats_figures_on_time_rate (f));
+  g_autofree char *rate = mc_stats_format_share (mc_stats_figures_on_time_rate (f));
 
   add_cell (self->groups_grid, name, 0, row, row == 0);
   add_cell (self->groups_grid, received, 1, row, FALSE);

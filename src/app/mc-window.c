@@ -459,6 +459,21 @@ search_activated_cb (McWindow *self)
   mc_dossier_list_page_focus_list (self->list_page);
 }
 
+/* Down from the search field goes into the results, as Enter does. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       McWindow              *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  search_activated_cb (self);
+  return TRUE;
+}
+
 static gboolean
 close_request_cb (GtkWindow *window)
 {
@@ -978,6 +993,15 @@ mc_window_init (McWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the field's text, whose own Down only rings the bell. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_name (keys, "search-down");
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   /* The idle lock counts from the last thing the clerk did in this window. */
   gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
   g_signal_connect (activity, "event", G_CALLBACK (activity_cb), self);

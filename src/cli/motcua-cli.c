@@ -30,7 +30,7 @@ static const McCliCommand commands[] = {
   { "office", mc_cmd_office, MC_CLI_AT_DESK,
     N_("office [show] | office set KEY VALUE — the office's shared settings, changed for every station") },
   { "procedures", mc_cmd_procedures, MC_CLI_OPENS_DB_IF_ANY,
-    N_("procedures — the procedure catalogue") },
+    N_("procedures [--search TEXT] — the procedure catalogue, or the procedures these words find") },
   { "backup", mc_cmd_backup, MC_CLI_READS_DB,
     N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
   { "restore", mc_cmd_restore, MC_CLI_OPENS_DB_IF_ANY | MC_CLI_SIGNS_IN | MC_CLI_NEEDS_ADMIN,

@@ -471,6 +471,38 @@ mc_stats_figures_apology_coverage (const McStatsFigures *f)
   return late > 0 ? (double) (f->late_with_apology + f->overdue_with_apology) / late : -1;
 }
 
+/* The Alerts page showed the share among the rows it listed, by their due state (which an apology's new date
+ * moves out of "overdue"), while Reports counted every late or overdue dossier against its original date: one
+ * dossier could be covered in one and missing from the other.  Both now read the same figures. */
+gboolean
+mc_stats_apology_coverage_now (McStore            *store,
+                               McMinute            now,
+                               McApologyCoverage  *coverage,
+                               GError            **error)
+{
+  g_autoptr(McStats) stats = NULL;
+  const McStatsFigures *f;
+  int today = mc_minute_jdn (now);
+
+  g_return_val_if_fail (coverage != NULL, FALSE);
+
+  stats = mc_stats_compute (store, today, today, now, NULL, error);
+  if (stats == NULL)
+    return FALSE;
+  f = &stats->overall;
+  coverage->late_or_overdue = f->late + f->overdue;
+  coverage->without_letter = coverage->late_or_overdue - f->late_with_apology - f->overdue_with_apology;
+  coverage->coverage = mc_stats_figures_apology_coverage (f);
+  return TRUE;
+}
+
+/* A share as both pages print it: "25.00%", or "—" when not defined. */
+char *
+mc_stats_format_share (double share)
+{
+  return share < 0 ? g_strdup ("—") : g_strdup_printf ("%.2f%%", share * 100);
+}
+
 double
 mc_stats_figures_progress_score (const McStatsFigures *f)
 {

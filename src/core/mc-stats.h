@@ -118,6 +118,21 @@ double       mc_stats_figures_online_share (const McStatsFigures *figures);
 double       mc_stats_figures_fee_online_share (const McStatsFigures *figures);
 double       mc_stats_figures_satisfaction_rate (const McStatsFigures *figures);
 
+/* The apology coverage at @now, as the alerts show it: the Reports page's figure for the day of @now (late or
+ * overdue dossiers, against their original due dates, and those among them with a letter). */
+typedef struct
+{
+  guint  late_or_overdue;
+  guint  without_letter;
+  double coverage;            /* mc_stats_figures_apology_coverage (); negative when nothing is late */
+} McApologyCoverage;
+
+gboolean     mc_stats_apology_coverage_now (McStore              *store,
+                                            McMinute              now,
+                                            McApologyCoverage    *coverage,
+                                            GError              **error);
+char        *mc_stats_format_share         (double                share);
+
 gboolean     mc_rating_from_string         (const char           *text,
                                             McRating             *out);
 

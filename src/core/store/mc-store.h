@@ -137,6 +137,8 @@ gboolean      mc_store_set_calendar_day    (McStore         *self,
 
 GPtrArray    *mc_store_list_procedures     (McStore         *self,
                                             GError         **error);
+GHashTable   *mc_store_procedure_usage     (McStore         *self,
+                                            GError         **error);
 McProcedure  *mc_store_get_procedure       (McStore         *self,
                                             const char      *code,
                                             GError         **error);
