@@ -1239,6 +1239,36 @@ check_live_sync (Fixture *fixture)
                    "19b-live-sync");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->window, MC_TYPE_WINDOW, "status_button")));
 
+  /* The file chooser starts where the last sync file came from (the import above). */
+  {
+    g_autofree char *last = mc_store_get_local (store (fixture), "last_sync_dir");
+
+    g_assert_cmpstr (last, ==, fixture->dir);
+  }
+
+  /* Without a passphrase, the dialog takes the clerk to the Preferences page that sets it. */
+  {
+    g_autofree char *key = mc_store_get_local (store (fixture), "sync_key");
+    AdwMessageDialog *dialog;
+
+    g_assert_true (mc_store_set_local (store (fixture), "sync_key", "", &error));
+    g_assert_false (mc_bundle_has_key (store (fixture)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.export", NULL));
+    iterate (200);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    respond (dialog, "preferences");
+    iterate (300);
+    preferences = find_preferences ();
+    g_assert_nonnull (preferences);
+    g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==,
+                     "sync");
+    gtk_window_destroy (preferences);
+    iterate (100);
+    g_assert_true (mc_store_set_local (store (fixture), "sync_key", key, &error));
+    g_assert_true (mc_bundle_has_key (store (fixture)));
+  }
+
   /* The shared drive unplugged. */
   g_assert_true (mc_store_set_local (store (fixture), MC_SYNC_SETTING_FOLDER, "/nonexistent/shared", &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "desk.sync-reload", NULL));

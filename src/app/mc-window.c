@@ -552,15 +552,69 @@ show_message (McWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The passphrase is set in Preferences, on the sync page: the dialog takes the clerk there. */
+static void
+no_key_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    McWindow         *self)
+{
+  GList *windows;
+
+  if (!g_str_equal (response, "preferences"))
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (self))), "preferences",
+                                  NULL);
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      adw_preferences_window_set_visible_page_name (l->data, "sync");
+  g_list_free (windows);
+}
+
 static gboolean
 require_sync_key (McWindow *self)
 {
+  GtkWidget *dialog;
+
   if (mc_bundle_has_key (self->store))
     return TRUE;
-  show_message (self, _("No Sync Passphrase"),
-                _("Set the office's sync passphrase in Preferences first. Every workstation of the office uses the "
-                  "same passphrase; it protects the citizens' data in the file."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("No Sync Passphrase"),
+                                   _("Set the office's sync passphrase in Preferences first. Every workstation of "
+                                     "the office uses the same passphrase; it protects the citizens' data in the "
+                                     "file."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                    "preferences", _("Open _Preferences"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "preferences", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "preferences");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (no_key_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
+}
+
+/* Sync files go to and come from the same place (a USB stick, a shared folder): the chooser starts in the
+ * folder last used. */
+#define LAST_SYNC_DIR "last_sync_dir"
+
+static void
+remember_sync_dir (McWindow   *self,
+                   const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  mc_store_set_local (self->store, LAST_SYNC_DIR, dir, NULL);
+}
+
+static void
+start_in_last_sync_dir (McWindow *self)
+{
+  g_autofree char *dir = mc_store_get_local (self->store, LAST_SYNC_DIR);
+
+  if (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
 }
 
 /* Long exports keep the window responsive and show how far they are; the window accepts no other input
@@ -622,14 +676,41 @@ export_response_cb (GtkNativeDialog *dialog,
       show_message (self, _("Export Failed"), error->message);
       return;
     }
+  remember_sync_dir (self, path);
   update_sync_label (self);
   {
+    g_autofree char *name = g_path_get_basename (path);
+    /* Translators: a toast after an export: how many changes, the file's name (and the documents) */
     g_autofree char *title = self->export_documents
-      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported with %u documents",
-                                      "%u events exported with %u documents", n), n, n_documents)
-      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event exported", "%u events exported", n), n);
-    mc_window_show_toast (self, adw_toast_new (title));
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change saved as %s, with %u documents",
+                                      "%u changes saved as %s, with %u documents", n), n, name, n_documents)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change saved as %s", "%u changes saved as %s", n), n,
+                         name);
+    AdwToast *toast = adw_toast_new (title);
+
+    adw_toast_set_button_label (toast, _("Open _Folder"));
+    adw_toast_set_action_name (toast, "desk.open-sync-dir");
+    adw_toast_set_timeout (toast, 10);
+    mc_window_show_toast (self, toast);
   }
+}
+
+/* The folder the last sync file went to, in the file manager. */
+static void
+open_sync_dir_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autofree char *dir = mc_store_get_local (self->store, LAST_SYNC_DIR);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  if (dir == NULL)
+    return;
+  folder = g_file_new_for_path (dir);
+  uri = g_file_get_uri (folder);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -651,6 +732,7 @@ export_action (GtkWidget  *widget,
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export Sync File"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  start_in_last_sync_dir (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -715,6 +797,8 @@ show_import_preview (McWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
+
+  remember_sync_dir (self, path);
 
   preview = mc_bundle_read_preview (self->store, path, &error);
   if (preview == NULL)
@@ -806,6 +890,7 @@ import_action (GtkWidget  *widget,
   self->chooser = gtk_file_chooser_native_new (_("Import Sync File"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  start_in_last_sync_dir (self);
   g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -972,6 +1057,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "desk.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "desk.open-sync-dir", NULL, open_sync_dir_action);
   gtk_widget_class_install_action (widget_class, "desk.sync-reload", NULL, sync_reload_action);
   gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "desk.posting-sheets", NULL, posting_sheets_action);
