@@ -228,6 +228,38 @@ def hash_limits(tap, cli, work, fast_build):
                f"{kdf} {pin_hash} {err} {err2}")
 
 
+def damaged_database(tap, cli, work):
+    """A real damaged page: reading commands warn and name the newest whole backup, recording ones refuse."""
+    db = os.path.join(work, "damaged", "motcua.db")
+
+    def run(*args, **env):
+        return run_cli(cli, ["--db", db] + list(args), XDG_DATA_HOME=work, **env)
+
+    run("init", "--office-code", "000.00.12.H40", "--office-name", "UBND xã Tân Lập", "--station", "1")
+    for i in range(60):
+        run("intake", "--procedure", "1.004873", "--name", f"Nguyễn Văn Số {i}", "--address", "Thôn Đông " * 20)
+    rc, out, err = run("--json", "backup")
+    tap.ok(rc == 0, "a backup is made", err)
+    backup = json.loads(out)["file"] if rc == 0 else ""
+    checkpointed_digest(db)
+    connection = sqlite3.connect(db)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.close()
+    # A page in the middle of the file (the events' and the search index's pages fill most of it): its header
+    # and cell pointers overwritten, as a failing disk does.
+    page = pages // 2
+    with open(db, "r+b") as f:
+        f.seek((page - 1) * page_size)
+        f.write(b"\x0d\xff\x7f" * 40)
+    rc, out, err = run("list")
+    tap.ok("damaged" in err and os.path.basename(backup) in err and "restore" in err,
+           "list on a damaged page warns, naming the newest good backup", f"exit {rc}: {err}")
+    rc, out, err = run("intake", "--procedure", "1.004873", "--name", "Lê Văn Mới")
+    tap.ok(rc == 1 and "damaged" in err and os.path.basename(backup) in err,
+           "intake on a damaged page is refused, naming the newest good backup", f"exit {rc}: {err} ({pages} pages)")
+
+
 def main(cli, fast_build):
     tap = Tap()
     work = tempfile.mkdtemp(prefix="motcua-integrity-")
@@ -235,6 +267,7 @@ def main(cli, fast_build):
     private_files(tap, cli, work)
     pin_lockout(tap, cli, work)
     hash_limits(tap, cli, work, fast_build)
+    damaged_database(tap, cli, work)
     shutil.rmtree(work, ignore_errors=True)
     tap.done()
 
