@@ -71,6 +71,17 @@ def main(cli):
     rc, out, err = run("office", "set", "signer_name")
     tap.ok(rc == 2, "office set without a value is a usage error", err)
 
+    # The office code names every dossier code and seals the bundles: it may change only while no dossier exists.
+    rc, out, err = run("office", "set", "office_code", "000.00.12.H39")
+    tap.ok(rc == 0, "the office code may change before any dossier is received", err)
+    rc, out, err = run("office", "set", "office_code", "000.00.12.H40")
+    rc2, out2, err2 = run("intake", "--procedure", "1.004873", "--name", "Nguyễn Thị Mai")
+    tap.ok(rc == 0 and rc2 == 0, "a dossier is received under the office code", err + err2)
+    before = events_in(db)
+    rc, out, err = run("office", "set", "office_code", "000.00.12.H41")
+    tap.ok(rc == 1 and "cannot change" in err and "000.00.12.H40" in err and events_in(db) == before,
+           "then a new office code is refused, saying why and what to do, and nothing is written", err)
+
     # Where the workstation has accounts, only an administrator changes the office's settings; a clerk may read.
     rc, out, err = run("account", "add", "ha.lt", "--name", "Lê Thu Hà", "--role", "administrator",
                        MOTCUA_NEW_PIN="1357")

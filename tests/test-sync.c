@@ -1122,6 +1122,140 @@ test_aggregator (Fixture       *fixture,
   }
 }
 
+
+/*
+ * Sealed but wrong: clocks past their bound, another office's dossier
+ */
+
+/* A header for one crafted event of station @station_id, number @seq, sealed with @key_store's key. */
+static char *
+crafted_header (McStore    *key_store,
+                const char *office,
+                const char *station_id,
+                gint64      seq)
+{
+  g_autofree char *hex = mc_store_get_local (key_store, "sync_key");
+  guint8 key[32], id[16];
+  char id_hex[33];
+
+  g_assert_cmpint (sodium_hex2bin (key, sizeof key, hex, strlen (hex), NULL, NULL, NULL), ==, 0);
+  crypto_generichash (id, sizeof id, (const guint8 *) "motcua bundle key id", 20, key, sizeof key);
+  sodium_bin2hex (id_hex, sizeof id_hex, id, sizeof id);
+  sodium_memzero (key, sizeof key);
+  return g_strdup_printf ("{\"office\":\"%s\",\"station\":1,\"station_id\":\"%s\","
+                          "\"created\":\"2026-11-23T12:00:00+07:00\",\"full\":false,\"events\":1,"
+                          "\"ranges\":[{\"station_id\":\"%s\",\"first\":%" G_GINT64_FORMAT ",\"last\":%"
+                          G_GINT64_FORMAT ",\"count\":1}],\"known\":{},"
+                          "\"compression\":\"zlib\",\"chunk_size\":65536,\"key_id\":\"%s\",\"kdf\":\"\"}",
+                          office, station_id, station_id, seq, seq, id_hex);
+}
+
+static char *
+clock_bundle (Fixture    *fixture,
+              McStore    *store,
+              const char *name,
+              const char *station_id,
+              gint64      seq,
+              gint64      lamport)
+{
+  g_autofree char *header = crafted_header (store, OFFICE_CODE, station_id, seq);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *line = g_strdup_printf ("{\"uuid\":\"%s\",\"dossier_uuid\":null,\"station_id\":\"%s\","
+                                           "\"station_seq\":%" G_GINT64_FORMAT ",\"lamport\":%" G_GINT64_FORMAT
+                                           ",\"occurred_at\":\"2026-11-23T12:00:00+07:00\",\"clerk\":\"x\","
+                                           "\"kind\":\"office_set\",\"payload\":{\"office_code\":\"" OFFICE_CODE
+                                           "\"}}\n", uuid, station_id, seq, lamport);
+
+  return craft_bundle (fixture, store, name, header, line);
+}
+
+static void
+test_forged_clock (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(McStore) a = open_station (fixture, "a.db", 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = intake (a, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10");
+  g_autofree char *other = g_uuid_string_random ();
+  g_autofree char *jam = clock_bundle (fixture, a, "jam.motcua", other, 1, (G_GINT64_CONSTANT (1) << 53) - 1);
+  g_autofree char *over = clock_bundle (fixture, a, "over.motcua", other, 1, MC_EVENT_CLOCK_ACCEPTED + 1);
+  g_autofree char *seq = clock_bundle (fixture, a, "seq.motcua", other, MC_EVENT_CLOCK_ACCEPTED + 1, 50);
+  g_autofree char *edge = clock_bundle (fixture, a, "edge.motcua", other, 1, MC_EVENT_CLOCK_ACCEPTED);
+  g_autoptr(McEvent) next = NULL;
+
+  /* The bound is far above real use and far below the JSON integer limit. */
+  g_assert_cmpint (MC_EVENT_CLOCK_MAX, <, (G_GINT64_CONSTANT (1) << 53) / 1024);
+  assert_refused (&a, jam, MC_BUNDLE_ERROR_INVALID_EVENT);
+  assert_refused (&a, over, MC_BUNDLE_ERROR_INVALID_EVENT);
+  /* A sequence number past the bound is refused already in the header's ranges. */
+  assert_refused (&a, seq, MC_BUNDLE_ERROR_CORRUPT);
+  /* At the bound: accepted, and the office goes on recording and exporting. */
+  mc_import_preview_free (import_ok (a, edge));
+  record (a, code, MC_EVENT_SUPPLEMENT_REQUESTED, json_from_string ("{\"reason\":\"Thiếu bản sao\"}", NULL));
+  {
+    g_autoptr(GPtrArray) events = all_events (a);
+    gint64 highest = 0;
+
+    for (guint i = 0; i < events->len; i++)
+      highest = MAX (highest, ((McEvent *) g_ptr_array_index (events, i))->lamport);
+    g_assert_cmpint (highest, ==, MC_EVENT_CLOCK_ACCEPTED + 1);
+  }
+  g_free (export_to (fixture, a, "after.motcua", TRUE, NULL));
+}
+
+static void
+test_other_office_dossier (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(McStore) x = open_station_full (fixture, "x.db", OFFICE_CODE, 1, PASSPHRASE);
+  g_autoptr(McStore) y = open_station_full (fixture, "y.db", OTHER_CODE, 1, "mật khẩu xã bên");
+  g_autoptr(McStore) top = open_station_full (fixture, "top.db", TOP_CODE, 1, "mật khẩu huyện");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = intake (x, "1.004873", "Đặng Đức Anh", "2026-11-23T09:10");
+  g_autoptr(McDossier) dossier = mc_store_get_dossier (x, code, NULL);
+  g_autofree char *px = export_to (fixture, x, "x.motcua", FALSE, NULL);
+  const char *y_station = mc_store_get_office (y)->station_id;
+  g_autofree char *header = crafted_header (y, OTHER_CODE, y_station, 999);
+  g_autofree char *line = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (mc_bundle_set_aggregator (top, TRUE, &error));
+  g_assert_true (mc_bundle_add_office_key (top, OFFICE_CODE, PASSPHRASE, &error));
+  g_assert_true (mc_bundle_add_office_key (top, OTHER_CODE, "mật khẩu xã bên", &error));
+  g_assert_no_error (error);
+  mc_import_preview_free (import_ok (top, px));
+
+  /* H41's own key, an event for H40's dossier: refused at the level above and at H40's station. */
+  line = g_strdup_printf ("{\"uuid\":\"%s\",\"dossier_uuid\":\"%s\",\"station_id\":\"%s\",\"station_seq\":999,"
+                          "\"lamport\":999,\"occurred_at\":\"2026-11-23T12:00:00+07:00\",\"clerk\":\"x\","
+                          "\"kind\":\"supplement_requested\",\"payload\":{\"reason\":\"Thiếu\"}}\n",
+                          "6f1d3c2a-1b2c-4d3e-8f4a-5b6c7d8e9f01", dossier->uuid, y_station);
+  path = craft_bundle (fixture, y, "h41.motcua", header, line);
+  assert_refused (&top, path, MC_BUNDLE_ERROR_OTHER_OFFICE);
+  {
+    g_autoptr(McDossier) after = mc_store_get_dossier (top, code, NULL);
+
+    g_assert_cmpint (after->status, ==, dossier->status);
+  }
+
+  /* A received event naming another office's code, in H41's bundle (the reader refuses it as it reads). */
+  {
+    g_autofree char *received = NULL;
+    g_autofree char *rpath = NULL;
+    g_autofree char *fake = g_strdup_printf ("%s-261123-01-9999", OFFICE_CODE);
+    g_autofree char *dossier_uuid = g_uuid_string_random ();
+
+    received = g_strdup_printf ("{\"uuid\":\"%s\",\"dossier_uuid\":\"%s\",\"station_id\":\"%s\",\"station_seq\":999,"
+                                "\"lamport\":999,\"occurred_at\":\"2026-11-23T12:00:00+07:00\",\"clerk\":\"x\","
+                                "\"kind\":\"received\",\"payload\":{\"code\":\"%s\",\"procedure_code\":\"1.004873\","
+                                "\"applicant_name\":\"Kẻ Lạ\",\"received_at\":\"2026-11-23T09:00:00+07:00\","
+                                "\"due_at\":\"2026-11-30T09:00:00+07:00\"}}\n",
+                                "6f1d3c2a-1b2c-4d3e-8f4a-5b6c7d8e9f03", dossier_uuid, y_station, fake);
+    rpath = craft_bundle (fixture, y, "h41-received.motcua", header, received);
+    assert_refused (&top, rpath, MC_BUNDLE_ERROR_INVALID_EVENT);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1135,5 +1269,8 @@ main (int   argc,
   g_test_add ("/sync/export", Fixture, START, test_folder_set_up, test_export, test_folder_tear_down);
   g_test_add ("/sync/import-async", Fixture, START, test_folder_set_up, test_import_async, test_folder_tear_down);
   g_test_add ("/sync/aggregator", Fixture, START, test_folder_set_up, test_aggregator, test_folder_tear_down);
+  g_test_add ("/sync/forged-clock", Fixture, START, test_folder_set_up, test_forged_clock, test_folder_tear_down);
+  g_test_add ("/sync/other-office-dossier", Fixture, START, test_folder_set_up, test_other_office_dossier,
+              test_folder_tear_down);
   return g_test_run ();
 }

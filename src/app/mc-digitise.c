@@ -16,6 +16,7 @@
 #include "mc-attachment.h"
 #include "mc-digitise.h"
 #include "mc-scanner.h"
+#include "mc-private-file.h"
 #include "mc-time.h"
 
 /* Scans for the record: grey at 200 dpi reads well on screen and in print, and keeps an A4 page near 1 MB. */
@@ -538,8 +539,7 @@ mc_digitise_open (GtkWindow  *parent,
   file_name = g_strdup_printf ("%.16s.%s", hash, extension);
   path = g_build_filename (dir, file_name, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      !mc_private_file_write (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error))
     {
       show_error (parent, _("Cannot Open the Document"), error ? error->message : g_strerror (errno));
       return;

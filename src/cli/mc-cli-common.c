@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include "mc-accounts.h"
+#include "mc-backup.h"
+#include "mc-quick-check.h"
 #include "mc-identity.h"
 #include "mc-cli.h"
 
@@ -303,6 +305,40 @@ sign_in (McCli *cli,
   return TRUE;
 }
 
+/* A damaged database file (SQLite's quick check): a command that works at the desk (it records) is refused, so
+ * that nothing more is written into it; one that only reads warns and goes on, so that its data can be rescued.
+ * Either way the message names the newest backup that is whole. */
+static gboolean
+check_file (McCli *cli,
+            int   *status)
+{
+  g_autoptr(GError) damage = NULL;
+  g_autofree char *setting = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *newest = NULL;
+
+  if ((cli->needs & MC_CLI_CREATES_DB) != 0 || mc_quick_check (cli->store, &damage))
+    return TRUE;
+  setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_DIR);
+  dir = setting != NULL && *setting != '\0' ? g_strdup (setting) : mc_backup_default_dir (cli->db_path);
+  newest = mc_quick_check_newest_backup (dir);
+  if (newest != NULL)
+    /* Translators: the first %s says what is damaged, the others name the newest whole backup */
+    message = g_strdup_printf (_("%s. Restore the newest good backup, %s, as an administrator: motcua-cli restore "
+                                 "%s"), damage->message, newest, newest);
+  else
+    message = g_strdup_printf (_("%s. There is no whole backup in %s: copy the database file aside and ask for "
+                                 "help to rescue its data"), damage->message, dir);
+  if ((cli->needs & MC_CLI_NEEDS_OFFICE) != 0)
+    {
+      *status = mc_cli_fail_message (message);
+      return FALSE;
+    }
+  mc_cli_print_message (message);
+  return TRUE;
+}
+
 /* What the command's row of the table asks for (cli->needs), done in this order: the database opened (or
  * created), the office checked, the person signed in, the role checked. Commands call it once their own options
  * and arguments are known to be right, so that bad usage is said before the database is touched. */
@@ -323,6 +359,8 @@ mc_cli_prepare (McCli *cli,
       *status = mc_cli_fail (error);
       return FALSE;
     }
+  if (!check_file (cli, status))
+    return FALSE;
   if ((cli->needs & MC_CLI_NEEDS_OFFICE) != 0 && !mc_store_is_set_up (cli->store))
     {
       *status = mc_cli_fail_message (_("This database has no office yet. Set up the office first (motcua-cli init)."));

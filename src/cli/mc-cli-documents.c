@@ -16,6 +16,7 @@
 #include "mc-attachment.h"
 #include "mc-scanner.h"
 #include "mc-cli.h"
+#include "mc-private-file.h"
 
 static void
 print_attachments (McCli     *cli,
@@ -257,7 +258,7 @@ mc_cmd_documents (McCli  *cli,
       a = g_ptr_array_index (list, number - 1);
       data = mc_attachment_load (cli->store, a->hash, &error);
       if (data == NULL ||
-          !g_file_set_contents (output, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data), &error))
+          !mc_private_file_write (output, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error))
         return mc_cli_fail (error);
       if (!cli->json)
         g_print (_("Saved to %s\n"), output);

@@ -321,6 +321,9 @@ mc_cmd_posting_sheets (McCli  *cli,
     return mc_cli_usage_error (_("posting-sheets needs -o FILE.pdf"));
   if (url_template != NULL && strstr (url_template, "{code}") == NULL)
     return mc_cli_usage_error (_("The URL template must contain {code}"));
+  /* The template is a setting of the workstation: the administrator's. */
+  if (url_template != NULL)
+    cli->needs |= MC_CLI_NEEDS_ADMIN;
   if (!mc_cli_prepare (cli, &status))
     return status;
   procedures = mc_store_list_procedures (cli->store, &error);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "mc-accounts.h"
 #include "mc-backup.h"
@@ -131,6 +132,19 @@ backup_dir_for (McCli      *cli,
   return mc_backup_default_dir (cli->db_path);
 }
 
+/* Whether @a and @b name the same folder (either may not exist yet). */
+static gboolean
+same_folder (const char *a,
+             const char *b)
+{
+  g_autofree char *ca = g_canonicalize_filename (a, NULL);
+  g_autofree char *cb = g_canonicalize_filename (b, NULL);
+  g_autofree char *ra = realpath (ca, NULL);
+  g_autofree char *rb = realpath (cb, NULL);
+
+  return g_str_equal (ra ? ra : ca, rb ? rb : cb);
+}
+
 int
 mc_cmd_backup (McCli  *cli,
                int     argc,
@@ -155,9 +169,22 @@ mc_cmd_backup (McCli  *cli,
     return mc_cli_usage_error (_("backup takes no argument"));
   if (keep < 0 || keep > 1000)
     return mc_cli_usage_error (_("--keep must be between 1 and 1000"));
+  /* Anyone may back up into the workstation's folder as it is set; a copy elsewhere (every citizen's data) or a
+   * different number kept (pruning) is the administrator's. */
+  if (keep != 0)
+    cli->needs |= MC_CLI_NEEDS_ADMIN;
   if (!mc_cli_prepare (cli, &status))
     return status;
-  dir = backup_dir_for (cli, dir_option);
+  dir = backup_dir_for (cli, NULL);
+  if (dir_option != NULL && !same_folder (dir_option, dir))
+    {
+      g_autoptr(GError) role_error = NULL;
+
+      if (!mc_accounts_check (cli->store, MC_PERMISSION_ADMINISTER, &role_error))
+        return mc_cli_fail (role_error);
+      g_free (dir);
+      dir = g_strdup (dir_option);
+    }
   keep_setting = mc_store_get_local (cli->store, MC_BACKUP_SETTING_KEEP);
   if (keep == 0)
     keep = keep_setting ? (int) g_ascii_strtoll (keep_setting, NULL, 10) : MC_BACKUP_DEFAULT_KEEP;
@@ -266,12 +293,17 @@ mc_cmd_account (McCli  *cli,
   const char *action;
   int status;
 
-  if (!mc_cli_parse_options ("list | add USER | pin USER | disable USER | enable USER", entries, &argc,
+  if (!mc_cli_parse_options ("list | add USER | pin USER | disable USER | enable USER | unlock USER", entries, &argc,
                              &argv, &status))
     return status;
   if (argc < 2)
-    return mc_cli_usage_error (_("account needs list, add, pin, disable or enable"));
+    return mc_cli_usage_error (_("account needs list, add, pin, disable, enable or unlock"));
   action = argv[1];
+  /* Adding, disabling and enabling accounts is the administrator's; a person may change their own PIN (the
+   * accounts module checks whose). */
+  if (g_str_equal (action, "add") || g_str_equal (action, "disable") || g_str_equal (action, "enable") ||
+      g_str_equal (action, "unlock"))
+    cli->needs |= MC_CLI_NEEDS_ADMIN;
   if (!mc_cli_prepare (cli, &status))
     return status;
 
@@ -320,8 +352,14 @@ mc_cmd_account (McCli  *cli,
         return mc_cli_fail (error);
       g_print (enable ? _("Account %s enabled.\n") : _("Account %s disabled.\n"), argv[2]);
     }
+  else if (g_str_equal (action, "unlock"))
+    {
+      if (!mc_accounts_unlock (cli->store, argv[2], &error))
+        return mc_cli_fail (error);
+      g_print (_("Sign-in of %s unlocked.\n"), argv[2]);
+    }
   else
-    return mc_cli_usage_error (_("account needs list, add, pin, disable or enable"));
+    return mc_cli_usage_error (_("account needs list, add, pin, disable, enable or unlock"));
   return EXIT_OK;
 }
 
@@ -402,6 +440,8 @@ mc_cmd_remove_personal_data (McCli  *cli,
     return status;
   if (argc > 1 || years <= 0)
     return mc_cli_usage_error (_("remove-personal-data needs --years N"));
+  if (!dry_run)
+    cli->needs |= MC_CLI_NEEDS_ADMIN;
   if (!mc_cli_prepare (cli, &status))
     return status;
   if (!mc_store_remove_personal_data (cli->store, years, dry_run, &count, &error))

@@ -126,7 +126,7 @@ mc_cmd_sync (McCli  *cli,
     return mc_cli_usage_error (_("sync needs --dir DIR"));
   if (!mc_cli_prepare (cli, &status))
     return status;
-  if (!mc_bundle_is_aggregator (cli->store) && !mc_cli_ensure_sync_key (cli, &error))
+  if (!mc_bundle_is_aggregator (cli->store) && !mc_cli_ensure_sync_key (cli, FALSE, &error))
     return mc_cli_fail (error);
   report = mc_sync_folder_pass (cli->store, dir, NULL, &error);
   if (report == NULL)

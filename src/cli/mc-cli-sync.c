@@ -24,10 +24,13 @@ read_passphrase (const char *prompt)
   return mc_cli_read_secret ("MOTCUA_SYNC_PASSPHRASE", prompt);
 }
 
-/* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. */
+/* Makes sure this station holds the office's sync key, asking for the passphrase when it does not. For an
+ * import (@offer_only), a passphrase given is only offered: kept once the import succeeds, so that a refused
+ * import writes nothing, not even the key. */
 gboolean
-mc_cli_ensure_sync_key (McCli   *cli,
-                        GError **error)
+mc_cli_ensure_sync_key (McCli    *cli,
+                        gboolean  offer_only,
+                        GError  **error)
 {
   g_autofree char *passphrase = NULL;
   const char *env = g_getenv ("MOTCUA_SYNC_PASSPHRASE");
@@ -42,7 +45,10 @@ mc_cli_ensure_sync_key (McCli   *cli,
                              "motcua-cli passphrase on a terminal"));
       return FALSE;
     }
-  return mc_bundle_set_passphrase (cli->store, passphrase, error);
+  /* The key held already, typed again, changes nothing and is anyone's to use; another is the administrator's. */
+  if (!mc_bundle_offer_passphrase (cli->store, passphrase, error))
+    return FALSE;
+  return offer_only || mc_bundle_keep_offered_key (cli->store, error);
 }
 
 int
@@ -96,8 +102,8 @@ mc_cmd_office_key (McCli  *cli,
   if (passphrase == NULL)
     return mc_cli_fail_message (_("Give the passphrase in MOTCUA_SYNC_PASSPHRASE or type it on a terminal"));
   /* The level above: it imports many offices' bundles and keeps each office's dossiers apart. */
-  if (!mc_bundle_set_aggregator (cli->store, TRUE, &error) ||
-      !mc_bundle_add_office_key (cli->store, argv[1], passphrase, &error))
+  if (!mc_bundle_add_office_key (cli->store, argv[1], passphrase, &error) ||
+      !mc_bundle_set_aggregator (cli->store, TRUE, &error))
     return mc_cli_fail (error);
   if (!cli->json)
     g_print (_("This database now imports the bundles of office %s.\n"), argv[1]);
@@ -137,7 +143,7 @@ mc_cmd_export (McCli  *cli,
     return mc_cli_usage_error (_("export needs -o FILE"));
   if (!mc_cli_prepare (cli, &status))
     return status;
-  if (!mc_cli_ensure_sync_key (cli, &error) ||
+  if (!mc_cli_ensure_sync_key (cli, FALSE, &error) ||
       !mc_bundle_export (cli->store, output,
                          (full ? MC_BUNDLE_EXPORT_FULL : 0) | (documents ? MC_BUNDLE_EXPORT_DOCUMENTS : 0),
                          export_progress, NULL, &n, &n_documents, &error))
@@ -232,7 +238,7 @@ mc_cmd_import (McCli  *cli,
   if (!mc_cli_prepare (cli, &status))
     return status;
   /* The level above opens each office's bundles with that office's key (office-key), not with its own. */
-  if (!mc_bundle_is_aggregator (cli->store) && !mc_cli_ensure_sync_key (cli, &error))
+  if (!mc_bundle_is_aggregator (cli->store) && !mc_cli_ensure_sync_key (cli, TRUE, &error))
     return mc_cli_fail (error);
   if (dry_run)
     preview = mc_bundle_read_preview (cli->store, argv[1], &error);

@@ -52,6 +52,7 @@ typedef int (*McCliCommandFunc) (McCli *cli, int argc, char **argv);
 void      mc_cli_print_message      (const char    *message);
 int       mc_cli_fail               (GError        *error);
 gboolean  mc_cli_ensure_sync_key    (McCli         *cli,
+                                     gboolean       offer_only,
                                      GError       **error);
 int       mc_cli_fail_message       (const char    *message);
 int       mc_cli_usage_error        (const char    *message);

@@ -23,7 +23,10 @@ typedef struct
   const char       *synopsis;
 } McCliCommand;
 
-/* The one dispatcher: every command, in the order of --help, with what it needs before it runs (mc-cli.h). */
+/* The one dispatcher: every command, in the order of --help, with what it needs before it runs (mc-cli.h). The
+ * roles of docs/roles.md are these flags; a command whose options ask for more (backup --dir or --keep,
+ * posting-sheets --url-template, office set, account add…, remove-personal-data without --dry-run) adds
+ * MC_CLI_NEEDS_ADMIN to cli->needs before mc_cli_prepare (), which refuses before anything is written. */
 static const McCliCommand commands[] = {
   { "init", mc_cmd_init, MC_CLI_CREATES_DB,
     N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
@@ -36,7 +39,7 @@ static const McCliCommand commands[] = {
   { "restore", mc_cmd_restore, MC_CLI_OPENS_DB_IF_ANY | MC_CLI_SIGNS_IN | MC_CLI_NEEDS_ADMIN,
     N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
   { "account", mc_cmd_account, MC_CLI_AT_DESK,
-    N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER") },
+    N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER | unlock USER") },
   { "audit", mc_cmd_audit, MC_CLI_AT_DESK | MC_CLI_NEEDS_ADMIN,
     N_("audit [--limit N] — who exported, printed, corrected or changed accounts") },
   { "remove-personal-data", mc_cmd_remove_personal_data, MC_CLI_AT_DESK,
@@ -104,9 +107,9 @@ static const McCliCommand commands[] = {
     N_("late-list --from DATE --to DATE -o FILE.(pdf|csv) — late dossiers to publish") },
   { "posting-sheets", mc_cmd_posting_sheets, MC_CLI_AT_DESK,
     N_("posting-sheets -o FILE.pdf [--procedure CODE] [--url-template URL] — the posting board, with QR codes") },
-  { "passphrase", mc_cmd_passphrase, MC_CLI_AT_DESK,
+  { "passphrase", mc_cmd_passphrase, MC_CLI_AT_DESK | MC_CLI_NEEDS_ADMIN,
     N_("passphrase — set the office's sync passphrase on this station") },
-  { "office-key", mc_cmd_office_key, MC_CLI_AT_DESK,
+  { "office-key", mc_cmd_office_key, MC_CLI_AT_DESK | MC_CLI_NEEDS_ADMIN,
     N_("office-key OFFICE-CODE — the level above: import that office's bundles") },
   { "export", mc_cmd_export, MC_CLI_AT_DESK,
     N_("export -o FILE [--full] [--documents] — write a sync bundle") },

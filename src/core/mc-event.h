@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 
 #define MC_TYPE_EVENT (mc_event_get_type ())
 
+/* The bounds of an event's clocks (its Lamport clock and its station's sequence number). A bundle whose event
+ * carries a clock above MC_EVENT_CLOCK_ACCEPTED is refused: 2^40 is a million events a day for three thousand
+ * years, far above any office's history, so such a clock is forged or broken. Recording refuses a clock above
+ * MC_EVENT_CLOCK_MAX (2^41), which leaves 2^40 events after the highest clock ever accepted, and stays far below
+ * 2^53, the largest integer every JSON reader keeps exactly (docs/sync-format.md). */
+#define MC_EVENT_CLOCK_ACCEPTED (G_GINT64_CONSTANT (1) << 40)
+#define MC_EVENT_CLOCK_MAX      (G_GINT64_CONSTANT (1) << 41)
+
 /* Event kinds. Dossier events carry the dossier's UUID; reference-data events (catalogue, calendar, office)
  * carry none. */
 #define MC_EVENT_RECEIVED             "received"

@@ -18,6 +18,7 @@
 
 #include "mc-audit.h"
 #include "mc-document-private.h"
+#include "mc-private-file.h"
 
 /* A line of the audit log that a document carries until it is shown, printed or saved. The store is held weakly:
  * a document never keeps a database open (a restore must be able to close it). */
@@ -422,7 +423,7 @@ mc_document_write_pdf (McDocument  *self,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (!mc_private_file_write (path, data, size, &local_error))
     {
       g_set_error (error, MC_DOCUMENT_ERROR, MC_DOCUMENT_ERROR_WRITE,
                    _("The PDF could not be saved to %s: %s"), path, local_error->message);

@@ -21,6 +21,7 @@
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-late-list.h"
+#include "mc-private-file.h"
 #include "mc-time.h"
 
 #define TABLE_SIZE 10.0
@@ -260,8 +261,7 @@ mc_late_list_write_csv (McStore     *store,
       csv_cell (csv, state, FALSE);
       csv_cell (csv, letter, TRUE);
     }
-  if (!g_file_set_contents_full (path, csv->str, (gssize) csv->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &local_error))
+  if (!mc_private_file_write (path, csv->str, csv->len, &local_error))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO, _("The list could not be saved to %s: %s"), path,
                    local_error->message);

@@ -22,11 +22,29 @@
 #include <string.h>
 
 #include "mc-accounts.h"
+#include "mc-pin-lock.h"
 #include "mc-store-private.h"
 #include "mc-text.h"
 #include "mc-time.h"
 
 G_DEFINE_QUARK (mc-account-error-quark, mc_account_error)
+
+/**
+ * mc_accounts_fast_hashing:
+ *
+ * Whether PINs and sync keys are hashed with the cheapest limits: MOTCUA_PWHASH_FAST=1 in a build configured
+ * with -Dtest_fast_pin_hash=true, for the test suite only. Every other build ignores the variable, so that no
+ * environment can weaken the hashes of an installed program.
+ */
+gboolean
+mc_accounts_fast_hashing (void)
+{
+#if MC_HONOUR_PWHASH_FAST
+  return g_strcmp0 (g_getenv ("MOTCUA_PWHASH_FAST"), "1") == 0;
+#else
+  return FALSE;
+#endif
+}
 
 static const char *role_names[] = { "clerk", "leader", "administrator" };
 
@@ -191,7 +209,7 @@ hash_pin (const char  *pin,
           GError     **error)
 {
   char hash[crypto_pwhash_STRBYTES];
-  gboolean fast = g_getenv ("MOTCUA_PWHASH_FAST") != NULL;
+  gboolean fast = mc_accounts_fast_hashing ();
 
   if (sodium_init () < 0 ||
       crypto_pwhash_str (hash, pin, strlen (pin),
@@ -501,6 +519,9 @@ mc_accounts_sign_in (McStore     *store,
 
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
 
+  /* Locked after wrong PINs in a row: refused before the PIN is even looked at. */
+  if (!mc_pin_lock_check (store, username, error))
+    return NULL;
   if (sqlite3_prepare_v2 (mc_store_get_sqlite (store),
                           "SELECT username, full_name, role, active, created_at, pin_hash FROM account"
                           " WHERE username = ?", -1, &stmt, NULL) == SQLITE_OK)
@@ -520,8 +541,10 @@ mc_accounts_sign_in (McStore     *store,
       g_set_error_literal (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_WRONG_PIN,
                            _("The user name or the PIN is wrong."));
       mc_audit_record (store, MC_AUDIT_SIGN_IN_FAILED, username, NULL, NULL);
+      mc_pin_lock_failed (store, username);
       return NULL;
     }
+  mc_pin_lock_clear (store, username);
   if (!account->active)
     {
       g_set_error (error, MC_ACCOUNT_ERROR, MC_ACCOUNT_ERROR_DISABLED,

@@ -27,6 +27,7 @@ typedef enum
   MC_ACCOUNT_ERROR_FORBIDDEN,
   MC_ACCOUNT_ERROR_LAST_ADMINISTRATOR,
   MC_ACCOUNT_ERROR_DATABASE,
+  MC_ACCOUNT_ERROR_LOCKED,              /* too many wrong PINs in a row: wait, or an administrator unlocks */
 } McAccountError;
 
 typedef enum
@@ -62,6 +63,7 @@ typedef struct
 #define MC_ACCOUNTS_DEFAULT_LOCK_MINUTES 10
 
 GQuark        mc_account_error_quark    (void);
+gboolean      mc_accounts_fast_hashing  (void);
 
 const char   *mc_role_to_string         (McRole          role);
 gboolean      mc_role_from_string       (const char     *text,
@@ -90,6 +92,9 @@ McAccount    *mc_accounts_sign_in       (McStore        *store,
                                          const char     *pin,
                                          GError        **error);
 void          mc_accounts_sign_out      (McStore        *store);
+gboolean      mc_accounts_unlock        (McStore        *store,
+                                         const char     *username,
+                                         GError        **error);
 void          mc_accounts_share_sign_in (McStore        *from,
                                          McStore        *to);
 const char   *mc_accounts_get_signed_in (McStore        *store);

@@ -145,6 +145,8 @@ mc_audit_action_label (const char *action)
     { MC_AUDIT_ACCOUNT_ENABLED, N_("Account enabled") },
     { MC_AUDIT_PIN_CHANGED, N_("PIN changed") },
     { MC_AUDIT_SIGN_IN_FAILED, N_("Wrong PIN") },
+    { MC_AUDIT_SIGN_IN_LOCKED, N_("Sign-in locked after wrong PINs") },
+    { MC_AUDIT_ACCOUNT_UNLOCKED, N_("Sign-in unlocked") },
     { MC_AUDIT_BACKUP, N_("Backup made") },
     { MC_AUDIT_RESTORE, N_("Backup restored") },
     { MC_AUDIT_RETENTION, N_("Personal data removed after the retention period") },

@@ -34,6 +34,8 @@ typedef struct
 #define MC_AUDIT_ACCOUNT_ENABLED   "account-enabled"
 #define MC_AUDIT_PIN_CHANGED       "pin-changed"
 #define MC_AUDIT_SIGN_IN_FAILED    "sign-in-failed"
+#define MC_AUDIT_SIGN_IN_LOCKED    "sign-in-locked"
+#define MC_AUDIT_ACCOUNT_UNLOCKED  "account-unlocked"
 #define MC_AUDIT_BACKUP            "backup"
 #define MC_AUDIT_RESTORE           "restore"
 #define MC_AUDIT_RETENTION         "retention"

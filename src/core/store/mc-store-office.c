@@ -250,6 +250,29 @@ mc_store_setup (McStore             *self,
                           error);
 }
 
+/* The office code salts the office key and begins every dossier code and bundle: once a dossier is received
+ * under it, changing it would split the office's history and its stations (docs/architecture.md). */
+static gboolean
+office_code_may_change (McStore     *self,
+                        const char  *code,
+                        GError     **error)
+{
+  gint64 dossiers;
+
+  if (g_strcmp0 (code, self->office->code) == 0)
+    return TRUE;
+  dossiers = _mc_store_query_int (self, "SELECT count(*) FROM dossier", NULL, error);
+  if (dossiers < 0)
+    return FALSE;
+  if (dossiers == 0)
+    return TRUE;
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION,
+               _("The office code cannot change once dossiers are received under it (it begins every dossier "
+                 "code and seals the office's sync files); it stays %s. If the code was set up wrong, set up a "
+                 "new database with the right code"), self->office->code);
+  return FALSE;
+}
+
 /**
  * mc_store_set_office_values:
  * @values: (element-type utf8 utf8): shared setting keys (mc_office_shared_keys()) and their new values
@@ -299,6 +322,8 @@ mc_store_set_office_values (McStore     *self,
                            _("The office code is the office's electronic id, letters, digits and dots only"));
       return FALSE;
     }
+  if (!office_code_may_change (self, check->code, error))
+    return FALSE;
   {
     g_autoptr(McCalendar) scratch = mc_calendar_new ();
 

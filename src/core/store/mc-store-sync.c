@@ -138,6 +138,7 @@ event_is_well_formed (McEvent *event)
 {
   return event->uuid != NULL && event->station_id != NULL && event->occurred_at != NULL &&
          event->clerk != NULL && event->station_seq > 0 && event->lamport > 0 &&
+         event->station_seq <= MC_EVENT_CLOCK_ACCEPTED && event->lamport <= MC_EVENT_CLOCK_ACCEPTED &&
          mc_event_kind_is_known (event->kind) &&
          (event->dossier_uuid != NULL) == mc_event_kind_is_dossier (event->kind);
 }

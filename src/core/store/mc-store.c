@@ -142,6 +142,14 @@ _mc_store_append (McStore     *self,
   lamport = _mc_store_query_int (self, "SELECT IFNULL(MAX(lamport), 0) + 1 FROM event", NULL, error);
   if (lamport < 0)
     return NULL;
+  /* Never reached by real use (mc-event.h); refused rather than written past the bound. */
+  if (seq > MC_EVENT_CLOCK_MAX || lamport > MC_EVENT_CLOCK_MAX)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                           _("The database's event clocks are past their bound: it holds a forged or damaged "
+                             "event. Nothing was recorded. Restore the newest good backup, or ask for help"));
+      return NULL;
+    }
 
   event = mc_event_new (uuid, dossier_uuid, self->office->station_id, seq, lamport, now,
                         clerk ? clerk : self->actor_name ? self->actor_name

@@ -69,6 +69,9 @@ import_bundle (McStore          *store,
         mc_audit_record (store, MC_AUDIT_IMPORT, name, detail, NULL);
       }
     }
+  /* The passphrase given for this import proved right: the station keeps its key. */
+  if (!mc_bundle_keep_offered_key (store, error))
+    return FALSE;
   if (out_preview)
     *out_preview = g_steal_pointer (&preview);
   return TRUE;

@@ -51,13 +51,14 @@ _mc_bundle_check_ready (McStore  *store,
 }
 
 /* Production: Argon2id "moderate" (about 0.45 s and 256 MiB, once per station when the passphrase is set).
- * MOTCUA_PWHASH_FAST=1 selects "interactive" for the test suite only: keys derived with it differ. */
+ * MOTCUA_PWHASH_FAST=1 selects "interactive" for the test suite only, in a build made for it
+ * (mc_accounts_fast_hashing ()): keys derived with it differ. */
 static void
 kdf_limits (unsigned long long *ops,
             size_t             *mem,
             const char        **name)
 {
-  if (g_strcmp0 (g_getenv ("MOTCUA_PWHASH_FAST"), "1") == 0)
+  if (mc_accounts_fast_hashing ())
     {
       *ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
       *mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
@@ -82,23 +83,19 @@ key_setting_name (McStore    *store,
   return g_strconcat ("sync_key:", office_code, NULL);
 }
 
+/* The key of @office_code's @passphrase, as hex, and the name of the derivation's limits. */
 static gboolean
-derive_and_store (McStore     *store,
-                  const char  *office_code,
-                  const char  *passphrase,
-                  GError     **error)
+derive_key (const char   *office_code,
+            const char   *passphrase,
+            char          hex[KEY_SIZE * 2 + 1],
+            const char  **kdf,
+            GError      **error)
 {
   guint8 salt[crypto_pwhash_SALTBYTES];
   guint8 key[KEY_SIZE];
-  char hex[KEY_SIZE * 2 + 1];
   unsigned long long ops;
   size_t mem;
-  const char *kdf;
-  g_autofree char *name = NULL;
-  gboolean ok;
 
-  if (!_mc_bundle_check_ready (store, error))
-    return FALSE;
   if (!mc_office_code_is_valid (office_code))
     {
       g_set_error_literal (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_OTHER_OFFICE,
@@ -117,7 +114,7 @@ derive_and_store (McStore     *store,
 
   /* Every station derives the same key: the salt is the office code's hash. */
   crypto_generichash (salt, sizeof salt, (const guint8 *) office_code, strlen (office_code), NULL, 0);
-  kdf_limits (&ops, &mem, &kdf);
+  kdf_limits (&ops, &mem, kdf);
   if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), salt, ops, mem,
                      crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
@@ -125,13 +122,123 @@ derive_and_store (McStore     *store,
                            _("Not enough memory to derive the sync key; close other programs and try again"));
       return FALSE;
     }
-  sodium_bin2hex (hex, sizeof hex, key, sizeof key);
+  sodium_bin2hex (hex, KEY_SIZE * 2 + 1, key, sizeof key);
   sodium_memzero (key, sizeof key);
-  name = key_setting_name (store, office_code);
-  ok = mc_store_set_local (store, name, hex, error);
-  sodium_memzero (hex, sizeof hex);
+  return TRUE;
+}
+
+/* Keeps @hex under the setting @name, writing nothing when it is the key already kept (a refused import or an
+ * export with the same passphrase must leave the row as it is). */
+static gboolean
+store_key (McStore     *store,
+           const char  *name,
+           const char  *hex,
+           const char  *kdf,
+           GError     **error)
+{
+  g_autofree char *held = mc_store_get_local (store, name);
+  gboolean ok = TRUE;
+
+  if (held == NULL || !g_str_equal (held, hex))
+    ok = mc_store_set_local (store, name, hex, error);
+  if (held != NULL)
+    sodium_memzero (held, strlen (held));
   if (ok && g_str_equal (name, "sync_key"))
     ok = mc_store_set_local (store, "sync_kdf", kdf, error);
+  return ok;
+}
+
+static gboolean
+derive_and_store (McStore     *store,
+                  const char  *office_code,
+                  const char  *passphrase,
+                  GError     **error)
+{
+  char hex[KEY_SIZE * 2 + 1];
+  const char *kdf = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  if (!_mc_bundle_check_ready (store, error) || !derive_key (office_code, passphrase, hex, &kdf, error))
+    return FALSE;
+  name = key_setting_name (store, office_code);
+  ok = store_key (store, name, hex, kdf, error);
+  sodium_memzero (hex, sizeof hex);
+  return ok;
+}
+
+#define OFFERED_KEY "mc-bundle-offered-key"
+
+static void
+offered_key_free (gpointer data)
+{
+  sodium_memzero (data, KEY_SIZE * 2 + 1);
+  g_free (data);
+}
+
+/**
+ * mc_bundle_offer_passphrase:
+ *
+ * For the next import on @store only: the office key derived from @passphrase, which the station keeps
+ * (as mc_bundle_set_passphrase() does) once an import with it succeeds. A bundle refused, a wrong passphrase
+ * among the reasons, leaves the key the station held as it was.
+ */
+gboolean
+mc_bundle_offer_passphrase (McStore     *store,
+                            const char  *passphrase,
+                            GError     **error)
+{
+  g_autofree char *held = NULL;
+  char *hex;
+  const char *kdf = NULL;
+  gboolean same;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+
+  if (!_mc_bundle_check_ready (store, error))
+    return FALSE;
+  hex = g_malloc0 (KEY_SIZE * 2 + 1);
+  if (!derive_key (mc_store_get_office (store)->code, passphrase, hex, &kdf, error))
+    {
+      offered_key_free (hex);
+      return FALSE;
+    }
+  held = mc_store_get_local (store, "sync_key");
+  same = held != NULL && g_str_equal (held, hex);
+  if (held != NULL)
+    sodium_memzero (held, strlen (held));
+  /* The key the station holds already: nothing to offer, whoever types it. Another key is a change of the
+   * station's setting: the administrator's. */
+  if (same || !mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
+    {
+      offered_key_free (hex);
+      return same;
+    }
+  g_object_set_data_full (G_OBJECT (store), OFFERED_KEY, hex, offered_key_free);
+  return TRUE;
+}
+
+/**
+ * mc_bundle_keep_offered_key:
+ *
+ * Keeps the key mc_bundle_offer_passphrase() offered, if any, as the station's: after an import that succeeded
+ * with it, or for an export.
+ */
+gboolean
+mc_bundle_keep_offered_key (McStore  *store,
+                             GError  **error)
+{
+  const char *hex = g_object_get_data (G_OBJECT (store), OFFERED_KEY);
+  const char *kdf = NULL;
+  unsigned long long ops;
+  size_t mem;
+  gboolean ok;
+
+  if (hex == NULL)
+    return TRUE;
+  kdf_limits (&ops, &mem, &kdf);
+  ok = store_key (store, "sync_key", hex, kdf, error);
+  g_object_set_data (G_OBJECT (store), OFFERED_KEY, NULL);
   return ok;
 }
 
@@ -178,7 +285,8 @@ _mc_bundle_load_key (McStore    *store,
                      guint8      key[KEY_SIZE])
 {
   g_autofree char *name = key_setting_name (store, office_code);
-  g_autofree char *hex = mc_store_get_local (store, name);
+  const char *offered = g_str_equal (name, "sync_key") ? g_object_get_data (G_OBJECT (store), OFFERED_KEY) : NULL;
+  g_autofree char *hex = offered != NULL ? g_strdup (offered) : mc_store_get_local (store, name);
   size_t len = 0;
 
   if (hex == NULL)
@@ -228,6 +336,8 @@ mc_bundle_set_aggregator (McStore   *store,
                           GError   **error)
 {
   g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  if (!mc_accounts_check (store, MC_PERMISSION_ADMINISTER, error))
+    return FALSE;
   return mc_store_set_local (store, "role", aggregator ? "aggregator" : "station", error);
 }
 

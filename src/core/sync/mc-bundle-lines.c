@@ -59,8 +59,8 @@ parse_event_line (const char   *text,
       !member_string (o, "dossier_uuid", TRUE, &dossier_uuid) ||
       (dossier_uuid != NULL && !g_uuid_string_is_valid (dossier_uuid)) ||
       !member_string (o, "station_id", FALSE, &station_id) || !g_uuid_string_is_valid (station_id) ||
-      !member_int (o, "station_seq", 1, G_MAXINT64, &seq) ||
-      !member_int (o, "lamport", 1, LAMPORT_MAX, &lamport) ||
+      !member_int (o, "station_seq", 1, MC_EVENT_CLOCK_ACCEPTED, &seq) ||
+      !member_int (o, "lamport", 1, MC_EVENT_CLOCK_ACCEPTED, &lamport) ||
       !member_string (o, "occurred_at", FALSE, &occurred_at) || !mc_time_parse (occurred_at, &minute, NULL) ||
       !member_string (o, "clerk", FALSE, &clerk) ||
       !member_string (o, "kind", FALSE, &kind))

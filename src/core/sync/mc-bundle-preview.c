@@ -107,6 +107,7 @@ _mc_bundle_compute_preview (McStore    *store,
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) new_ranges = _mc_bundle_ranges_new ();
+  g_autoptr(GHashTable) received_codes = _mc_bundle_received_codes (b);
   const McOffice *office = mc_store_get_office (store);
   gboolean foreign = is_foreign (store, b);
   GHashTableIter iter;
@@ -166,6 +167,9 @@ _mc_bundle_compute_preview (McStore    *store,
                          "exchange bundles again"), office->station, mc_event_get_string (event, "code"));
           return NULL;
         }
+
+      if (!_mc_bundle_check_owner (store, b, received_codes, event, error))
+        return NULL;
 
       p->n_new++;
       g_ptr_array_add (fresh, mc_event_ref (event));

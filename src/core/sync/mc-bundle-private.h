@@ -41,7 +41,6 @@ G_BEGIN_DECLS
 #define KEY_ID_SIZE       16
 #define LINE_MAX_SIZE     (4 * 1024 * 1024)
 #define JSON_MAX_DEPTH    32
-#define LAMPORT_MAX       (G_GINT64_CONSTANT (1) << 53)
 /* Documents travel in parts, each line well under LINE_MAX_SIZE once in base64. */
 #define DOCUMENT_PART_SIZE ((gsize) 1024 * 1024)
 
@@ -188,6 +187,14 @@ typedef struct
   guint       n_documents; /* as the header says */
   GHashTable *documents;   /* hash → GBytes, each checked against its hash */
 } McBundle;
+
+/* mc-bundle-checks.c: what a sealed bundle may still not bring */
+GHashTable *_mc_bundle_received_codes    (McBundle      *b);
+gboolean    _mc_bundle_check_owner       (McStore       *store,
+                                          McBundle      *b,
+                                          GHashTable    *received_codes,
+                                          McEvent       *event,
+                                          GError       **error);
 
 void     _mc_bundle_clear (McBundle      *b);
 gboolean _mc_bundle_read  (McStore       *store,

@@ -156,8 +156,8 @@ parse_header (McBundle    *b,
         return _mc_bundle_set_corrupt (error, path);
       ro = json_node_get_object (item);
       if (!member_string (ro, "station_id", FALSE, &s) || !g_uuid_string_is_valid (s) ||
-          !member_int (ro, "first", 1, G_MAXINT64, &range.first) ||
-          !member_int (ro, "last", range.first, G_MAXINT64, &range.last) ||
+          !member_int (ro, "first", 1, MC_EVENT_CLOCK_ACCEPTED, &range.first) ||
+          !member_int (ro, "last", range.first, MC_EVENT_CLOCK_ACCEPTED, &range.last) ||
           !member_int (ro, "count", 1, G_MAXINT64, &range.count) ||
           (json_object_has_member (ro, "station") && !member_int (ro, "station", 1, 99, &station)) ||
           g_hash_table_contains (b->ranges, s))

@@ -74,6 +74,11 @@ GQuark           mc_bundle_error_quark     (void);
 gboolean         mc_bundle_set_passphrase  (McStore          *store,
                                             const char       *passphrase,
                                             GError          **error);
+gboolean         mc_bundle_offer_passphrase (McStore         *store,
+                                             const char      *passphrase,
+                                             GError         **error);
+gboolean         mc_bundle_keep_offered_key (McStore         *store,
+                                             GError         **error);
 gboolean         mc_bundle_add_office_key  (McStore          *store,
                                             const char       *office_code,
                                             const char       *passphrase,
