@@ -137,6 +137,10 @@ print_dossier_line (McDossier  *d,
            state == MC_DUE_STATE_NONE ? "" : mc_due_state_label (state),
            d->applicant_name, *masked ? " (" : "", masked, *masked ? ")" : "",
            d->procedure_name ? d->procedure_name : d->procedure_code);
+  if (d->step_due != MC_MINUTE_NONE && now > d->step_due)
+    /* Translators: under a dossier's line: the unit (and person) whose step is late */
+    g_print ("    %s %s%s%s%s\n", _("Step overdue, held by"), d->held_unit, d->held_person ? " (" : "",
+             d->held_person ? d->held_person : "", d->held_person ? ")" : "");
 }
 
 int

@@ -114,6 +114,11 @@ int mc_cmd_lunar                (McCli *cli, int argc, char **argv);
 int mc_cmd_holidays             (McCli *cli, int argc, char **argv);
 int mc_cmd_due                  (McCli *cli, int argc, char **argv);
 
+/* mc-cli-process.c */
+int mc_cmd_handover             (McCli *cli, int argc, char **argv);
+int mc_cmd_steps                (McCli *cli, int argc, char **argv);
+int mc_cmd_transfer             (McCli *cli, int argc, char **argv);
+
 /* mc-cli-dossier.c */
 int mc_cmd_intake               (McCli *cli, int argc, char **argv);
 int mc_cmd_show                 (McCli *cli, int argc, char **argv);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mc-procedure.h"
+#include "mc-procedure-steps.h"
 #include "mc-text.h"
 
 G_DEFINE_BOXED_TYPE (McProcedure, mc_procedure, mc_procedure_ref, mc_procedure_unref)
@@ -49,6 +50,7 @@ mc_procedure_unref (McProcedure *self)
   g_free (self->deciding_body);
   g_free (self->notes);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -130,6 +132,18 @@ mc_procedure_new_from_json (JsonObject  *object,
   self->notes = g_strdup (json_object_get_string_member_with_default (object, "notes", ""));
   if (self->fee_amount < 0)
     self->fee_amount = 0;
+  {
+    g_autoptr(GError) steps_error = NULL;
+
+    self->steps = mc_procedure_steps_parse (json_object_get_member (object, "steps"), &steps_error);
+    if (self->steps == NULL)
+      {
+        /* Translators: the first %s is a procedure code, the second what is wrong with its steps */
+        g_set_error (error, MC_PROCEDURE_ERROR, MC_PROCEDURE_ERROR_INVALID, _("Procedure %s: %s"), code,
+                     steps_error->message);
+        return NULL;
+      }
+  }
 
   docs_node = json_object_get_member (object, "documents");
   if (docs_node != NULL && JSON_NODE_HOLDS_ARRAY (docs_node))
@@ -206,6 +220,11 @@ mc_procedure_to_json (McProcedure *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (self->steps->len > 0)
+    {
+      json_builder_set_member_name (builder, "steps");
+      mc_procedure_steps_to_json (self->steps, builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -350,5 +369,11 @@ mc_procedure_add_snapshot (McProcedure *procedure,
   json_builder_add_string_value (builder, procedure->fee);
   json_builder_set_member_name (builder, "deciding_body");
   json_builder_add_string_value (builder, procedure->deciding_body);
+  /* The internal procedure of the day: its steps' deadlines do not move when the office edits it later. */
+  if (procedure->steps != NULL && procedure->steps->len > 0)
+    {
+      json_builder_set_member_name (builder, "steps");
+      mc_procedure_steps_to_json (procedure->steps, builder);
+    }
   json_builder_end_object (builder);
 }

@@ -21,6 +21,7 @@
 #include "mc-audit.h"
 #include "mc-document-private.h"
 #include "mc-event.h"
+#include "mc-control-rows.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -624,39 +625,6 @@ render_stop_notice (McDossier       *d,
   return g_steal_pointer (&doc);
 }
 
-static const char *
-outcome_text (McDueState state)
-{
-  switch (state)
-    {
-    case MC_DUE_STATE_EARLY: return "Trước hạn";
-    case MC_DUE_STATE_ON_TIME: return "Đúng hạn";
-    case MC_DUE_STATE_LATE: return "Quá hạn";
-    default: return "";
-    }
-}
-
-/* The same rule as mc_calendar_settled_due_state(), which needs no calendar. */
-static McDueState
-settled_state (McMinute due,
-               McMinute at)
-{
-  if (due == MC_MINUTE_NONE || at == MC_MINUTE_NONE)
-    return MC_DUE_STATE_NONE;
-  if (at > due)
-    return MC_DUE_STATE_LATE;
-  return mc_minute_jdn (at) < mc_minute_jdn (due) ? MC_DUE_STATE_EARLY : MC_DUE_STATE_ON_TIME;
-}
-
-static char *
-short_time (McMinute t)
-{
-  int y, m, d, mod = mc_minute_of_day (t);
-
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d giờ %02d phút, ngày %02d/%02d/%d", mod / 60, mod % 60, d, m, y);
-}
-
 static McDocument *
 render_control_sheet (McDossier       *d,
                       GPtrArray       *events,
@@ -664,11 +632,9 @@ render_control_sheet (McDossier       *d,
                       GError         **error)
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *received = mc_time_format_vietnamese (d->received);
   g_autofree char *due = mc_time_format_vietnamese (d->due);
-  const char *desk = "Bộ phận TN&amp;TKQ";
-  g_autofree char *body = esc (d->deciding_body);
   const double shares[] = { 0.30, 0.27, 0.23, 0.20 };
   const char *header[] = { "<b>TÊN ĐƠN VỊ</b>", "<b>THỜI GIAN GIAO, NHẬN HỒ SƠ</b>",
                            "<b>KẾT QUẢ GIẢI QUYẾT HỒ SƠ</b>\n<i>(Trước hạn/đúng hạn/quá hạn)</i>", "<b>GHI CHÚ</b>" };
@@ -681,77 +647,8 @@ render_control_sheet (McDossier       *d,
   add_field (doc, "Ngày nhận", received, 3);
   add_field (doc, "Hẹn trả kết quả vào", due, 3);
 
-  /* One row per hand-over, from the dossier's events. */
-  for (guint i = 0; events && i < events->len; i++)
-    {
-      McEvent *e = g_ptr_array_index (events, i);
-      McMinute at = mc_event_get_time (e, "at");
-      g_autofree char *when = NULL;
-      g_autofree char *clerk = g_markup_escape_text (e->clerk ? e->clerk : "", -1);
-      char **cells = NULL;
-
-      if (g_str_equal (e->kind, MC_EVENT_RECEIVED))
-        {
-          at = mc_event_get_time (e, "received_at");
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", desk, body);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_TRANSFERRED))
-        {
-          g_autofree char *to = g_markup_escape_text (mc_event_get_string (e, "to") ? mc_event_get_string (e, "to") : "", -1);
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, to);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_RESULT_READY))
-        {
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, desk);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao:\nNgười nhận: %s", when, clerk);
-          cells[2] = g_strdup (outcome_text (settled_state (d->due, at)));
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_RETURNED))
-        {
-          g_autofree char *receiver = g_markup_escape_text (mc_event_get_string (e, "receiver")
-                                                            ? mc_event_get_string (e, "receiver") : "", -1);
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: người nộp hồ sơ", desk);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận: %s", when, clerk, receiver);
-          cells[2] = g_strdup (outcome_text (d->outcome));
-          cells[3] = g_strdup ("Trả kết quả");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (e->kind, MC_EVENT_REFUSED) ||
-               g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) || g_str_equal (e->kind, MC_EVENT_APOLOGY_ISSUED))
-        {
-          const char *note = g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "Yêu cầu bổ sung"
-                           : g_str_equal (e->kind, MC_EVENT_REFUSED) ? "Từ chối tiếp nhận"
-                           : g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED) ? "Dừng giải quyết"
-                           : "Phiếu xin lỗi, hẹn lại";
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup (desk);
-          cells[1] = g_strdup_printf ("%s\n\n%s", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup (note);
-        }
-      if (cells != NULL)
-        g_ptr_array_add (rows, cells);
-    }
-  if (rows->len == 0)
-    {
-      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE, _("Dossier %s has no history"), d->code);
-      return NULL;
-    }
+  /* One row per hand-over, then the hand-overs still to come. */
+  rows = mc_control_sheet_rows (d);
   mc_document_add_table (doc, 4, shares, header, rows, 11, 10);
   mc_document_add_text (doc,
                         "<i><b>Ghi chú:</b> Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính thì thời gian giao, "

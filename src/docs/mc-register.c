@@ -186,6 +186,8 @@ status_text (McStatus status)
       return "Từ chối tiếp nhận";
     case MC_STATUS_STOPPED:
       return "Dừng giải quyết";
+    case MC_STATUS_TRANSFERRED:
+      return "Chuyển cơ quan có thẩm quyền";
     default:
       return "Đang giải quyết";
     }

@@ -88,9 +88,9 @@ visit_received (sqlite3_stmt  *stmt,
   Visit *visit = data;
   g_autoptr(McDossier) dossier = _mc_store_dossier_from_row (stmt);
 
-  dossier->address = _mc_store_column_dup (stmt, 24);
-  dossier->deciding_body = _mc_store_column_dup (stmt, 25);
-  dossier->returned_to = _mc_store_column_dup (stmt, 26);
+  dossier->address = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS);
+  dossier->deciding_body = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 1);
+  dossier->returned_to = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 2);
   return ((McDossierFunc) visit->func) (dossier, visit->data, error);
 }
 
