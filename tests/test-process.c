@@ -541,8 +541,14 @@ test_three_stations (TestFolder    *fx,
 
     b5 = export_bundle (fx, desk, "desk-3.mcsync");
     import_bundle (specialist, b5);
-    a = hand_over (desk, late, SPECIALIST, NULL, "2026-12-09T10:00");
-    b = hand_over (specialist, late, LEADER, NULL, "2026-12-09T09:00");
+    /* The desk records a correction first, so its hand-over comes after the specialist's in the total order
+     * (a higher Lamport clock), yet is dated before it. */
+    mc_dossier_unref (record (desk, late, MC_EVENT_EDITED,
+                              payload_new ("field", "notes", "value", "Gọi trước khi trả", "reason", "Bổ sung ghi chú",
+                                           NULL)));
+    a = hand_over (desk, late, SPECIALIST, NULL, "2026-12-09T09:00");
+    b = hand_over (specialist, late, LEADER, NULL, "2026-12-09T10:00");
+    g_assert_cmpint (a->last_lamport, >, b->last_lamport);
     g_free (b5);
     b5 = export_bundle (fx, desk, "desk-4.mcsync");
     b6 = export_bundle (fx, specialist, "specialist-2.mcsync");
@@ -552,8 +558,10 @@ test_three_stations (TestFolder    *fx,
     on_specialist = mc_store_get_dossier (specialist, late, NULL);
     g_assert_cmpuint (on_desk->steps->len, ==, 2);
     g_assert_cmpuint (on_specialist->steps->len, ==, 2);
-    g_assert_cmpstr (step_at (on_desk, 1)->unit, ==, step_at (on_specialist, 1)->unit);
-    g_assert_cmpstr (on_desk->held_unit, ==, on_specialist->held_unit);
+    g_assert_cmpstr (step_at (on_desk, 1)->unit, ==, LEADER);
+    g_assert_cmpstr (step_at (on_specialist, 1)->unit, ==, LEADER);
+    g_assert_cmpstr (on_desk->held_unit, ==, LEADER);
+    g_assert_cmpstr (on_specialist->held_unit, ==, LEADER);
   }
 }
 

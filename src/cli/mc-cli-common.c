@@ -137,10 +137,16 @@ print_dossier_line (McDossier  *d,
            state == MC_DUE_STATE_NONE ? "" : mc_due_state_label (state),
            d->applicant_name, *masked ? " (" : "", masked, *masked ? ")" : "",
            d->procedure_name ? d->procedure_name : d->procedure_code);
-  if (d->step_due != MC_MINUTE_NONE && now > d->step_due)
-    /* Translators: under a dossier's line: the unit (and person) whose step is late */
-    g_print ("    %s %s%s%s%s\n", _("Step overdue, held by"), d->held_unit, d->held_person ? " (" : "",
-             d->held_person ? d->held_person : "", d->held_person ? ")" : "");
+  if (d->step_due != MC_MINUTE_NONE && now > d->step_due && d->held_unit != NULL)
+    {
+      g_autofree char *holder = d->held_person ? g_strdup_printf ("%s (%s)", d->held_unit, d->held_person)
+                                               : g_strdup (d->held_unit);
+
+      g_print ("    ");
+      /* Translators: the unit holding a dossier whose step is overdue */
+      g_print (_("Step overdue: held by %s"), holder);
+      g_print ("\n");
+    }
 }
 
 int

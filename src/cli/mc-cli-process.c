@@ -56,7 +56,7 @@ mc_cmd_transfer (McCli  *cli,
   g_autofree char *to = NULL, *reason = NULL, *at = NULL;
   GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The competent body the dossier is sent to"), "BODY" },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (recorded and printed on the transfer slip)"), "TEXT" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (recorded with the dossier)"), "TEXT" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was transferred (default: now)"), "ISO" },
     { NULL }
   };
