@@ -17,6 +17,7 @@
 #include "mc-event.h"
 #include "mc-procedure.h"
 #include "mc-procedure-steps.h"
+#include "mc-stats.h"
 #include "mc-store.h"
 #include "mc-time.h"
 #include "test-util.h"
@@ -380,6 +381,24 @@ test_transfer (TestFolder    *fx,
   g_clear_pointer (&alerts, g_ptr_array_unref);
   alerts = mc_store_query (store, &query, NULL);
   g_assert_cmpuint (alerts->len, ==, 1);
+
+  /* The statistics count it apart: neither settled nor in progress, and the balance holds. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *other = intake (store, "9.000001", "2026-12-04T10:30");
+    g_autoptr(McStats) stats = mc_stats_compute (store, mc_jdn_from_ymd (2026, 12, 1), mc_jdn_from_ymd (2026, 12, 31),
+                                                 t ("2026-12-31T08:00"), NULL, &error);
+    const McStatsFigures *f;
+
+    g_assert_no_error (error);
+    f = &stats->overall;
+    g_assert_cmpuint (f->received, ==, 2);
+    g_assert_cmpuint (f->transferred, ==, 1);
+    g_assert_cmpuint (f->in_progress, ==, 1);
+    g_assert_cmpuint (f->settled, ==, 0);
+    g_assert_cmpuint (f->carried_over + f->received, ==,
+                      f->settled + f->refused + f->stopped + f->transferred + f->in_progress);
+  }
 }
 
 /* On track as a whole, but the desk kept it past its 4 hours: an alert naming the unit and the person. */
