@@ -28,7 +28,8 @@ static const McCliCommand commands[] = {
   { "init", mc_cmd_init, MC_CLI_CREATES_DB,
     N_("init --office-code CODE --office-name NAME --station N [--parent NAME] [--place NAME]") },
   { "office", mc_cmd_office, MC_CLI_AT_DESK,
-    N_("office [show] | office set KEY VALUE — the office's shared settings, changed for every station") },
+    N_("office [show] | office set KEY VALUE | office steps PROCEDURE [STEPS] — the office's shared settings and "
+       "procedures' internal steps, changed for every station") },
   { "procedures", mc_cmd_procedures, MC_CLI_OPENS_DB_IF_ANY,
     N_("procedures — the procedure catalogue") },
   { "backup", mc_cmd_backup, MC_CLI_READS_DB,
