@@ -840,13 +840,15 @@ check_calendar_and_alerts (Fixture *fixture)
   gtk_widget_activate_action (calendar_page, "calendar.open-day", NULL);
   iterate (200);
 
-  /* The alerts: exactly the open dossiers due soon or overdue at this moment, most urgent first. */
+  /* The alerts: exactly the open dossiers due soon or overdue at this moment, and those on track whose current
+   * step is overdue (docs/process.md), most urgent first. */
   mc_window_show_page (fixture->window, "alerts");
   mc_alerts_page_reload (MC_ALERTS_PAGE (alerts_page));
   iterate (200);
   mc_query_init (&query);
   query.now = now;
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
+  query.step_overdue = TRUE;
   query.limit = 1000;
   {
     g_autoptr(GPtrArray) expected = mc_store_query (store (fixture), &query, NULL);
@@ -861,6 +863,10 @@ check_calendar_and_alerts (Fixture *fixture)
     for (guint i = 0; i < expected->len; i++)
       {
         McDossier *d = g_ptr_array_index (expected, i);
+
+        /* A dossier listed for its step alone may be due later; its step is overdue now. */
+        if (d->step_due != MC_MINUTE_NONE && d->step_due < now)
+          continue;
         g_assert_cmpint (d->due, <, mc_minute_from_jdn (mc_jdn_from_ymd (2026, 2, 24), 0));
       }
   }
