@@ -1329,9 +1329,37 @@ test_overdue (Fixture       *f,
 
     g_assert_nonnull (d);
     g_assert_cmpstr (get_string (d, "due_state"), ==, "overdue");
-    g_assert_null (find_dossier (root, three_days));
     g_assert_null (find_dossier (root, settled));
-    g_assert_cmpuint (json_array_get_length (get_array (json_node_get_object (root), "dossiers")), ==, 1);
+    /* On track as a whole, but the desk kept it past its step's 3 hours: listed, with who holds it. */
+    d = find_dossier (root, three_days);
+    g_assert_nonnull (d);
+    g_assert_cmpstr (get_string (d, "due_state"), ==, "on_track");
+    g_assert_cmpstr (get_string (d, "held_by.unit"), ==, "Bộ phận Một cửa");
+    g_assert_true (json_node_get_boolean (get_member (d, "held_by.overdue")));
+    g_assert_cmpuint (json_array_get_length (get_array (json_node_get_object (root), "dossiers")), ==, 2);
+  }
+  /* Handed to the specialist, whose step runs on: no longer an alert. */
+  {
+    g_autoptr(JsonNode) handed = run_json (f, INTAKE_NOW, "handover", three_days, "--to", "Công chức Tư pháp - Hộ tịch",
+                                           "--person", "Trần Văn Bình", "--at", "2026-11-24T09:00", NULL);
+    g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "overdue", "--at", "2026-11-24T10:00", NULL);
+    g_autoptr(JsonNode) steps = run_json (f, INTAKE_NOW, "steps", three_days, "--at", "2026-11-24T10:00", NULL);
+    JsonArray *array = get_array (json_node_get_object (steps), "steps");
+    JsonObject *first = json_array_get_object_element (array, 0);
+    JsonObject *second = json_array_get_object_element (array, 1);
+
+    g_assert_cmpstr (get_string (dossier_object (handed), "held_by.person"), ==, "Trần Văn Bình");
+    g_assert_null (find_dossier (root, three_days));
+    g_assert_cmpuint (json_array_get_length (array), ==, 2);
+    g_assert_cmpstr (get_string (first, "unit"), ==, "Bộ phận Một cửa");
+    g_assert_cmpstr (get_string (first, "state"), ==, "late");
+    g_assert_cmpstr (get_string (first, "handed_at"), ==, "2026-11-24T09:00");
+    g_assert_cmpstr (get_string (second, "unit"), ==, "Công chức Tư pháp - Hộ tịch");
+    g_assert_cmpstr (get_string (second, "person"), ==, "Trần Văn Bình");
+    g_assert_cmpstr (get_string (second, "received_at"), ==, "2026-11-24T09:00");
+    g_assert_cmpstr (get_string (second, "state"), ==, "on_track");
+    g_assert_true (json_object_has_member (second, "due"));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (second, "handed_at")));
   }
   {
     g_autoptr(JsonNode) root = run_json (f, INTAKE_NOW, "overdue", "--at", "2026-11-26T09:00", NULL);

@@ -23,6 +23,7 @@
 #include "mc-audit.h"
 #include "mc-declaration.h"
 #include "mc-document.h"
+#include "mc-dossier-steps.h"
 #include "mc-forms.h"
 #include "mc-late-list.h"
 #include "mc-post-list.h"
@@ -517,7 +518,7 @@ build_everything (void)
 
     render_form ("supplement", MC_FORM_SUPPLEMENT, d1, fx.office_2025);
     d2 = record (fx.long_intake->code, MC_EVENT_SUPPLEMENT_COMPLETED, p2);
-    d3 = record (fx.long_intake->code, MC_EVENT_TRANSFERRED, p3);
+    d3 = record (fx.long_intake->code, MC_EVENT_HANDED_OVER, p3);
     d4 = record (fx.long_intake->code, MC_EVENT_APOLOGY_ISSUED, p4);
     render_form ("apology", MC_FORM_APOLOGY, d4, fx.office_2025);
     d5 = record (fx.long_intake->code, MC_EVENT_RESULT_READY, p5);
@@ -859,31 +860,48 @@ test_control_text (void)
   assert_contains (form, fx.long_intake->code);
   assert_contains (form, "Ngày nhận: 09 giờ 10 phút, ngày 23 tháng 11 năm 2026");
   assert_contains (form, "TÊN ĐƠN VỊ");
-  assert_contains (form, "Yêu cầu bổ sung");
-  assert_not_contains (form, "Phiếu xin lỗi, hẹn lại");
-  assert_contains (form, "Trả kết quả");
-  /* The hand-over times, read from the table's second column alone. */
+  /* A row per hand-over, nothing else: the supplement, the apology and the return are no hand-overs. */
+  assert_not_contains (form, "Yêu cầu bổ sung");
+  assert_not_contains (form, "Phiếu xin lỗi");
   {
     g_autoptr(TestPdf) pdf = open_pdf (form->pdf);
     double width = mc_document_get_content_width (form->doc);
     g_autofree char *column = text_in_area (pdf, 0, MC_MARGIN_LEFT + 0.30 * width, MC_MARGIN_LEFT + 0.57 * width,
                                             0, MC_A4_HEIGHT);
-    const char *times[] = { "09 giờ 10 phút, ngày 23/11/2026", "10 giờ 00 phút, ngày 23/11/2026",
-                            "09 giờ 00 phút, ngày 24/11/2026",
-                            "15 giờ 00 phút, ngày 02/12/2026", "09 giờ 00 phút, ngày 03/12/2026" };
-
     g_autofree char *units = text_in_area (pdf, 0, MC_MARGIN_LEFT, MC_MARGIN_LEFT + 0.30 * width, 0, MC_A4_HEIGHT);
+    g_autofree char *results = text_in_area (pdf, 0, MC_MARGIN_LEFT + 0.57 * width, MC_MARGIN_LEFT + 0.80 * width,
+                                             0, MC_A4_HEIGHT);
+    McDossierStep *desk = g_ptr_array_index (fx.long_done->steps, 0);
 
-    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
-      if (!contains (column, times[i]))
-        g_test_fail_printf ("control: “%s” not in the time column: %s", times[i], column);
-    /* The apology letter is not a hand-over: it has no row. */
-    if (contains (column, "10 giờ 00 phút, ngày 26/11/2026"))
-      g_test_fail_printf ("control: the apology letter shows as a hand-over: %s", column);
-    if (!contains (column, "Người nhận: " LONG_NAME))
-      g_test_fail_printf ("control: the applicant is not the receiver of the result: %s", column);
-    if (!contains (units, "1. Giao: Ủy ban nhân dân xã Tân Lập 2. Nhận: Công chức Tư pháp - Hộ tịch"))
+    if (!contains (units, "1. Giao: Bộ phận Một cửa 2. Nhận: Công chức Tư pháp - Hộ tịch"))
       g_test_fail_printf ("control: no hand-over to the civil-status officer: %s", units);
+    if (!contains (column, "09 giờ 00 phút, ngày 24/11/2026"))
+      g_test_fail_printf ("control: the hand-over's time is not in the time column: %s", column);
+    if (!contains (column, "Người giao: Lê Thu Hà") || !contains (column, "Người nhận:"))
+      g_test_fail_printf ("control: no signature cells: %s", column);
+    /* The desk's step: paused by the supplement, handed on within its time. */
+    g_assert_cmpint (desk->outcome, ==, MC_DUE_STATE_ON_TIME);
+    if (!contains (results, "Đúng hạn"))
+      g_test_fail_printf ("control: the desk's step is not “Đúng hạn”: %s", results);
+    /* The dossier is closed: no blank rows for hand-overs that will not come. */
+    if (contains (column, "…giờ…phút"))
+      g_test_fail_printf ("control: blank rows on a closed dossier: %s", column);
+  }
+  /* Before any hand-over: blank rows for the internal procedure's hand-overs to come. */
+  {
+    const Form *before = get_form ("control-before");
+    g_autoptr(TestPdf) pdf = open_pdf (before->pdf);
+    double width = mc_document_get_content_width (before->doc);
+    g_autofree char *units = text_in_area (pdf, 0, MC_MARGIN_LEFT, MC_MARGIN_LEFT + 0.30 * width, 0, MC_A4_HEIGHT);
+    const char *planned[] = { "1. Giao: Bộ phận Một cửa 2. Nhận: Công chức chuyên môn",
+                              "1. Giao: Công chức chuyên môn 2. Nhận: Lãnh đạo UBND",
+                              "1. Giao: Lãnh đạo UBND 2. Nhận: Văn thư",
+                              "1. Giao: Văn thư 2. Nhận: Bộ phận Một cửa" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (planned); i++)
+      if (!contains (units, planned[i]))
+        g_test_fail_printf ("control-before: “%s” not among the rows: %s", planned[i], units);
+    assert_contains (before, "…giờ…phút, ngày…/…/…");
   }
   /* The result came after the legal due date (the apology's new date does not move it): “Quá hạn”. */
   {
@@ -892,8 +910,6 @@ test_control_text (void)
     g_assert_true (mc_time_parse ("2026-12-02T15:00", &ready, NULL));
     g_assert_cmpint (fx.long_done->due, <, ready);
     g_assert_cmpint (fx.long_done->outcome, ==, MC_DUE_STATE_LATE);
-    assert_contains (form, "Quá hạn");
-    assert_not_contains (form, "Đúng hạn Trả kết quả");
   }
 }
 

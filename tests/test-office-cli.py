@@ -82,6 +82,37 @@ def main(cli):
     tap.ok(rc == 1 and "cannot change" in err and "000.00.12.H40" in err and events_in(db) == before,
            "then a new office code is refused, saying why and what to do, and nothing is written", err)
 
+    # A procedure's internal procedure (docs/process.md): the default split until the office sets its steps.
+    rc, out, err = run("office", "steps", "1.001022")
+    shown = json.loads(out) if rc == 0 else {}
+    tap.ok(shown.get("default") is True and [s["hours"] for s in shown.get("steps", [])] == [3, 15, 3, 1.5, 1.5],
+           "office steps shows the default split of 3 working days", out + err)
+    steps = ('[{"unit": "Bộ phận Một cửa", "role": "desk", "hours": 4},'
+             ' {"unit": "Công chức Tư pháp - Hộ tịch", "role": "specialist", "hours": 20}]')
+    before = events_in(db)
+    rc, out, err = run("office", "steps", "1.001022", steps)
+    shown = json.loads(out) if rc == 0 else {}
+    tap.ok(rc == 0 and shown.get("default") is False and events_in(db) == before + 1
+           and [s["unit"] for s in shown["steps"]] == ["Bộ phận Một cửa", "Công chức Tư pháp - Hộ tịch"],
+           "office steps PROCEDURE STEPS sets the steps as one event", out + err)
+    rc, out, err = run("office", "steps", "1.001022")
+    tap.ok(rc == 0 and json.loads(out)["steps"][1]["hours"] == 20, "the steps set are the catalogue's", out + err)
+    rc, out, err = run("intake", "--procedure", "1.001022", "--name", "Nguyễn Thị Hoa",
+                       "--received", "2026-12-04T10:00", "--json")
+    code = json.loads(out)["code"] if rc == 0 else ""
+    rc, out, err = run("steps", code, "--at", "2026-12-04T11:00")
+    first = json.loads(out)["steps"][0] if rc == 0 else {}
+    tap.ok(first.get("unit") == "Bộ phận Một cửa" and first.get("due") == "2026-12-04T15:30",
+           "a dossier received then takes the steps set: the desk's 4 hours end at 15:30", out + err)
+    for bad, what in (('[{"unit": "", "hours": 4}]', "a step without its unit"),
+                      ('[{"unit": "Văn thư", "hours": 0}]', "a step without time")):
+        before = events_in(db)
+        rc, out, err = run("office", "steps", "1.001022", bad)
+        tap.ok(rc == 1 and "1.001022" in err and events_in(db) == before,
+               f"{what} is refused with exit 1 and writes nothing", f"exit {rc}: {err}")
+    rc, out, err = run("office", "steps", "1.001022", "not json")
+    tap.ok(rc == 2, "steps that are not JSON are a usage error", err)
+
     # Where the workstation has accounts, only an administrator changes the office's settings; a clerk may read.
     rc, out, err = run("account", "add", "ha.lt", "--name", "Lê Thu Hà", "--role", "administrator",
                        MOTCUA_NEW_PIN="1357")

@@ -358,7 +358,8 @@ assert_figures (const McStatsFigures *f,
   g_assert_cmpuint (f->digitised, ==, e->digitised);
   g_assert_cmpuint (f->digitised_components, ==, e->digitised_components);
   /* the balance that holds by construction */
-  g_assert_cmpuint (f->carried_over + f->received, ==, f->settled + f->refused + f->stopped + f->in_progress);
+  g_assert_cmpuint (f->carried_over + f->received, ==,
+                    f->settled + f->refused + f->stopped + f->transferred + f->in_progress);
 }
 
 static const McStatsGroup *

@@ -174,6 +174,14 @@ def main(cli):
         (("declaration", d["received"], "--fields"), ALL, False),
         (("slip", d["received"], "-o", "{out}/slip.pdf"), ALL, True),
         (("form", "control", d["received"], "-o", "{out}/control.pdf"), ALL, True),
+        (("fee", d["received"], "--amount", "10000", "--receipt", "BL-0001"), ALL, True),
+        (("fees", "--from", "2020-01-01", "--to", "2030-12-31"), ALL, True),
+        (("handover", d["received"], "--to", "Công chức Tư pháp - Hộ tịch", "--at", "2030-01-02T08:00"), ALL, True),
+        (("steps", d["received"]), ALL, True),
+        (("transfer", d["received"], "--to", "UBND xã Tân Hòa", "--reason", "Nơi cư trú"), ALL, True),
+        (("office", "steps", "1.004873"), ALL, True),
+        (("office", "steps", "1.004873", '[{"unit": "Bộ phận Một cửa", "role": "desk", "hours": 4}]'), ADM, True),
+        (("sync", "--dir", "{out}/folder"), ALL, False),
     ]
 
     # The table covers every command the program lists.

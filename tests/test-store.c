@@ -878,9 +878,10 @@ test_state_machine (Fixture       *fixture,
     { MC_EVENT_APOLOGY_ISSUED, -1 },
     { MC_EVENT_RATING_RECORDED, -1 },
     { MC_EVENT_EDITED, -1 },
-    { MC_EVENT_TRANSFERRED, -1 },
+    { MC_EVENT_TRANSFERRED, MC_STATUS_TRANSFERRED },
     { MC_EVENT_DIGITISED, -1 },
     { MC_EVENT_DECLARATION_FILLED, -1 },
+    { MC_EVENT_HANDED_OVER, -1 },
   };
   /* Which of the steps above each state allows, in their order. */
   static const struct
@@ -888,12 +889,13 @@ test_state_machine (Fixture       *fixture,
     McStatus    status;
     const char *allowed;
   } states[] = {
-    { MC_STATUS_IN_PROGRESS, "101111101111" },
-    { MC_STATUS_PAUSED,      "011100001111" },
-    { MC_STATUS_RESULT_READY, "000001011111" },
-    { MC_STATUS_RETURNED,    "000000011111" },
-    { MC_STATUS_REFUSED,     "000000001111" },
-    { MC_STATUS_STOPPED,     "000000001111" },
+    { MC_STATUS_IN_PROGRESS, "1011111011111" },
+    { MC_STATUS_PAUSED,      "0111000011111" },
+    { MC_STATUS_RESULT_READY, "0000010110110" },
+    { MC_STATUS_RETURNED,    "0000000110110" },
+    { MC_STATUS_REFUSED,     "0000000010110" },
+    { MC_STATUS_STOPPED,     "0000000010110" },
+    { MC_STATUS_TRANSFERRED, "0000000010110" },
   };
   const char *before_steps[][2] = {
     { NULL, NULL },
@@ -902,6 +904,7 @@ test_state_machine (Fixture       *fixture,
     { MC_EVENT_RESULT_READY, MC_EVENT_RETURNED },
     { MC_EVENT_REFUSED, NULL },
     { MC_EVENT_STOP_REQUESTED, NULL },
+    { MC_EVENT_TRANSFERRED, NULL },
   };
   g_autoptr(GError) error = NULL;
 
@@ -912,7 +915,8 @@ test_state_machine (Fixture       *fixture,
 
       for (guint b = 0; b < 2 && before_steps[s][b] != NULL; b++)
         {
-          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "at", "2026-11-24T10:00", NULL);
+          g_autoptr(JsonNode) payload = payload_new ("reason", "Lý do", "to", "UBND xã Tân Phú",
+                                                     "at", "2026-11-24T10:00", NULL);
 
           McDossier *next = record_ok (fixture->store, d->code, before_steps[s][b], payload);
 
@@ -1547,10 +1551,17 @@ assert_open_refused (const char *path,
 #define V7_COLUMNS_DROPPED \
   "ALTER TABLE dossier DROP COLUMN address; ALTER TABLE dossier DROP COLUMN deciding_body;" \
   "ALTER TABLE dossier DROP COLUMN returned_to; ALTER TABLE dossier DROP COLUMN refused_at;" \
-  "ALTER TABLE dossier DROP COLUMN stopped_at; ALTER TABLE dossier DROP COLUMN apology_at;" V8_TABLES_DROPPED
+  "ALTER TABLE dossier DROP COLUMN stopped_at; ALTER TABLE dossier DROP COLUMN apology_at;" \
+  V8_TABLES_DROPPED V9_COLUMNS_DROPPED
 
 /* Schema 8: the fee book's table. */
 #define V8_TABLES_DROPPED "DROP TABLE fee_payment;"
+
+/* Schema 9: who holds each open dossier, its step's deadline, where a transferred one went. */
+#define V9_COLUMNS_DROPPED \
+  "DROP INDEX dossier_step_due; ALTER TABLE dossier DROP COLUMN held_unit;" \
+  "ALTER TABLE dossier DROP COLUMN held_person; ALTER TABLE dossier DROP COLUMN step_due;" \
+  "ALTER TABLE dossier DROP COLUMN transferred_at; ALTER TABLE dossier DROP COLUMN transferred_to;"
 
 static void
 sqlite_exec_ok (const char *path,
@@ -1705,6 +1716,13 @@ test_open_migrates_projection (Fixture       *fixture,
   g_assert_no_error (error);
   version = sqlite_query_text (fixture->path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, G_STRINGIFY (MC_STORE_SCHEMA_VERSION));
+  /* Schema 9 folded every dossier again: the open one is held by the desk, the closed ones by nobody. */
+  {
+    g_autofree char *held = sqlite_query_text (fixture->path, "SELECT group_concat (IFNULL (held_unit, '-'), '|')"
+                                                              " FROM (SELECT held_unit FROM dossier ORDER BY code)");
+
+    g_assert_cmpstr (held, ==, "-|-|Bộ phận Một cửa");
+  }
 
   /* Every row equals a fresh fold of its events, the new columns included. */
   g_assert_true (mc_store_check (store, &report, &error));

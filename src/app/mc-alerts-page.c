@@ -106,6 +106,7 @@ make_row (McAlertsPage *self,
   g_autofree char *distance = mc_alerts_describe_distance (calendar, d->due, now);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *held = NULL;
   const char *next_step;
 
   if (state == MC_DUE_STATE_OVERDUE)
@@ -119,6 +120,17 @@ make_row (McAlertsPage *self,
       /* Translators: %s is a working-time distance such as "5h 30min of working time" */
       when = g_strdup_printf (_("due in %s"), distance);
       next_step = d->has_apology ? _("Apology sent") : _("Send the apology letter before the deadline if it cannot be met");
+    }
+  /* On track as a whole, but the unit holding it is past its step's deadline: say who. */
+  if (d->step_due != MC_MINUTE_NONE && d->step_due < now && d->held_unit != NULL)
+    {
+      if (d->held_person != NULL)
+        /* Translators: the unit and the person holding a dossier whose step is overdue */
+        held = g_strdup_printf (_("Step overdue: held by %s (%s)"), d->held_unit, d->held_person);
+      else
+        /* Translators: the unit holding a dossier whose step is overdue */
+        held = g_strdup_printf (_("Step overdue: held by %s"), d->held_unit);
+      next_step = held;
     }
   /* Translators: alert details: procedure · due date · distance · what to do */
   subtitle = g_strdup_printf (_("%s · due %s · %s · %s"), d->procedure_name ? d->procedure_name : d->procedure_code,
@@ -174,11 +186,13 @@ mc_alerts_page_reload (McAlertsPage *self)
   mc_query_init (&query);
   query.now = now;
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
+  query.step_overdue = TRUE;
   query.sort = MC_SORT_DUE;
   query.limit = MAX_ROWS;
   rows = mc_store_query (self->store, &query, &error);
   total = mc_store_count (self->store, &query, NULL);
   query.due_state_mask = 1u << MC_DUE_STATE_OVERDUE;
+  query.step_overdue = TRUE;
   self->overdue = (guint) MAX (mc_store_count (self->store, &query, NULL), 0);
   if (rows == NULL)
     {

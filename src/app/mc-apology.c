@@ -212,6 +212,7 @@ mc_apology_preview_then_record (GtkWindow     *parent,
       draft_free (draft);
       return;
     }
+  mc_preview_window_set_draft (draft->preview);
   g_object_add_weak_pointer (G_OBJECT (draft->preview), (gpointer *) &draft->preview);
   gtk_window_set_transient_for (GTK_WINDOW (draft->preview), parent);
   gtk_window_present (GTK_WINDOW (draft->preview));

@@ -242,6 +242,21 @@ mc_preview_window_new (McDocument  *document,
   return g_steal_pointer (&self);
 }
 
+/**
+ * mc_preview_window_set_draft:
+ *
+ * The document is a draft that nothing has recorded yet (the apology letter before the clerk confirms it): it
+ * can be read but neither printed nor saved, so no unnumbered paper reaches a citizen.
+ */
+void
+mc_preview_window_set_draft (McPreviewWindow *self)
+{
+  g_return_if_fail (MC_IS_PREVIEW_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.save", FALSE);
+}
+
 int
 mc_preview_window_get_n_pages (McPreviewWindow *self)
 {

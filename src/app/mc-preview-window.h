@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (McPreviewWindow, mc_preview_window, MC, PREVIEW_WINDOW, Ad
 McPreviewWindow *mc_preview_window_new          (McDocument      *document,
                                                  const char      *title,
                                                  GError         **error);
+void             mc_preview_window_set_draft    (McPreviewWindow *self);
 int              mc_preview_window_get_n_pages  (McPreviewWindow *self);
 
 G_END_DECLS

@@ -324,6 +324,7 @@ show_figures (McReportsPage *self)
   add_figure (self, row++, _("In progress: on track / overdue"), g_strdup_printf ("%u / %u", f->on_track, f->overdue));
   add_figure (self, row++, _("Awaiting supplement"), g_strdup_printf ("%u", f->paused));
   add_figure (self, row++, _("Refused / stopped"), g_strdup_printf ("%u / %u", f->refused, f->stopped));
+  add_figure (self, row++, _("Transferred to another body"), g_strdup_printf ("%u", f->transferred));
   add_figure (self, row++, _("Apology letters"), g_strdup_printf ("%u", f->apologies));
   {
     g_autofree char *share = f->settled > 0 ? g_strdup_printf ("%.1f%%", 100.0 * f->settled_on_the_spot / f->settled)

@@ -23,6 +23,7 @@
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
 #include "mc-feedback-window.h"
+#include "mc-fee-closing.h"
 #include "mc-post-list.h"
 #include "mc-posting.h"
 #include "mc-preview-window.h"
@@ -952,6 +953,19 @@ post_list_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preview));
 }
 
+/* The day's fees for the accountant, printed with signatures. */
+static void
+fee_closing_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (mc_fee_closing_show (GTK_WINDOW (self), self->store, &error) == NULL)
+    show_message (self, _("The List Cannot Be Made"), error->message);
+}
+
 static void
 lock_action (GtkWidget  *widget,
              const char *action_name,
@@ -1054,6 +1068,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.export-documents", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "desk.post-list", NULL, post_list_action);
+  gtk_widget_class_install_action (widget_class, "desk.fee-closing", NULL, fee_closing_action);
   gtk_widget_class_install_action (widget_class, "desk.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "desk.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "desk.sync-now", NULL, sync_now_action);

@@ -138,12 +138,12 @@ mc_cmd_lunar (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "date", argv[1]);
-      mc_cli_json_add_int (builder, "day", lunar.day);
-      mc_cli_json_add_int (builder, "month", lunar.month);
-      mc_cli_json_add_int (builder, "year", lunar.year);
-      mc_cli_json_add_boolean (builder, "leap", lunar.leap);
-      mc_cli_json_add_string (builder, "can_chi", can_chi);
+      mc_json_add_string (builder, "date", argv[1]);
+      mc_json_add_int (builder, "day", lunar.day);
+      mc_json_add_int (builder, "month", lunar.month);
+      mc_json_add_int (builder, "year", lunar.year);
+      mc_json_add_boolean (builder, "leap", lunar.leap);
+      mc_json_add_string (builder, "can_chi", can_chi);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -188,8 +188,8 @@ mc_cmd_holidays (McCli  *cli,
 
   calendar = calendar_for (cli);
   json_builder_begin_object (builder);
-  mc_cli_json_add_int (builder, "year", year);
-  mc_cli_json_add_boolean (builder, "official", mc_calendar_has_schedule (calendar, (int) year));
+  mc_json_add_int (builder, "year", year);
+  mc_json_add_boolean (builder, "official", mc_calendar_has_schedule (calendar, (int) year));
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
   if (!cli->json)
@@ -212,12 +212,12 @@ mc_cmd_holidays (McCli  *cli,
       if (cli->json)
         {
           json_builder_begin_object (builder);
-          mc_cli_json_add_string (builder, "date", date);
-          mc_cli_json_add_int (builder, "weekday", wd == 0 ? 7 : wd);
-          mc_cli_json_add_string (builder, "kind", day_kind_name (info.kind));
-          mc_cli_json_add_boolean (builder, "working", info.working);
-          mc_cli_json_add_string (builder, "name", info.name);
-          mc_cli_json_add_boolean (builder, "provisional", info.provisional);
+          mc_json_add_string (builder, "date", date);
+          mc_json_add_int (builder, "weekday", wd == 0 ? 7 : wd);
+          mc_json_add_string (builder, "kind", day_kind_name (info.kind));
+          mc_json_add_boolean (builder, "working", info.working);
+          mc_json_add_string (builder, "name", info.name);
+          mc_json_add_boolean (builder, "provisional", info.provisional);
           json_builder_end_object (builder);
         }
       else
@@ -309,14 +309,14 @@ mc_cmd_due (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_time (builder, "received", received);
-      mc_cli_json_add_time (builder, "start", start);
-      mc_cli_json_add_time (builder, "due", due);
-      mc_cli_json_add_string (builder, "due_text", slip_text);
-      mc_cli_json_add_string (builder, "unit", mc_unit_to_string (unit));
-      mc_cli_json_add_int (builder, "duration", duration);
-      mc_cli_json_add_boolean (builder, "cutoff", cutoff);
-      mc_cli_json_add_strings (builder, "skipped", skipped);
+      mc_json_add_time (builder, "received", received);
+      mc_json_add_time (builder, "start", start);
+      mc_json_add_time (builder, "due", due);
+      mc_json_add_string (builder, "due_text", slip_text);
+      mc_json_add_string (builder, "unit", mc_unit_to_string (unit));
+      mc_json_add_int (builder, "duration", duration);
+      mc_json_add_boolean (builder, "cutoff", cutoff);
+      mc_json_add_strings (builder, "skipped", skipped);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }

@@ -73,57 +73,11 @@ mc_cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-void
-mc_cli_json_add_string (JsonBuilder *builder,
-                        const char  *member,
-                        const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
-void
-mc_cli_json_add_int (JsonBuilder *builder,
-                     const char  *member,
-                     gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
 
-void
-mc_cli_json_add_boolean (JsonBuilder *builder,
-                         const char  *member,
-                         gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
 
 /* An array of the strings of @values (NULL: none). */
-void
-mc_cli_json_add_strings (JsonBuilder *builder,
-                         const char  *member,
-                         GPtrArray   *values)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && i < values->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (values, i));
-  json_builder_end_array (builder);
-}
 
-void
-mc_cli_json_add_time (JsonBuilder *builder,
-                      const char  *member,
-                      McMinute     t)
-{
-  g_autofree char *text = t == MC_MINUTE_NONE ? NULL : mc_time_format_iso (t);
-  mc_cli_json_add_string (builder, member, text);
-}
 
 static void
 print_dossier_line (McDossier  *d,
@@ -139,6 +93,16 @@ print_dossier_line (McDossier  *d,
            state == MC_DUE_STATE_NONE ? "" : mc_due_state_label (state),
            d->applicant_name, *masked ? " (" : "", masked, *masked ? ")" : "",
            d->procedure_name ? d->procedure_name : d->procedure_code);
+  if (d->step_due != MC_MINUTE_NONE && now > d->step_due && d->held_unit != NULL)
+    {
+      g_autofree char *holder = d->held_person ? g_strdup_printf ("%s (%s)", d->held_unit, d->held_person)
+                                               : g_strdup (d->held_unit);
+
+      g_print ("    ");
+      /* Translators: the unit holding a dossier whose step is overdue */
+      g_print (_("Step overdue: held by %s"), holder);
+      g_print ("\n");
+    }
 }
 
 int

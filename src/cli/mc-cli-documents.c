@@ -32,15 +32,15 @@ print_attachments (McCli     *cli,
           McAttachment *a = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          mc_cli_json_add_string (builder, "component", a->component);
-          mc_cli_json_add_string (builder, "name", a->name);
-          mc_cli_json_add_string (builder, "hash", a->hash);
-          mc_cli_json_add_string (builder, "media_type", a->media_type);
-          mc_cli_json_add_string (builder, "source", a->source);
-          mc_cli_json_add_int (builder, "size", a->size);
-          mc_cli_json_add_string (builder, "at", a->occurred_at);
-          mc_cli_json_add_string (builder, "clerk", a->clerk);
-          mc_cli_json_add_boolean (builder, "present", a->present);
+          mc_json_add_string (builder, "component", a->component);
+          mc_json_add_string (builder, "name", a->name);
+          mc_json_add_string (builder, "hash", a->hash);
+          mc_json_add_string (builder, "media_type", a->media_type);
+          mc_json_add_string (builder, "source", a->source);
+          mc_json_add_int (builder, "size", a->size);
+          mc_json_add_string (builder, "at", a->occurred_at);
+          mc_json_add_string (builder, "clerk", a->clerk);
+          mc_json_add_boolean (builder, "present", a->present);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -146,8 +146,8 @@ mc_cmd_scanners (McCli  *cli,
           McScannerDevice *device = g_ptr_array_index (devices, i);
 
           json_builder_begin_object (builder);
-          mc_cli_json_add_string (builder, "name", device->name);
-          mc_cli_json_add_string (builder, "label", device->label);
+          mc_json_add_string (builder, "name", device->name);
+          mc_json_add_string (builder, "label", device->label);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -78,8 +78,8 @@ mc_cmd_feedback (McCli  *cli,
           g_autofree char *due = mc_date_format_iso (f->due_jdn);
 
           json_builder_begin_object (builder);
-          mc_cli_json_add_string (builder, "id", uuid);
-          mc_cli_json_add_string (builder, "due", due);
+          mc_json_add_string (builder, "id", uuid);
+          mc_json_add_string (builder, "due", due);
           json_builder_end_object (builder);
           mc_cli_print_json (builder);
         }
@@ -120,19 +120,19 @@ mc_cmd_feedback (McCli  *cli,
           if (cli->json)
             {
               json_builder_begin_object (builder);
-              mc_cli_json_add_string (builder, "id", f->uuid);
-              mc_cli_json_add_string (builder, "received", received);
-              mc_cli_json_add_string (builder, "channel", f->channel);
-              mc_cli_json_add_string (builder, "citizen", f->citizen);
-              mc_cli_json_add_string (builder, "contact", f->contact);
-              mc_cli_json_add_string (builder, "dossier", f->dossier_code);
-              mc_cli_json_add_string (builder, "procedure", f->procedure_code);
-              mc_cli_json_add_string (builder, "staff", f->staff);
-              mc_cli_json_add_string (builder, "content", f->content);
-              mc_cli_json_add_string (builder, "due", due);
-              mc_cli_json_add_string (builder, "answer", f->answer);
-              mc_cli_json_add_string (builder, "answered", answered);
-              mc_cli_json_add_boolean (builder, "overdue", overdue);
+              mc_json_add_string (builder, "id", f->uuid);
+              mc_json_add_string (builder, "received", received);
+              mc_json_add_string (builder, "channel", f->channel);
+              mc_json_add_string (builder, "citizen", f->citizen);
+              mc_json_add_string (builder, "contact", f->contact);
+              mc_json_add_string (builder, "dossier", f->dossier_code);
+              mc_json_add_string (builder, "procedure", f->procedure_code);
+              mc_json_add_string (builder, "staff", f->staff);
+              mc_json_add_string (builder, "content", f->content);
+              mc_json_add_string (builder, "due", due);
+              mc_json_add_string (builder, "answer", f->answer);
+              mc_json_add_string (builder, "answered", answered);
+              mc_json_add_boolean (builder, "overdue", overdue);
               json_builder_end_object (builder);
             }
           else

@@ -75,18 +75,18 @@ add_row_json (JsonBuilder *builder,
               McFeeRow    *row)
 {
   json_builder_begin_object (builder);
-  mc_cli_json_add_time (builder, "at", row->at);
-  mc_cli_json_add_string (builder, "kind", row->refund ? "refund" : "payment");
-  mc_cli_json_add_string (builder, "dossier", row->dossier_code);
-  mc_cli_json_add_string (builder, "payer", row->payer);
-  mc_cli_json_add_string (builder, "procedure", row->procedure_code);
-  mc_cli_json_add_string (builder, "procedure_name", row->procedure_name);
-  mc_cli_json_add_string (builder, "receipt", row->receipt);
-  mc_cli_json_add_string (builder, "method", row->method);
-  mc_cli_json_add_int (builder, "amount", row->amount);
-  mc_cli_json_add_boolean (builder, "duplicate_receipt", row->duplicate_receipt);
+  mc_json_add_time (builder, "at", row->at);
+  mc_json_add_string (builder, "kind", row->refund ? "refund" : "payment");
+  mc_json_add_string (builder, "dossier", row->dossier_code);
+  mc_json_add_string (builder, "payer", row->payer);
+  mc_json_add_string (builder, "procedure", row->procedure_code);
+  mc_json_add_string (builder, "procedure_name", row->procedure_name);
+  mc_json_add_string (builder, "receipt", row->receipt);
+  mc_json_add_string (builder, "method", row->method);
+  mc_json_add_int (builder, "amount", row->amount);
+  mc_json_add_boolean (builder, "duplicate_receipt", row->duplicate_receipt);
   if (row->reason)
-    mc_cli_json_add_string (builder, "reason", row->reason);
+    mc_json_add_string (builder, "reason", row->reason);
   json_builder_end_object (builder);
 }
 
@@ -107,9 +107,9 @@ print_book (McCli *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_int (builder, "collected", totals.collected);
-      mc_cli_json_add_int (builder, "refunded", totals.refunded);
-      mc_cli_json_add_int (builder, "net", totals.collected - totals.refunded);
+      mc_json_add_int (builder, "collected", totals.collected);
+      mc_json_add_int (builder, "refunded", totals.refunded);
+      mc_json_add_int (builder, "net", totals.collected - totals.refunded);
       json_builder_set_member_name (builder, "rows");
       json_builder_begin_array (builder);
       for (guint i = 0; i < rows->len; i++)

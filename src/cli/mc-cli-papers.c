@@ -55,8 +55,8 @@ mc_cmd_post_list (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "file", output);
-      mc_cli_json_add_int (builder, "dossiers", dossiers->len);
+      mc_json_add_string (builder, "file", output);
+      mc_json_add_int (builder, "dossiers", dossiers->len);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -98,10 +98,10 @@ write_paper (McCli      *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "form", form);
-      mc_cli_json_add_string (builder, "code", code);
-      mc_cli_json_add_string (builder, "file", output);
-      mc_cli_json_add_int (builder, "pages", mc_document_get_n_pages (document));
+      mc_json_add_string (builder, "form", form);
+      mc_json_add_string (builder, "code", code);
+      mc_json_add_string (builder, "file", output);
+      mc_json_add_int (builder, "pages", mc_document_get_n_pages (document));
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -210,10 +210,10 @@ mc_cmd_declaration (McCli  *cli,
           if (cli->json)
             {
               json_builder_begin_object (builder);
-              mc_cli_json_add_string (builder, "key", field->key);
-              mc_cli_json_add_string (builder, "label", field->label);
-              mc_cli_json_add_boolean (builder, "required", field->required);
-              mc_cli_json_add_string (builder, "value", value);
+              mc_json_add_string (builder, "key", field->key);
+              mc_json_add_string (builder, "label", field->label);
+              mc_json_add_boolean (builder, "required", field->required);
+              mc_json_add_string (builder, "value", value);
               json_builder_end_object (builder);
             }
           else

@@ -48,6 +48,7 @@ mc_cmd_overdue (McCli  *cli,
     return status;
 
   query.due_state_mask = (1u << MC_DUE_STATE_OVERDUE) | (1u << MC_DUE_STATE_DUE_SOON);
+  query.step_overdue = TRUE;
   query.sort = MC_SORT_DUE;
   query.limit = 1000;
   /* Page through all of them: an unattended check must not stop at the first thousand. */
@@ -223,7 +224,7 @@ mc_cmd_register (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "file", output);
+      mc_json_add_string (builder, "file", output);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }

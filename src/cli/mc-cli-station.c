@@ -75,11 +75,11 @@ mc_cmd_init (McCli  *cli,
       const McOffice *office = mc_store_get_office (cli->store);
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "db", cli->db_path);
-      mc_cli_json_add_string (builder, "office_code", office->code);
-      mc_cli_json_add_string (builder, "office_name", office->name);
-      mc_cli_json_add_int (builder, "station", office->station);
-      mc_cli_json_add_string (builder, "station_id", office->station_id);
+      mc_json_add_string (builder, "db", cli->db_path);
+      mc_json_add_string (builder, "office_code", office->code);
+      mc_json_add_string (builder, "office_name", office->name);
+      mc_json_add_int (builder, "station", office->station);
+      mc_json_add_string (builder, "station_id", office->station_id);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -108,8 +108,8 @@ mc_cmd_check (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_boolean (builder, "ok", TRUE);
-      mc_cli_json_add_string (builder, "report", report);
+      mc_json_add_boolean (builder, "ok", TRUE);
+      mc_json_add_string (builder, "report", report);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -197,7 +197,7 @@ mc_cmd_backup (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "file", path);
+      mc_json_add_string (builder, "file", path);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -233,9 +233,9 @@ mc_cmd_restore (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "restored", argv[1]);
-      mc_cli_json_add_string (builder, "kept", kept);
-      mc_cli_json_add_int (builder, "dossiers", info->dossiers);
+      mc_json_add_string (builder, "restored", argv[1]);
+      mc_json_add_string (builder, "kept", kept);
+      mc_json_add_int (builder, "dossiers", info->dossiers);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -398,11 +398,11 @@ mc_cmd_audit (McCli  *cli,
           McAuditEntry *e = g_ptr_array_index (entries_list, i);
 
           json_builder_begin_object (builder);
-          mc_cli_json_add_string (builder, "at", e->at);
-          mc_cli_json_add_string (builder, "account", e->account);
-          mc_cli_json_add_string (builder, "action", e->action);
-          mc_cli_json_add_string (builder, "subject", e->subject);
-          mc_cli_json_add_string (builder, "detail", e->detail);
+          mc_json_add_string (builder, "at", e->at);
+          mc_json_add_string (builder, "account", e->account);
+          mc_json_add_string (builder, "action", e->action);
+          mc_json_add_string (builder, "subject", e->subject);
+          mc_json_add_string (builder, "detail", e->detail);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -451,8 +451,8 @@ mc_cmd_remove_personal_data (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_int (builder, "dossiers", count);
-      mc_cli_json_add_boolean (builder, "dry_run", dry_run);
+      mc_json_add_int (builder, "dossiers", count);
+      mc_json_add_boolean (builder, "dry_run", dry_run);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }

@@ -48,15 +48,15 @@ print_report_json (McSyncReport *report)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  mc_cli_json_add_string (builder, "folder", report->folder);
-  mc_cli_json_add_string (builder, "written", report->written);
-  mc_cli_json_add_int (builder, "written_events", report->n_written);
-  mc_cli_json_add_int (builder, "written_dossiers", report->n_written_dossiers);
-  mc_cli_json_add_int (builder, "files_imported", report->n_files_imported);
-  mc_cli_json_add_int (builder, "imported_events", report->n_imported);
-  mc_cli_json_add_int (builder, "dossiers", report->n_dossiers);
-  mc_cli_json_add_int (builder, "compacted", report->n_compacted);
-  mc_cli_json_add_int (builder, "waiting", report->n_waiting);
+  mc_json_add_string (builder, "folder", report->folder);
+  mc_json_add_string (builder, "written", report->written);
+  mc_json_add_int (builder, "written_events", report->n_written);
+  mc_json_add_int (builder, "written_dossiers", report->n_written_dossiers);
+  mc_json_add_int (builder, "files_imported", report->n_files_imported);
+  mc_json_add_int (builder, "imported_events", report->n_imported);
+  mc_json_add_int (builder, "dossiers", report->n_dossiers);
+  mc_json_add_int (builder, "compacted", report->n_compacted);
+  mc_json_add_int (builder, "waiting", report->n_waiting);
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->notes->len; i++)
@@ -64,14 +64,14 @@ print_report_json (McSyncReport *report)
       McSyncNote *note = g_ptr_array_index (report->notes, i);
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "file", note->file);
-      mc_cli_json_add_string (builder, "problem", note_kind_name (note->kind));
-      mc_cli_json_add_string (builder, "message", note->message);
+      mc_json_add_string (builder, "file", note->file);
+      mc_json_add_string (builder, "problem", note_kind_name (note->kind));
+      mc_json_add_string (builder, "message", note->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  mc_cli_json_add_strings (builder, "gaps", report->gaps);
-  mc_cli_json_add_strings (builder, "conflicts", report->conflicts);
+  mc_json_add_strings (builder, "gaps", report->gaps);
+  mc_json_add_strings (builder, "conflicts", report->conflicts);
   json_builder_end_object (builder);
   mc_cli_print_json (builder);
 }

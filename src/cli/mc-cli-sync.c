@@ -155,10 +155,10 @@ mc_cmd_export (McCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "file", output);
-      mc_cli_json_add_int (builder, "events", n);
-      mc_cli_json_add_boolean (builder, "full", full);
-      mc_cli_json_add_int (builder, "documents", n_documents);
+      mc_json_add_string (builder, "file", output);
+      mc_json_add_int (builder, "events", n);
+      mc_json_add_boolean (builder, "full", full);
+      mc_json_add_int (builder, "documents", n_documents);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
     }
@@ -183,19 +183,19 @@ print_preview (McCli           *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      mc_cli_json_add_string (builder, "office_code", preview->office_code);
-      mc_cli_json_add_string (builder, "source_station_id", preview->source_station_id);
-      mc_cli_json_add_int (builder, "source_station", preview->source_station);
-      mc_cli_json_add_string (builder, "created", preview->created);
-      mc_cli_json_add_int (builder, "events", preview->n_events);
-      mc_cli_json_add_int (builder, "new", preview->n_new);
-      mc_cli_json_add_int (builder, "known", preview->n_known);
-      mc_cli_json_add_int (builder, "skipped", preview->n_skipped);
-      mc_cli_json_add_int (builder, "dossiers", preview->n_dossiers);
-      mc_cli_json_add_int (builder, "documents", preview->n_documents);
-      mc_cli_json_add_strings (builder, "conflicts", preview->conflicts);
-      mc_cli_json_add_strings (builder, "gaps", preview->gaps);
-      mc_cli_json_add_boolean (builder, "applied", applied);
+      mc_json_add_string (builder, "office_code", preview->office_code);
+      mc_json_add_string (builder, "source_station_id", preview->source_station_id);
+      mc_json_add_int (builder, "source_station", preview->source_station);
+      mc_json_add_string (builder, "created", preview->created);
+      mc_json_add_int (builder, "events", preview->n_events);
+      mc_json_add_int (builder, "new", preview->n_new);
+      mc_json_add_int (builder, "known", preview->n_known);
+      mc_json_add_int (builder, "skipped", preview->n_skipped);
+      mc_json_add_int (builder, "dossiers", preview->n_dossiers);
+      mc_json_add_int (builder, "documents", preview->n_documents);
+      mc_json_add_strings (builder, "conflicts", preview->conflicts);
+      mc_json_add_strings (builder, "gaps", preview->gaps);
+      mc_json_add_boolean (builder, "applied", applied);
       json_builder_end_object (builder);
       mc_cli_print_json (builder);
       return;

@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mc-json-builder.h"
 #include "mc-store.h"
 #include "mc-time.h"
 
@@ -57,21 +58,6 @@ gboolean  mc_cli_ensure_sync_key    (McCli         *cli,
 int       mc_cli_fail_message       (const char    *message);
 int       mc_cli_usage_error        (const char    *message);
 void      mc_cli_print_json         (JsonBuilder   *builder);
-void      mc_cli_json_add_string    (JsonBuilder   *builder,
-                                     const char    *member,
-                                     const char    *value);
-void      mc_cli_json_add_int       (JsonBuilder   *builder,
-                                     const char    *member,
-                                     gint64         value);
-void      mc_cli_json_add_boolean   (JsonBuilder   *builder,
-                                     const char    *member,
-                                     gboolean       value);
-void      mc_cli_json_add_strings   (JsonBuilder   *builder,
-                                     const char    *member,
-                                     GPtrArray     *values);
-void      mc_cli_json_add_time      (JsonBuilder   *builder,
-                                     const char    *member,
-                                     McMinute       t);
 int       mc_cli_print_dossier_list (McCli         *cli,
                                      GPtrArray     *dossiers,
                                      McMinute       now);
@@ -116,6 +102,11 @@ int mc_cmd_procedures           (McCli *cli, int argc, char **argv);
 int mc_cmd_lunar                (McCli *cli, int argc, char **argv);
 int mc_cmd_holidays             (McCli *cli, int argc, char **argv);
 int mc_cmd_due                  (McCli *cli, int argc, char **argv);
+
+/* mc-cli-process.c */
+int mc_cmd_handover             (McCli *cli, int argc, char **argv);
+int mc_cmd_steps                (McCli *cli, int argc, char **argv);
+int mc_cmd_transfer             (McCli *cli, int argc, char **argv);
 
 /* mc-cli-dossier.c */
 int mc_cmd_intake               (McCli *cli, int argc, char **argv);

@@ -14,8 +14,11 @@
 
 #include "mc-calendar.h"
 #include "mc-dossier.h"
+#include "mc-dossier-steps.h"
 #include "mc-event.h"
 #include "mc-identity.h"
+#include "mc-json-builder.h"
+#include "mc-procedure-steps.h"
 #include "mc-text.h"
 #include "mc-time.h"
 
@@ -32,6 +35,8 @@ mc_dossier_new (void)
   self->settled = self->returned = self->new_due = MC_MINUTE_NONE;
   self->supplement_at = self->refused_at = self->stopped_at = self->apology_at = MC_MINUTE_NONE;
   self->outcome = MC_DUE_STATE_NONE;
+  self->transferred_at = self->step_due = MC_MINUTE_NONE;
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_step_free);
   return self;
 }
 
@@ -78,6 +83,12 @@ mc_dossier_unref (McDossier *self)
   g_free (self->status_reason);
   g_free (self->returned_to);
   g_free (self->apology_reason);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_free (self->transferred_to);
+  g_free (self->transfer_reason);
+  g_free (self->held_unit);
+  g_free (self->held_person);
   g_free (self);
 }
 
@@ -181,6 +192,7 @@ apply_received (McDossier  *self,
 
   self->status = MC_STATUS_IN_PROGRESS;
   self->due = mc_calendar_compute_due (calendar, self->received, self->unit, self->duration, self->cutoff);
+  _mc_dossier_steps_begin (self, procedure, calendar);
   return TRUE;
 }
 
@@ -299,6 +311,7 @@ apply_supplement_completed (McDossier        *self,
     }
   else
     self->due = mc_calendar_compute_due (calendar, at, self->unit, self->duration, self->cutoff);
+  _mc_dossier_steps_resume (self, at, calendar);
   self->paused_at = MC_MINUTE_NONE;
   g_clear_pointer (&self->status_reason, g_free);
 }
@@ -314,6 +327,7 @@ apply_refused (McDossier        *self,
   replace_string (&self->status_reason, p, "reason");
   replace_string (&self->refusal_reason, p, "reason");
   self->refused_at = mc_event_get_time (event, "at");
+  _mc_dossier_steps_close (self, self->refused_at, calendar);
   self->refusal_number = (int) json_object_get_int_member_with_default (p, "number", 0);
 }
 
@@ -328,6 +342,7 @@ apply_stop_requested (McDossier        *self,
   replace_string (&self->status_reason, p, "reason");
   replace_string (&self->stop_reason, p, "reason");
   self->stopped_at = mc_event_get_time (event, "at");
+  _mc_dossier_steps_close (self, self->stopped_at, calendar);
   self->stop_number = (int) json_object_get_int_member_with_default (p, "number", 0);
 }
 
@@ -337,7 +352,10 @@ apply_result_ready (McDossier        *self,
                     McCalendar       *calendar,
                     McSupplementMode  mode)
 {
-  settle (self, calendar, mc_event_get_time (event, "at"));
+  McMinute at = mc_event_get_time (event, "at");
+
+  settle (self, calendar, at);
+  _mc_dossier_steps_close (self, at, calendar);
 }
 
 static void
@@ -351,6 +369,7 @@ apply_returned (McDossier        *self,
   self->returned = at;
   replace_string (&self->returned_to, json_node_get_object (event->payload), "receiver");
   settle (self, calendar, at);
+  _mc_dossier_steps_close (self, at, calendar);
 }
 
 static void
@@ -391,6 +410,34 @@ apply_fee_refunded (McDossier        *self,
                                                                  0);
 }
 
+/* A hand-over inside the office (the control sheet's rows): only while the dossier is open. */
+static void
+apply_handed_over (McDossier        *self,
+                   McEvent          *event,
+                   McCalendar       *calendar,
+                   McSupplementMode  mode)
+{
+  if (mc_dossier_is_open (self))
+    _mc_dossier_steps_hand_over (self, event, calendar);
+}
+
+/* Sent to the competent body (Nghị định 118/2025, Điều 18): the office's part ends, no deadline runs here. */
+static void
+apply_transferred (McDossier        *self,
+                   McEvent          *event,
+                   McCalendar       *calendar,
+                   McSupplementMode  mode)
+{
+  JsonObject *p = json_node_get_object (event->payload);
+
+  self->transferred_at = mc_event_get_time (event, "at");
+  replace_string (&self->transferred_to, p, "to");
+  replace_string (&self->transfer_reason, p, "reason");
+  replace_string (&self->status_reason, p, "reason");
+  self->paused_at = MC_MINUTE_NONE;
+  _mc_dossier_steps_close (self, self->transferred_at, calendar);
+}
+
 #define FROM(status) (1u << (status))
 #define ANY_STATE    0u
 #define OPEN         (FROM (MC_STATUS_IN_PROGRESS) | FROM (MC_STATUS_PAUSED))
@@ -401,6 +448,7 @@ typedef enum
   RULE_NONE,
   RULE_ONCE,                 /* at most one per dossier: a later one does not count */
   RULE_PERSONAL_DATA,        /* needs the personal data the retention period removes */
+  RULE_AFTER_CURRENT_STEP,   /* while a step is held, dated at or after its start (a hand-over) */
 } Rule;
 
 typedef enum
@@ -440,7 +488,8 @@ static const Step steps[] = {
     apply_supplement_completed },
   { MC_EVENT_REFUSED, OPEN, MC_STATUS_REFUSED, RULE_NONE, REFUSAL_CLOSED, apply_refused },
   { MC_EVENT_STOP_REQUESTED, OPEN, MC_STATUS_STOPPED, RULE_NONE, REFUSAL_CLOSED, apply_stop_requested },
-  { MC_EVENT_TRANSFERRED, ANY_STATE, KEEPS_STATUS, RULE_NONE, 0, NULL },
+  { MC_EVENT_HANDED_OVER, OPEN, KEEPS_STATUS, RULE_AFTER_CURRENT_STEP, REFUSAL_CLOSED, apply_handed_over },
+  { MC_EVENT_TRANSFERRED, OPEN, MC_STATUS_TRANSFERRED, RULE_NONE, REFUSAL_CLOSED, apply_transferred },
   { MC_EVENT_RESULT_READY, FROM (MC_STATUS_IN_PROGRESS), MC_STATUS_RESULT_READY, RULE_NONE,
     REFUSAL_IN_PROGRESS_ONLY, apply_result_ready },
   { MC_EVENT_RETURNED, FROM (MC_STATUS_IN_PROGRESS) | FROM (MC_STATUS_RESULT_READY), MC_STATUS_RETURNED, RULE_NONE,
@@ -476,10 +525,15 @@ state_allows (McDossier  *self,
 
 static gboolean
 rule_allows (McDossier  *self,
-             const Step *step)
+             const Step *step,
+             McMinute    at)
 {
+  McDossierStep *current = mc_dossier_current_step (self);
+
   if (step->rule == RULE_ONCE)
     return !self->has_apology;
+  if (step->rule == RULE_AFTER_CURRENT_STEP)
+    return current != NULL && (at == MC_MINUTE_NONE || at >= current->received);
   return step->rule != RULE_PERSONAL_DATA || !self->personal_data_removed;
 }
 
@@ -491,7 +545,8 @@ apply_step (McDossier        *self,
             McCalendar       *calendar,
             McSupplementMode  mode)
 {
-  if (step->apply == NULL || !rule_allows (self, step) || (step->to != KEEPS_STATUS && !state_allows (self, step)))
+  if (step->apply == NULL || !rule_allows (self, step, MC_MINUTE_NONE) ||
+      (step->to != KEEPS_STATUS && !state_allows (self, step)))
     return;
   step->apply (self, event, calendar, mode);
   if (step->to != KEEPS_STATUS)
@@ -502,9 +557,11 @@ apply_step (McDossier        *self,
 static void
 refuse_step (McDossier   *self,
              const Step  *step,
+             McMinute     at,
              GError     **error)
 {
   const char *status = mc_status_label (self->status);
+  McDossierStep *current = mc_dossier_current_step (self);
 
   if (step->rule == RULE_ONCE && self->has_apology)
     {
@@ -519,6 +576,16 @@ refuse_step (McDossier   *self,
     {
       g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
                    _("Dossier %s no longer holds personal data: its declaration cannot be filled"), self->code);
+      return;
+    }
+  if (step->rule == RULE_AFTER_CURRENT_STEP && state_allows (self, step) && current != NULL)
+    {
+      g_autofree char *since = mc_time_format_iso (current->received);
+
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_NOW,
+                   /* Translators: %s are a dossier code, a unit and a date and time */
+                   _("Dossier %s has been with %s since %s: a hand-over cannot be dated before that"), self->code,
+                   current->unit, since);
       return;
     }
   switch (step->refusal)
@@ -609,6 +676,7 @@ mc_dossier_fold (GPtrArray        *events,
       else if ((step = find_step (event->kind)) != NULL)
         apply_step (self, step, event, calendar, mode);
     }
+  _mc_dossier_steps_project (self);
   /* Whatever came before or after it: once the retention period has passed, only the facts remain. */
   if (self->personal_data_removed)
     remove_personal_data (self);
@@ -632,6 +700,22 @@ mc_dossier_check_event (McDossier   *self,
                         const char  *kind,
                         GError     **error)
 {
+  return mc_dossier_check_event_at (self, kind, MC_MINUTE_NONE, error);
+}
+
+/**
+ * mc_dossier_check_event_at:
+ * @at: when the step happened, or %MC_MINUTE_NONE to leave its date out of the question
+ *
+ * mc_dossier_check_event(), with the rules about a step's date: a hand-over is refused when dated before the
+ * step it ends began.
+ */
+gboolean
+mc_dossier_check_event_at (McDossier   *self,
+                           const char  *kind,
+                           McMinute     at,
+                           GError     **error)
+{
   const Step *step;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -643,9 +727,9 @@ mc_dossier_check_event (McDossier   *self,
                    kind ? kind : "");
       return FALSE;
     }
-  if (rule_allows (self, step) && state_allows (self, step))
+  if (rule_allows (self, step, at) && state_allows (self, step))
     return TRUE;
-  refuse_step (self, step, error);
+  refuse_step (self, step, at, error);
   return FALSE;
 }
 
@@ -689,32 +773,7 @@ mc_dossier_search_key (McDossier *self)
   return g_string_free (key, FALSE);
 }
 
-static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          McMinute     t)
-{
-  json_builder_set_member_name (builder, member);
-  if (t == MC_MINUTE_NONE)
-    json_builder_add_null_value (builder);
-  else
-    {
-      g_autofree char *text = mc_time_format_iso (t);
-      json_builder_add_string_value (builder, text);
-    }
-}
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
 
 /**
  * mc_dossier_to_json:
@@ -732,18 +791,18 @@ mc_dossier_to_json (McDossier   *self,
   g_autofree char *masked = mc_id_number_mask (self->applicant_id);
 
   json_builder_begin_object (builder);
-  add_string (builder, "code", self->code);
-  add_string (builder, "uuid", self->uuid);
-  add_string (builder, "official_code", self->official_code);
+  mc_json_add_string (builder, "code", self->code);
+  mc_json_add_string (builder, "uuid", self->uuid);
+  mc_json_add_string (builder, "official_code", self->official_code);
 
   json_builder_set_member_name (builder, "procedure");
   json_builder_begin_object (builder);
-  add_string (builder, "code", self->procedure_code);
-  add_string (builder, "name", self->procedure_name);
-  add_string (builder, "sector", self->sector);
+  mc_json_add_string (builder, "code", self->procedure_code);
+  mc_json_add_string (builder, "name", self->procedure_name);
+  mc_json_add_string (builder, "sector", self->sector);
   json_builder_set_member_name (builder, "duration");
   json_builder_add_int_value (builder, self->duration);
-  add_string (builder, "unit", mc_unit_to_string (self->unit));
+  mc_json_add_string (builder, "unit", mc_unit_to_string (self->unit));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "fees");
@@ -753,7 +812,7 @@ mc_dossier_to_json (McDossier   *self,
     json_builder_add_int_value (builder, self->fee_due);
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "exemption", self->fee_exemption);
+  mc_json_add_string (builder, "exemption", self->fee_exemption);
   json_builder_set_member_name (builder, "paid");
   json_builder_add_int_value (builder, self->fee_paid);
   json_builder_set_member_name (builder, "refunded");
@@ -762,21 +821,21 @@ mc_dossier_to_json (McDossier   *self,
 
   json_builder_set_member_name (builder, "applicant");
   json_builder_begin_object (builder);
-  add_string (builder, "name", self->applicant_name);
+  mc_json_add_string (builder, "name", self->applicant_name);
   if (full_identity)
     {
-      add_string (builder, "id_number", self->applicant_id);
-      add_string (builder, "phone", self->phone);
-      add_string (builder, "email", self->email);
-      add_string (builder, "address", self->address);
-      add_string (builder, "gender", self->gender);
+      mc_json_add_string (builder, "id_number", self->applicant_id);
+      mc_json_add_string (builder, "phone", self->phone);
+      mc_json_add_string (builder, "email", self->email);
+      mc_json_add_string (builder, "address", self->address);
+      mc_json_add_string (builder, "gender", self->gender);
       json_builder_set_member_name (builder, "birth_year");
       if (self->birth_year > 0)
         json_builder_add_int_value (builder, self->birth_year);
       else
         json_builder_add_null_value (builder);
     }
-  add_string (builder, "id_masked", self->applicant_id ? masked : NULL);
+  mc_json_add_string (builder, "id_masked", self->applicant_id ? masked : NULL);
   json_builder_end_object (builder);
 
   if (full_identity)
@@ -796,22 +855,36 @@ mc_dossier_to_json (McDossier   *self,
         }
       json_builder_set_member_name (builder, "sets");
       json_builder_add_int_value (builder, self->sets);
-      add_string (builder, "notes", self->notes);
-      add_string (builder, "lookup_pin", self->lookup_pin);
-      add_string (builder, "received_by", self->received_by);
+      mc_json_add_string (builder, "notes", self->notes);
+      mc_json_add_string (builder, "lookup_pin", self->lookup_pin);
+      mc_json_add_string (builder, "received_by", self->received_by);
     }
 
-  add_string (builder, "channel", mc_channel_to_string (self->channel));
-  add_string (builder, "result_delivery", self->result_delivery);
-  add_time (builder, "received", self->received);
-  add_time (builder, "due", self->due);
-  add_string (builder, "status", mc_status_to_string (self->status));
-  add_string (builder, "status_reason", self->status_reason);
-  add_string (builder, "due_state", mc_due_state_to_string (mc_dossier_due_state (self, calendar, now)));
-  add_time (builder, "settled", self->settled);
-  add_time (builder, "returned", self->returned);
-  add_string (builder, "returned_to", self->returned_to);
-  add_time (builder, "new_due", self->new_due);
-  add_string (builder, "apology_reason", self->apology_reason);
+  mc_json_add_string (builder, "channel", mc_channel_to_string (self->channel));
+  mc_json_add_string (builder, "result_delivery", self->result_delivery);
+  mc_json_add_time (builder, "received", self->received);
+  mc_json_add_time (builder, "due", self->due);
+  mc_json_add_string (builder, "status", mc_status_to_string (self->status));
+  mc_json_add_string (builder, "status_reason", self->status_reason);
+  mc_json_add_string (builder, "due_state", mc_due_state_to_string (mc_dossier_due_state (self, calendar, now)));
+  mc_json_add_time (builder, "settled", self->settled);
+  mc_json_add_time (builder, "returned", self->returned);
+  mc_json_add_string (builder, "returned_to", self->returned_to);
+  mc_json_add_time (builder, "new_due", self->new_due);
+  mc_json_add_string (builder, "apology_reason", self->apology_reason);
+  json_builder_set_member_name (builder, "held_by");
+  if (self->held_unit != NULL)
+    {
+      json_builder_begin_object (builder);
+      mc_json_add_string (builder, "unit", self->held_unit);
+      mc_json_add_string (builder, "person", self->held_person);
+      mc_json_add_time (builder, "due", self->step_due);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, self->step_due != MC_MINUTE_NONE && now > self->step_due);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  mc_json_add_string (builder, "transferred_to", self->transferred_to);
   json_builder_end_object (builder);
 }

@@ -100,6 +100,18 @@ struct _McDossier
   gboolean     personal_data_removed;  /* after the retention period: name "—", no contact details */
   gboolean     on_the_spot;       /* served while the citizen waited ("5 tại chỗ") */
   McDueState   outcome;           /* early / on_time / late once settled, NONE otherwise */
+
+  /* The way through the office (mc-dossier-steps.h): the internal procedure kept at intake, then the steps. */
+  GPtrArray   *plan;              /* McProcedureStep */
+  GPtrArray   *steps;             /* McDossierStep, in order; the last one is held while the dossier is open */
+  char        *transferred_to;    /* the competent body the dossier was transferred to */
+  char        *transfer_reason;
+  McMinute     transferred_at;
+  /* The step held now, while the dossier is open: what the list rows carry (NULL / NONE otherwise). */
+  char        *held_unit;
+  char        *held_person;
+  McMinute     step_due;
+
   gint64       row_id;            /* the projection row, for keyset paging; 0 when folded */
   guint        n_events;
   gint64       last_lamport;
@@ -120,6 +132,10 @@ McDossier  *mc_dossier_fold          (GPtrArray        *events,
 gboolean    mc_dossier_check_event   (McDossier        *self,
                                       const char       *kind,
                                       GError          **error);
+gboolean    mc_dossier_check_event_at (McDossier       *self,
+                                       const char      *kind,
+                                       McMinute         at,
+                                       GError         **error);
 gboolean    mc_dossier_is_open       (McDossier        *self);
 McDueState  mc_dossier_due_state     (McDossier        *self,
                                       McCalendar       *calendar,

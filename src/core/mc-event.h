@@ -32,7 +32,10 @@ G_BEGIN_DECLS
 #define MC_EVENT_SUPPLEMENT_COMPLETED "supplement_completed"
 #define MC_EVENT_REFUSED              "refused"
 #define MC_EVENT_STOP_REQUESTED       "stop_requested"
+/* Sent to another competent body (status "transferred"); "to" is the body, "reason" why. */
 #define MC_EVENT_TRANSFERRED          "transferred"
+/* A hand-over inside the office, from the unit holding the dossier to the next ("to", "person", "note"). */
+#define MC_EVENT_HANDED_OVER          "handed_over"
 #define MC_EVENT_RESULT_READY         "result_ready"
 #define MC_EVENT_RETURNED             "returned"
 #define MC_EVENT_APOLOGY_ISSUED       "apology_issued"

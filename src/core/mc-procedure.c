@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mc-json-builder.h"
 #include "mc-procedure.h"
+#include "mc-procedure-steps.h"
 #include "mc-text.h"
 
 G_DEFINE_BOXED_TYPE (McProcedure, mc_procedure, mc_procedure_ref, mc_procedure_unref)
@@ -50,6 +52,7 @@ mc_procedure_unref (McProcedure *self)
   g_free (self->deciding_body);
   g_free (self->notes);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -155,6 +158,19 @@ mc_procedure_new_from_json (JsonObject  *object,
       self->fee_schedule = mc_fee_schedule_new_from_json (flat, NULL);
     }
 
+  {
+    g_autoptr(GError) steps_error = NULL;
+
+    self->steps = mc_procedure_steps_parse (json_object_get_member (object, "steps"), &steps_error);
+    if (self->steps == NULL)
+      {
+        /* Translators: the first %s is a procedure code, the second what is wrong with its steps */
+        g_set_error (error, MC_PROCEDURE_ERROR, MC_PROCEDURE_ERROR_INVALID, _("Procedure %s: %s"), code,
+                     steps_error->message);
+        return NULL;
+      }
+  }
+
   docs_node = json_object_get_member (object, "documents");
   if (docs_node != NULL && JSON_NODE_HOLDS_ARRAY (docs_node))
     {
@@ -185,6 +201,26 @@ mc_procedure_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
+/* What a catalogue entry and the snapshot kept with a dossier at intake share. */
+static void
+add_rule_members (McProcedure *self,
+                  JsonBuilder *builder)
+{
+  mc_json_add_string (builder, "code", self->code);
+  mc_json_add_string (builder, "name", self->name);
+  mc_json_add_string (builder, "sector", self->sector);
+  mc_json_add_int (builder, "duration", self->duration);
+  mc_json_add_string (builder, "unit", mc_unit_to_string (self->unit));
+  mc_json_add_boolean (builder, "cutoff", self->cutoff);
+  mc_json_add_string (builder, "fee", self->fee);
+  mc_json_add_string (builder, "deciding_body", self->deciding_body);
+  if (self->steps != NULL && self->steps->len > 0)
+    {
+      json_builder_set_member_name (builder, "steps");
+      mc_procedure_steps_to_json (self->steps, builder);
+    }
+}
+
 void
 mc_procedure_to_json (McProcedure *self,
                       JsonBuilder *builder)
@@ -192,28 +228,11 @@ mc_procedure_to_json (McProcedure *self,
   g_return_if_fail (self != NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, self->code);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, self->name);
-  json_builder_set_member_name (builder, "sector");
-  json_builder_add_string_value (builder, self->sector);
-  json_builder_set_member_name (builder, "duration");
-  json_builder_add_int_value (builder, self->duration);
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, mc_unit_to_string (self->unit));
-  json_builder_set_member_name (builder, "cutoff");
-  json_builder_add_boolean_value (builder, self->cutoff);
-  json_builder_set_member_name (builder, "fee");
-  json_builder_add_string_value (builder, self->fee);
-  json_builder_set_member_name (builder, "fee_amount");
-  json_builder_add_int_value (builder, self->fee_amount);
+  add_rule_members (self, builder);
+  mc_json_add_int (builder, "fee_amount", self->fee_amount);
   json_builder_set_member_name (builder, "fee_schedule");
   mc_fee_schedule_to_json (self->fee_schedule, builder);
-  json_builder_set_member_name (builder, "deciding_body");
-  json_builder_add_string_value (builder, self->deciding_body);
-  json_builder_set_member_name (builder, "notes");
-  json_builder_add_string_value (builder, self->notes);
+  mc_json_add_string (builder, "notes", self->notes);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->documents->len; i++)
@@ -221,14 +240,10 @@ mc_procedure_to_json (McProcedure *self,
       McProcedureDocument *doc = g_ptr_array_index (self->documents, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, doc->name);
-      json_builder_set_member_name (builder, "original");
-      json_builder_add_int_value (builder, doc->originals);
-      json_builder_set_member_name (builder, "copy");
-      json_builder_add_int_value (builder, doc->copies);
-      json_builder_set_member_name (builder, "required");
-      json_builder_add_boolean_value (builder, doc->required);
+      mc_json_add_string (builder, "name", doc->name);
+      mc_json_add_int (builder, "original", doc->originals);
+      mc_json_add_int (builder, "copy", doc->copies);
+      mc_json_add_boolean (builder, "required", doc->required);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -359,22 +374,8 @@ void
 mc_procedure_add_snapshot (McProcedure *procedure,
                            JsonBuilder *builder)
 {
+  /* The internal procedure of the day is in it too: its steps' deadlines do not move when the office edits it. */
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, procedure->code);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, procedure->name);
-  json_builder_set_member_name (builder, "sector");
-  json_builder_add_string_value (builder, procedure->sector);
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, mc_unit_to_string (procedure->unit));
-  json_builder_set_member_name (builder, "duration");
-  json_builder_add_int_value (builder, procedure->duration);
-  json_builder_set_member_name (builder, "cutoff");
-  json_builder_add_boolean_value (builder, procedure->cutoff);
-  json_builder_set_member_name (builder, "fee");
-  json_builder_add_string_value (builder, procedure->fee);
-  json_builder_set_member_name (builder, "deciding_body");
-  json_builder_add_string_value (builder, procedure->deciding_body);
+  add_rule_members (procedure, builder);
   json_builder_end_object (builder);
 }

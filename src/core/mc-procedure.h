@@ -46,6 +46,7 @@ struct _McProcedure
   char      *deciding_body;
   char      *notes;
   GPtrArray *documents;      /* McProcedureDocument */
+  GPtrArray *steps;          /* McProcedureStep: the internal procedure; empty for the default split */
 
   /*< private >*/
   gatomicrefcount ref_count;

@@ -22,19 +22,22 @@
  * Definitions (docs/reports.md says the same for readers of the reports)
  *
  * The period is [start, end): start = 00:00 of from_jdn, end = 00:00 of the day after to_jdn. A dossier is
- * "closed" at the moment it is settled (the `settled` column: result ready, or returned lacking that step), refused
- * or stopped (the time of the first "refused"/"stop_requested" event in the total order, the one the fold applied).
+ * "closed" at the moment it is settled (the `settled` column: result ready, or returned lacking that step), refused,
+ * stopped or transferred (the time of the first "refused"/"stop_requested"/"transferred" event in the total order,
+ * the one the fold applied).
  *
  * - received:     received in [start, end), split by the channel of intake.
  * - carried_over: received before start and not closed before start ("kỳ trước chuyển sang").
  * - settled:      settled in [start, end), split early / on_time / late by the `outcome` column, which is always
  *                 measured against the original legal due date (an apology's new date changes nothing).
- * - refused, stopped: closed that way in [start, end). They are neither settled nor in progress.
+ * - refused, stopped, transferred: closed that way in [start, end). They are neither settled nor in progress:
+ *                 a dossier transferred to another competent body is counted apart.
  * - in_progress:  received before end and not closed before end. Split at the reference moment
  *                 ref = MIN (now, end): paused (waiting for a supplement: no deadline runs), overdue (due < ref) or
  *                 on_track (the rest, "trong hạn"). When events after ref changed a dossier (a later supplement,
  *                 result, refusal…), its state at ref is refolded from the events before ref.
- *                 Hence carried_over + received = settled + refused + stopped + in_progress.
+ *                 Hence carried_over + received = settled + refused + stopped + transferred
+ *                 + in_progress.
  * - on_time_rate = (early + on_time) / settled (undefined when nothing was settled); progress score (QĐ 766
  *                 "Tiến độ giải quyết") = on_time_rate × 20.
  * - apologies:    dossiers whose (single, counted) apology letter was issued in [start, end).
@@ -162,7 +165,8 @@ count_dossier (const McStoreStatsRow  *row,
   McStatus status = row->status;
   McMinute due = row->due;
   McMinute closed_at = row->ended;
-  gboolean terminated = status == MC_STATUS_REFUSED || status == MC_STATUS_STOPPED;
+  gboolean terminated = status == MC_STATUS_REFUSED || status == MC_STATUS_STOPPED ||
+                        status == MC_STATUS_TRANSFERRED;
 
   if (terminated && closed_at == MC_MINUTE_NONE)
     closed_at = row->received;
@@ -196,6 +200,8 @@ count_dossier (const McStoreStatsRow  *row,
         COUNT (t, refused);
       else if (status == MC_STATUS_STOPPED)
         COUNT (t, stopped);
+      else if (status == MC_STATUS_TRANSFERRED)
+        COUNT (t, transferred);
       else
         {
           gint64 minutes = mc_calendar_working_minutes_between (c->calendar, row->received, row->settled);
@@ -393,6 +399,7 @@ add_figures (JsonBuilder          *builder,
   add_ratio (builder, "on_time_rate", mc_stats_figures_on_time_rate (f));
   add_count (builder, "refused", f->refused);
   add_count (builder, "stopped", f->stopped);
+  add_count (builder, "transferred", f->transferred);
   add_count (builder, "in_progress", f->in_progress);
   add_count (builder, "on_track", f->on_track);
   add_count (builder, "overdue", f->overdue);

@@ -35,9 +35,10 @@ typedef enum
 
 /* The figures of one period for one group of dossiers (the whole office, one procedure or one sector).
  * The exact definitions are in docs/reports.md and at the top of mc-stats.c. In short, with the period
- * [start, end) = [00:00 of from_jdn, 00:00 of the day after to_jdn) and "closed" = settled, refused or stopped:
+ * [start, end) = [00:00 of from_jdn, 00:00 of the day after to_jdn) and "closed" = settled, refused, stopped or
+ * transferred:
  *
- *   carried_over + received = settled + refused + stopped + in_progress
+ *   carried_over + received = settled + refused + stopped + transferred + in_progress
  *   settled = early + on_time + late
  *   in_progress = on_track + overdue + paused
  */
@@ -52,6 +53,7 @@ typedef struct
   guint   late;
   guint   refused;            /* refused in [start, end): neither settled nor in progress */
   guint   stopped;            /* stopped at the applicant's request in [start, end) */
+  guint   transferred;        /* transferred to another competent body in [start, end) */
   guint   in_progress;        /* received before end, not closed before end */
   guint   on_track;           /* … whose deadline had not passed at the reference moment */
   guint   overdue;            /* … whose deadline had passed at the reference moment */

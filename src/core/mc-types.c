@@ -33,6 +33,7 @@ static const EnumName statuses[] = {
   { MC_STATUS_RETURNED, "returned", N_("Returned") },
   { MC_STATUS_REFUSED, "refused", N_("Refused") },
   { MC_STATUS_STOPPED, "stopped", N_("Stopped") },
+  { MC_STATUS_TRANSFERRED, "transferred", N_("Transferred to another body") },
 };
 
 static const EnumName due_states[] = {

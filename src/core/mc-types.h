@@ -39,6 +39,7 @@ typedef enum
   MC_STATUS_RETURNED,
   MC_STATUS_REFUSED,
   MC_STATUS_STOPPED,
+  MC_STATUS_TRANSFERRED,   /* sent to another competent body (Nghị định 118/2025, Điều 18) */
 } McStatus;
 
 typedef enum

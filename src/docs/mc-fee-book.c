@@ -17,10 +17,12 @@
 #include <glib/gi18n.h>
 
 #include "mc-audit.h"
+#include "mc-csv.h"
 #include "mc-document-private.h"
 #include "mc-fee-book.h"
 #include "mc-fee.h"
 #include "mc-forms.h"
+#include "mc-private-file.h"
 #include "mc-time.h"
 
 #define TABLE_SIZE 10.0
@@ -228,20 +230,6 @@ mc_fee_book_render (McStore     *store,
   return g_steal_pointer (&doc);
 }
 
-static void
-csv_cell (GString    *line,
-          const char *text,
-          gboolean    last)
-{
-  g_string_append_c (line, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append (line, last ? "\"\r\n" : "\",");
-}
 
 /**
  * mc_fee_book_write_csv:
@@ -272,7 +260,7 @@ mc_fee_book_write_csv (McStore     *store,
   if (fees == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    csv_cell (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+    mc_csv_append_cell (csv, header[i], i + 1 == G_N_ELEMENTS (header));
   for (guint i = 0; i < fees->len; i++)
     {
       McFeeRow *row = g_ptr_array_index (fees, i);
@@ -280,20 +268,19 @@ mc_fee_book_write_csv (McStore     *store,
       g_autofree char *when = mc_time_format_iso (row->at);
       g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, row->amount);
 
-      csv_cell (csv, stt, FALSE);
-      csv_cell (csv, when, FALSE);
-      csv_cell (csv, row->dossier_code, FALSE);
-      csv_cell (csv, row->payer, FALSE);
-      csv_cell (csv, row->procedure_code, FALSE);
-      csv_cell (csv, row->procedure_name, FALSE);
-      csv_cell (csv, row->receipt, FALSE);
-      csv_cell (csv, row->method, FALSE);
-      csv_cell (csv, row->refund ? "refund" : "payment", FALSE);
-      csv_cell (csv, amount, FALSE);
-      csv_cell (csv, row->duplicate_receipt ? "1" : "0", TRUE);
+      mc_csv_append_cell (csv, stt, FALSE);
+      mc_csv_append_cell (csv, when, FALSE);
+      mc_csv_append_cell (csv, row->dossier_code, FALSE);
+      mc_csv_append_cell (csv, row->payer, FALSE);
+      mc_csv_append_cell (csv, row->procedure_code, FALSE);
+      mc_csv_append_cell (csv, row->procedure_name, FALSE);
+      mc_csv_append_cell (csv, row->receipt, FALSE);
+      mc_csv_append_cell (csv, row->method, FALSE);
+      mc_csv_append_cell (csv, row->refund ? "refund" : "payment", FALSE);
+      mc_csv_append_cell (csv, amount, FALSE);
+      mc_csv_append_cell (csv, row->duplicate_receipt ? "1" : "0", TRUE);
     }
-  if (!g_file_set_contents_full (path, csv->str, (gssize) csv->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &local_error))
+  if (!mc_private_file_write (path, csv->str, csv->len, &local_error))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO, _("The fee book could not be saved to %s: %s"), path,
                    local_error->message);

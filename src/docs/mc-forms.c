@@ -23,6 +23,7 @@
 #include "mc-event.h"
 #include "mc-fee.h"
 #include "mc-form-issuer.h"
+#include "mc-control-rows.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
 #include "mc-time.h"
@@ -673,116 +674,6 @@ render_stop_notice (McDossier       *d,
   return g_steal_pointer (&doc);
 }
 
-static const char *
-outcome_text (McDueState state)
-{
-  switch (state)
-    {
-    case MC_DUE_STATE_EARLY: return "Trước hạn";
-    case MC_DUE_STATE_ON_TIME: return "Đúng hạn";
-    case MC_DUE_STATE_LATE: return "Quá hạn";
-    default: return "";
-    }
-}
-
-/* The same rule as mc_calendar_settled_due_state(), which needs no calendar. */
-static McDueState
-settled_state (McMinute due,
-               McMinute at)
-{
-  if (due == MC_MINUTE_NONE || at == MC_MINUTE_NONE)
-    return MC_DUE_STATE_NONE;
-  if (at > due)
-    return MC_DUE_STATE_LATE;
-  return mc_minute_jdn (at) < mc_minute_jdn (due) ? MC_DUE_STATE_EARLY : MC_DUE_STATE_ON_TIME;
-}
-
-static char *
-short_time (McMinute t)
-{
-  int y, m, d, mod = mc_minute_of_day (t);
-
-  mc_jdn_to_ymd (mc_minute_jdn (t), &y, &m, &d);
-  return g_strdup_printf ("%02d giờ %02d phút, ngày %02d/%02d/%d", mod / 60, mod % 60, d, m, y);
-}
-
-/* The rows of the control sheet, from the dossier's events. An apology letter hands nothing over: no row. */
-static GPtrArray *
-control_sheet_rows (McDossier  *d,
-                    GPtrArray  *events,
-                    const char *desk,
-                    const char *body)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint i = 0; events && i < events->len; i++)
-    {
-      McEvent *e = g_ptr_array_index (events, i);
-      McMinute at = mc_event_get_time (e, "at");
-      g_autofree char *when = NULL;
-      g_autofree char *clerk = g_markup_escape_text (e->clerk ? e->clerk : "", -1);
-      char **cells = NULL;
-
-      if (g_str_equal (e->kind, MC_EVENT_RECEIVED))
-        {
-          at = mc_event_get_time (e, "received_at");
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", desk, body);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_TRANSFERRED))
-        {
-          g_autofree char *to = g_markup_escape_text (mc_event_get_string (e, "to") ? mc_event_get_string (e, "to") : "", -1);
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, to);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận:", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_RESULT_READY))
-        {
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: %s", body, desk);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao:\nNgười nhận: %s", when, clerk);
-          cells[2] = g_strdup (outcome_text (settled_state (d->due, at)));
-          cells[3] = g_strdup ("");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_RETURNED))
-        {
-          g_autofree char *receiver = g_markup_escape_text (mc_event_get_string (e, "receiver")
-                                                            ? mc_event_get_string (e, "receiver") : "", -1);
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup_printf ("1. Giao: %s\n2. Nhận: người nộp hồ sơ", desk);
-          cells[1] = g_strdup_printf ("%s\n\nNgười giao: %s\nNgười nhận: %s", when, clerk, receiver);
-          cells[2] = g_strdup (outcome_text (d->outcome));
-          cells[3] = g_strdup ("Trả kết quả");
-        }
-      else if (g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) || g_str_equal (e->kind, MC_EVENT_REFUSED) ||
-               g_str_equal (e->kind, MC_EVENT_STOP_REQUESTED))
-        {
-          /* The dossier goes back to the applicant or stops at the desk: noted on the desk's own row. */
-          const char *note = g_str_equal (e->kind, MC_EVENT_SUPPLEMENT_REQUESTED) ? "Yêu cầu bổ sung"
-                           : g_str_equal (e->kind, MC_EVENT_REFUSED) ? "Từ chối tiếp nhận"
-                           : "Dừng giải quyết";
-          when = short_time (at);
-          cells = g_new0 (char *, 5);
-          cells[0] = g_strdup (desk);
-          cells[1] = g_strdup_printf ("%s\n\n%s", when, clerk);
-          cells[2] = g_strdup ("");
-          cells[3] = g_strdup (note);
-        }
-      if (cells != NULL)
-        g_ptr_array_add (rows, cells);
-    }
-  return rows;
-}
-
 static McDocument *
 render_control_sheet (McDossier       *d,
                       GPtrArray       *events,
@@ -791,14 +682,10 @@ render_control_sheet (McDossier       *d,
 {
   g_autoptr(McDocument) doc = mc_document_new (FALSE);
   g_autoptr(McFormIssuer) issuer = issuer_for (MC_FORM_CONTROL_SHEET, office);
-  g_autoptr(McFormIssuer) centre = mc_form_issuer_new (office, NULL);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *received = mc_time_format_vietnamese (d->received);
   g_autofree char *due = mc_time_format_vietnamese (d->due);
   g_autofree char *deciding = mc_form_issuer_deciding_body (office, d->deciding_body);
-  /* The rows name the units as the header does: the desk is the centre that receives, in full. */
-  g_autofree char *desk = g_markup_escape_text (centre->in_sentence, -1);
-  g_autofree char *body = g_markup_escape_text (deciding, -1);
   const double shares[] = { 0.30, 0.27, 0.23, 0.20 };
   const char *header[] = { "<b>TÊN ĐƠN VỊ</b>", "<b>THỜI GIAN GIAO, NHẬN HỒ SƠ</b>",
                            "<b>KẾT QUẢ GIẢI QUYẾT HỒ SƠ</b>\n<i>(Trước hạn/đúng hạn/quá hạn)</i>", "<b>GHI CHÚ</b>" };
@@ -811,12 +698,8 @@ render_control_sheet (McDossier       *d,
   add_field (doc, "Ngày nhận", received, 3);
   add_field (doc, "Hẹn trả kết quả vào", due, 3);
 
-  rows = control_sheet_rows (d, events, desk, body);
-  if (rows->len == 0)
-    {
-      g_set_error (error, MC_FORM_ERROR, MC_FORM_ERROR_NOT_APPLICABLE, _("Dossier %s has no history"), d->code);
-      return NULL;
-    }
+  /* One row per hand-over, then the hand-overs still to come. */
+  rows = mc_control_sheet_rows (d);
   mc_document_add_table (doc, 4, shares, header, rows, 11, 10);
   mc_document_add_text (doc,
                         "<i><b>Ghi chú:</b> Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính thì thời gian giao, "

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-audit.h"
+#include "mc-csv.h"
 #include "mc-document-private.h"
 #include "mc-form-issuer.h"
 #include "mc-forms.h"
@@ -197,20 +198,6 @@ mc_late_list_render (McStore     *store,
   return g_steal_pointer (&doc);
 }
 
-static void
-csv_cell (GString    *line,
-          const char *text,
-          gboolean    last)
-{
-  g_string_append_c (line, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append (line, last ? "\"\r\n" : "\",");
-}
 
 /**
  * mc_late_list_write_csv:
@@ -241,7 +228,7 @@ mc_late_list_write_csv (McStore     *store,
   if (late == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    csv_cell (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+    mc_csv_append_cell (csv, header[i], i + 1 == G_N_ELEMENTS (header));
   for (guint i = 0; i < late->len; i++)
     {
       McDossier *d = g_ptr_array_index (late, i);
@@ -252,14 +239,14 @@ mc_late_list_write_csv (McStore     *store,
       g_autofree char *state = state_text (d);
       g_autofree char *letter = apology_text (d);
 
-      csv_cell (csv, stt, FALSE);
-      csv_cell (csv, d->code, FALSE);
-      csv_cell (csv, d->procedure_name, FALSE);
-      csv_cell (csv, name, FALSE);
-      csv_cell (csv, id, FALSE);
-      csv_cell (csv, due, FALSE);
-      csv_cell (csv, state, FALSE);
-      csv_cell (csv, letter, TRUE);
+      mc_csv_append_cell (csv, stt, FALSE);
+      mc_csv_append_cell (csv, d->code, FALSE);
+      mc_csv_append_cell (csv, d->procedure_name, FALSE);
+      mc_csv_append_cell (csv, name, FALSE);
+      mc_csv_append_cell (csv, id, FALSE);
+      mc_csv_append_cell (csv, due, FALSE);
+      mc_csv_append_cell (csv, state, FALSE);
+      mc_csv_append_cell (csv, letter, TRUE);
     }
   if (!mc_private_file_write (path, csv->str, csv->len, &local_error))
     {

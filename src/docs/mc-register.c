@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "mc-audit.h"
+#include "mc-csv.h"
 #include "mc-document-private.h"
 #include "mc-forms.h"
 #include "mc-identity.h"
@@ -186,6 +187,8 @@ status_text (McStatus status)
       return "Từ chối tiếp nhận";
     case MC_STATUS_STOPPED:
       return "Dừng giải quyết";
+    case MC_STATUS_TRANSFERRED:
+      return "Chuyển cơ quan có thẩm quyền";
     default:
       return "Đang giải quyết";
     }
@@ -247,29 +250,6 @@ typedef struct
   const char *path;
 } CsvWriter;
 
-/* RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-static void
-csv_append (GString    *line,
-            const char *value,
-            gboolean    last)
-{
-  const char *v = value ? value : "";
-
-  if (strpbrk (v, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = v; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, v);
-  g_string_append (line, last ? "\r\n" : ",");
-}
 
 static gboolean
 write_error (const char  *path,
@@ -310,24 +290,24 @@ csv_row (const McDossier  *row,
   g_autofree char *settled = format_time (row->settled, TRUE);
   g_autofree char *new_due = format_time (row->new_due, TRUE);
 
-  csv_append (line, stt, FALSE);
-  csv_append (line, row->code, FALSE);
-  csv_append (line, row->procedure_name, FALSE);
-  csv_append (line, row->applicant_name, FALSE);
-  csv_append (line, contact, FALSE);
-  csv_append (line, row->deciding_body, FALSE);
-  csv_append (line, received, FALSE);
-  csv_append (line, due, FALSE);
-  csv_append (line, returned, FALSE);
-  csv_append (line, delivery_text (row->result_delivery), FALSE);
-  csv_append (line, row->returned_to, FALSE);
-  csv_append (line, row->procedure_code, FALSE);
-  csv_append (line, row->sector, FALSE);
-  csv_append (line, channel_text (row->channel), FALSE);
-  csv_append (line, status_text (row->status), FALSE);
-  csv_append (line, settled, FALSE);
-  csv_append (line, outcome_text (row->outcome), FALSE);
-  csv_append (line, new_due, TRUE);
+  mc_csv_append_cell (line, stt, FALSE);
+  mc_csv_append_cell (line, row->code, FALSE);
+  mc_csv_append_cell (line, row->procedure_name, FALSE);
+  mc_csv_append_cell (line, row->applicant_name, FALSE);
+  mc_csv_append_cell (line, contact, FALSE);
+  mc_csv_append_cell (line, row->deciding_body, FALSE);
+  mc_csv_append_cell (line, received, FALSE);
+  mc_csv_append_cell (line, due, FALSE);
+  mc_csv_append_cell (line, returned, FALSE);
+  mc_csv_append_cell (line, delivery_text (row->result_delivery), FALSE);
+  mc_csv_append_cell (line, row->returned_to, FALSE);
+  mc_csv_append_cell (line, row->procedure_code, FALSE);
+  mc_csv_append_cell (line, row->sector, FALSE);
+  mc_csv_append_cell (line, channel_text (row->channel), FALSE);
+  mc_csv_append_cell (line, status_text (row->status), FALSE);
+  mc_csv_append_cell (line, settled, FALSE);
+  mc_csv_append_cell (line, outcome_text (row->outcome), FALSE);
+  mc_csv_append_cell (line, new_due, TRUE);
   /* Flush every few rows: one line at a time through stdio's buffer, never the whole year in memory. */
   return csv_write_line (writer, error);
 }
@@ -565,7 +545,7 @@ mc_register_write_csv (McStore     *store,
 
   g_string_append (line, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (csv_header); i++)
-    csv_append (line, csv_header[i], i + 1 == G_N_ELEMENTS (csv_header));
+    mc_csv_append_cell (line, csv_header[i], i + 1 == G_N_ELEMENTS (csv_header));
   ok = csv_write_line (&writer, &local_error);
   ok = ok && for_each_row (store, from_jdn, to_jdn, sector, csv_row, &writer, &local_error);
 

@@ -148,7 +148,7 @@ gboolean      _mc_store_migrate          (McStore       *self,
   "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
   " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
   " has_apology, n_events, last_lamport, search_key, on_the_spot, address, deciding_body, returned_to," \
-  " refused_at, stopped_at, apology_at"
+  " refused_at, stopped_at, apology_at, held_unit, held_person, step_due, transferred_at, transferred_to"
 
 gboolean      _mc_store_insert_event     (McStore       *self,
                                           McEvent       *event,
@@ -188,7 +188,9 @@ gboolean      _mc_store_flush_staging    (McStore       *self,
 #define MC_STORE_DOSSIER_COLUMNS \
   "id, uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
   " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
-  " has_apology, n_events, last_lamport"
+  " has_apology, n_events, last_lamport, held_unit, held_person, step_due"
+/* How many columns MC_STORE_DOSSIER_COLUMNS selects: a query that selects more reads them from there on. */
+#define MC_STORE_DOSSIER_N_COLUMNS 27
 
 McDossier    *_mc_store_dossier_from_row (sqlite3_stmt  *stmt);
 

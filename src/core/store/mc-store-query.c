@@ -50,6 +50,9 @@ _mc_store_dossier_from_row (sqlite3_stmt *stmt)
   d->has_apology = sqlite3_column_int (stmt, 21);
   d->n_events = (guint) sqlite3_column_int (stmt, 22);
   d->last_lamport = sqlite3_column_int64 (stmt, 23);
+  d->held_unit = _mc_store_column_dup (stmt, 24);
+  d->held_person = _mc_store_column_dup (stmt, 25);
+  d->step_due = _mc_store_column_minute (stmt, 26);
   return d;
 }
 
@@ -207,7 +210,7 @@ build_filter (McStore       *self,
 
       AND ();
       g_string_append (sql, "status IN (");
-      for (int s = MC_STATUS_IN_PROGRESS; s <= MC_STATUS_STOPPED; s++)
+      for (int s = MC_STATUS_IN_PROGRESS; s <= MC_STATUS_TRANSFERRED; s++)
         if (query->status_mask & (1u << s))
           {
             g_string_append_printf (sql, "%s'%s'", any ? ", " : "", mc_status_to_string (s));
@@ -225,6 +228,9 @@ build_filter (McStore       *self,
       if (query->due_state_mask & (1u << MC_DUE_STATE_OVERDUE))
         {
           g_string_append_printf (sql, "due < %" G_GINT64_FORMAT, query->now);
+          /* The dossier is on track but the unit holding it is late with its step. */
+          if (query->step_overdue)
+            g_string_append_printf (sql, " OR step_due < %" G_GINT64_FORMAT, query->now);
           any = TRUE;
         }
       if (query->due_state_mask & (1u << MC_DUE_STATE_DUE_SOON))

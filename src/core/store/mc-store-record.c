@@ -160,6 +160,55 @@ check_declaration (McDossier   *dossier,
   return TRUE;
 }
 
+/* A hand-over names the unit receiving the dossier; the person and a note are the clerk's words, cleaned. A
+ * transfer names the competent body. */
+static gboolean
+check_recipient (JsonObject  *payload,
+                 const char  *missing,
+                 GError     **error)
+{
+  const char *to = json_object_get_string_member_with_default (payload, "to", NULL);
+  g_autofree char *clean = to ? mc_text_clean (to, -1, 200, FALSE, NULL) : NULL;
+
+  if (clean == NULL || *clean == '\0')
+    return refuse_input (error, missing);
+  json_object_set_string_member (payload, "to", clean);
+  for (const char *const *member = (const char *const[]) { "person", "note", NULL }; *member; member++)
+    {
+      const char *text = json_object_get_string_member_with_default (payload, *member, NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *value = NULL;
+
+      if (text == NULL)
+        continue;
+      value = mc_text_clean (text, -1, g_str_equal (*member, "note") ? 2000 : 200, g_str_equal (*member, "note"),
+                             &local_error);
+      if (value == NULL)
+        return _mc_store_field_error (error, g_str_equal (*member, "note") ? _("Note") : _("Person"), local_error);
+      if (*value == '\0')
+        json_object_remove_member (payload, *member);
+      else
+        json_object_set_string_member (payload, *member, value);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_handover (McDossier   *dossier,
+                JsonObject  *payload,
+                GError     **error)
+{
+  return check_recipient (payload, _("Name the unit that receives the dossier"), error);
+}
+
+static gboolean
+check_transfer (McDossier   *dossier,
+                JsonObject  *payload,
+                GError     **error)
+{
+  return check_recipient (payload, _("Name the competent body the dossier is transferred to"), error);
+}
+
 static const struct
 {
   const char *kind;
@@ -179,6 +228,9 @@ static const struct
   { MC_EVENT_DECLARATION_FILLED, FALSE, check_declaration },
   { MC_EVENT_FEE_PAID, FALSE, _mc_store_check_fee },
   { MC_EVENT_FEE_REFUNDED, TRUE, _mc_store_check_fee },
+
+  { MC_EVENT_HANDED_OVER, FALSE, check_handover },
+  { MC_EVENT_TRANSFERRED, TRUE, check_transfer },
 };
 
 /* The reason first, then whether the dossier's state allows the step, then the step's own details. */
@@ -189,12 +241,16 @@ check_step (McDossier   *dossier,
             GError     **error)
 {
   const char *reason = json_object_get_string_member_with_default (payload, "reason", NULL);
+  const char *at_text = json_object_get_string_member_with_default (payload, "at", NULL);
   g_autoptr(GError) state_error = NULL;
+  McMinute at = MC_MINUTE_NONE;
 
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     if (g_str_equal (kind, details[i].kind) && details[i].needs_reason && (reason == NULL || *reason == '\0'))
       return refuse_input (error, _("Give the reason: it is recorded with the dossier and printed on the form"));
-  if (!mc_dossier_check_event (dossier, kind, &state_error))
+  if (at_text == NULL || !mc_time_parse (at_text, &at, NULL))
+    at = MC_MINUTE_NONE;
+  if (!mc_dossier_check_event_at (dossier, kind, at, &state_error))
     {
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_ACTION, state_error->message);
       return FALSE;

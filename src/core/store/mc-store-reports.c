@@ -88,9 +88,9 @@ visit_received (sqlite3_stmt  *stmt,
   Visit *visit = data;
   g_autoptr(McDossier) dossier = _mc_store_dossier_from_row (stmt);
 
-  dossier->address = _mc_store_column_dup (stmt, 24);
-  dossier->deciding_body = _mc_store_column_dup (stmt, 25);
-  dossier->returned_to = _mc_store_column_dup (stmt, 26);
+  dossier->address = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS);
+  dossier->deciding_body = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 1);
+  dossier->returned_to = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 2);
   return ((McDossierFunc) visit->func) (dossier, visit->data, error);
 }
 
@@ -189,12 +189,13 @@ _mc_store_foreach_stats_row (McStore                  *self,
   stmt = _mc_store_prepare (self,
                             "SELECT d.uuid, d.procedure_code, d.procedure_name, d.sector, d.channel, d.status,"
                             "  d.received, d.due, d.settled, d.outcome, d.has_apology,"
-                            "  CASE d.status WHEN 'refused' THEN d.refused_at WHEN 'stopped' THEN d.stopped_at END,"
+                            "  CASE d.status WHEN 'refused' THEN d.refused_at WHEN 'stopped' THEN d.stopped_at"
+                            "    WHEN 'transferred' THEN d.transferred_at END,"
                             "  CASE WHEN d.has_apology THEN d.apology_at END,"
                             "  EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid AND e.kind = 'digitised'),"
                             "  EXISTS (SELECT 1 FROM event e WHERE e.dossier_uuid = d.uuid"
                             "     AND e.kind IN ('supplement_requested', 'supplement_completed', 'refused',"
-                            "                    'stop_requested', 'result_ready', 'returned')"
+                            "                    'stop_requested', 'result_ready', 'returned', 'transferred')"
                             "     AND " EVENT_TIME ("e") " >= ?3),"
                             "  d.on_the_spot,"
                             "  (SELECT count (DISTINCT json_extract (e.payload, '$.component')) FROM event e"

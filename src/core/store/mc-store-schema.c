@@ -198,14 +198,26 @@ static const char *schema_v8[] = {
   NULL
 };
 
-/* The new columns of schema 7 for the dossiers the file already holds: every dossier folded again. */
+/* The new columns of schemas 7 and 9 for the dossiers the file already holds: every dossier folded again. */
 static gboolean
-refold_for_v7 (McStore  *self,
-               GError  **error)
+refold_all_dossiers (McStore  *self,
+                     GError  **error)
 {
   /* The fold counts with the office's calendar and settings, not read yet when a file is being opened. */
   return _mc_store_load_office (self, error) && _mc_store_refold_all (self, error);
 }
+
+/* The process behind the desk: who holds each open dossier and by when their step is due (the alerts name them),
+ * and where a transferred dossier went (the register book and the statistics count transfers apart). */
+static const char *schema_v9[] = {
+  "ALTER TABLE dossier ADD COLUMN held_unit TEXT",
+  "ALTER TABLE dossier ADD COLUMN held_person TEXT",
+  "ALTER TABLE dossier ADD COLUMN step_due INTEGER",
+  "ALTER TABLE dossier ADD COLUMN transferred_at INTEGER",
+  "ALTER TABLE dossier ADD COLUMN transferred_to TEXT",
+  "CREATE INDEX dossier_step_due ON dossier (step_due) WHERE step_due IS NOT NULL",
+  NULL
+};
 
 /* Each version: its statements, then what only code can do (NULL when nothing). */
 static const struct
@@ -221,8 +233,11 @@ static const struct
   { schema_v4, NULL },
   { schema_v5, NULL },
   { schema_v6, NULL },
-  { schema_v7, refold_for_v7 },
+  /* The projection writes every column of the newest schema, so only the last version that adds columns
+   * refolds: schema 9's refold fills schema 7's columns too. */
+  { schema_v7, NULL },
   { schema_v8, NULL },
+  { schema_v9, refold_all_dossiers },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);

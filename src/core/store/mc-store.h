@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 8
+#define MC_STORE_SCHEMA_VERSION 9
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
@@ -98,6 +98,7 @@ typedef struct
 {
   guint        status_mask;     /* 1 << McStatus; 0 for all */
   guint        due_state_mask;  /* 1 << McDueState among on_track / due_soon / overdue; 0 for all */
+  gboolean     step_overdue;    /* with an overdue mask: also dossiers on track whose current step is overdue */
   McMinute     now;
   McMinute     due_before;      /* MC_MINUTE_NONE for no bound */
   McMinute     due_from;        /* inclusive, MC_MINUTE_NONE for no bound */
