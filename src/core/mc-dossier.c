@@ -5,6 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* A dossier as the deterministic fold of its events, and the one state machine that says which step fits which
+ * state. About 900 lines, on purpose: the machine's table names, for every step, the function of the fold that
+ * applies it, so the rule and its effect stay side by side; a dossier's steps and their deadlines (the process
+ * behind the desk) and its JSON are in files of their own (mc-dossier-steps.c, mc-json-builder.c). */
+
 #define G_LOG_DOMAIN "mc-dossier"
 
 #include "config.h"
