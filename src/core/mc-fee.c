@@ -113,7 +113,7 @@ mc_fee_schedule_new_from_json (JsonObject  *object,
     }
   if (key != NULL && *key != '\0')
     {
-      if (mc_office_describe_value (key) == NULL || !g_str_has_prefix (key, "fee_"))
+      if (!g_strv_contains (mc_office_shared_keys (), key) || !g_str_has_prefix (key, "fee_"))
         {
           g_set_error (error, MC_FEE_ERROR, MC_FEE_ERROR_INVALID,
                        _("The fee's province setting “%s” is not an office setting"), key);
