@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include "mc-accounts.h"
 #include "mc-attachment.h"
+#include "mc-audit.h"
 #include "mc-bundle-private.h"
 #include "mc-time.h"
 
@@ -100,38 +100,15 @@ mc_bundle_import (McStore          *store,
  * In a worker thread
  */
 
-typedef struct
+static gpointer
+import_in_worker (McStore       *worker,
+                  gpointer       path,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  McStore *worker;  /* a connection of its own to the caller's database, used by the worker thread only */
-  char    *path;
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_clear_object (&job->worker);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
   McImportPreview *preview = NULL;
-  GError *error = NULL;
-  gboolean ok;
 
-  ok = import_bundle (job->worker, job->path, cancellable, &preview, &error);
-  /* Closed by the thread that used it. */
-  g_clear_object (&job->worker);
-  if (ok)
-    g_task_return_pointer (task, preview, (GDestroyNotify) mc_import_preview_free);
-  else
-    g_task_return_error (task, error);
+  return import_bundle (worker, path, cancellable, &preview, error) ? preview : NULL;
 }
 
 /**
@@ -153,9 +130,6 @@ mc_bundle_import_async (McStore             *store,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(McStore) worker = NULL;
-  GError *error = NULL;
-  ImportJob *job;
 
   g_return_if_fail (MC_IS_STORE (store));
   g_return_if_fail (path != NULL);
@@ -163,21 +137,8 @@ mc_bundle_import_async (McStore             *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, mc_bundle_import_async);
-  /* A cancellation that comes after the import wrote would not undo it: the worker says what happened. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  worker = mc_store_open (mc_store_get_path (store), FALSE, &error);
-  if (worker == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  mc_accounts_share_sign_in (store, worker);
-  job = g_new0 (ImportJob, 1);
-  job->worker = g_steal_pointer (&worker);
-  job->path = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  _mc_sync_run_in_worker (task, store, import_in_worker, g_strdup (path), g_free,
+                          (GDestroyNotify) mc_import_preview_free);
 }
 
 /**

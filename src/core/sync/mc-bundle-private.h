@@ -260,4 +260,22 @@ McImportPreview *_mc_bundle_compute_preview (McStore    *store,
                                              GPtrArray  *fresh,
                                              GError    **error);
 
+/*
+ * Worker threads (mc-sync-worker.c)
+ */
+
+/* Runs in the worker thread on @worker, the worker's own connection; returns the task's result, or %NULL with
+ * @error set. */
+typedef gpointer (*McSyncWork) (McStore       *worker,
+                                gpointer       data,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
+void _mc_sync_run_in_worker (GTask          *task,
+                             McStore        *store,
+                             McSyncWork      work,
+                             gpointer        data,
+                             GDestroyNotify  data_free,
+                             GDestroyNotify  result_free);
+
 G_END_DECLS

@@ -17,7 +17,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "mc-accounts.h"
 #include "mc-audit.h"
 #include "mc-bundle-private.h"
 #include "mc-sync-folder.h"
@@ -700,36 +699,13 @@ mc_sync_folder_pass (McStore       *store,
  * In a worker thread
  */
 
-typedef struct
+static gpointer
+pass_in_worker (McStore       *worker,
+                gpointer       folder,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  McStore *worker;  /* a connection of its own, used by the worker thread only */
-  char    *folder;
-} PassJob;
-
-static void
-pass_job_free (PassJob *job)
-{
-  g_clear_object (&job->worker);
-  g_free (job->folder);
-  g_free (job);
-}
-
-static void
-pass_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PassJob *job = task_data;
-  GError *error = NULL;
-  McSyncReport *report = mc_sync_folder_pass (job->worker, job->folder, cancellable, &error);
-
-  /* Closed by the thread that used it. */
-  g_clear_object (&job->worker);
-  if (report != NULL)
-    g_task_return_pointer (task, report, (GDestroyNotify) mc_sync_report_free);
-  else
-    g_task_return_error (task, error);
+  return mc_sync_folder_pass (worker, folder, cancellable, error);
 }
 
 /**
@@ -747,28 +723,14 @@ mc_sync_folder_pass_async (McStore             *store,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(McStore) worker = NULL;
-  GError *error = NULL;
-  PassJob *job;
 
   g_return_if_fail (MC_IS_STORE (store));
   g_return_if_fail (folder != NULL);
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, mc_sync_folder_pass_async);
-  g_task_set_check_cancellable (task, FALSE);
-  worker = mc_store_open (mc_store_get_path (store), FALSE, &error);
-  if (worker == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  mc_accounts_share_sign_in (store, worker);
-  job = g_new0 (PassJob, 1);
-  job->worker = g_steal_pointer (&worker);
-  job->folder = g_strdup (folder);
-  g_task_set_task_data (task, job, (GDestroyNotify) pass_job_free);
-  g_task_run_in_thread (task, pass_thread);
+  _mc_sync_run_in_worker (task, store, pass_in_worker, g_strdup (folder), g_free,
+                          (GDestroyNotify) mc_sync_report_free);
 }
 
 /**
