@@ -92,6 +92,9 @@ GPtrArray    *_mc_store_step_all         (McStore       *self,
 GPtrArray    *_mc_store_step_strings     (McStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
+gint64        _mc_store_step_int         (McStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
 gint64        _mc_store_query_int        (McStore       *self,
                                           const char    *sql,
                                           const char    *arg,

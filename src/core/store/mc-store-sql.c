@@ -119,21 +119,15 @@ _mc_store_step_done (McStore      *self,
   return TRUE;
 }
 
+/* Steps @stmt, bound already, for the one number its first row holds, and resets it. */
 gint64
-_mc_store_query_int (McStore     *self,
-                     const char  *sql,
-                     const char  *arg,
-                     GError     **error)
+_mc_store_step_int (McStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
-  sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
   gint64 value = -1;
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  if (stmt == NULL)
-    return -1;
-  if (arg != NULL)
-    _mc_store_bind_text (stmt, 1, arg);
-  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -143,6 +137,21 @@ _mc_store_query_int (McStore     *self,
       return -1;
     }
   return value;
+}
+
+gint64
+_mc_store_query_int (McStore     *self,
+                     const char  *sql,
+                     const char  *arg,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _mc_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (arg != NULL)
+    _mc_store_bind_text (stmt, 1, arg);
+  return _mc_store_step_int (self, stmt, error);
 }
 
 /**

@@ -74,8 +74,6 @@ mc_store_count_station_range (McStore     *self,
                               GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 value = -1;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), -1);
 
@@ -86,13 +84,7 @@ mc_store_count_station_range (McStore     *self,
   _mc_store_bind_text (stmt, 1, station_id);
   sqlite3_bind_int64 (stmt, 2, first);
   sqlite3_bind_int64 (stmt, 3, last);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _mc_store_set_error (self, rc, error);
-  return value;
+  return _mc_store_step_int (self, stmt, error);
 }
 
 /* The local row id of a station's event numbered @seq or the first after it (0 when there is none): where a
@@ -104,8 +96,6 @@ mc_store_get_station_event_id (McStore     *self,
                                GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 value = -1;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), -1);
 
@@ -115,13 +105,7 @@ mc_store_get_station_event_id (McStore     *self,
     return -1;
   _mc_store_bind_text (stmt, 1, station_id);
   sqlite3_bind_int64 (stmt, 2, seq);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _mc_store_set_error (self, rc, error);
-  return value;
+  return _mc_store_step_int (self, stmt, error);
 }
 
 /* The local row id of the newest stored event: an export bookmark. */
