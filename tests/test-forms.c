@@ -576,7 +576,7 @@ tear_down_everything (void)
   g_clear_pointer (&fx.stopped, mc_dossier_unref);
   g_clear_pointer (&fx.second, mc_dossier_unref);
   g_clear_pointer (&fx.second_supplement, mc_dossier_unref);
-  g_clear_pointer (&fx.office_2025, mc_office_free);
+  g_clear_pointer (&fx.office_2025, mc_office_unref);
   g_clear_pointer (&doc_names, g_ptr_array_unref);
   g_clear_object (&fx.store);
 

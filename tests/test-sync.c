@@ -977,6 +977,7 @@ test_import_async (Fixture       *fixture,
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GBytes) good = NULL;
+  g_autoptr(McOffice) held = NULL;
   g_autofree char *code = NULL, *path = NULL, *tampered = NULL, *name = NULL, *import_note = NULL;
   AsyncImport done = { 0 };
   guint n = 0, changed = 0;
@@ -1010,8 +1011,13 @@ test_import_async (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (account);
   g_signal_connect (b, "changed", G_CALLBACK (count_changed_cb), &changed);
+  /* Held across the import, which makes the store read the office again: it keeps the values it was taken with. */
+  held = mc_store_dup_office (b);
   import_async (b, path, NULL, &done);
   g_assert_no_error (done.error);
+  g_assert_cmpstr (held->name, ==, "UBND xã Tân Lập");
+  g_assert_cmpstr (held->code, ==, OFFICE_CODE);
+  g_assert_cmpint (held->station, ==, 2);
   g_assert_cmpuint (done.preview->n_events, ==, n);
   g_assert_cmpuint (done.preview->n_new, ==, n);
   g_assert_cmpuint (done.preview->n_dossiers, ==, 1);

@@ -116,7 +116,7 @@ typedef struct
   GRand        *rand;
   McStore      *store;
   McCalendar   *calendar;
-  const McOffice *office;
+  McOffice     *office;         /* held: the batches' writes may make the store read its settings again */
 
   Table         surnames;
   Table         middle_male;
@@ -779,6 +779,7 @@ generator_clear (Generator *gen)
   g_clear_pointer (&gen->catalogue, g_ptr_array_unref);
   g_clear_pointer (&gen->batch, g_ptr_array_unref);
   g_clear_pointer (&gen->heap, g_array_unref);
+  g_clear_pointer (&gen->office, mc_office_unref);
   if (gen->surnames.items != NULL)
     {
       table_clear (&gen->surnames);
@@ -866,7 +867,7 @@ mc_demo_generate (McStore         *store,
 
   gen.store = store;
   gen.calendar = mc_store_get_calendar (store);
-  gen.office = mc_store_get_office (store);
+  gen.office = mc_store_dup_office (store);
   gen.clerks[0] = "Trần Thị Thu";
   gen.clerks[1] = "Lê Văn Hùng";
   gen.clerks[2] = gen.office->clerk;

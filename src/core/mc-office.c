@@ -115,6 +115,7 @@ mc_office_new (void)
 {
   McOffice *self = g_new0 (McOffice, 1);
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->unit_name = g_strdup ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG");
   self->hours = (McOfficeHours) { 7 * 60 + 30, 11 * 60 + 30, 13 * 60, 17 * 60, 15 * 60 };
   self->due_soon_days = 1;
@@ -146,10 +147,18 @@ mc_office_new (void)
   return self;
 }
 
-void
-mc_office_free (McOffice *self)
+McOffice *
+mc_office_ref (McOffice *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+mc_office_unref (McOffice *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->code);
   g_free (self->name);

@@ -14,7 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* The office's settings (shared by its stations through events) and this station's own identity. */
+/* The office's settings (shared by its stations through events) and this station's own identity. Reference
+ * counted, and never changed once a store hands it out: a store that reads its settings again makes a new one, so
+ * a reference taken with mc_store_dup_office() keeps the values it was taken with. */
 struct _McOffice
 {
   /* shared */
@@ -59,10 +61,14 @@ struct _McOffice
   int               station;       /* 1..99 */
   char             *station_id;    /* UUID */
   char             *clerk;
+
+  /*< private >*/
+  gatomicrefcount   ref_count;
 };
 
 McOffice *mc_office_new          (void);
-void      mc_office_free         (McOffice   *self);
+McOffice *mc_office_ref          (McOffice   *self);
+void      mc_office_unref        (McOffice   *self);
 McOffice *mc_office_copy         (const McOffice *self);
 gboolean  mc_office_set_value    (McOffice   *self,
                                   const char *key,
@@ -77,6 +83,6 @@ gboolean  mc_office_code_is_valid (const char *code);
 gboolean  mc_office_parse_clock  (const char *text,
                                   int        *out_minutes);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOffice, mc_office_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOffice, mc_office_unref)
 
 G_END_DECLS

@@ -74,7 +74,7 @@ _mc_store_load_office (McStore  *self,
   if (stmt == NULL || !_mc_store_step_each (self, stmt, read_office_day, self->calendar, error))
     return FALSE;
 
-  g_clear_pointer (&self->office, mc_office_free);
+  g_clear_pointer (&self->office, mc_office_unref);
   self->office = g_steal_pointer (&office);
   self->set_up = self->office->code != NULL && self->office->station_id != NULL;
   return TRUE;
@@ -154,10 +154,17 @@ write_setup (McStore   *self,
       !mc_store_set_local (self, "station_id", setup->station_id, error) ||
       !mc_store_set_local (self, "clerk", setup->clerk, error))
     return FALSE;
-  g_free (self->office->station_id);
-  self->office->station_id = g_strdup (setup->station_id);
-  g_free (self->office->clerk);
-  self->office->clerk = g_strdup (setup->clerk);
+  /* A new office rather than a change to this one: someone may hold it (mc_store_dup_office()). */
+  {
+    McOffice *office = mc_office_copy (self->office);
+
+    g_free (office->station_id);
+    office->station_id = g_strdup (setup->station_id);
+    g_free (office->clerk);
+    office->clerk = g_strdup (setup->clerk);
+    g_clear_pointer (&self->office, mc_office_unref);
+    self->office = office;
+  }
   self->changed = TRUE;
 
   /* A station joining an office whose events it already imported keeps the office's settings and catalogue:

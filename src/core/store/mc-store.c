@@ -298,7 +298,7 @@ mc_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->calendar);
-  g_clear_pointer (&self->office, mc_office_free);
+  g_clear_pointer (&self->office, mc_office_unref);
   g_free (self->path);
   g_free (self->actor);
   g_free (self->actor_name);
@@ -438,11 +438,35 @@ mc_store_is_set_up (McStore *self)
   return self->set_up;
 }
 
+/**
+ * mc_store_get_office:
+ *
+ * The office's settings as this connection last read them, to read at once. The store reads them again (and
+ * drops this one) after a write that changes them, a failed write, an import or mc_store_refresh(): a caller
+ * that writes, imports or returns to the main loop before it is done with them takes mc_store_dup_office().
+ *
+ * Returns: (transfer none): the office, valid until the store next reads its settings
+ */
 const McOffice *
 mc_store_get_office (McStore *self)
 {
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   return self->office;
+}
+
+/**
+ * mc_store_dup_office:
+ *
+ * The office's settings as this connection last read them, kept as they are for as long as the caller holds
+ * them, whatever the store reads meanwhile (the store never changes an office it handed out).
+ *
+ * Returns: (transfer full): a new reference; drop it with mc_office_unref()
+ */
+McOffice *
+mc_store_dup_office (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return mc_office_ref (self->office);
 }
 
 McCalendar *

@@ -126,6 +126,7 @@ gboolean      mc_store_setup               (McStore         *self,
                                             GError         **error);
 const McOffice *
               mc_store_get_office          (McStore         *self);
+McOffice     *mc_store_dup_office          (McStore         *self);
 McCalendar   *mc_store_get_calendar        (McStore         *self);
 gboolean      mc_store_set_office_values   (McStore         *self,
                                             GHashTable      *values,
