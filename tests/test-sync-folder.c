@@ -749,6 +749,50 @@ test_scheduler (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "unplugged"));
 }
 
+/* The periodic pass: with a short interval (MOTCUA_SYNC_SECONDS, for the tests), passes come from the timer alone
+ * after the one on start, and the state the header shows follows them: another workstation's dossier arrives,
+ * and the last pass's time moves on. */
+static void
+test_scheduler_timer (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_folder (fixture, "shared");
+  g_autoptr(McStore) a = open_station (fixture, "a.db", 1);
+  g_autoptr(McStore) b = open_station (fixture, "b.db", 2);
+  g_autoptr(McSyncScheduler) scheduler = NULL;
+  g_autofree char *first = NULL, *later = NULL;
+  guint count = 0;
+
+  g_setenv ("MOTCUA_SYNC_SECONDS", "1", TRUE);
+  scheduler = mc_sync_scheduler_new (a);
+  g_signal_connect (scheduler, "pass-done", G_CALLBACK (pass_done_cb), &count);
+  g_assert_true (mc_store_set_local (a, MC_SYNC_SETTING_FOLDER, folder, &error));
+  g_assert_no_error (error);
+  mc_sync_scheduler_reload (scheduler);
+  wait_for_passes (scheduler, &count, 1);
+  first = mc_store_get_local (a, "sync_folder_last_pass");
+  g_assert_nonnull (first);
+
+  g_free (intake (b, "Trần Thị Bình"));
+  pass_quietly (b, folder);
+  /* Nothing but the timer runs a pass now. */
+  g_setenv ("MOTCUA_NOW", "2026-11-23T08:07", TRUE);
+  wait_for_passes (scheduler, &count, 2);
+  g_assert_cmpuint (mc_sync_scheduler_get_report (scheduler)->n_files_imported, ==, 1);
+  g_assert_cmpuint (mc_sync_scheduler_get_report (scheduler)->n_dossiers, ==, 1);
+  later = mc_store_get_local (a, "sync_folder_last_pass");
+  g_assert_cmpstr (later, !=, first);
+  {
+    g_autofree char *text = mc_sync_scheduler_describe (scheduler);
+
+    g_assert_true (g_str_has_prefix (text, "Sync folder: last pass "));
+  }
+  wait_for_passes (scheduler, &count, 3);
+  g_assert_cmpuint (mc_sync_scheduler_get_report (scheduler)->n_files_imported, ==, 0);
+  g_unsetenv ("MOTCUA_SYNC_SECONDS");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,5 +811,7 @@ main (int   argc,
   g_test_add ("/sync-folder/level-above", Fixture, START, test_folder_set_up, test_level_above,
               test_folder_tear_down);
   g_test_add ("/sync-folder/scheduler", Fixture, START, test_folder_set_up, test_scheduler, test_folder_tear_down);
+  g_test_add ("/sync-folder/scheduler-timer", Fixture, START, test_folder_set_up, test_scheduler_timer,
+              test_folder_tear_down);
   return g_test_run ();
 }

@@ -1175,6 +1175,40 @@ clock_bundle (Fixture    *fixture,
   return craft_bundle (fixture, store, name, header, line);
 }
 
+/* A workstation's database copied to another computer, and both used: the second one's changes carry the numbers
+ * of the first one's. An import that already holds one of them refuses the other bundle whole, saying what
+ * happened, instead of taking the other change for the one it holds. */
+static void
+test_copied_database (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(McStore) a = open_station (fixture, "a.db", 1);
+  g_autoptr(McStore) b = open_station (fixture, "b.db", 2);
+  g_autoptr(McStore) copy = NULL;
+  g_autofree char *a_path = path_in (fixture, "a.db");
+  g_autofree char *copy_path = path_in (fixture, "copy.db");
+  g_autofree char *from_a = NULL, *from_copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_free (intake (a, "1.001193", "Nguyễn Văn An", "2026-11-23T08:10"));
+  g_clear_object (&a);
+  g_assert_true (g_file_get_contents (a_path, &contents, &len, &error));
+  g_assert_true (g_file_set_contents (copy_path, contents, (gssize) len, &error));
+  g_assert_no_error (error);
+  a = open_db (fixture, "a.db");
+  copy = open_db (fixture, "copy.db");
+  g_free (intake (a, "1.001193", "Trần Thị Bình", "2026-11-23T08:20"));
+  g_free (intake (copy, "1.001193", "Phạm Văn Chiến", "2026-11-23T08:30"));
+
+  from_a = export_to (fixture, a, "a.motcua", TRUE, NULL);
+  from_copy = export_to (fixture, copy, "copy.motcua", TRUE, NULL);
+  g_clear_pointer (&contents, g_free);
+  g_free (import_ok (b, from_a));
+  assert_refused (&b, from_copy, MC_BUNDLE_ERROR_DUPLICATE_STATION);
+}
+
 static void
 test_forged_clock (Fixture       *fixture,
                    gconstpointer  data)
@@ -1275,6 +1309,8 @@ main (int   argc,
   g_test_add ("/sync/export", Fixture, START, test_folder_set_up, test_export, test_folder_tear_down);
   g_test_add ("/sync/import-async", Fixture, START, test_folder_set_up, test_import_async, test_folder_tear_down);
   g_test_add ("/sync/aggregator", Fixture, START, test_folder_set_up, test_aggregator, test_folder_tear_down);
+  g_test_add ("/sync/copied-database", Fixture, START, test_folder_set_up, test_copied_database,
+              test_folder_tear_down);
   g_test_add ("/sync/forged-clock", Fixture, START, test_folder_set_up, test_forged_clock, test_folder_tear_down);
   g_test_add ("/sync/other-office-dossier", Fixture, START, test_folder_set_up, test_other_office_dossier,
               test_folder_tear_down);

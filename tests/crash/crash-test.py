@@ -14,6 +14,12 @@
 #     successful on it, and at most those plus the actions that were killed (a killed action either happened
 #     whole or not at all).
 #
+# Among the commands, sync passes (`sync --dir`) of this workstation and of a second one sharing the folder, killed
+# at random moments too. After a killed pass, both databases pass `motcua-cli check`, the folder holds only whole
+# files (a third workstation's pass reads every one of them and finds none damaged or cut short) and, at most, the
+# killed workstation's own temporary file, which its next pass removes; at the end, passes that run to completion
+# leave the two workstations holding the same events.
+#
 #   crash-test.py MOTCUA-CLI [--kills N] [--seed S]      (CI runs a short series; the issue's long run is 500)
 #
 # Exit status 0 when every check held; the first failure stops the run with a message.
@@ -35,10 +41,10 @@ SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "
 GIVEN = ["Thị Phương Thảo", "Văn Anh", "Đức Minh", "Thị Hồng Nhung", "Quang Huy", "Thu Hà", "Ngọc Ánh"]
 
 
-def run(cli, db, args, kill_after=None):
+def run(cli, db, args, kill_after=None, **env):
     """Runs one command; returns (status, stdout) or (None, "") when it was killed before it finished."""
     proc = subprocess.Popen([cli, "--db", db, "--json"] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=dict(os.environ, MOTCUA_NOW=""))
+                            env=dict(os.environ, MOTCUA_NOW="", **env))
     if kill_after is not None:
         try:
             out, _ = proc.communicate(timeout=kill_after)
@@ -76,7 +82,7 @@ def fail(message):
     sys.exit(1)
 
 
-def verify(cli, db, acked, killed):
+def verify(cli, db, acked, killed, documents=True):
     status, out = run(cli, db, ["check"])
     if status != 0:
         fail(f"motcua-cli check: {out.strip()}")
@@ -94,13 +100,15 @@ def verify(cli, db, acked, killed):
                                                  " WHERE kind = 'digitised'")]
     finally:
         conn.close()
-    for digest in hashes:
+    # (A workstation that received the events through the sync folder holds no documents: they travel only in
+    # exports made with them.)
+    for digest in hashes if documents else []:
         path = os.path.join(db + ".attachments", digest[:2], digest)
         if not os.path.isfile(path):
-            fail(f"document {digest} is recorded and missing")
+            fail(f"{os.path.basename(db)}: document {digest} is recorded and missing")
         with open(path, "rb") as f:
             if hashlib.sha256(f.read()).hexdigest() != digest:
-                fail(f"document {digest} is damaged")
+                fail(f"{os.path.basename(db)}: document {digest} is damaged")
     for code, n in acked.items():
         if code not in counts:
             fail(f"{code} was acknowledged and is gone")
@@ -109,6 +117,47 @@ def verify(cli, db, acked, killed):
         if counts[code] > n + killed.get(code, 0):
             fail(f"{code}: {counts[code]} events stored, more than the {n} acknowledged and "
                  f"{killed.get(code, 0)} interrupted actions")
+
+
+PASSPHRASE = "Tân Lập một cửa 2026"
+
+
+def set_up_station(cli, db, station):
+    status, out = run(cli, db, ["init", "--office-code", "000.00.12.H40", "--office-name", "UBND xã Tân Lập",
+                                "--station", str(station), "--place", "Tân Lập"])
+    if status != 0:
+        fail(f"init of workstation {station}: {out}")
+    status, out = run(cli, db, ["passphrase"], MOTCUA_SYNC_PASSPHRASE=PASSPHRASE, MOTCUA_PWHASH_FAST="1")
+    if status != 0:
+        fail(f"passphrase of workstation {station}: {out}")
+
+
+def sync_pass(cli, db, folder, kill_after=None):
+    status, out = run(cli, db, ["sync", "--dir", folder], kill_after)
+    if status is not None and status != 0:
+        fail(f"sync --dir on {os.path.basename(db)} exited with status {status}: {out}")
+    return None if status is None else json.loads(out)
+
+
+def verify_folder(cli, folder, observer, killed_db):
+    """After a killed pass: only whole files and the killed workstation's own temporary file; none damaged."""
+    for name in os.listdir(folder):
+        if name.endswith(".motcua"):
+            continue
+        if not name.endswith(".tmp"):
+            fail(f"{name} left in the sync folder")
+    report = sync_pass(cli, observer, folder)
+    bad = [note for note in report["notes"] if note["problem"] != "other-office"]
+    if bad:
+        fail(f"after a pass of {os.path.basename(killed_db)} was killed, the folder holds unsound files: {bad}")
+
+
+def event_uuids(db):
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT uuid FROM event ORDER BY uuid")]
+    finally:
+        conn.close()
 
 
 def main():
@@ -121,10 +170,13 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="motcua-crash-") as tmp:
         db = os.path.join(tmp, "motcua.db")
-        status, out = run(args.cli, db, ["init", "--office-code", "000.00.12.H40", "--office-name", "UBND xã Tân Lập",
-                                         "--station", "1", "--place", "Tân Lập"])
-        if status != 0:
-            fail(f"init: {out}")
+        other = os.path.join(tmp, "station2.db")
+        observer = os.path.join(tmp, "station3.db")
+        folder = os.path.join(tmp, "shared")
+        os.mkdir(folder)
+        for path, station in ((db, 1), (other, 2), (observer, 3)):
+            set_up_station(args.cli, path, station)
+        passes = 0
         documents = []
         for i in range(5):
             path = os.path.join(tmp, f"scan-{i}.pdf")
@@ -137,7 +189,24 @@ def main():
         durations = []
         kills = 0
         actions = 0
+        pass_durations = []
         while kills < args.kills:
+            if acked and rng.random() < 0.25:
+                # A pass of either workstation, killed at a random moment of a typical pass or left to finish.
+                target = rng.choice([db, other])
+                window = (sorted(pass_durations)[len(pass_durations) // 2] if len(pass_durations) >= 3 else 0.1) * 1.3
+                kill_after = rng.uniform(0, window) if rng.random() < 0.5 else None
+                started = time.monotonic()
+                report = sync_pass(args.cli, target, folder, kill_after)
+                passes += 1
+                if report is None:
+                    kills += 1
+                    verify(args.cli, db, acked, killed)
+                    verify(args.cli, other, {}, {}, documents=False)
+                    verify_folder(args.cli, folder, observer, target)
+                else:
+                    pass_durations.append(time.monotonic() - started)
+                continue
             code, command = action_for(rng, list(acked), documents)
             # A kill at a random moment of a typical run: early (opening), mid-commit or after the answer.
             window = (sorted(durations)[len(durations) // 2] if len(durations) >= 5 else 0.03) * 1.3
@@ -162,8 +231,20 @@ def main():
             elif status != 1:
                 fail(f"{' '.join(command)} exited with status {status}: {out}")
         verify(args.cli, db, acked, killed)
-        print(f"crash-test: {kills} kills among {actions} commands (seed {args.seed}); "
-              f"{len(acked)} acknowledged dossiers, all present with their events; every check passed")
+        # Passes left to finish: the temporary files of killed passes gone, the two workstations in step.
+        for path in (db, other, db, other):
+            report = sync_pass(args.cli, path, folder)
+            if report["notes"]:
+                fail(f"a pass after the kills left notes: {report['notes']}")
+        leftovers = [name for name in os.listdir(folder) if not name.endswith(".motcua")]
+        if leftovers:
+            fail(f"left in the sync folder after passes ran to completion: {leftovers}")
+        verify(args.cli, other, acked, killed, documents=False)
+        if event_uuids(db) != event_uuids(other):
+            fail("the two workstations do not hold the same events after passes ran to completion")
+        print(f"crash-test: {kills} kills among {actions} commands and {passes} sync passes (seed {args.seed}); "
+              f"{len(acked)} acknowledged dossiers, all present with their events; the two workstations in step; "
+              f"every check passed")
 
 
 main()

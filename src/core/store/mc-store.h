@@ -213,6 +213,12 @@ gint64        mc_store_count_station_range (McStore         *self,
                                             gint64           first,
                                             gint64           last,
                                             GError         **error);
+gint64        mc_store_get_station_uuids   (McStore         *self,
+                                            const char      *station_id,
+                                            gint64           first,
+                                            gint64           last,
+                                            char            *out_uuids,
+                                            GError         **error);
 gint64        mc_store_get_station_event_id (McStore        *self,
                                             const char      *station_id,
                                             gint64           seq,

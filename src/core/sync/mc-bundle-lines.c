@@ -228,6 +228,81 @@ take_document_line (McLineReader *r,
   return TRUE;
 }
 
+/* What the database holds of one station's range as the header gives it, read in one scan when the first line
+ * of that station comes: so that a line is known or not without a lookup of its own. */
+typedef struct
+{
+  gint64  first;
+  gint64  last;
+  char   *uuids;    /* 36 bytes per number of the range, zero where the database holds nothing; NULL: none */
+  gboolean cached;  /* FALSE: the header's range is not one to cache (ask the database for each line) */
+} HeldRange;
+
+static void
+held_range_free (HeldRange *range)
+{
+  g_free (range->uuids);
+  g_free (range);
+}
+
+typedef enum
+{
+  HELD_NO,     /* the database holds no event of that station with that number: new */
+  HELD_YES,    /* it holds this very event */
+  HELD_ASK,    /* not known from the range: look the uuid up */
+  HELD_OTHER,  /* it holds another event under that station and number */
+  HELD_ERROR,
+} Held;
+
+/* A range no wider than this many numbers per event it claims (plus a margin) is read whole; a wider one, which
+ * only a damaged or forged header gives, is looked up line by line (and then refused by the reader's checks). */
+#define HELD_SPREAD 4
+
+static Held
+find_held (McLineReader  *r,
+           const char    *station_id,
+           gint64         seq,
+           const char    *uuid,
+           GError       **error)
+{
+  HeldRange *range;
+
+  if (r->held == NULL)
+    r->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) held_range_free);
+  range = g_hash_table_lookup (r->held, station_id);
+  if (range == NULL)
+    {
+      McStationRange *claimed = g_hash_table_lookup (r->bundle->ranges, station_id);
+
+      range = g_new0 (HeldRange, 1);
+      g_hash_table_insert (r->held, g_strdup (station_id), range);
+      if (claimed != NULL && claimed->last - claimed->first < HELD_SPREAD * claimed->count + 1024)
+        {
+          gint64 width = claimed->last - claimed->first + 1;
+          gint64 n;
+
+          range->first = claimed->first;
+          range->last = claimed->last;
+          range->cached = TRUE;
+          range->uuids = g_malloc0 ((gsize) width * 36);
+          n = mc_store_get_station_uuids (r->store, station_id, range->first, range->last, range->uuids, error);
+          if (n < 0)
+            {
+              g_clear_pointer (&range->uuids, g_free);
+              range->cached = FALSE;
+              return HELD_ERROR;
+            }
+          if (n == 0)
+            g_clear_pointer (&range->uuids, g_free);
+        }
+    }
+  if (!range->cached || seq < range->first || seq > range->last)
+    return HELD_ASK;
+  if (range->uuids == NULL || range->uuids[36 * (seq - range->first)] == '\0')
+    return HELD_NO;
+  return memcmp (range->uuids + 36 * (seq - range->first), uuid, 36) == 0 ? HELD_YES : HELD_OTHER;
+}
+
 static gboolean
 take_lines (McLineReader  *r,
             GError       **error)
@@ -256,8 +331,28 @@ take_lines (McLineReader  *r,
       if (peek_identity (line, i - start, uuid, station_id, &seq))
         {
           g_autoptr(GError) local = NULL;
+          Held held = find_held (r, station_id, seq, uuid, &local);
 
-          if (mc_store_has_event (r->store, uuid, &local))
+          if (held == HELD_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          /* Two events under one station's number: two computers ran with one workstation's identity. */
+          if (held == HELD_OTHER && !mc_store_has_event (r->store, uuid, &local))
+            {
+              if (local != NULL)
+                g_propagate_error (error, g_steal_pointer (&local));
+              else
+                g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_DUPLICATE_STATION,
+                             _("The bundle holds a change numbered like one this database already holds from the "
+                               "same workstation, but different: that workstation's database was copied to another "
+                               "computer. Set that computer up as a new workstation with its own number. Nothing "
+                               "was imported."));
+              return FALSE;
+            }
+          if (held == HELD_YES || held == HELD_OTHER ||
+              (held == HELD_ASK && mc_store_has_event (r->store, uuid, &local)))
             {
               if (!g_hash_table_add (r->uuids, g_strdup (uuid)))
                 return set_invalid_event (error, r->n_lines, _("the same event twice"));
@@ -390,6 +485,7 @@ _mc_line_reader_clear (McLineReader *r)
   g_clear_pointer (&r->out, g_free);
   g_clear_pointer (&r->uuids, g_hash_table_unref);
   g_clear_pointer (&r->actual, g_hash_table_unref);
+  g_clear_pointer (&r->held, g_hash_table_unref);
   g_clear_pointer (&r->part_hash, g_free);
   g_clear_pointer (&r->part_data, g_byte_array_unref);
 }

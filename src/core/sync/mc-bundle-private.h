@@ -229,6 +229,7 @@ typedef struct
   GHashTable *actual;      /* station_id → McStationRange of every line */
   GPtrArray  *events;      /* the other lines, parsed and checked */
   GHashTable *absent;      /* uuids looked up and not found in the database */
+  GHashTable *held;        /* station_id → what the database holds of the station's range (mc-bundle-lines.c) */
   gboolean    finished;
   guint       expected_documents;
   GHashTable *documents;   /* complete documents: hash → GBytes */
