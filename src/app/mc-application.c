@@ -560,9 +560,15 @@ fill_demo (McApplication  *self,
     .clerk = "Nguyễn Thị Lan",
   };
 
-  return mc_store_setup (self->store, &setup, error) &&
-         mc_demo_generate (self->store, 6000, 2026, mc_minute_jdn (mc_time_now ()), 6000, 3000, NULL, NULL, NULL,
-                           error);
+  McDemoOptions demo = {
+    .n_dossiers = 6000,
+    .seed = 2026,
+    .end_jdn = mc_minute_jdn (mc_time_now ()),
+    .per_year = 6000,
+    .batch_size = 3000,
+  };
+
+  return mc_store_setup (self->store, &setup, error) && mc_demo_generate (self->store, &demo, NULL, error);
 }
 
 gboolean
