@@ -88,8 +88,12 @@ main (int    argc,
   setup.station = 1;
   setup.clerk = "Nguyễn Thị Lan";
   if (store == NULL || !mc_store_setup (store, &setup, &error) ||
-      !mc_demo_generate (store, (guint64) n_dossiers, (guint32) seed, end_jdn, per_year, (guint) batch_size,
-                         progress_cb, &started, &stats, &error))
+      !mc_demo_generate (store,
+                         &(McDemoOptions) { .n_dossiers = (guint64) n_dossiers, .seed = (guint32) seed,
+                                            .end_jdn = end_jdn, .per_year = per_year,
+                                            .batch_size = (guint) batch_size, .progress = progress_cb,
+                                            .progress_data = &started },
+                         &stats, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

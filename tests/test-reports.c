@@ -1008,7 +1008,10 @@ test_demo_year (void)
   store = mc_store_open (db_path, TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (mc_store_setup (store, &setup, &error));
-  g_assert_true (mc_demo_generate (store, 6000, 7, mc_minute_jdn (now), 6000, 3000, NULL, NULL, &demo, &error));
+  g_assert_true (mc_demo_generate (store,
+                                  &(McDemoOptions) { .n_dossiers = 6000, .seed = 7, .end_jdn = mc_minute_jdn (now),
+                                                     .per_year = 6000, .batch_size = 3000 },
+                                  &demo, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (demo.dossiers, ==, 6000);
 

@@ -17,6 +17,7 @@
 #include "mc-audit-window.h"
 #include "mc-backup.h"
 #include "mc-demo.h"
+#include "mc-file-chooser.h"
 #include "mc-help.h"
 #include "mc-time.h"
 #include "mc-preferences-window.h"
@@ -428,16 +429,9 @@ restore_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      McApplication   *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
-  g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (!mc_file_chooser_finish (chooser, response, &self->chooser, &path))
     return;
   if (path == NULL)
     show_message (self, _("Nothing Was Restored"), _("Choose a backup file on this computer or on a USB stick."));
@@ -560,9 +554,15 @@ fill_demo (McApplication  *self,
     .clerk = "Nguyễn Thị Lan",
   };
 
-  return mc_store_setup (self->store, &setup, error) &&
-         mc_demo_generate (self->store, 6000, 2026, mc_minute_jdn (mc_time_now ()), 6000, 3000, NULL, NULL, NULL,
-                           error);
+  McDemoOptions demo = {
+    .n_dossiers = 6000,
+    .seed = 2026,
+    .end_jdn = mc_minute_jdn (mc_time_now ()),
+    .per_year = 6000,
+    .batch_size = 3000,
+  };
+
+  return mc_store_setup (self->store, &setup, error) && mc_demo_generate (self->store, &demo, NULL, error);
 }
 
 gboolean

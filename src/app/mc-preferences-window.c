@@ -16,6 +16,7 @@
 #include "mc-backup.h"
 #include "mc-bundle.h"
 #include "mc-fee-settings-group.h"
+#include "mc-file-chooser.h"
 #include "mc-preferences-window.h"
 #include "mc-sync-folder-group.h"
 #include "mc-time.h"
@@ -567,17 +568,11 @@ backup_folder_response_cb (GtkNativeDialog     *chooser,
                            int                  response,
                            McPreferencesWindow *self)
 {
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
+  gboolean chosen = mc_file_chooser_finish (chooser, response, &self->chooser, &path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = folder ? g_file_get_path (folder) : NULL;
-    }
-  g_clear_object (&self->chooser);
   g_clear_pointer (&self->account_rows, g_ptr_array_unref);
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (!chosen)
     return;
   if (path == NULL || access (path, W_OK) != 0)
     {

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-chart.h"
+#include "mc-file-chooser.h"
 #include "mc-register.h"
 #include "mc-late-list.h"
 #include "mc-fee.h"
@@ -65,74 +67,6 @@ G_DEFINE_FINAL_TYPE (McReportsPage, mc_reports_page, GTK_TYPE_WIDGET)
  */
 
 static void
-set_foreground (GtkWidget *widget,
-                cairo_t   *cr,
-                double     alpha)
-{
-  GdkRGBA color;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * alpha);
-}
-
-/* Diagonal lines: a bar that stays distinct from a solid one on a greyscale printout. */
-static void
-fill_hatched (GtkWidget *widget,
-              cairo_t   *cr,
-              double     x,
-              double     y,
-              double     w,
-              double     h)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_clip_preserve (cr);
-  set_foreground (widget, cr, 0.15);
-  cairo_fill_preserve (cr);
-  set_foreground (widget, cr, 0.8);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  for (double d = -h; d < w; d += 5)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align,
-           gboolean    small)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int w, h;
-
-  if (small)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  /* Never past the chart's edge: long procedure names end in an ellipsis. */
-  if (align == 0)
-    {
-      pango_layout_set_width (layout, (int) ((gtk_widget_get_width (widget) - x) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &w, &h);
-  set_foreground (widget, cr, 1);
-  cairo_move_to (cr, x - w * align, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw_months (GtkDrawingArea *area,
              cairo_t        *cr,
              int             width,
@@ -144,7 +78,7 @@ draw_months (GtkDrawingArea *area,
   guint max = 1;
   double top = 34, bottom = height - 22, slot, bar;
 
-  draw_text (widget, cr, _("Received (solid) and settled (hatched), per month"), 0, 0, 0, FALSE);
+  mc_chart_draw_title (widget, cr, _("Received (solid) and settled (hatched), per month"));
   if (self->n_bins == 0)
     return;
   for (guint i = 0; i < self->n_bins; i++)
@@ -159,16 +93,16 @@ draw_months (GtkDrawingArea *area,
       g_autofree char *received = g_strdup_printf ("%u", self->bin_received[i]);
       g_autofree char *settled = g_strdup_printf ("%u", self->bin_settled[i]);
 
-      set_foreground (widget, cr, 0.75);
+      mc_chart_set_foreground (widget, cr, 0.75);
       cairo_rectangle (cr, x, bottom - hr, bar, hr);
       cairo_fill (cr);
-      fill_hatched (widget, cr, x + bar, bottom - hs, bar, hs);
+      mc_chart_fill_hatched (widget, cr, &(cairo_rectangle_t) { x + bar, bottom - hs, bar, hs });
       if (self->n_bins <= 12)
         {
-          draw_text (widget, cr, received, x + bar / 2, bottom - hr - 14, 0.5, TRUE);
-          draw_text (widget, cr, settled, x + bar * 1.5, bottom - hs - 14, 0.5, TRUE);
+          mc_chart_draw_centred (widget, cr, received, x + bar / 2, bottom - hr - 14);
+          mc_chart_draw_centred (widget, cr, settled, x + bar * 1.5, bottom - hs - 14);
         }
-      draw_text (widget, cr, self->bin_labels[i], x + bar, bottom + 4, 0.5, TRUE);
+      mc_chart_draw_centred (widget, cr, self->bin_labels[i], x + bar, bottom + 4);
     }
 }
 
@@ -185,27 +119,27 @@ draw_shares (GtkDrawingArea *area,
   double x = 0, y = 24, h = 22;
   g_autofree char *legend = NULL;
 
-  draw_text (widget, cr, _("Settled: early (solid) · on time (light) · late (hatched)"), 0, 0, 0, FALSE);
+  mc_chart_draw_title (widget, cr, _("Settled: early (solid) · on time (light) · late (hatched)"));
   if (self->stats == NULL || self->stats->overall.settled == 0)
     {
-      draw_text (widget, cr, _("Nothing settled in this period"), 0, y, 0, TRUE);
+      mc_chart_draw_label (widget, cr, _("Nothing settled in this period"), 0, y);
       return;
     }
   f = &self->stats->overall;
-  set_foreground (widget, cr, 0.75);
+  mc_chart_set_foreground (widget, cr, 0.75);
   cairo_rectangle (cr, x, y, width * (double) f->early / f->settled, h);
   cairo_fill (cr);
   x += width * (double) f->early / f->settled;
-  set_foreground (widget, cr, 0.3);
+  mc_chart_set_foreground (widget, cr, 0.3);
   cairo_rectangle (cr, x, y, width * (double) f->on_time / f->settled, h);
   cairo_fill (cr);
   x += width * (double) f->on_time / f->settled;
   if (f->late > 0)
-    fill_hatched (widget, cr, x, y, width * (double) f->late / f->settled, h);
+    mc_chart_fill_hatched (widget, cr, &(cairo_rectangle_t) { x, y, width * (double) f->late / f->settled, h });
   /* Translators: shares of settled dossiers */
   legend = g_strdup_printf (_("Early %.1f%% · on time %.1f%% · late %.1f%%"), 100.0 * f->early / f->settled,
                             100.0 * f->on_time / f->settled, 100.0 * f->late / f->settled);
-  draw_text (widget, cr, legend, 0, y + h + 4, 0, TRUE);
+  mc_chart_draw_label (widget, cr, legend, 0, y + h + 4);
 }
 
 static int
@@ -228,7 +162,7 @@ draw_overdue (GtkDrawingArea *area,
   g_autoptr(GPtrArray) groups = NULL;
   guint max = 1, shown = 0;
 
-  draw_text (widget, cr, _("Procedures with the most overdue dossiers"), 0, 0, 0, FALSE);
+  mc_chart_draw_title (widget, cr, _("Procedures with the most overdue dossiers"));
   if (self->stats == NULL)
     return;
   groups = g_ptr_array_copy (self->stats->per_procedure, NULL, NULL);
@@ -245,12 +179,12 @@ draw_overdue (GtkDrawingArea *area,
       if (g->figures.overdue == 0)
         break;
       label = g_strdup_printf ("%u · %s", g->figures.overdue, g->name);
-      fill_hatched (widget, cr, 0, y, (width * 0.35) * g->figures.overdue / max, 14);
-      draw_text (widget, cr, label, width * 0.37, y, 0, TRUE);
+      mc_chart_fill_hatched (widget, cr, &(cairo_rectangle_t) { 0, y, (width * 0.35) * g->figures.overdue / max, 14 });
+      mc_chart_draw_label (widget, cr, label, width * 0.37, y);
       shown++;
     }
   if (shown == 0)
-    draw_text (widget, cr, _("No dossier is overdue"), 0, 24, 0, TRUE);
+    mc_chart_draw_label (widget, cr, _("No dossier is overdue"), 0, 24);
 }
 
 /*
@@ -608,19 +542,12 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     McReportsPage   *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
   gboolean late = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "late"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file ? g_file_get_path (file) : NULL;
-    }
-  g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (!mc_file_chooser_finish (dialog, response, &self->chooser, &path))
     return;
   if (path == NULL)
     show_error (self, _("Choose a folder on this computer or on a USB stick."));

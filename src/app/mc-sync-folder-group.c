@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "mc-file-chooser.h"
 #include "mc-sync-folder-group.h"
 #include "mc-sync-folder.h"
 
@@ -90,16 +91,9 @@ folder_response_cb (GtkNativeDialog   *chooser,
                     int                response,
                     McSyncFolderGroup *self)
 {
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = folder ? g_file_get_path (folder) : NULL;
-    }
-  g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (!mc_file_chooser_finish (chooser, response, &self->chooser, &path))
     return;
   if (path == NULL || access (path, W_OK) != 0)
     {

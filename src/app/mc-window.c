@@ -19,6 +19,7 @@
 #include "mc-clock.h"
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
+#include "mc-file-chooser.h"
 #include "mc-help.h"
 #include "mc-intake-page.h"
 #include "mc-lock-page.h"
@@ -638,20 +639,13 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     McWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   guint n = 0, n_documents = 0;
   gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      g_clear_object (&self->chooser);
-      return;
-    }
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  g_clear_object (&self->chooser);
+  if (!mc_file_chooser_finish (dialog, response, &self->chooser, &path))
+    return;
   if (path == NULL)
     {
       show_message (self, _("Export Failed"), _("Choose a folder on this computer or on a USB stick."));
@@ -856,16 +850,9 @@ import_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     McWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file ? g_file_get_path (file) : NULL;
-    }
-  g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (!mc_file_chooser_finish (dialog, response, &self->chooser, &path))
     return;
   if (path == NULL)
     {

@@ -161,36 +161,49 @@ mc_cmd_stats (McCli  *cli,
   return EXIT_OK;
 }
 
-/* Writes one of the period's books (the register, or the late dossiers) to @output, as CSV or PDF by its suffix,
- * (the writers record the export in the audit log: both hold personal data). */
+/* One of the period's books: the register, or the late dossiers. */
+typedef struct
+{
+  gboolean    late;
+  const char *from_text;
+  const char *to_text;
+  const char *sector;   /* the register only */
+  const char *output;
+} Book;
+
+/* Writes @book to its output, as CSV or PDF by its suffix, once the command's @argc and options are right
+ * (@needs says what it needs; @not_pdf_or_csv, which suffixes it takes). The writers record the export in the
+ * audit log: both books hold personal data. */
 static int
 write_book (McCli      *cli,
-            gboolean    late,
-            const char *from_text,
-            const char *to_text,
-            const char *sector,
-            const char *output,
+            const Book *book,
+            int         argc,
+            const char *needs,
             const char *not_pdf_or_csv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McDocument) document = NULL;
-  gboolean csv = g_str_has_suffix (output, ".csv");
-  gboolean written;
+  const char *output = book->output;
+  gboolean late = book->late;
+  gboolean csv, written;
   int status, from, to;
 
+  if (argc > 1 || book->from_text == NULL || book->to_text == NULL || output == NULL)
+    return mc_cli_usage_error (needs);
+  csv = g_str_has_suffix (output, ".csv");
   if (!csv && !g_str_has_suffix (output, ".pdf"))
     return mc_cli_usage_error (not_pdf_or_csv);
-  if (!parse_period (from_text, to_text, &from, &to, &error))
+  if (!parse_period (book->from_text, book->to_text, &from, &to, &error))
     return mc_cli_fail (error);
   if (!mc_cli_prepare (cli, &status))
     return status;
   if (csv)
     written = late ? mc_late_list_write_csv (cli->store, from, to, output, &error)
-                   : mc_register_write_csv (cli->store, from, to, sector, output, &error);
+                   : mc_register_write_csv (cli->store, from, to, book->sector, output, &error);
   else
     {
       document = late ? mc_late_list_render (cli->store, from, to, &error)
-                      : mc_register_render (cli->store, from, to, sector, &error);
+                      : mc_register_render (cli->store, from, to, book->sector, &error);
       written = document != NULL && mc_document_write_pdf (document, output, &error);
     }
   if (!written)
@@ -214,9 +227,9 @@ mc_cmd_register (McCli  *cli,
 
   if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
-  if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
-    return mc_cli_usage_error (_("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
-  status = write_book (cli, FALSE, from_text, to_text, sector, output, _("The register is written as .pdf or .csv"));
+  status = write_book (cli, &(Book) { FALSE, from_text, to_text, sector, output }, argc,
+                       _("register needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"),
+                       _("The register is written as .pdf or .csv"));
   if (status != EXIT_OK)
     return status;
   if (cli->json)
@@ -248,9 +261,9 @@ mc_cmd_late_list (McCli  *cli,
 
   if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
     return status;
-  if (argc > 1 || from_text == NULL || to_text == NULL || output == NULL)
-    return mc_cli_usage_error (_("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"));
-  status = write_book (cli, TRUE, from_text, to_text, NULL, output, _("The list is written as .pdf or .csv"));
+  status = write_book (cli, &(Book) { TRUE, from_text, to_text, NULL, output }, argc,
+                       _("late-list needs --from DATE, --to DATE and -o FILE.pdf or FILE.csv"),
+                       _("The list is written as .pdf or .csv"));
   if (status != EXIT_OK)
     return status;
   g_print (_("List written to %s\n"), output);

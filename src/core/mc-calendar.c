@@ -13,38 +13,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "mc-calendar.h"
-#include "mc-lunar.h"
+#include "mc-calendar-private.h"
 #include "mc-time.h"
-
-/* One byte per day from 1900-01-01 to 2100-12-31: the kind in the low bits, flags above. */
-#define KIND_MASK       0x07
-#define FLAG_PROVISIONAL 0x08
-#define N_YEARS (MC_TIME_MAX_YEAR - MC_TIME_MIN_YEAR + 1)
-
-typedef struct
-{
-  McDayKind kind;
-  char     *label;
-} OfficeDay;
-
-struct _McCalendar
-{
-  GObject        parent_instance;
-
-  int            base_jdn;
-  int            n_days;
-  guint8        *days;
-  int            year_ready[N_YEARS];
-  GMutex         build_lock;
-
-  GHashTable    *names;        /* jdn → holiday name (owned) */
-  GHashTable    *schedules;    /* year → JsonNode of the official schedule */
-  GHashTable    *office_days;  /* jdn → OfficeDay */
-
-  McOfficeHours  hours;
-  int            due_soon_days;
-};
 
 G_DEFINE_FINAL_TYPE (McCalendar, mc_calendar, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-calendar-error-quark, mc_calendar_error)
@@ -68,12 +38,12 @@ kind_is_working (McDayKind kind)
   return kind == MC_DAY_WORKING || kind == MC_DAY_WORKED_SATURDAY || kind == MC_DAY_OFFICE_WORKDAY;
 }
 
-static void
-mark_day (McCalendar *self,
-          int         jdn,
-          McDayKind   kind,
-          gboolean    provisional,
-          const char *name)
+void
+_mc_calendar_mark_day (McCalendar *self,
+                       int         jdn,
+                       McDayKind   kind,
+                       gboolean    provisional,
+                       const char *name)
 {
   int i = jdn - self->base_jdn;
 
@@ -84,153 +54,6 @@ mark_day (McCalendar *self,
     g_hash_table_insert (self->names, GINT_TO_POINTER (jdn), g_strdup (name));
   else
     g_hash_table_remove (self->names, GINT_TO_POINTER (jdn));
-}
-
-static McDayKind
-raw_kind (McCalendar *self,
-          int         jdn)
-{
-  return (McDayKind) (self->days[jdn - self->base_jdn] & KIND_MASK);
-}
-
-typedef struct
-{
-  int         jdn;
-  const char *name;
-} Holiday;
-
-static int
-compare_holidays (gconstpointer a,
-                  gconstpointer b)
-{
-  return ((const Holiday *) a)->jdn - ((const Holiday *) b)->jdn;
-}
-
-static int
-lunar_to_jdn (int year,
-              int month,
-              int day)
-{
-  McLunarDate lunar = { day, month, year, FALSE };
-  int y, m, d;
-
-  if (!mc_lunar_to_gregorian (&lunar, &y, &m, &d, NULL))
-    return -1;
-  return mc_jdn_from_ymd (y, m, d);
-}
-
-/* Bộ luật Lao động 2019 Điều 112 and Điều 111 k3, for years with no official schedule yet. */
-static void
-build_statutory_year (McCalendar *self,
-                      int         year)
-{
-  static const char *tet_names[] = {
-    /* Holiday names are the official Vietnamese ones, in every UI language. */
-    "Tết Nguyên đán (Mùng 1)", "Tết Nguyên đán (Mùng 2)",
-    "Tết Nguyên đán (Mùng 3)", "Tết Nguyên đán (Mùng 4)",
-  };
-  g_autoptr(GArray) holidays = g_array_new (FALSE, FALSE, sizeof (Holiday));
-  int tet = lunar_to_jdn (year, 1, 1);
-  int gio_to = lunar_to_jdn (year, 3, 10);
-  int national = mc_jdn_from_ymd (year, 9, 2);
-  int adjacent;
-  Holiday h;
-  int last_taken = 0;
-
-  h = (Holiday) { mc_jdn_from_ymd (year, 1, 1), "Tết Dương lịch" };
-  g_array_append_val (holidays, h);
-  if (tet > 0)
-    {
-      g_autofree char *last_day = NULL;
-      McLunarDate lunar;
-      int y, m, d;
-
-      mc_jdn_to_ymd (tet - 1, &y, &m, &d);
-      if (mc_lunar_from_gregorian (y, m, d, &lunar, NULL))
-        last_day = g_strdup_printf ("Tết Nguyên đán (%d tháng Chạp)", lunar.day);
-      h = (Holiday) { tet - 1, g_intern_string (last_day ? last_day : "Tết Nguyên đán") };
-      g_array_append_val (holidays, h);
-      for (int i = 0; i < 4; i++)
-        {
-          h = (Holiday) { tet + i, tet_names[i] };
-          g_array_append_val (holidays, h);
-        }
-    }
-  if (gio_to > 0)
-    {
-      h = (Holiday) { gio_to, "Giỗ Tổ Hùng Vương (10/3 âm lịch)" };
-      g_array_append_val (holidays, h);
-    }
-  h = (Holiday) { mc_jdn_from_ymd (year, 4, 30), "Ngày Chiến thắng" };
-  g_array_append_val (holidays, h);
-  h = (Holiday) { mc_jdn_from_ymd (year, 5, 1), "Ngày Quốc tế Lao động" };
-  g_array_append_val (holidays, h);
-  h = (Holiday) { national, "Quốc khánh" };
-  g_array_append_val (holidays, h);
-  /* The Prime Minister picks the day next to 2/9 each year; this picks the one that makes the longer break. */
-  switch (mc_jdn_weekday (national))
-    {
-    case 1: case 4: case 0:
-      adjacent = national + 1;
-      break;
-    default:
-      adjacent = national - 1;
-      break;
-    }
-  h = (Holiday) { adjacent, "Quốc khánh (ngày liền kề)" };
-  g_array_append_val (holidays, h);
-
-  g_array_sort (holidays, compare_holidays);
-
-  for (guint i = 0; i < holidays->len; i++)
-    {
-      const Holiday *hol = &g_array_index (holidays, Holiday, i);
-      mark_day (self, hol->jdn, MC_DAY_HOLIDAY, TRUE, hol->name);
-    }
-
-  /* Nghỉ bù: a holiday on a weekend gives the next working day off. */
-  for (guint i = 0; i < holidays->len; i++)
-    {
-      const Holiday *hol = &g_array_index (holidays, Holiday, i);
-      int wd = mc_jdn_weekday (hol->jdn);
-      int comp;
-      g_autofree char *name = NULL;
-
-      if (wd != 0 && wd != 6)
-        continue;
-      comp = MAX (hol->jdn + 1, last_taken + 1);
-      while (comp - self->base_jdn < self->n_days &&
-             raw_kind (self, comp) != MC_DAY_WORKING)
-        comp++;
-      last_taken = comp;
-      name = g_strdup_printf ("%s (nghỉ bù)", hol->name);
-      mark_day (self, comp, MC_DAY_HOLIDAY, TRUE, name);
-    }
-}
-
-static void
-build_official_year (McCalendar *self,
-                     JsonObject *schedule)
-{
-  JsonArray *off = json_object_get_array_member (schedule, "days_off");
-  JsonArray *worked = json_object_get_array_member (schedule, "worked_days");
-
-  for (guint i = 0; i < json_array_get_length (off); i++)
-    {
-      JsonObject *e = json_array_get_object_element (off, i);
-      int jdn;
-
-      if (mc_date_parse (json_object_get_string_member (e, "date"), &jdn, NULL))
-        mark_day (self, jdn, MC_DAY_HOLIDAY, FALSE, json_object_get_string_member (e, "name"));
-    }
-  for (guint i = 0; i < json_array_get_length (worked); i++)
-    {
-      JsonObject *e = json_array_get_object_element (worked, i);
-      int jdn;
-
-      if (mc_date_parse (json_object_get_string_member (e, "date"), &jdn, NULL))
-        mark_day (self, jdn, MC_DAY_WORKED_SATURDAY, FALSE, json_object_get_string_member (e, "name"));
-    }
 }
 
 static void
@@ -246,14 +69,14 @@ build_year (McCalendar *self,
   for (int jdn = first; jdn <= last; jdn++)
     {
       int wd = mc_jdn_weekday (jdn);
-      mark_day (self, jdn, (wd == 0 || wd == 6) ? MC_DAY_WEEKEND : MC_DAY_WORKING, FALSE, NULL);
+      _mc_calendar_mark_day (self, jdn, (wd == 0 || wd == 6) ? MC_DAY_WEEKEND : MC_DAY_WORKING, FALSE, NULL);
     }
 
   schedule = g_hash_table_lookup (self->schedules, GINT_TO_POINTER (year));
   if (schedule != NULL)
-    build_official_year (self, json_node_get_object (schedule));
+    _mc_calendar_build_official_year (self, json_node_get_object (schedule));
   else
-    build_statutory_year (self, year);
+    _mc_calendar_build_statutory_year (self, year);
 
   g_hash_table_iter_init (&iter, self->office_days);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -262,7 +85,7 @@ build_year (McCalendar *self,
       OfficeDay *day = value;
 
       if (jdn >= first && jdn <= last)
-        mark_day (self, jdn, day->kind, FALSE, day->label);
+        _mc_calendar_mark_day (self, jdn, day->kind, FALSE, day->label);
     }
 }
 
@@ -288,9 +111,9 @@ ensure_year_for_jdn (McCalendar *self,
   g_mutex_unlock (&self->build_lock);
 }
 
-static void
-invalidate_year (McCalendar *self,
-                 int         year)
+void
+_mc_calendar_invalidate_year (McCalendar *self,
+                              int         year)
 {
   int i = year - MC_TIME_MIN_YEAR;
 
@@ -387,90 +210,6 @@ mc_calendar_new (void)
 }
 
 /**
- * mc_calendar_load_schedule:
- *
- * Loads one year's official schedule (days off, including the weekend days of a break, and worked Saturdays).
- * It replaces the statutory rule for that year entirely.
- */
-gboolean
-mc_calendar_load_schedule (McCalendar  *self,
-                           const char  *json,
-                           gssize       length,
-                           GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  gint64 year;
-  const char *lists[] = { "days_off", "worked_days" };
-
-  g_return_val_if_fail (MC_IS_CALENDAR (self), FALSE);
-
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
-    {
-      g_set_error (error, MC_CALENDAR_ERROR, MC_CALENDAR_ERROR_INVALID_DATA,
-                   _("The holiday schedule is not valid JSON: %s"), local_error->message);
-      return FALSE;
-    }
-  /* Blank text parses to no root at all. */
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    goto invalid;
-  root = json_node_get_object (json_parser_get_root (parser));
-  year = json_object_get_int_member_with_default (root, "year", 0);
-  if (year < MC_TIME_MIN_YEAR || year > MC_TIME_MAX_YEAR)
-    goto invalid;
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    {
-      JsonNode *node = json_object_get_member (root, lists[l]);
-      JsonArray *array;
-
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-        goto invalid;
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *e;
-          const char *date, *name;
-          int jdn, y;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            goto invalid;
-          e = json_node_get_object (element);
-          date = json_object_get_string_member_with_default (e, "date", NULL);
-          name = json_object_get_string_member_with_default (e, "name", NULL);
-          if (date == NULL || name == NULL || !mc_date_parse (date, &jdn, NULL))
-            goto invalid;
-          mc_jdn_to_ymd (jdn, &y, NULL, NULL);
-          if (y != year)
-            goto invalid;
-          if (l == 1 && mc_jdn_weekday (jdn) != 6 && mc_jdn_weekday (jdn) != 0)
-            goto invalid;
-        }
-    }
-
-  g_hash_table_insert (self->schedules, GINT_TO_POINTER ((int) year),
-                       json_node_copy (json_parser_get_root (parser)));
-  invalidate_year (self, (int) year);
-  return TRUE;
-
-invalid:
-  g_set_error_literal (error, MC_CALENDAR_ERROR, MC_CALENDAR_ERROR_INVALID_DATA,
-                       _("The holiday schedule must name its year and list dates of that year "
-                         "under “days_off” and “worked_days” (weekend days only)"));
-  return FALSE;
-}
-
-gboolean
-mc_calendar_has_schedule (McCalendar *self,
-                          int         year)
-{
-  g_return_val_if_fail (MC_IS_CALENDAR (self), FALSE);
-  return g_hash_table_contains (self->schedules, GINT_TO_POINTER (year));
-}
-
-/**
  * mc_calendar_set_office_day:
  * @kind: %MC_DAY_OFFICE_CLOSED, %MC_DAY_OFFICE_WORKDAY, or %MC_DAY_WORKING to remove the office's entry
  *
@@ -498,7 +237,7 @@ mc_calendar_set_office_day (McCalendar *self,
       g_hash_table_insert (self->office_days, GINT_TO_POINTER (jdn), day);
     }
   mc_jdn_to_ymd (jdn, &year, NULL, NULL);
-  invalidate_year (self, year);
+  _mc_calendar_invalidate_year (self, year);
 }
 
 void

@@ -28,74 +28,15 @@
 
 #include "mc-calendar.h"
 #include "mc-demo.h"
+#include "mc-demo-people.h"
 #include "mc-event.h"
 #include "mc-identity.h"
 #include "mc-time.h"
-
-/* Vietnamese names with the national surname shares (data/vn-names.tsv, compiled in). */
-#define NAMES_RESOURCE "/io/github/motcua/Desk/data/vn-names.tsv"
 
 /* One commune's desk receives about this many dossiers a year; bigger databases are read as a ward of a large
  * city (or a district's aggregate) over at most MAX_YEARS years, with more dossiers a day. */
 #define COMMUNE_PER_YEAR 6000
 #define MAX_YEARS 20
-
-/*
- * Weighted tables
- */
-
-typedef struct
-{
-  GPtrArray *items;       /* char *, or borrowed pointers */
-  GArray    *cumulative;  /* double */
-} Table;
-
-static void
-table_init (Table          *table,
-            GDestroyNotify  free_func)
-{
-  table->items = g_ptr_array_new_with_free_func (free_func);
-  table->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
-}
-
-static void
-table_clear (Table *table)
-{
-  g_clear_pointer (&table->items, g_ptr_array_unref);
-  g_clear_pointer (&table->cumulative, g_array_unref);
-}
-
-static void
-table_add (Table    *table,
-           gpointer  item,
-           double    weight)
-{
-  double total = table->cumulative->len ? g_array_index (table->cumulative, double, table->cumulative->len - 1) : 0;
-
-  total += weight;
-  g_ptr_array_add (table->items, item);
-  g_array_append_val (table->cumulative, total);
-}
-
-static gpointer
-table_pick (Table *table,
-            GRand *rand)
-{
-  guint n = table->cumulative->len;
-  double x = g_rand_double (rand) * g_array_index (table->cumulative, double, n - 1);
-  guint lo = 0, hi = n - 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (table->cumulative, double, mid) > x)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return g_ptr_array_index (table->items, lo);
-}
 
 /*
  * Generator state
@@ -118,16 +59,11 @@ typedef struct
   McCalendar   *calendar;
   McOffice     *office;         /* held: the batches' writes may make the store read its settings again */
 
-  Table         surnames;
-  Table         middle_male;
-  Table         middle_female;
-  Table         given_male;
-  Table         given_female;
-  Table         procedures;     /* McProcedure *, borrowed from @catalogue */
+  McDemoPeople  people;
+  McDemoTable   procedures;     /* McProcedure *, borrowed from @catalogue */
   GPtrArray    *catalogue;
   GHashTable   *documents;      /* procedure code → JsonNode (required documents) */
   GHashTable   *last_slip;      /* year → the last slip number given that year */
-  GPtrArray    *provinces;      /* "001", … with a known name */
   const char   *clerks[3];
 
   GArray       *heap;           /* Pending */
@@ -149,133 +85,8 @@ typedef struct
 } Generator;
 
 /*
- * Names, numbers and times
+ * Times
  */
-
-static gboolean
-load_names (Generator  *gen,
-            GError    **error)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (NAMES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (bytes == NULL)
-    return FALSE;
-  contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      Table *table = NULL;
-      double weight;
-
-      if (lines[i][0] == '#' || lines[i][0] == '\0' || g_str_has_prefix (lines[i], "kind\t"))
-        continue;
-      fields = g_strsplit (g_strchomp (lines[i]), "\t", 3);
-      if (g_strv_length (fields) != 3)
-        continue;
-      if (g_str_equal (fields[0], "surname"))
-        table = &gen->surnames;
-      else if (g_str_equal (fields[0], "middle_male"))
-        table = &gen->middle_male;
-      else if (g_str_equal (fields[0], "middle_female"))
-        table = &gen->middle_female;
-      else if (g_str_equal (fields[0], "given_male"))
-        table = &gen->given_male;
-      else if (g_str_equal (fields[0], "given_female"))
-        table = &gen->given_female;
-      weight = g_ascii_strtod (fields[2], NULL);
-      if (table == NULL || weight <= 0)
-        continue;
-      table_add (table, g_utf8_normalize (fields[1], -1, G_NORMALIZE_NFC), weight);
-    }
-  if (gen->surnames.items->len == 0 || gen->middle_male.items->len == 0 || gen->middle_female.items->len == 0 ||
-      gen->given_male.items->len == 0 || gen->given_female.items->len == 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s lacks one of the name lists", NAMES_RESOURCE);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-make_name (Generator *gen,
-           gboolean   female)
-{
-  const char *surname = table_pick (&gen->surnames, gen->rand);
-  Table *middle = female ? &gen->middle_female : &gen->middle_male;
-  Table *given = female ? &gen->given_female : &gen->given_male;
-  const char *m1 = table_pick (middle, gen->rand);
-  const char *g = table_pick (given, gen->rand);
-
-  /* Some names carry two middle names ("Nguyễn Thị Thu Hà"). */
-  if (g_rand_double (gen->rand) < 0.15)
-    {
-      const char *m2 = table_pick (middle, gen->rand);
-      if (g_strcmp0 (m1, m2) != 0 && g_strcmp0 (m2, g) != 0)
-        return g_strdup_printf ("%s %s %s %s", surname, m1, m2, g);
-    }
-  return g_strdup_printf ("%s %s %s", surname, m1, g);
-}
-
-/* Number of a mobile line: 09x with x ≠ 5, or 03[2-9], then seven digits. */
-static char *
-make_phone (GRand *rand)
-{
-  static const char nine[] = "012346789";
-  static const char three[] = "23456789";
-  gboolean viettel3 = g_rand_double (rand) < 0.4;
-  char second = viettel3 ? '3' : '9';
-  char third = viettel3 ? three[g_rand_int_range (rand, 0, 8)] : nine[g_rand_int_range (rand, 0, 9)];
-
-  return g_strdup_printf ("0%c%c%07d", second, third, g_rand_int_range (rand, 0, 10000000));
-}
-
-/* Số định danh cá nhân: province of birth registration, century/gender digit, year of birth, six random digits. */
-static char *
-make_personal_id (Generator *gen,
-                  int        birth_year,
-                  gboolean   female)
-{
-  const char *province = g_rand_double (gen->rand) < 0.6 ? "001"
-                         : g_ptr_array_index (gen->provinces, g_rand_int_range (gen->rand, 0, gen->provinces->len));
-  int century = birth_year >= 2000 ? 2 : 0;
-
-  return g_strdup_printf ("%s%d%02d%06d", province, century + (female ? 1 : 0), birth_year % 100,
-                          g_rand_int_range (gen->rand, 0, 1000000));
-}
-
-static char *
-make_old_id (GRand *rand)
-{
-  return g_strdup_printf ("%02d%07d", g_rand_int_range (rand, 1, 39), g_rand_int_range (rand, 0, 10000000));
-}
-
-/* A UUID with the v7 layout (time first, then random bits from the seeded generator): reproducible, and the
- * unique indexes on event and dossier UUIDs grow at their end rather than everywhere. */
-static char *
-make_uuid (GRand    *rand,
-           McMinute  at)
-{
-  guint64 ms = (guint64) MAX (at, 0) * 60000 + (guint64) g_rand_int_range (rand, 0, 60000);
-  guint32 a = g_rand_int (rand), b = g_rand_int (rand), c = g_rand_int (rand);
-
-  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x", (guint32) (ms >> 16), (guint) (ms & 0xffff), a & 0xfff,
-                          0x8000 | ((a >> 12) & 0x3fff), b & 0xffff, c);
-}
-
-static char *
-make_pin (GRand *rand)
-{
-  static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-  char pin[7];
-
-  for (int i = 0; i < 6; i++)
-    pin[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-  pin[6] = '\0';
-  return g_strdup (pin);
-}
 
 static McMinute
 working_later (Generator *gen,
@@ -438,7 +249,7 @@ release_events (Generator  *gen,
   while (gen->heap->len > 0 && ((Pending *) (void *) gen->heap->data)[0].at < until)
     {
       Pending p = heap_pop (gen);
-      g_autofree char *uuid = make_uuid (gen->rand, p.at);
+      g_autofree char *uuid = _mc_demo_make_uuid (gen->rand, p.at);
       g_autofree char *occurred = mc_time_format_iso_offset (p.at);
 
       g_ptr_array_add (gen->batch, mc_event_new (uuid, p.dossier_uuid, gen->office->station_id, ++gen->seq,
@@ -475,16 +286,16 @@ plan_dossier (Generator *gen,
               McMinute   received,
               const char *code)
 {
-  McProcedure *procedure = table_pick (&gen->procedures, gen->rand);
+  McProcedure *procedure = _mc_demo_table_pick (&gen->procedures, gen->rand);
   const McOfficeHours *hours = mc_calendar_get_hours (gen->calendar);
   gint64 day_minutes = (hours->morning_close - hours->morning_open) + (hours->afternoon_close - hours->afternoon_open);
   int year;
   gboolean female = g_rand_double (gen->rand) < 0.53;
-  g_autofree char *uuid = make_uuid (gen->rand, received);
-  g_autofree char *name = make_name (gen, female);
+  g_autofree char *uuid = _mc_demo_make_uuid (gen->rand, received);
+  g_autofree char *name = _mc_demo_make_name (&gen->people, female);
   g_autofree char *id_number = NULL;
   g_autofree char *phone = NULL;
-  g_autofree char *pin = make_pin (gen->rand);
+  g_autofree char *pin = _mc_demo_make_pin (gen->rand);
   g_autofree char *received_iso = mc_time_format_iso_offset (received);
   g_autofree char *proxy_name = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -510,12 +321,12 @@ plan_dossier (Generator *gen,
   u = g_rand_double (gen->rand);
   if (u < (year < 2016 ? 0.65 : year < 2021 ? 0.80 : 0.94))
     {
-      id_number = make_personal_id (gen, birth_year, female);
+      id_number = _mc_demo_make_personal_id (&gen->people, birth_year, female);
       id_kind = "personal_id";
     }
   else if (u < (year < 2021 ? 0.95 : 0.97))
     {
-      id_number = make_old_id (gen->rand);
+      id_number = _mc_demo_make_old_id (gen->rand);
       id_kind = "old_id_card";
     }
   if (id_number != NULL && !mc_id_number_validate (id_number, birth_year,
@@ -523,12 +334,12 @@ plan_dossier (Generator *gen,
                                                    NULL))
     g_error ("generated an invalid identity number %s (born %d)", id_number, birth_year);
   if (g_rand_double (gen->rand) < (year < 2012 ? 0.45 : 0.8))
-    phone = make_phone (gen->rand);
+    phone = _mc_demo_make_phone (gen->rand);
 
   u = g_rand_double (gen->rand);
   channel = u < 0.88 ? "in_person" : u < 0.97 ? "online" : "post";
   if (g_rand_double (gen->rand) < 0.05)
-    proxy_name = make_name (gen, g_rand_boolean (gen->rand));
+    proxy_name = _mc_demo_make_name (&gen->people, g_rand_boolean (gen->rand));
 
   /* Slips are numbered from 1 each year, as the desk numbers them; receipts come here in time order. */
   slip_number = GPOINTER_TO_INT (g_hash_table_lookup (gen->last_slip, GINT_TO_POINTER (year))) + 1;
@@ -606,7 +417,7 @@ plan_dossier (Generator *gen,
     {
       McMinute at = working_later (gen, received, g_rand_int_range (gen->rand, 5, 120));
       JsonNode *payload = payload_at (at);
-      g_autofree char *value = make_phone (gen->rand);
+      g_autofree char *value = _mc_demo_make_phone (gen->rand);
       JsonObject *o = json_node_get_object (payload);
 
       json_object_set_string_member (o, "field", "phone");
@@ -775,47 +586,29 @@ generator_clear (Generator *gen)
     }
   g_clear_pointer (&gen->documents, g_hash_table_unref);
   g_clear_pointer (&gen->last_slip, g_hash_table_unref);
-  g_clear_pointer (&gen->provinces, g_ptr_array_unref);
   g_clear_pointer (&gen->catalogue, g_ptr_array_unref);
   g_clear_pointer (&gen->batch, g_ptr_array_unref);
   g_clear_pointer (&gen->heap, g_array_unref);
   g_clear_pointer (&gen->office, mc_office_unref);
-  if (gen->surnames.items != NULL)
-    {
-      table_clear (&gen->surnames);
-      table_clear (&gen->middle_male);
-      table_clear (&gen->middle_female);
-      table_clear (&gen->given_male);
-      table_clear (&gen->given_female);
-      table_clear (&gen->procedures);
-    }
+  _mc_demo_people_clear (&gen->people);
+  _mc_demo_table_clear (&gen->procedures);
   g_clear_pointer (&gen->rand, g_rand_free);
 }
 
 /**
  * mc_demo_generate:
  * @store: a set-up store (mc_store_setup), normally empty
- * @n_dossiers: how many dossiers to receive
- * @seed: the same seed gives the same dossiers
- * @end_jdn: the last day of receipts; what has not happened by its end stays in progress
- * @per_year: dossiers a year (a commune: about 6,000); the history spans at most 20 years
- * @batch_size: dossiers per mc_store_apply_events() call
+ * @options: how many dossiers, from which seed, up to which day (#McDemoOptions)
  *
  * Fills @store with realistic dossiers written as the events a station would have recorded: Vietnamese names
  * with the national surname shares, valid identity numbers, the catalogue's procedures in plausible shares,
  * receipts on working days, and histories (supplements, refusals, stops, apologies, results, returns).
  */
 gboolean
-mc_demo_generate (McStore         *store,
-                  guint64          n_dossiers,
-                  guint32          seed,
-                  int              end_jdn,
-                  int              per_year,
-                  guint            batch_size,
-                  McDemoProgress   progress,
-                  gpointer         progress_data,
-                  McDemoStats     *out_stats,
-                  GError         **error)
+mc_demo_generate (McStore              *store,
+                  const McDemoOptions  *options,
+                  McDemoStats          *out_stats,
+                  GError              **error)
 {
   g_autoptr(GPtrArray) setup_events = NULL;
   g_autoptr(GHashTable) last_by_day = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -823,6 +616,8 @@ mc_demo_generate (McStore         *store,
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (McMinute));
   Generator gen = { 0 };
+  guint64 n_dossiers;
+  int end_jdn, per_year;
   int start_jdn;
   McMinute present = mc_time_now ();
   McMinute horizon;
@@ -831,7 +626,12 @@ mc_demo_generate (McStore         *store,
   gboolean ok = FALSE;
 
   g_return_val_if_fail (MC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (n_dossiers > 0 && per_year > 0 && batch_size > 0, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->n_dossiers > 0 && options->per_year > 0 && options->batch_size > 0, FALSE);
+
+  n_dossiers = options->n_dossiers;
+  end_jdn = options->end_jdn;
+  per_year = options->per_year;
 
   if (!mc_store_is_set_up (store))
     {
@@ -840,30 +640,18 @@ mc_demo_generate (McStore         *store,
     }
 
   gen.started = g_get_monotonic_time ();
-  gen.rand = g_rand_new_with_seed (seed);
-  gen.batch_size = batch_size;
+  gen.rand = g_rand_new_with_seed (options->seed);
+  gen.batch_size = options->batch_size;
   gen.target = n_dossiers;
-  gen.progress = progress;
-  gen.progress_data = progress_data;
-  table_init (&gen.surnames, g_free);
-  table_init (&gen.middle_male, g_free);
-  table_init (&gen.middle_female, g_free);
-  table_init (&gen.given_male, g_free);
-  table_init (&gen.given_female, g_free);
-  table_init (&gen.procedures, NULL);
+  gen.progress = options->progress;
+  gen.progress_data = options->progress_data;
+  _mc_demo_table_init (&gen.procedures, NULL);
   gen.heap = g_array_new (FALSE, FALSE, sizeof (Pending));
   gen.batch = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
   gen.documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_node_unref);
   gen.last_slip = g_hash_table_new (NULL, NULL);
-  gen.provinces = g_ptr_array_new_with_free_func (g_free);
-  if (!load_names (&gen, error))
+  if (!_mc_demo_people_init (&gen.people, gen.rand, error))
     goto out;
-  for (int p = 1; p < 100; p++)
-    {
-      g_autofree char *code = g_strdup_printf ("%03d", p);
-      if (mc_id_province_name (code) != NULL)
-        g_ptr_array_add (gen.provinces, g_steal_pointer (&code));
-    }
 
   gen.store = store;
   gen.calendar = mc_store_get_calendar (store);
@@ -895,7 +683,7 @@ mc_demo_generate (McStore         *store,
   for (guint i = 0; i < gen.catalogue->len; i++)
     {
       McProcedure *procedure = g_ptr_array_index (gen.catalogue, i);
-      table_add (&gen.procedures, procedure, procedure_weight (procedure->code));
+      _mc_demo_table_add (&gen.procedures, procedure, procedure_weight (procedure->code));
       g_hash_table_insert (gen.documents, procedure->code, mc_procedure_required_documents_to_json (procedure));
     }
 

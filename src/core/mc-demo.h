@@ -27,15 +27,21 @@ typedef struct
   guint   working_days;
 } McDemoStats;
 
-gboolean mc_demo_generate (McStore         *store,
-                           guint64          n_dossiers,
-                           guint32          seed,
-                           int              end_jdn,
-                           int              per_year,
-                           guint            batch_size,
-                           McDemoProgress   progress,
-                           gpointer         progress_data,
-                           McDemoStats     *out_stats,
-                           GError         **error);
+/* What to generate. */
+typedef struct
+{
+  guint64         n_dossiers;    /* how many dossiers to receive */
+  guint32         seed;          /* the same seed gives the same dossiers */
+  int             end_jdn;       /* the last day of receipts; what has not happened by its end stays in progress */
+  int             per_year;      /* dossiers a year (a commune: about 6,000); the history spans at most 20 years */
+  guint           batch_size;    /* dossiers per mc_store_apply_events() call */
+  McDemoProgress  progress;      /* (nullable): called after every batch */
+  gpointer        progress_data;
+} McDemoOptions;
+
+gboolean mc_demo_generate (McStore              *store,
+                           const McDemoOptions  *options,
+                           McDemoStats          *out_stats,
+                           GError              **error);
 
 G_END_DECLS

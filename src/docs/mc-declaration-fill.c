@@ -481,7 +481,10 @@ mc_declaration_render (McDeclaration  *self,
     g_autofree char *escaped = g_markup_escape_text (date_line, -1);
     date_markup = g_strdup_printf ("<i>Làm tại: %s</i>", escaped);
   }
-  mc_document_add_pair (doc, NULL, MC_ALIGN_CENTER, date_markup, MC_ALIGN_CENTER, BODY_SIZE, 0.45, 10);
+  mc_document_add_pair (doc,
+                        &(McDocumentPair) { .left_align = MC_ALIGN_CENTER, .right_markup = date_markup,
+                                            .right_align = MC_ALIGN_CENTER, .size = BODY_SIZE, .left_share = 0.45 },
+                        10);
   {
     const char *titles[2] = { NULL, NULL }, *hints[2] = { NULL, NULL };
     g_autofree char *name0 = NULL;

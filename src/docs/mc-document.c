@@ -307,33 +307,32 @@ mc_document_add_text (McDocument *self,
 
 /**
  * mc_document_add_pair:
- * @left_markup: (nullable): the left column's text
- * @right_markup: (nullable): the right column's text
+ * @pair: the two columns' texts (either may be %NULL), their alignments, the size and the left column's share
  *
  * Two columns side by side that move to a new page together: e.g. "Nơi nhận" beside the signature.
  */
 void
-mc_document_add_pair (McDocument *self,
-                      const char *left_markup,
-                      McAlign     left_align,
-                      const char *right_markup,
-                      McAlign     right_align,
-                      double      size,
-                      double      left_share,
-                      double      space_before)
+mc_document_add_pair (McDocument           *self,
+                      const McDocumentPair *pair,
+                      double                space_before)
 {
   double width = content_width (self);
+  double share;
   Block *block;
 
   g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (pair != NULL);
 
+  share = pair->left_share;
   block = add_block (self, BLOCK_COLUMNS, space_before);
-  if (left_markup != NULL)
-    block->layouts[0] = _mc_document_make_layout (self, left_markup, size, left_align, width * left_share - 6);
-  if (right_markup != NULL)
-    block->layouts[1] = _mc_document_make_layout (self, right_markup, size, right_align, width * (1 - left_share) - 6);
+  if (pair->left_markup != NULL)
+    block->layouts[0] = _mc_document_make_layout (self, pair->left_markup, pair->size, pair->left_align,
+                                                  width * share - 6);
+  if (pair->right_markup != NULL)
+    block->layouts[1] = _mc_document_make_layout (self, pair->right_markup, pair->size, pair->right_align,
+                                                  width * (1 - share) - 6);
   block->offsets[0] = 0;
-  block->offsets[1] = width * left_share + 6;
+  block->offsets[1] = width * share + 6;
   block->n_layouts = 2;
   block->height = MAX (block->layouts[0] ? layout_height (block->layouts[0]) : 0,
                        block->layouts[1] ? layout_height (block->layouts[1]) : 0);
@@ -556,7 +555,10 @@ mc_document_add_signatures (McDocument *self,
   g_autofree char *left = left_title ? mc_document_signature_markup (left_title, left_hint, left_name) : NULL;
   g_autofree char *right = right_title ? mc_document_signature_markup (right_title, right_hint, right_name) : NULL;
 
-  mc_document_add_pair (self, left, MC_ALIGN_CENTER, right, MC_ALIGN_CENTER, 13, 0.45, space_before);
+  mc_document_add_pair (self,
+                        &(McDocumentPair) { .left_markup = left, .left_align = MC_ALIGN_CENTER, .right_markup = right,
+                                            .right_align = MC_ALIGN_CENTER, .size = 13, .left_share = 0.45 },
+                        space_before);
 }
 
 /* A module of at least 2.5 pt is 3 pixels in a 90 dpi scan, which zbar and phone cameras read; the side holds

@@ -50,6 +50,17 @@ typedef struct
   int    page;
 } McBox;
 
+/* Two columns side by side (mc_document_add_pair()). */
+typedef struct
+{
+  const char *left_markup;   /* (nullable) */
+  McAlign     left_align;
+  const char *right_markup;  /* (nullable) */
+  McAlign     right_align;
+  double      size;          /* points */
+  double      left_share;    /* the left column's share of the width */
+} McDocumentPair;
+
 GQuark      mc_document_error_quark     (void);
 gboolean    mc_document_check_fonts     (GError     **error);
 void        mc_document_use_forms_fonts_only (void);
@@ -67,12 +78,7 @@ void        mc_document_add_text        (McDocument  *self,
                                          double       first_line_indent,
                                          double       space_before);
 void        mc_document_add_pair        (McDocument  *self,
-                                         const char  *left_markup,
-                                         McAlign      left_align,
-                                         const char  *right_markup,
-                                         McAlign      right_align,
-                                         double       size,
-                                         double       left_share,
+                                         const McDocumentPair *pair,
                                          double       space_before);
 void        mc_document_add_row         (McDocument  *self,
                                          guint        n,

@@ -144,7 +144,11 @@ mc_form_issuer_add_signer (const McFormIssuer *self,
                                                  "<span size='11264'>- Như trên;\n- Lưu: VT%s.</span>",
                                                  self->committee ? ", TTPVHCC" : "");
 
-  mc_document_add_pair (doc, recipients, MC_ALIGN_LEFT, signature, MC_ALIGN_CENTER, 13, 0.45, space_before);
+  mc_document_add_pair (doc,
+                        &(McDocumentPair) { .left_markup = recipients, .left_align = MC_ALIGN_LEFT,
+                                            .right_markup = signature, .right_align = MC_ALIGN_CENTER,
+                                            .size = 13, .left_share = 0.45 },
+                        space_before);
 }
 
 /**
