@@ -97,7 +97,10 @@ fill_folder (const char *scratch,
   remove_database (db);
   store = new_station (db, office_code, station, passphrase);
   mc_date_parse (YEAR_END, &end_jdn, NULL);
-  if (!mc_demo_generate (store, n_dossiers, seed, end_jdn, PER_YEAR, 5000, NULL, NULL, NULL, &error))
+  if (!mc_demo_generate (store,
+                         &(McDemoOptions) { .n_dossiers = n_dossiers, .seed = seed, .end_jdn = end_jdn,
+                                            .per_year = PER_YEAR, .batch_size = 5000 },
+                         NULL, &error))
     fail ("generate", error);
   g_mkdir_with_parents (folder, 0700);
   report = mc_sync_folder_pass (store, folder, NULL, &error);
