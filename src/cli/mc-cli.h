@@ -107,6 +107,7 @@ int mc_cmd_due                  (McCli *cli, int argc, char **argv);
 int mc_cmd_handover             (McCli *cli, int argc, char **argv);
 int mc_cmd_steps                (McCli *cli, int argc, char **argv);
 int mc_cmd_transfer             (McCli *cli, int argc, char **argv);
+int mc_cmd_transfer_slip        (McCli *cli, int argc, char **argv);
 
 /* mc-cli-dossier.c */
 int mc_cmd_intake               (McCli *cli, int argc, char **argv);
