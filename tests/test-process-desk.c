@@ -18,7 +18,10 @@
 #include "mc-dossier-window.h"
 #include "mc-event.h"
 #include "mc-handover-dialog.h"
+#include "mc-preferences-window.h"
 #include "mc-preview-window.h"
+#include "mc-procedure-steps.h"
+#include "mc-procedure-steps-group.h"
 #include "mc-procedure.h"
 #include "mc-steps-timeline.h"
 #include "mc-time.h"
@@ -417,6 +420,108 @@ test_batch (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (preview), "process-handover-list");
 }
 
+static GtkWidget *
+step_row_at (GtkWidget *list,
+             guint      index)
+{
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; row != NULL && i < index; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  /* The list box's row holds the step's box. */
+  return gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+}
+
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static McProcedure *
+stored_procedure (McStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  McProcedure *procedure = mc_store_get_procedure (store, "9.000001", &error);
+
+  g_assert_no_error (error);
+  return procedure;
+}
+
+/* Preferences: the steps of a procedure edited, the total held against its time limit, saved for new dossiers. */
+static void
+test_steps_editor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  McPreferencesWindow *window = mc_preferences_window_new (fixture->store);
+  GtkWidget *group = child (window, MC_TYPE_PREFERENCES_WINDOW, "steps_group");
+  GtkWidget *list = child (group, MC_TYPE_PROCEDURE_STEPS_GROUP, "steps_list");
+  GtkWidget *row;
+  g_autoptr(McProcedure) saved = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 740);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "procedures");
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  g_assert_true (mc_procedure_steps_group_select_procedure (MC_PROCEDURE_STEPS_GROUP (group), "9.000001"));
+  iterate (50);
+  g_assert_cmpuint (n_rows (list), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (step_row_at (list, 1)), "unit")), ==,
+                   SPECIALIST);
+
+  /* A fifth step of 10 hours: 34 hours for a 24-hour procedure is refused, nothing saved. */
+  {
+    GtkWidget *box = gtk_widget_get_parent (list);
+    GtkWidget *buttons = gtk_widget_get_last_child (box);
+    GtkWidget *add = gtk_widget_get_first_child (buttons);
+
+    g_signal_emit_by_name (add, "clicked");
+    iterate (50);
+  }
+  g_assert_cmpuint (n_rows (list), ==, 5);
+  row = step_row_at (list, 4);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "unit"), "Công chức Địa chính");
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "hours"), 10);
+  iterate (50);
+  g_assert_true (gtk_widget_has_css_class (child (group, MC_TYPE_PROCEDURE_STEPS_GROUP, "total_label"), "error"));
+  click (group, MC_TYPE_PROCEDURE_STEPS_GROUP, "save_button");
+  g_assert_nonnull (g_strstr_len (error_text (group, MC_TYPE_PROCEDURE_STEPS_GROUP), -1, "34"));
+  save_screenshot (GTK_WIDGET (window), "process-steps-editor-refused");
+  saved = stored_procedure (fixture->store);
+  g_assert_cmpuint (saved->steps->len, ==, 4);
+  g_clear_pointer (&saved, mc_procedure_unref);
+
+  /* The fifth step at 2 hours, moved up before the leader, the last one removed: 4 + 12 + 2 + 6 = 24. */
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "hours"), 2);
+  iterate (20);
+  g_signal_emit_by_name (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (row))),
+                         "clicked");
+  iterate (50);
+  row = step_row_at (list, 3);
+  g_signal_emit_by_name (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (row))),
+                         "clicked");
+  iterate (50);
+  row = step_row_at (list, 4);
+  g_signal_emit_by_name (gtk_widget_get_last_child (row), "clicked");
+  iterate (50);
+  g_assert_cmpuint (n_rows (list), ==, 4);
+  g_assert_false (gtk_widget_has_css_class (child (group, MC_TYPE_PROCEDURE_STEPS_GROUP, "total_label"), "error"));
+  click (group, MC_TYPE_PROCEDURE_STEPS_GROUP, "save_button");
+  save_screenshot (GTK_WIDGET (window), "process-steps-editor");
+  saved = stored_procedure (fixture->store);
+  g_assert_cmpuint (saved->steps->len, ==, 4);
+  g_assert_cmpstr (((McProcedureStep *) saved->steps->pdata[2])->unit, ==, "Công chức Địa chính");
+  g_assert_cmpint (((McProcedureStep *) saved->steps->pdata[2])->minutes, ==, 120);
+  g_assert_cmpstr (((McProcedureStep *) saved->steps->pdata[3])->unit, ==, "Lãnh đạo UBND");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -430,5 +535,6 @@ main (int    argc,
 
   g_test_add ("/process-desk/dossier-page", Fixture, NULL, fixture_set_up, test_dossier_page, fixture_tear_down);
   g_test_add ("/process-desk/batch", Fixture, NULL, fixture_set_up, test_batch, fixture_tear_down);
+  g_test_add ("/process-desk/steps-editor", Fixture, NULL, fixture_set_up, test_steps_editor, fixture_tear_down);
   return g_test_run ();
 }
