@@ -108,6 +108,20 @@ def main(cli, source_dir):
     rc, out, err = run("handover", codes[1], "--to", SPECIALIST, "--list-pdf", os.path.join(work, "closed.pdf"))
     tap.ok(rc == 1 and events(codes[1]) == before, "a transferred dossier is handed over no more", out + err)
 
+    # The statistics per unit: the desk handed three on in time; the specialist handed one on early (the transfer
+    # ended its step on Tuesday 08:30: 1 h 30 and 4 h on Monday, 1 h on Tuesday) and still holds one, past its
+    # step's deadline (Wednesday 09:00) on Wednesday at 10:00.
+    rc, out, err = run("--json", "stats", "--from", "2026-11-01", "--to", "2026-11-30", MOTCUA_NOW="2026-11-25T10:00")
+    units = {u["unit"]: u for u in json.loads(out).get("per_unit", [])} if rc == 0 else {}
+    desk, specialist = units.get("Bộ phận Một cửa", {}), units.get(SPECIALIST, {})
+    tap.ok(desk.get("steps") == 3 and desk.get("on_time") == 3 and desk.get("late") == 0 and
+           desk.get("on_time_rate") == 1.0 and desk.get("held") == 0,
+           "stats --json per_unit: the desk's steps handed on, all on time", json.dumps(desk, ensure_ascii=False))
+    tap.ok(specialist.get("steps") == 1 and specialist.get("early") == 1 and specialist.get("held") == 1 and
+           specialist.get("held_overdue") == 1 and specialist.get("average_working_hours") == 6.5,
+           "stats --json per_unit: the specialist's finished step, the working time it took, the one held overdue",
+           json.dumps(specialist, ensure_ascii=False))
+
     shutil.rmtree(work, ignore_errors=True)
     return tap.done()
 
