@@ -12,6 +12,7 @@ Prints TAP.
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -121,6 +122,21 @@ def main(cli, source_dir):
            specialist.get("held_overdue") == 1 and specialist.get("average_working_hours") == 6.5,
            "stats --json per_unit: the specialist's finished step, the working time it took, the one held overdue",
            json.dumps(specialist, ensure_ascii=False))
+
+    # check compares the columns of the process (schema 9) with the history: a holder changed behind the program's
+    # back is found.
+    rc, out, err = run("check")
+    tap.ok(rc == 0, "check: the database equals its history", out + err)
+    for column, value in (("held_unit", "Văn thư"), ("held_person", "Người khác"), ("step_due", "0"),
+                          ("transferred_to", "UBND khác")):
+        target = codes[1] if column == "transferred_to" else codes[0]
+        with sqlite3.connect(db) as conn:
+            saved = conn.execute(f"SELECT {column} FROM dossier WHERE code = ?", (target,)).fetchone()[0]
+            conn.execute(f"UPDATE dossier SET {column} = ? WHERE code = ?", (value, target))
+        rc, out, err = run("check")
+        tap.ok(rc == 1 and target in err, f"check finds a dossier whose {column} differs from its history", out + err)
+        with sqlite3.connect(db) as conn:
+            conn.execute(f"UPDATE dossier SET {column} = ? WHERE code = ?", (saved, target))
 
     shutil.rmtree(work, ignore_errors=True)
     return tap.done()
