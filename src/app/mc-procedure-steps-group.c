@@ -219,18 +219,21 @@ step_row (McProcedureStepsGroup *self,
 
   gtk_editable_set_text (GTK_EDITABLE (unit), step->unit ? step->unit : "");
   gtk_widget_set_hexpand (unit, TRUE);
+  /* The unit's name is what the row is about: it keeps room whatever the language of the roles. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (unit), 20);
   gtk_accessible_update_property (GTK_ACCESSIBLE (unit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit holding the dossier"), -1);
   g_signal_connect_swapped (unit, "changed", G_CALLBACK (value_changed_cb), self);
   gtk_box_append (GTK_BOX (row), unit);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role), role_index (step->role));
   gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (role, 160, -1);
+  gtk_widget_set_size_request (role, 130, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
   g_signal_connect_swapped (role, "notify::selected", G_CALLBACK (value_changed_cb), self);
   gtk_box_append (GTK_BOX (row), role);
 
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (hours), 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (hours), 4);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hours), step->minutes / 60.0);
   gtk_widget_set_valign (hours, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (hours, _("Working hours"));
