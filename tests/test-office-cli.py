@@ -110,6 +110,10 @@ def main(cli):
         rc, out, err = run("office", "steps", "1.001022", bad)
         tap.ok(rc == 1 and "1.001022" in err and events_in(db) == before,
                f"{what} is refused with exit 1 and writes nothing", f"exit {rc}: {err}")
+    before = events_in(db)
+    rc, out, err = run("office", "steps", "1.001022", '[{"unit": "Văn thư", "role": "records", "hours": 30}]')
+    tap.ok(rc == 1 and "30" in err and "24" in err and events_in(db) == before,
+           "steps longer than the procedure's 24 working hours are refused, naming both, and write nothing", err)
     rc, out, err = run("office", "steps", "1.001022", "not json")
     tap.ok(rc == 2, "steps that are not JSON are a usage error", err)
 

@@ -13,6 +13,7 @@
 
 #include "mc-alerts-page.h"
 #include "mc-apology.h"
+#include "mc-handover-dialog.h"
 #include "mc-feedback.h"
 #include "mc-forms.h"
 #include "mc-help.h"
@@ -78,6 +79,15 @@ mc_alerts_describe_distance (McCalendar *calendar,
 }
 
 static void
+update_batch_actions (McAlertsPage *self)
+{
+  gboolean any = g_hash_table_size (self->selected) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-handover", any);
+}
+
+static void
 check_toggled_cb (GtkCheckButton *check,
                   McAlertsPage   *self)
 {
@@ -87,7 +97,7 @@ check_toggled_cb (GtkCheckButton *check,
     g_hash_table_add (self->selected, g_strdup (code));
   else
     g_hash_table_remove (self->selected, code);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", g_hash_table_size (self->selected) > 0);
+  update_batch_actions (self);
 }
 
 static GtkWidget *
@@ -259,7 +269,7 @@ mc_alerts_page_reload (McAlertsPage *self)
     }
   gtk_widget_set_visible (self->feedback_box, self->feedback_overdue > 0);
   gtk_stack_set_visible_child_name (self->stack, self->count > 0 || self->feedback_overdue > 0 ? "list" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", g_hash_table_size (self->selected) > 0);
+  update_batch_actions (self);
 
   /* "fresh" counts dossiers that crossed into due soon or overdue since the last look (first load: all). */
   g_signal_emit (self, signals[CHANGED], 0, self->loaded_once ? fresh : self->count);
@@ -442,6 +452,33 @@ batch_apology_action (GtkWidget  *widget,
 }
 
 static void
+batch_handover_recorded_cb (McAlertsPage *self)
+{
+  g_hash_table_remove_all (self->selected);
+  mc_alerts_page_reload (self);
+}
+
+/* The selected dossiers handed to one unit at once, with the hand-over list (mc-handover-dialog.c). */
+static void
+batch_handover_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  McAlertsPage *self = MC_ALERTS_PAGE (widget);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  McHandoverDialog *dialog;
+
+  for (guint i = 0; i < self->dossiers->len; i++)
+    if (g_hash_table_contains (self->selected, ((McDossier *) g_ptr_array_index (self->dossiers, i))->code))
+      g_ptr_array_add (chosen, g_ptr_array_index (self->dossiers, i));
+  if (chosen->len == 0)
+    return;
+  dialog = mc_handover_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, chosen);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (batch_handover_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 refresh_cb (McAlertsPage *self)
 {
   mc_alerts_page_reload (self);
@@ -505,6 +542,7 @@ mc_alerts_page_class_init (McAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.batch-apology", NULL, batch_apology_action);
+  gtk_widget_class_install_action (widget_class, "alerts.batch-handover", NULL, batch_handover_action);
   gtk_widget_class_install_action (widget_class, "alerts.select-due-soon", NULL, select_by_state_action);
   gtk_widget_class_install_action (widget_class, "alerts.select-overdue", NULL, select_by_state_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -517,7 +555,7 @@ mc_alerts_page_init (McAlertsPage *self)
   self->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.batch-apology", FALSE);
+  update_batch_actions (self);
 }
 
 void

@@ -16,6 +16,9 @@
 #include "mc-digitise.h"
 #include "mc-apology.h"
 #include "mc-fee-dialog.h"
+#include "mc-handover-dialog.h"
+#include "mc-steps-timeline.h"
+#include "mc-transfer-dialog.h"
 #include "mc-dossier-item.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
@@ -45,6 +48,7 @@ struct _McDossierWindow
   GtkWidget      *apology_form_button;
   GtkWidget      *declaration_button;
   AdwPreferencesGroup *documents_group;
+  McStepsTimeline *steps_timeline;
   GPtrArray      *document_rows;
 };
 
@@ -154,6 +158,8 @@ update_actions (McDossierWindow *self)
   gtk_widget_action_set_enabled (widget, "dossier.refuse", open);
   gtk_widget_action_set_enabled (widget, "dossier.stop", open);
   gtk_widget_action_set_enabled (widget, "dossier.apology", status == MC_STATUS_IN_PROGRESS);
+  gtk_widget_action_set_enabled (widget, "dossier.handover", open);
+  gtk_widget_action_set_enabled (widget, "dossier.transfer", open);
   /* Money is taken while the dossier is handled, and given back in any state. */
   /* Only the forms this dossier's history can fill are offered. */
   /* The flow box wraps each button in a child of its own: hiding that child leaves no gap. */
@@ -297,6 +303,7 @@ reload (McDossierWindow *self)
     add_detail (self, _("Official code"), d->official_code);
     add_detail (self, _("Look-up PIN"), d->lookup_pin);
   }
+  mc_steps_timeline_set_dossier (self->steps_timeline, self->dossier, calendar, mc_time_now ());
   /* One read of the history, for the documents and the history list. */
   events = mc_store_get_events (self->store, self->dossier->uuid, NULL);
   reload_documents (self, events);
@@ -807,6 +814,39 @@ fee_action (GtkWidget  *widget,
 }
 
 static void
+process_recorded_cb (McDossierWindow *self)
+{
+  reload (self);
+}
+
+static void
+handover_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  McHandoverDialog *dialog;
+
+  g_ptr_array_add (one, self->dossier);
+  dialog = mc_handover_dialog_new (GTK_WINDOW (self), self->store, one);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (process_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  McTransferDialog *dialog = mc_transfer_dialog_new (GTK_WINDOW (self), self->store, self->dossier);
+
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (process_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 mc_dossier_window_dispose (GObject *object)
 {
   McDossierWindow *self = MC_DOSSIER_WINDOW (object);
@@ -834,6 +874,7 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
 
   object_class->dispose = mc_dossier_window_dispose;
 
+  g_type_ensure (MC_TYPE_STEPS_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, status_label);
@@ -846,6 +887,9 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, apology_form_button);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, declaration_button);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, steps_timeline);
+  gtk_widget_class_install_action (widget_class, "dossier.handover", NULL, handover_action);
+  gtk_widget_class_install_action (widget_class, "dossier.transfer", NULL, transfer_action);
   gtk_widget_class_install_action (widget_class, "dossier.preview-form", "s", preview_form_action);
   gtk_widget_class_install_action (widget_class, "dossier.fill-declaration", NULL, fill_declaration_action);
   gtk_widget_class_install_action (widget_class, "dossier.attach-file", NULL, attach_file_action);

@@ -19,6 +19,7 @@
 #include "mc-file-chooser.h"
 #include "mc-preferences-window.h"
 #include "mc-sync-folder-group.h"
+#include "mc-procedure-steps-group.h"
 #include "mc-time.h"
 
 struct _McPreferencesWindow
@@ -63,6 +64,7 @@ struct _McPreferencesWindow
   GtkSwitch            *backup_daily_switch;
   AdwActionRow         *backup_dir_row;
   McSyncFolderGroup    *sync_folder_group;
+  McProcedureStepsGroup *steps_group;
   GtkSpinButton        *backup_keep_spin;
   GtkFileChooserNative *chooser;
   gboolean              loading;
@@ -873,6 +875,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   g_type_ensure (MC_TYPE_SYNC_FOLDER_GROUP);
 
   g_type_ensure (MC_TYPE_FEE_SETTINGS_GROUP);
+  g_type_ensure (MC_TYPE_PROCEDURE_STEPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, office_name_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, parent_row);
@@ -924,6 +927,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_daily_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, sync_folder_group);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, steps_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_username_row);
@@ -989,6 +993,7 @@ mc_preferences_window_new (McStore *store)
   load_procedures (self);
   update_sync_status (self);
   mc_sync_folder_group_set_store (self->sync_folder_group, store);
+  mc_procedure_steps_group_set_store (self->steps_group, store);
   load_backups (self);
   load_accounts (self);
   /* Until there is an account, the first to add is an administrator's. */

@@ -64,6 +64,13 @@ void
 mc_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  mc_cli_print_json_node (root);
+}
+
+void
+mc_cli_print_json_node (JsonNode *root)
+{
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 

@@ -74,20 +74,29 @@ set_setting (McCli      *cli,
   return EXIT_OK;
 }
 
+/* The procedure's time limit in working minutes, in this office's working day. */
+static gint64
+procedure_minutes (McCli       *cli,
+                   McProcedure *procedure)
+{
+  const McOfficeHours *h = mc_calendar_get_hours (mc_store_get_calendar (cli->store));
+  int day = (h->morning_close - h->morning_open) + (h->afternoon_close - h->afternoon_open);
+
+  return mc_procedure_steps_total (procedure->unit, procedure->duration, day);
+}
+
 /* A procedure's internal procedure (docs/process.md), always as JSON: {"code", "default", "steps"}; "default"
  * when the catalogue gives none and the default split of the time limit applies. */
 static int
 print_steps (McCli       *cli,
              McProcedure *procedure)
 {
-  const McOfficeHours *h = mc_calendar_get_hours (mc_store_get_calendar (cli->store));
-  int day = (h->morning_close - h->morning_open) + (h->afternoon_close - h->afternoon_open);
   g_autoptr(GPtrArray) fallback = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gboolean is_default = procedure->steps->len == 0;
 
   if (is_default)
-    fallback = mc_procedure_steps_default (mc_procedure_steps_total (procedure->unit, procedure->duration, day));
+    fallback = mc_procedure_steps_default (procedure_minutes (cli, procedure));
   json_builder_begin_object (builder);
   mc_json_add_string (builder, "code", procedure->code);
   mc_json_add_boolean (builder, "default", is_default);
@@ -115,7 +124,8 @@ set_steps (McCli       *cli,
   entry = mc_procedure_to_json_node (procedure);
   json_object_set_member (json_node_get_object (entry), "steps", g_steal_pointer (&steps));
   changed = mc_procedure_new_from_json (json_node_get_object (entry), &error);
-  if (changed == NULL || !mc_store_set_procedure (cli->store, changed, &error))
+  if (changed == NULL || !mc_procedure_steps_check_total (changed->steps, procedure_minutes (cli, changed), &error) ||
+      !mc_store_set_procedure (cli->store, changed, &error))
     return mc_cli_fail (error);
   return print_steps (cli, changed);
 }

@@ -20,6 +20,7 @@
 #include "mc-late-list.h"
 #include "mc-register.h"
 #include "mc-stats.h"
+#include "mc-stats-units.h"
 #include "mc-cli.h"
 
 int
@@ -120,7 +121,10 @@ mc_cmd_stats (McCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(McStats) stats = NULL;
+  g_autoptr(GPtrArray) units = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) unit_builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   int status, from, to;
 
   if (!mc_cli_parse_options (NULL, entries, &argc, &argv, &status))
@@ -134,12 +138,17 @@ mc_cmd_stats (McCli  *cli,
   stats = mc_stats_compute (cli->store, from, to, mc_time_now (), office, &error);
   if (stats == NULL)
     return mc_cli_fail (error);
+  units = mc_stats_per_unit (cli->store, from, to, mc_time_now (), &error);
+  if (units == NULL)
+    return mc_cli_fail (error);
   mc_stats_to_json (stats, builder);
+  root = json_builder_get_root (builder);
+  mc_stats_per_unit_to_json (units, unit_builder);
+  json_object_set_member (json_node_get_object (root), "per_unit", json_builder_get_root (unit_builder));
   if (cli->json)
-    mc_cli_print_json (builder);
+    mc_cli_print_json_node (root);
   else
     {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
       JsonObject *o = json_node_get_object (root);
       JsonNode *rate = json_object_get_member (o, "on_time_rate");
 

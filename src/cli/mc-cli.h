@@ -58,6 +58,7 @@ gboolean  mc_cli_ensure_sync_key    (McCli         *cli,
 int       mc_cli_fail_message       (const char    *message);
 int       mc_cli_usage_error        (const char    *message);
 void      mc_cli_print_json         (JsonBuilder   *builder);
+void      mc_cli_print_json_node    (JsonNode      *root);
 int       mc_cli_print_dossier_list (McCli         *cli,
                                      GPtrArray     *dossiers,
                                      McMinute       now);
@@ -107,6 +108,7 @@ int mc_cmd_due                  (McCli *cli, int argc, char **argv);
 int mc_cmd_handover             (McCli *cli, int argc, char **argv);
 int mc_cmd_steps                (McCli *cli, int argc, char **argv);
 int mc_cmd_transfer             (McCli *cli, int argc, char **argv);
+int mc_cmd_transfer_slip        (McCli *cli, int argc, char **argv);
 
 /* mc-cli-dossier.c */
 int mc_cmd_intake               (McCli *cli, int argc, char **argv);

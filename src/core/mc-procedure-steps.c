@@ -185,3 +185,43 @@ mc_procedure_steps_to_json (GPtrArray   *steps,
     }
   json_builder_end_array (builder);
 }
+
+static char *
+hours_text (gint64 minutes)
+{
+  if (minutes % 60 == 0)
+    return g_strdup_printf ("%d", (int) (minutes / 60));
+  return g_strdup_printf ("%.2g", minutes / 60.0);
+}
+
+/**
+ * mc_procedure_steps_check_total:
+ * @total_minutes: the procedure's time limit in working minutes (mc_procedure_steps_total())
+ *
+ * Steps that together take longer than the procedure's time limit would make every dossier late by design: they are
+ * refused, naming both totals. Fewer hours than the limit are allowed (the rest is a margin).
+ */
+gboolean
+mc_procedure_steps_check_total (GPtrArray  *steps,
+                                gint64      total_minutes,
+                                GError    **error)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (steps != NULL, FALSE);
+
+  for (guint i = 0; i < steps->len; i++)
+    sum += ((McProcedureStep *) g_ptr_array_index (steps, i))->minutes;
+  if (sum > total_minutes)
+    {
+      g_autofree char *taken = hours_text (sum);
+      g_autofree char *limit = hours_text (total_minutes);
+
+      /* Translators: two numbers of working hours */
+      g_set_error (error, MC_PROCEDURE_ERROR, MC_PROCEDURE_ERROR_INVALID,
+                   _("The steps take %s working hours, more than the procedure's time limit of %s working hours"),
+                   taken, limit);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -33,5 +33,8 @@ gint64      mc_procedure_steps_total   (McUnit           unit,
                                         int              day_minutes);
 void        mc_procedure_steps_to_json (GPtrArray       *steps,
                                         JsonBuilder     *builder);
+gboolean    mc_procedure_steps_check_total (GPtrArray   *steps,
+                                        gint64           total_minutes,
+                                        GError         **error);
 
 G_END_DECLS

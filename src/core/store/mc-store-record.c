@@ -376,36 +376,25 @@ write_step (McStore   *self,
                            json_object_get_string_member_with_default (object, "field", NULL), error));
 }
 
-/**
- * mc_store_record:
- * @kind: one of the dossier event kinds (MC_EVENT_RESULT_READY, …)
- * @payload: (nullable): the event's details: "reason", "at", "receiver", "new_due", "field"/"value"
- *
- * Records a lifecycle step after checking that it fits the dossier's state.
- *
- * Returns: (transfer full): the dossier after the step
- */
-McDossier *
-mc_store_record (McStore     *self,
-                 const char  *code_or_uuid,
-                 const char  *kind,
-                 JsonNode    *payload,
-                 const char  *clerk,
-                 GError     **error)
+/* Checks one step against its dossier and completes its payload (the texts cleaned, the time set): on success
+ * @out holds the dossier and the payload to write. Nothing is written. */
+static gboolean
+prepare_step (McStore     *self,
+              const char  *code_or_uuid,
+              const char  *kind,
+              JsonNode    *payload,
+              const char  *clerk,
+              Step        *out,
+              GError     **error)
 {
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(JsonNode) copy = NULL;
   JsonObject *object;
   const char *reason;
 
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  g_return_val_if_fail (kind != NULL, NULL);
-
-  if (!_mc_store_ensure_set_up (self, error))
-    return NULL;
   dossier = mc_store_get_dossier (self, code_or_uuid, error);
   if (dossier == NULL)
-    return NULL;
+    return FALSE;
 
   if (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
     copy = json_node_copy (payload);
@@ -428,7 +417,7 @@ mc_store_record (McStore     *self,
       if (clean == NULL)
         {
           _mc_store_field_error (error, *member, local_error);
-          return NULL;
+          return FALSE;
         }
       json_object_set_string_member (object, *member, clean);
     }
@@ -442,7 +431,7 @@ mc_store_record (McStore     *self,
       if (clean == NULL)
         {
           _mc_store_field_error (error, _("Reason"), local_error);
-          return NULL;
+          return FALSE;
         }
       json_object_set_string_member (object, "reason", clean);
     }
@@ -457,21 +446,145 @@ mc_store_record (McStore     *self,
       const char *text = json_object_get_string_member_with_default (object, "at", NULL);
 
       if (text == NULL || !mc_time_parse (text, &at, error))
-        return NULL;
+        return FALSE;
       if (at < dossier->received)
         {
           g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
                                _("This step cannot happen before the dossier was received"));
-          return NULL;
+          return FALSE;
         }
     }
 
   if (!check_step (dossier, kind, object, error))
-    return NULL;
+    return FALSE;
   if (g_str_equal (kind, MC_EVENT_EDITED) && !clean_edit (dossier, object, error))
-    return NULL;
+    return FALSE;
 
-  if (!_mc_store_write (self, write_step, &(Step) { dossier, kind, copy, clerk }, error))
+  out->dossier = g_steal_pointer (&dossier);
+  out->kind = kind;
+  out->payload = g_steal_pointer (&copy);
+  out->clerk = clerk;
+  return TRUE;
+}
+
+static void
+step_clear (Step *step)
+{
+  g_clear_pointer (&step->dossier, mc_dossier_unref);
+  g_clear_pointer (&step->payload, json_node_unref);
+}
+
+/**
+ * mc_store_record:
+ * @kind: one of the dossier event kinds (MC_EVENT_RESULT_READY, …)
+ * @payload: (nullable): the event's details: "reason", "at", "receiver", "new_due", "field"/"value"
+ *
+ * Records a lifecycle step after checking that it fits the dossier's state.
+ *
+ * Returns: (transfer full): the dossier after the step
+ */
+McDossier *
+mc_store_record (McStore     *self,
+                 const char  *code_or_uuid,
+                 const char  *kind,
+                 JsonNode    *payload,
+                 const char  *clerk,
+                 GError     **error)
+{
+  Step step = { 0 };
+  McDossier *after = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (!_mc_store_ensure_set_up (self, error))
     return NULL;
-  return mc_store_get_dossier (self, dossier->uuid, error);
+  if (prepare_step (self, code_or_uuid, kind, payload, clerk, &step, error) &&
+      _mc_store_write (self, write_step, &step, error))
+    after = mc_store_get_dossier (self, step.dossier->uuid, error);
+  step_clear (&step);
+  return after;
+}
+
+typedef struct
+{
+  Step  *steps;
+  guint  n;
+} Steps;
+
+static gboolean
+write_steps (McStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  Steps *all = data;
+
+  for (guint i = 0; i < all->n; i++)
+    if (!write_step (self, &all->steps[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * mc_store_record_many:
+ * @codes: (array zero-terminated=1): the dossiers, each at most once
+ *
+ * The same step for several dossiers at once (a batch of hand-overs): each is checked as mc_store_record() checks
+ * it, and all are written in one transaction, or none when one is refused (the error names that dossier).
+ *
+ * Returns: (transfer full) (element-type McDossier): the dossiers after the step, in the order of @codes
+ */
+GPtrArray *
+mc_store_record_many (McStore            *self,
+                      const char * const *codes,
+                      const char         *kind,
+                      JsonNode           *payload,
+                      const char         *clerk,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  Steps all = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (codes != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (!_mc_store_ensure_set_up (self, error))
+    return NULL;
+  all.steps = g_new0 (Step, g_strv_length ((char **) codes));
+  for (; ok && codes[all.n] != NULL; all.n++)
+    {
+      ok = prepare_step (self, codes[all.n], kind, payload, clerk, &all.steps[all.n], error);
+      if (ok && !g_hash_table_add (seen, all.steps[all.n].dossier->uuid))
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, _("Dossier %s is listed twice"),
+                       all.steps[all.n].dossier->code);
+          ok = FALSE;
+        }
+    }
+  if (ok && all.n == 0)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT, _("Give at least one dossier"));
+      ok = FALSE;
+    }
+  if (ok)
+    ok = _mc_store_write (self, write_steps, &all, error);
+  if (ok)
+    {
+      after = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+      for (guint i = 0; ok && i < all.n; i++)
+        {
+          McDossier *d = mc_store_get_dossier (self, all.steps[i].dossier->uuid, error);
+
+          ok = d != NULL;
+          if (ok)
+            g_ptr_array_add (after, d);
+        }
+    }
+  for (guint i = 0; i < all.n; i++)
+    step_clear (&all.steps[i]);
+  g_free (all.steps);
+  return ok ? g_steal_pointer (&after) : NULL;
 }

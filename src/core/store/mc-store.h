@@ -167,6 +167,12 @@ McDossier    *mc_store_record              (McStore         *self,
                                             JsonNode        *payload,
                                             const char      *clerk,
                                             GError         **error);
+GPtrArray    *mc_store_record_many         (McStore            *self,
+                                            const char * const *codes,
+                                            const char         *kind,
+                                            JsonNode           *payload,
+                                            const char         *clerk,
+                                            GError            **error);
 GPtrArray    *mc_store_query               (McStore         *self,
                                             const McQuery   *query,
                                             GError         **error);
