@@ -657,7 +657,7 @@ test_register_csv (void)
   /* The bytes: a BOM, CRLF line ends, quotes doubled inside quoted fields. */
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFSTT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\","));
-  g_assert_nonnull (strstr (contents, "Hẹn lại (phiếu xin lỗi),Quyển số\r\n01-0004,"));
+  g_assert_nonnull (strstr (contents, "Hẹn lại (văn bản xin lỗi),Quyển số\r\n01-0004,"));
   g_assert_true (g_str_has_suffix (contents, "\r\n"));
   g_assert_nonnull (strstr (contents, ",\"Đặng \"\"Bảy\"\" Văn\","));
 

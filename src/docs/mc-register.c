@@ -60,7 +60,7 @@ static const char *csv_header[] = {
   "Ký nhận",
   /* what the statistics need besides */
   "Mã thủ tục", "Lĩnh vực", "Hình thức nộp", "Trạng thái", "Thời điểm có kết quả", "Kết quả giải quyết",
-  "Hẹn lại (phiếu xin lỗi)", "Quyển số",
+  "Hẹn lại (văn bản xin lỗi)", "Quyển số",
 };
 
 /*
