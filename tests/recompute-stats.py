@@ -63,7 +63,7 @@ def main():
             outcome = classify(settled, due)
             counts += ["settled", outcome]
             # Apology coverage: a late dossier that had a letter (a new appointment date).
-            if outcome == "late" and row["Hẹn lại (phiếu xin lỗi)"]:
+            if outcome == "late" and row["Hẹn lại (văn bản xin lỗi)"]:
                 counts.append("late_with_apology")
         elif status == REFUSED:
             counts.append("refused")
@@ -75,13 +75,13 @@ def main():
                 counts.append("paused")
             elif due < now:
                 counts.append("overdue")
-                if row["Hẹn lại (phiếu xin lỗi)"]:
+                if row["Hẹn lại (văn bản xin lỗi)"]:
                     counts.append("overdue_with_apology")
             else:
                 counts.append("on_track")
         else:
             raise SystemExit(f"{row['Mã hồ sơ']}: unknown status {status!r}")
-        if row["Hẹn lại (phiếu xin lỗi)"]:
+        if row["Hẹn lại (văn bản xin lỗi)"]:
             counts.append("apologies")
         for f in figures:
             for name in counts:

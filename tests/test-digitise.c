@@ -139,12 +139,53 @@ test_invalid_templates (void)
     "\"addressee\":\"\",\"commitment\":\"\",\"items\":[{\"fields\":[{\"key\":\"a\",\"label\":\"A\",\"kind\":\"text\"}]},"
     "{\"fields\":[{\"key\":\"a\",\"label\":\"A\",\"kind\":\"text\"}]}],"
     "\"signatures\":[{\"title\":\"N\",\"hint\":\"\",\"name\":\"\"}],\"notes\":[]}",
+    /* a footnote whose marker the form does not print: (1) is there, (2) nowhere */
+    "{\"format\":\"motcua-declaration-1\",\"id\":\"x\",\"procedures\":[\"1.001193\"],\"model\":\"\",\"title\":\"T\","
+    "\"addressee\":\"Kính gửi (1): {office_name}\",\"commitment\":\"\",\"items\":[{\"fields\":[{\"key\":\"a\","
+    "\"label\":\"A\",\"kind\":\"text\"}]}],\"signatures\":[{\"title\":\"N\",\"hint\":\"\",\"name\":\"\"}],"
+    "\"notes\":[\"(1) Ghi rõ tên cơ quan.\",\"(2) Ghi theo giấy tờ tùy thân.\"]}",
   };
   const char *valid =
     "{\"format\":\"motcua-declaration-1\",\"id\":\"x\",\"procedures\":[\"1.001193\"],\"model\":\"\",\"title\":\"T\","
     "\"addressee\":\"Kính gửi: {office_name}\",\"commitment\":\"\",\"items\":[{\"fields\":[{\"key\":\"a\","
     "\"label\":\"A\",\"kind\":\"text\",\"share\":0.5},{\"key\":\"b\",\"label\":\"B\",\"kind\":\"date\"}]}],"
     "\"signatures\":[{\"title\":\"N\",\"hint\":\"\",\"name\":\"a\"}],\"notes\":[]}";
+  /* Every footnote of the shipped forms has its marker; the identity paper's lines ask what footnote (3)
+   * does: the kind of paper, its number, who issued it and when. */
+  {
+    GPtrArray *list = mc_declaration_list ();
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        McDeclaration *declaration = g_ptr_array_index (list, i);
+        GPtrArray *fields = mc_declaration_get_fields (declaration);
+
+        for (guint j = 0; j < fields->len; j++)
+          {
+            McDeclarationField *field = g_ptr_array_index (fields, j);
+            const char *parts[] = { "_kind", "_issuer", "_date" };
+
+            if (g_strcmp0 (field->source, "id_number") != 0 && !g_str_has_suffix (field->key, "_id"))
+              continue;
+            for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+              {
+                g_autofree char *key = g_strconcat (field->key, parts[p], NULL);
+                gboolean found = FALSE;
+
+                for (guint k = 0; k < fields->len; k++)
+                  {
+                    McDeclarationField *other = g_ptr_array_index (fields, k);
+
+                    found |= g_str_equal (other->key, key) &&
+                             (p != 2 || other->kind == MC_DECLARATION_FIELD_DATE);
+                  }
+                if (!found)
+                  g_test_fail_printf ("%s: the identity paper %s lacks %s", mc_declaration_get_id (declaration),
+                                      field->key, key);
+              }
+          }
+      }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -246,9 +287,14 @@ test_birth_declaration (Fixture       *fx,
   text = squeeze (raw);
   g_assert_nonnull (strstr (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
   g_assert_nonnull (strstr (text, "TỜ KHAI ĐĂNG KÝ KHAI SINH"));
-  g_assert_nonnull (strstr (text, "Kính gửi: UBND xã Tân Lập"));
+  /* Footnote (1) asks for the registering body: its marker where the model puts it. */
+  g_assert_nonnull (strstr (text, "Kính gửi (1): UBND xã Tân Lập"));
   g_assert_nonnull (strstr (text, "Họ, chữ đệm, tên người yêu cầu: Nguyễn Văn An"));
-  g_assert_nonnull (strstr (text, "001085012345"));
+  /* Footnote (3): the kind of identity paper, its number, who issued it and when. */
+  g_assert_nonnull (strstr (text, "Giấy tờ tùy thân (3):"));
+  g_assert_nonnull (strstr (text, "số: 001085012345"));
+  g_assert_nonnull (strstr (text, "Nơi cấp:"));
+  g_assert_nonnull (strstr (text, "ngày cấp:"));
   g_assert_nonnull (strstr (text, "Họ, chữ đệm, tên: Nguyễn Thị Bình"));
   /* The date as typed, normalised, and in words. */
   g_assert_nonnull (strstr (text, "05/11/2026"));

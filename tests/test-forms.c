@@ -648,7 +648,7 @@ test_slip_text (void)
   assert_contains (form, "NGƯỜI NỘP HỒ SƠ");
   assert_contains (form, "NGƯỜI TIẾP NHẬN HỒ SƠ");
   assert_contains (form, CLERK);
-  assert_contains (form, "Vào Sổ theo dõi hồ sơ, Quyển số: 2026 Số thứ tự: 01");
+  assert_contains (form, "Vào Sổ theo dõi hồ sơ, Quyển số: 2026 Số thứ tự: 01-0001");
 
   /* The ordinary dossier: its own number and code, the procedure's required documents. */
   form = get_form ("slip-plain");
@@ -668,6 +668,7 @@ test_slip_unnumbered (void)
   const Form *form;
 
   d->slip_number = 0;
+  g_clear_pointer (&d->book_entry, g_free);
   form = render_form ("slip-unnumbered", MC_FORM_SLIP, d, fx.office_2025);
   assert_contains (form, "Số: ……/GTN-TTPVHCC");
   assert_contains (form, "Quyển số: 2026 Số thứ tự: ……");

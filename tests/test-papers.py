@@ -174,6 +174,46 @@ def main(cli, source_dir):
     tap.ok("Số: ……/DS-UBND" in text and "TM. ỦY BAN NHÂN DÂN" in text and "Nguyễn Văn Bình" in text,
            "the late list is a document the committee issues: a Số line and its signer", text)
 
+    # The register book (Mẫu 07): the model's eleven columns, each header in its own column (the column numbers
+    # (1)…(11) under them give the columns' places), the last five under "Nhận và trả kết quả"; landscape margins.
+    path = os.path.join(work, "register.pdf")
+    rc, out, err = run("register", "--from", "2026-11-01", "--to", "2026-11-30", "-o", path)
+    model = models["register"]
+    text = pdf_text(path) if rc == 0 else err
+    missing = [phrase for phrase in model["phrases"] if phrase not in text]
+    tap.ok(rc == 0 and not missing, "register has every phrase of its model", "missing: " + "; ".join(missing))
+    words = pdf_words(path, 1) if rc == 0 else []
+    marks = {}
+    for word, x, y, x2 in words:
+        if re.fullmatch(r"\((\d+)\)", word) and int(word[1:-1]) not in marks:
+            marks[int(word[1:-1])] = ((x + x2) / 2, y)
+    columns = model["columns"]
+    tap.ok(sorted(marks) == list(range(1, len(columns) + 1)), "register: %d numbered columns" % len(columns),
+           repr(sorted(marks)))
+    if sorted(marks) == list(range(1, len(columns) + 1)):
+        centres = [marks[i][0] for i in range(1, len(columns) + 1)]
+        edges = [0] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [10000]
+        bottom = max(y for _x, y in marks.values()) + 1
+
+        def header_text(first, last):
+            chosen = [w for w in words if w[2] < bottom and edges[first - 1] <= (w[1] + w[3]) / 2 < edges[last]]
+            return " ".join(w[0] for w in sorted(chosen, key=lambda w: (round(w[2]), w[1])))
+
+        wrong = [(i + 1, phrase, header_text(i + 1, i + 1)) for i, phrase in enumerate(columns)
+                 if phrase not in header_text(i + 1, i + 1)]
+        tap.ok(not wrong, "register: each column's header is the model's, in its own column", repr(wrong))
+        first, last = model["group_columns"]
+        group_y = [w[2] for w in words if w[0] == model["group"].split()[0] and w[2] < bottom]
+        below = [marks[i][1] for i in range(first, last + 1)]
+        tap.ok(model["group"] in header_text(first, last) and
+               all(model["group"] not in header_text(i, i) for i in range(1, len(columns) + 1)) and
+               group_y and min(group_y) < min(below) - 20,
+               "register: \"%s\" spans columns (%d) to (%d), above them" % (model["group"], first, last),
+               header_text(first, last))
+    landscape_right = (297 - 15) * MM + 1
+    outside = [w for w in words if w[1] < LEFT or w[3] > landscape_right]
+    tap.ok(rc == 0 and not outside, "register: nothing outside the margins", repr(outside[:5]))
+
     # QR codes read at an ordinary scan: 90 dpi.
     for name, args in (("slip", ["form", "slip", dossiers["man"]]), ("posting", ["posting-sheets"])):
         path = os.path.join(work, f"qr-{name}.pdf")

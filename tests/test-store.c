@@ -1561,7 +1561,11 @@ assert_open_refused (const char *path,
 #define V9_COLUMNS_DROPPED \
   "DROP INDEX dossier_step_due; ALTER TABLE dossier DROP COLUMN held_unit;" \
   "ALTER TABLE dossier DROP COLUMN held_person; ALTER TABLE dossier DROP COLUMN step_due;" \
-  "ALTER TABLE dossier DROP COLUMN transferred_at; ALTER TABLE dossier DROP COLUMN transferred_to;"
+  "ALTER TABLE dossier DROP COLUMN transferred_at; ALTER TABLE dossier DROP COLUMN transferred_to;" \
+  V10_COLUMNS_DROPPED
+
+/* Schema 10: the register book and each dossier's entry in it. */
+#define V10_COLUMNS_DROPPED "ALTER TABLE dossier DROP COLUMN book; ALTER TABLE dossier DROP COLUMN book_entry;"
 
 static void
 sqlite_exec_ok (const char *path,
@@ -1722,6 +1726,13 @@ test_open_migrates_projection (Fixture       *fixture,
                                                               " FROM (SELECT held_unit FROM dossier ORDER BY code)");
 
     g_assert_cmpstr (held, ==, "-|-|Bộ phận Một cửa");
+  }
+  /* Schema 10 entered them in the year's book, under the numbers their slips printed. */
+  {
+    g_autofree char *entries = sqlite_query_text (fixture->path, "SELECT group_concat (book || ' ' || book_entry, '|')"
+                                                                 " FROM (SELECT * FROM dossier ORDER BY code)");
+
+    g_assert_cmpstr (entries, ==, "2026 01-0001|2026 01-0002|2026 01-0003");
   }
 
   /* Every row equals a fresh fold of its events, the new columns included. */

@@ -50,6 +50,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *cutoff_row;
   GtkSpinButton        *due_soon_spin;
   AdwComboRow          *supplement_row;
+  AdwComboRow          *register_books_row;  /* in the order of the setting's choices: year, sector */
   McFeeSettingsGroup   *fee_group;
   GtkSpinButton        *year_spin;
   GtkLabel             *schedule_label;
@@ -143,6 +144,7 @@ load_office (McPreferencesWindow *self)
     }
   gtk_spin_button_set_value (self->due_soon_spin, office->due_soon_days);
   adw_combo_row_set_selected (self->supplement_row, office->supplement_mode == MC_SUPPLEMENT_RESUME ? 1 : 0);
+  adw_combo_row_set_selected (self->register_books_row, g_strcmp0 (office->register_books, "sector") == 0 ? 1 : 0);
   mc_fee_settings_group_load (self->fee_group, office);
 
   for (guint i = 0; i < G_N_ELEMENTS (issuer_keys); i++)
@@ -178,6 +180,12 @@ save_office_action (GtkWidget  *widget,
   if ((adw_combo_row_get_selected (self->supplement_row) == 1) != (office->supplement_mode == MC_SUPPLEMENT_RESUME))
     g_hash_table_insert (values, (gpointer) "supplement_mode",
                          g_strdup (adw_combo_row_get_selected (self->supplement_row) == 1 ? "resume" : "restart"));
+  {
+    const char *books = adw_combo_row_get_selected (self->register_books_row) == 1 ? "sector" : "year";
+
+    if (g_strcmp0 (office->register_books, books) != 0)
+      g_hash_table_insert (values, (gpointer) "register_books", g_strdup (books));
+  }
   mc_fee_settings_group_collect (self->fee_group, office, values);
 
   for (guint i = 0; i < G_N_ELEMENTS (issuer_keys); i++)
@@ -892,6 +900,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, cutoff_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, supplement_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, register_books_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, fee_group);
 
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, phone_row);
@@ -958,6 +967,8 @@ mc_preferences_window_init (McPreferencesWindow *self)
 {
   const char *modes[] = { _("Restart the full time limit"), _("Resume with the time left"), NULL };
   const char *kinds[] = { _("Office closed"), _("Extra working day"), NULL };
+  const char *books[] = { _("One book a year"), _("One book per sector a year"), NULL };
+  g_autoptr(GtkStringList) book_model = gtk_string_list_new (books);
   g_autoptr(GtkStringList) mode_model = gtk_string_list_new (modes);
   g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
 
@@ -968,6 +979,7 @@ mc_preferences_window_init (McPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->new_role_row, G_LIST_MODEL (role_model));
   adw_combo_row_set_model (self->supplement_row, G_LIST_MODEL (mode_model));
+  adw_combo_row_set_model (self->register_books_row, G_LIST_MODEL (book_model));
   adw_combo_row_set_model (self->new_kind_row, G_LIST_MODEL (kind_model));
   for (guint i = 0; i < G_N_ELEMENTS (self->issuer_rows); i++)
     {

@@ -67,6 +67,8 @@ mc_dossier_unref (McDossier *self)
   g_free (self->procedure_code);
   g_free (self->procedure_name);
   g_free (self->sector);
+  g_free (self->book);
+  g_free (self->book_entry);
   g_free (self->applicant_name);
   g_free (self->applicant_id);
   g_free (self->phone);
@@ -121,6 +123,36 @@ get_object_member (JsonObject *object,
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The register book's name and the dossier's entry in it (docs/architecture.md, "The register book's numbers").
+ * A dossier received before books were recorded was entered in its year's book under its slip number; its code
+ * names the station that issued it, so the pair is as unique as the new entries. */
+static void
+fold_book (McDossier  *self,
+           JsonObject *book)
+{
+  const char *tail = self->code ? strrchr (self->code, '-') : NULL;
+  int year, station = 0, number;
+  g_autofree char *sector = NULL;
+
+  mc_jdn_to_ymd (mc_minute_jdn (self->received), &year, NULL, NULL);
+  if (book != NULL)
+    {
+      year = (int) json_object_get_int_member_with_default (book, "year", year);
+      station = (int) json_object_get_int_member_with_default (book, "station", 0);
+      number = (int) json_object_get_int_member_with_default (book, "number", 0);
+      sector = dup_member (book, "sector");
+    }
+  else
+    {
+      number = self->slip_number;
+      if (tail != NULL && g_ascii_isdigit (tail[1]) && g_ascii_isdigit (tail[2]))
+        station = (tail[1] - '0') * 10 + (tail[2] - '0');
+    }
+  self->book = sector ? g_strdup_printf ("%d – %s", year, sector) : g_strdup_printf ("%d", year);
+  if (number > 0 && station > 0)
+    self->book_entry = g_strdup_printf ("%02d-%04d", station, number);
 }
 
 static void
@@ -194,6 +226,7 @@ apply_received (McDossier  *self,
   self->fee_exemption = dup_member (fee_due, "exemption");
   self->slip_number = (int) json_object_get_int_member_with_default (p, "slip_number", 0);
   self->control_number = (int) json_object_get_int_member_with_default (p, "control_number", 0);
+  fold_book (self, get_object_member (p, "book"));
 
   self->status = MC_STATUS_IN_PROGRESS;
   self->due = mc_calendar_compute_due (calendar, self->received, self->unit, self->duration, self->cutoff);

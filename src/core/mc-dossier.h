@@ -73,6 +73,11 @@ struct _McDossier
   /* Form numbers (per office, per form, per year) and the facts the forms print. */
   int          slip_number;
   int          control_number;
+  /* The register book (Sổ theo dõi hồ sơ) the dossier was entered in and its number there (docs/architecture.md,
+   * "The register book's numbers"): "2026" or "2026 – Hộ tịch", and "02-0007" (station, then the station's
+   * count in that book). NULL when the dossier came without a number. */
+  char        *book;
+  char        *book_entry;
   int          supplement_number;
   char        *supplement_reason;
   char       **supplement_items;  /* what the request lists, one item each; NULL for requests made before items */

@@ -72,6 +72,8 @@ static const Setting settings[] = {
   /* The choices in the order of McSupplementMode. */
   { "supplement_mode", SETTING_ENUM,   FIELD (supplement_mode), 0, 0, { "restart", "resume", NULL } },
   { "form_numbering",  SETTING_CHOICE, FIELD (form_numbering), 0, 0, { "2025", "2018", NULL } },
+  /* The model's Ghi chú: a book per sector or group of sectors; one book for the year is the default. */
+  { "register_books",  SETTING_CHOICE, FIELD (register_books), 0, 0, { "year", "sector", NULL } },
   /* The province's civil-status fees, in đồng; the catalogue's fee schedules name them (docs/fees.md). */
   { "fee_late_registration",  SETTING_NUMBER, FIELD (fee_late_registration), 0, MC_FEE_MAX_AMOUNT },
   { "fee_parentage",          SETTING_NUMBER, FIELD (fee_parentage), 0, MC_FEE_MAX_AMOUNT },
@@ -121,6 +123,7 @@ mc_office_new (void)
   self->due_soon_days = 1;
   self->supplement_mode = MC_SUPPLEMENT_RESTART;
   self->form_numbering = g_strdup ("2025");
+  self->register_books = g_strdup ("year");
   self->signer_title = g_strdup ("CHỦ TỊCH");
   /* Amounts many provinces set (unconfirmed, docs/fees.md): each office sets its province's. */
   self->fee_late_registration = 8000;
@@ -181,6 +184,7 @@ mc_office_unref (McOffice *self)
   g_free (self->issuer_control);
   g_free (self->issuer_late_list);
   g_free (self->form_numbering);
+  g_free (self->register_books);
   g_free (self->station_id);
   g_free (self->clerk);
   g_free (self);

@@ -46,6 +46,7 @@ struct _McOffice
   int               due_soon_days;
   McSupplementMode  supplement_mode;
   char             *form_numbering; /* "2025" or "2018" */
+  char             *register_books; /* "year": one register book a year; "sector": one per sector a year */
   /* Civil-status fees (lệ phí hộ tịch) the province's People's Council sets, in đồng (docs/fees.md). */
   int               fee_late_registration;
   int               fee_parentage;

@@ -358,6 +358,58 @@ parse_items (McDeclaration  *self,
  * Reads one template and checks it whole: a template that does not follow the format is refused with what is
  * wrong, never half-loaded.
  */
+/* Whether @marker ("(3)") is printed somewhere in the form's text: the addressee, a sentence, a field's label, a
+ * signature. */
+static gboolean
+marker_is_printed (McDeclaration *self,
+                   const char    *marker)
+{
+  if (strstr (self->addressee, marker) != NULL || strstr (self->commitment, marker) != NULL)
+    return TRUE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->text != NULL && strstr (item->text, marker) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < self->fields->len; i++)
+    if (strstr (((McDeclarationField *) g_ptr_array_index (self->fields, i))->label, marker) != NULL)
+      return TRUE;
+  for (guint i = 0; i < self->signatures->len; i++)
+    {
+      Signature *signature = g_ptr_array_index (self->signatures, i);
+
+      if (strstr (signature->title, marker) != NULL || strstr (signature->hint, marker) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every footnote ("(3) Ghi số định danh …", "(1), (2) Trường hợp …") points to a marker printed in the text:
+ * a note nothing points to tells the citizen nothing. */
+static gboolean
+notes_are_marked (McDeclaration *self)
+{
+  for (guint i = 0; self->notes[i] != NULL; i++)
+    {
+      const char *p = self->notes[i];
+
+      while (*p == '(')
+        {
+          const char *end = strchr (p, ')');
+          g_autofree char *marker = end ? g_strndup (p, end + 1 - p) : NULL;
+
+          if (marker == NULL || !marker_is_printed (self, marker))
+            return FALSE;
+          p = end + 1;
+          while (*p == ',' || *p == ' ')
+            p++;
+        }
+    }
+  return TRUE;
+}
+
 McDeclaration *
 mc_declaration_new_from_data (const char  *data,
                               gsize        length,
@@ -460,6 +512,8 @@ mc_declaration_new_from_data (const char  *data,
       if (item->text != NULL && !placeholders_are_known (self, item->text))
         return invalid (error, self->id, _("an unknown {placeholder}")), NULL;
     }
+  if (!notes_are_marked (self))
+    return invalid (error, self->id, _("a note whose marker is printed nowhere in the form")), NULL;
   return g_steal_pointer (&self);
 }
 

@@ -87,12 +87,18 @@ place (McDocument *self,
       break;
     case BLOCK_COLUMNS:
     case BLOCK_SIGNATURES:
+      for (guint i = 0; i < block->n_layouts; i++)
+        if (block->layouts[i] != NULL)
+          record_box (self, block->layouts[i], x0 + block->offsets[i], y, page, 0, -1);
+      break;
     case BLOCK_TABLE_ROW:
       for (guint i = 0; i < block->n_layouts; i++)
         if (block->layouts[i] != NULL)
-          record_box (self, block->layouts[i],
-                      x0 + block->offsets[i] + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0),
-                      y + (block->kind == BLOCK_TABLE_ROW ? CELL_PADDING : 0), page, 0, -1);
+          record_box (self, block->layouts[i], x0 + block->offsets[i] + CELL_PADDING,
+                      y + cell_top (block, i) + CELL_PADDING, page, 0, -1);
+      if (block->group_layout != NULL)
+        record_box (self, block->group_layout, x0 + block->offsets[block->group_first] + CELL_PADDING,
+                    y + CELL_PADDING, page, 0, -1);
       break;
     case BLOCK_HEADER:
       /* layouts: 0 form label, 1 left (bodies), 2 number line, 3 right (motto), 4 date line */

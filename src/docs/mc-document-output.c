@@ -166,11 +166,24 @@ draw_block (McDocument      *self,
       cairo_set_line_width (cr, 0.5);
       /* All the row's borders in one path: far fewer PDF operators on a long register. */
       for (guint i = 0; i < block->n_layouts; i++)
-        cairo_rectangle (cr, x0 + block->offsets[i], y, block->shares[i] * content_width (self), block->height);
+        cairo_rectangle (cr, x0 + block->offsets[i], y + cell_top (block, i),
+                         block->shares[i] * content_width (self), block->height - cell_top (block, i));
+      if (block->group_layout != NULL)
+        {
+          double group_width = 0;
+
+          for (guint i = block->group_first; i < block->group_first + block->group_n; i++)
+            group_width += block->shares[i] * content_width (self);
+          cairo_rectangle (cr, x0 + block->offsets[block->group_first], y, group_width, block->group_height);
+        }
       cairo_stroke (cr);
       for (guint i = 0; i < block->n_layouts; i++)
         if (block->layouts[i])
-          show_layout_at (cr, block->layouts[i], x0 + block->offsets[i] + CELL_PADDING, y + CELL_PADDING);
+          show_layout_at (cr, block->layouts[i], x0 + block->offsets[i] + CELL_PADDING,
+                          y + cell_top (block, i) + CELL_PADDING);
+      if (block->group_layout != NULL)
+        show_layout_at (cr, block->group_layout, x0 + block->offsets[block->group_first] + CELL_PADDING,
+                        y + CELL_PADDING);
       cairo_restore (cr);
       break;
 

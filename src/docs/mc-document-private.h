@@ -54,12 +54,17 @@ struct _Block
   BlockKind    kind;
   double       space_before;
   double       height;
-  PangoLayout *layouts[8];     /* meaning depends on the kind */
-  double       offsets[8];     /* x (columns, cells) or y positions inside the block */
+  PangoLayout *layouts[MC_DOCUMENT_MAX_COLUMNS];  /* meaning depends on the kind */
+  double       offsets[MC_DOCUMENT_MAX_COLUMNS];  /* x (columns, cells) or y positions inside the block */
   guint        n_layouts;
-  double       shares[16];     /* table column shares, or rule share */
+  double       shares[MC_DOCUMENT_MAX_COLUMNS];   /* table column shares, or rule share */
   gboolean     is_header_row;
   Block       *header_row;     /* for table rows: the header to repeat on a new page */
+  /* A header row's group cell over columns [group_first, group_first + group_n): "Nhận và trả kết quả" above
+   * its five columns. The grouped cells start group_height lower. */
+  PangoLayout *group_layout;
+  guint        group_first, group_n;
+  double       group_height;
   QRcode      *qr;
   QRcode      *row_qrs[8];     /* BLOCK_QR_ROW: one code per cell, its caption in layouts[] */
   double       qr_size;
@@ -101,6 +106,17 @@ static inline double
 content_width (McDocument *self)
 {
   return self->page_width - MC_MARGIN_LEFT - MC_MARGIN_RIGHT;
+}
+
+/* Where a table cell's box starts inside its row: under the group cell for the grouped columns of a header. */
+static inline double
+cell_top (const Block *block,
+          guint        column)
+{
+  if (block->group_layout != NULL && column >= block->group_first &&
+      column < block->group_first + block->group_n)
+    return block->group_height;
+  return 0;
 }
 
 static inline double

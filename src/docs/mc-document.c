@@ -98,6 +98,7 @@ block_free (gpointer data)
 
   for (guint i = 0; i < block->n_layouts; i++)
     g_clear_object (&block->layouts[i]);
+  g_clear_object (&block->group_layout);
   if (block->qr)
     QRcode_free (block->qr);
   for (guint i = 0; i < G_N_ELEMENTS (block->row_qrs); i++)
@@ -671,11 +672,38 @@ mc_document_add_table (McDocument         *self,
                        double              size,
                        double              space_before)
 {
+  mc_document_add_grouped_table (self, n_columns, shares, header, 0, 0, NULL, rows, size, space_before);
+}
+
+/**
+ * mc_document_add_grouped_table:
+ * @n_columns: at most %MC_DOCUMENT_MAX_COLUMNS
+ * @header: header cells (markup), repeated on every page the table continues on
+ * @group_first: the first column under the group cell
+ * @group_n: how many columns it spans (0: no group)
+ * @group_markup: (nullable): the group cell's text, over its columns' own header cells
+ *
+ * A table whose header groups some columns under one cell, as the register book's "Nhận và trả kết quả" over
+ * its last five: the other header cells span both lines.
+ */
+void
+mc_document_add_grouped_table (McDocument         *self,
+                               guint               n_columns,
+                               const double       *shares,
+                               const char * const *header,
+                               guint               group_first,
+                               guint               group_n,
+                               const char         *group_markup,
+                               GPtrArray          *rows,
+                               double              size,
+                               double              space_before)
+{
   double width = content_width (self);
   Block *header_block = NULL;
 
   g_return_if_fail (MC_IS_DOCUMENT (self));
-  g_return_if_fail (n_columns > 0 && n_columns <= 8);
+  g_return_if_fail (n_columns > 0 && n_columns <= MC_DOCUMENT_MAX_COLUMNS);
+  g_return_if_fail (group_first + group_n <= n_columns);
 
   for (int r = header ? -1 : 0; r < (int) rows->len; r++)
     {
@@ -685,6 +713,18 @@ mc_document_add_table (McDocument         *self,
 
       block->is_header_row = r < 0;
       block->header_row = header_block;
+      if (r < 0 && group_n > 0 && group_markup != NULL)
+        {
+          double group_width = 0;
+
+          for (guint c = group_first; c < group_first + group_n; c++)
+            group_width += shares[c] * width;
+          block->group_layout = _mc_document_make_layout (self, group_markup, size, MC_ALIGN_CENTER,
+                                                          group_width - 2 * CELL_PADDING);
+          block->group_first = group_first;
+          block->group_n = group_n;
+          block->group_height = layout_height (block->group_layout) + 2 * CELL_PADDING;
+        }
       for (guint c = 0; c < n_columns; c++)
         {
           double cell_w = shares[c] * width;
@@ -697,12 +737,12 @@ mc_document_add_table (McDocument         *self,
               block->layouts[c] = _mc_document_make_layout (self, cells[c], size,
                                                             r < 0 ? MC_ALIGN_CENTER : MC_ALIGN_LEFT,
                                                             cell_w - 2 * CELL_PADDING);
-              height = MAX (height, layout_height (block->layouts[c]));
+              height = MAX (height, cell_top (block, c) + layout_height (block->layouts[c]));
             }
           x += cell_w;
         }
       block->n_layouts = n_columns;
-      block->height = height + 2 * CELL_PADDING;
+      block->height = MAX (height, block->group_height) + 2 * CELL_PADDING;
       if (r < 0)
         header_block = block;
     }

@@ -38,6 +38,9 @@ typedef enum
 #define MC_A4_HEIGHT       (297.0 * MC_MM)
 #define MC_MARGIN_TOP      (20.0 * MC_MM)
 #define MC_MARGIN_BOTTOM   (20.0 * MC_MM)
+/* The most columns a table has: the register book's eleven, with room to spare. */
+#define MC_DOCUMENT_MAX_COLUMNS 16
+
 #define MC_MARGIN_LEFT     (30.0 * MC_MM)
 #define MC_MARGIN_RIGHT    (15.0 * MC_MM)
 
@@ -120,6 +123,16 @@ void        mc_document_add_table       (McDocument  *self,
                                          guint        n_columns,
                                          const double *shares,
                                          const char * const *header,
+                                         GPtrArray   *rows,
+                                         double       size,
+                                         double       space_before);
+void        mc_document_add_grouped_table (McDocument  *self,
+                                         guint        n_columns,
+                                         const double *shares,
+                                         const char * const *header,
+                                         guint        group_first,
+                                         guint        group_n,
+                                         const char  *group_markup,
                                          GPtrArray   *rows,
                                          double       size,
                                          double       space_before);

@@ -329,10 +329,10 @@ render_slip_copy (McDocument     *doc,
   g_autofree char *sets = g_strdup_printf ("%02d (bộ)", d->sets > 0 ? d->sets : 1);
   g_autofree char *delivery = NULL;
   g_autofree char *book = NULL;
+  g_autofree char *book_esc = NULL;
   g_autofree char *qr = mc_form_qr_payload (d, office);
   g_autofree char *pin_esc = esc (d->lookup_pin);
   g_autofree char *qr_caption = NULL;
-  int year;
 
   add_form_header (doc, MC_FORM_SLIP, office, issuer, d->slip_number, d->received);
   add_title (doc, mc_form_kind_title (MC_FORM_SLIP), NULL);
@@ -391,13 +391,11 @@ render_slip_copy (McDocument     *doc,
   fee = fee_line (d);
   add_field (doc, "7. Phí, lệ phí (nếu có)", fee, 1.5);
 
-  mc_jdn_to_ymd (mc_minute_jdn (d->received), &year, NULL, NULL);
-  /* Dossiers that came as history (another station's demo year, a restore) may have no number: leave the blank
-   * for the clerk's pen, as the number line above does, rather than print 00. */
-  if (d->slip_number > 0)
-    book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: %02d", year, d->slip_number);
-  else
-    book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %d          Số thứ tự: ……", year);
+  /* The dossier's row in the register book, as the printed book shows it (mc-register.c). A dossier that came
+   * without a number (history from elsewhere) leaves the blank for the clerk's pen rather than print 00. */
+  book_esc = g_markup_escape_text (d->book ? d->book : "……", -1);
+  book = g_strdup_printf ("Vào Sổ theo dõi hồ sơ, Quyển số: %s          Số thứ tự: %s", book_esc,
+                          d->book_entry ? d->book_entry : "……");
   mc_document_add_text (doc, book, BODY, MC_ALIGN_LEFT, 0, 1.5);
 
   qr_caption = g_strdup_printf ("Mã hồ sơ: <b>%s</b>\nMã tra cứu: <b>%s</b>\n"

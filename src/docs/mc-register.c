@@ -27,7 +27,7 @@
 
 /* The register is a legal book: its printed text and the CSV headers are Vietnamese whatever the UI language. */
 
-#define TABLE_SIZE 10.0
+#define TABLE_SIZE 9.5
 #define BODY 13.0
 
 G_DEFINE_QUARK (mc-register-error-quark, mc_register_error)
@@ -50,7 +50,6 @@ typedef struct
 
 /* One line of the book: a dossier as mc_store_foreach_received() gives it. */
 typedef gboolean (*RowFunc) (const McDossier  *row,
-                             guint             number,
                              gpointer          user_data,
                              GError          **error);
 
@@ -61,7 +60,7 @@ static const char *csv_header[] = {
   "Ký nhận",
   /* what the statistics need besides */
   "Mã thủ tục", "Lĩnh vực", "Hình thức nộp", "Trạng thái", "Thời điểm có kết quả", "Kết quả giải quyết",
-  "Hẹn lại (phiếu xin lỗi)",
+  "Hẹn lại (văn bản xin lỗi)", "Quyển số",
 };
 
 /*
@@ -84,7 +83,6 @@ typedef struct
 {
   RowFunc  func;
   gpointer user_data;
-  guint    number;
 } Walk;
 
 static gboolean
@@ -94,7 +92,7 @@ walk_dossier (McDossier  *dossier,
 {
   Walk *walk = data;
 
-  return walk->func (dossier, ++walk->number, walk->user_data, error);
+  return walk->func (dossier, walk->user_data, error);
 }
 
 /* Streams the book's rows from the store (mc_store_foreach_received()): the dossiers as the projection holds
@@ -109,7 +107,7 @@ for_each_row (McStore     *store,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  Walk walk = { func, user_data, 0 };
+  Walk walk = { func, user_data };
 
   if (mc_store_foreach_received (store, from_jdn, to_jdn, sector, walk_dossier, &walk, &local_error))
     return TRUE;
@@ -276,13 +274,11 @@ csv_write_line (CsvWriter  *writer,
 
 static gboolean
 csv_row (const McDossier  *row,
-         guint             number,
          gpointer          user_data,
          GError          **error)
 {
   CsvWriter *writer = user_data;
   GString *line = writer->line;
-  g_autofree char *stt = g_strdup_printf ("%u", number);
   g_autofree char *contact = address_phone (row);
   g_autofree char *received = format_time (row->received, TRUE);
   g_autofree char *due = format_time (row->due, TRUE);
@@ -290,7 +286,7 @@ csv_row (const McDossier  *row,
   g_autofree char *settled = format_time (row->settled, TRUE);
   g_autofree char *new_due = format_time (row->new_due, TRUE);
 
-  mc_csv_append_cell (line, stt, FALSE);
+  mc_csv_append_cell (line, row->book_entry, FALSE);
   mc_csv_append_cell (line, row->code, FALSE);
   mc_csv_append_cell (line, row->procedure_name, FALSE);
   mc_csv_append_cell (line, row->applicant_name, FALSE);
@@ -307,7 +303,8 @@ csv_row (const McDossier  *row,
   mc_csv_append_cell (line, status_text (row->status), FALSE);
   mc_csv_append_cell (line, settled, FALSE);
   mc_csv_append_cell (line, outcome_text (row->outcome), FALSE);
-  mc_csv_append_cell (line, new_due, TRUE);
+  mc_csv_append_cell (line, new_due, FALSE);
+  mc_csv_append_cell (line, row->book, TRUE);
   /* Flush every few rows: one line at a time through stdio's buffer, never the whole year in memory. */
   return csv_write_line (writer, error);
 }
@@ -319,6 +316,7 @@ csv_row (const McDossier  *row,
 typedef struct
 {
   GPtrArray *rows;    /* GStrv of cell markup */
+  GPtrArray *books;   /* each row's book, to name it once when the rows share one */
   Totals     totals;
 } PdfRows;
 
@@ -328,48 +326,98 @@ esc (const char *text)
   return g_markup_escape_text (text ? text : "", -1);
 }
 
+/* The book's narrow time columns: the date, then the time under it, never a date broken inside. */
+static char *
+table_time (McMinute minute)
+{
+  g_autofree char *text = format_time (minute, FALSE);
+  char *space = strchr (text, ' ');
+
+  if (space != NULL)
+    *space = '\n';
+  return g_steal_pointer (&text);
+}
+
+/* "000.00.12.H40-" over "261123-010001": the office's code, then the day and number, each whole (no line may
+ * break between a hyphen and the digits after it). */
+static char *
+table_code (const char *code)
+{
+  const char *dash = code ? strchr (code, '-') : NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+
+  if (dash == NULL)
+    return esc (code);
+  head = g_markup_escape_text (code, dash + 1 - code);
+  tail = esc (dash + 1);
+  return g_strdup_printf ("%s\n%s", head, tail);
+}
+
 static gboolean
 pdf_row (const McDossier  *row,
-         guint             number,
          gpointer          user_data,
          GError          **error)
 {
   PdfRows *pdf = user_data;
   g_autofree char *contact = address_phone (row);
-  g_autofree char *received = format_time (row->received, FALSE);
-  g_autofree char *due = format_time (row->due, FALSE);
-  g_autofree char *returned = format_time (row->returned, FALSE);
-  g_autofree char *code = esc (row->code);
-  g_autofree char *procedure = esc (row->procedure_name);
-  g_autofree char *body = esc (row->deciding_body);
-  g_autofree char *name = esc (row->applicant_name);
-  g_autofree char *contact_esc = esc (contact);
-  g_autofree char *receiver = esc (row->returned_to);
-  char **cells = g_new0 (char *, 9);
+  g_autofree char *due = table_time (row->due);
+  char **cells = g_new0 (char *, 12);
 
   count_row (&pdf->totals, row);
-  cells[0] = g_strdup_printf ("%u", number);
-  cells[1] = g_steal_pointer (&code);
-  cells[2] = *body ? g_strdup_printf ("%s\n<i>%s</i>", procedure, body) : g_steal_pointer (&procedure);
-  cells[3] = *contact_esc ? g_strdup_printf ("%s\n%s", name, contact_esc) : g_steal_pointer (&name);
-  cells[4] = g_steal_pointer (&received);
+  /* The entry the slip printed ("Vào Sổ theo dõi hồ sơ … Số thứ tự"), not the row's place in this printout. */
+  cells[0] = esc (row->book_entry);
+  cells[1] = table_code (row->code);
+  cells[2] = esc (row->procedure_name);
+  cells[3] = esc (row->applicant_name);
+  cells[4] = esc (contact);
+  cells[5] = esc (row->deciding_body);
+  cells[6] = table_time (row->received);
   if (row->new_due != MC_MINUTE_NONE)
     {
-      g_autofree char *new_due = format_time (row->new_due, FALSE);
-      cells[5] = g_strdup_printf ("%s\n<i>Hẹn lại: %s</i>", due, new_due);
+      g_autofree char *new_due = table_time (row->new_due);
+      cells[7] = g_strdup_printf ("%s\n<i>Hẹn lại: %s</i>", due, new_due);
     }
   else
-    cells[5] = g_steal_pointer (&due);
-  if (row->returned != MC_MINUTE_NONE)
-    cells[6] = g_strdup_printf ("%s (%s)\n<i>%s</i>", returned, outcome_text (row->outcome),
-                                delivery_text (row->result_delivery));
-  else if (row->status == MC_STATUS_IN_PROGRESS)
-    cells[6] = g_strdup_printf ("\n<i>%s</i>", delivery_text (row->result_delivery));
+    cells[7] = g_steal_pointer (&due);
+  cells[8] = table_time (row->returned);
+  cells[9] = g_strdup (delivery_text (row->result_delivery));
+  if (row->returned != MC_MINUTE_NONE && row->returned_to != NULL)
+    {
+      g_autofree char *receiver = esc (row->returned_to);
+
+      /* Room to sign above the name of who collected it. */
+      cells[10] = g_strdup_printf ("\n\n<i>%s</i>", receiver);
+    }
   else
-    cells[6] = g_strdup_printf ("%s\n<i>%s</i>", status_text (row->status), delivery_text (row->result_delivery));
-  cells[7] = *receiver ? g_strdup_printf ("\n<i>%s</i>", receiver) : g_strdup ("");
+    cells[10] = g_strdup ("");
   g_ptr_array_add (pdf->rows, cells);
+  g_ptr_array_add (pdf->books, g_strdup (row->book));
   return TRUE;
+}
+
+/* The books the rows were entered in, in the order they first appear; @by_book: book → its rows (not owned).
+ * A printout of all sectors of an office that keeps one book per sector holds several books. */
+static GPtrArray *
+split_books (PdfRows    *pdf,
+             GHashTable *by_book)
+{
+  GPtrArray *books = g_ptr_array_new ();
+
+  for (guint r = 0; r < pdf->rows->len; r++)
+    {
+      const char *book = g_ptr_array_index (pdf->books, r);
+      GPtrArray *rows = g_hash_table_lookup (by_book, book ? book : "");
+
+      if (rows == NULL)
+        {
+          rows = g_ptr_array_new ();
+          g_hash_table_insert (by_book, (gpointer) (book ? book : ""), rows);
+          g_ptr_array_add (books, (gpointer) (book ? book : ""));
+        }
+      g_ptr_array_add (rows, g_ptr_array_index (pdf->rows, r));
+    }
+  return books;
 }
 
 static void
@@ -413,9 +461,9 @@ audit_period (int from_jdn,
  * @sector: (nullable): one sector (lĩnh vực), or %NULL for all
  *
  * Lays out the book on landscape A4: the Nghị định 30/2020 header, the title, the period, the table (its header
- * repeated on every page, page numbers from page 2) and the totals. The model's eleven columns are set in eight:
- * the table engine draws at most eight, so the deciding body goes under the procedure, the address and phone
- * under the applicant, and the way the result is collected under the return time. The audit log records it
+ * repeated on every page, page numbers from page 2) and the totals. The table has the model's eleven columns,
+ * the last five under "Nhận và trả kết quả"; the STT is each dossier's entry in its book, the number its slip
+ * printed, whatever part of the book's period is printed. The audit log records it
  * (MC_AUDIT_REGISTER, the file's name, the period) when the document is saved, printed or shown.
  *
  * Returns: (transfer full): the document
@@ -427,16 +475,19 @@ mc_register_render (McStore     *store,
                     const char  *sector,
                     GError     **error)
 {
-  static const double shares[] = { 0.04, 0.19, 0.205, 0.165, 0.075, 0.075, 0.135, 0.115 };
+  static const double shares[] = { 0.058, 0.105, 0.165, 0.1, 0.122, 0.085, 0.075, 0.075, 0.075, 0.07, 0.07 };
   static const char *header[] = {
     "<b>STT</b>\n(1)",
     "<b>Mã hồ sơ</b>\n(2)",
-    "<b>Tên thủ tục hành chính</b>\n<i>Cơ quan chủ trì giải quyết</i>\n(3)",
-    "<b>Tên tổ chức, cá nhân</b>\n<i>Địa chỉ, số điện thoại</i>\n(4)",
-    "<b>Nhận hồ sơ</b>\n(5)",
-    "<b>Hẹn trả kết quả</b>\n(6)",
-    "<b>Trả kết quả</b>\n<i>Phương thức nhận kết quả</i>\n(7)",
-    "<b>Ký nhận</b>\n(8)",
+    "<b>Tên TTHC</b>\n(3)",
+    "<b>Tên tổ chức/ cá nhân</b>\n(4)",
+    "<b>Địa chỉ/ số điện thoại</b>\n(5)",
+    "<b>Cơ quan chủ trì giải quyết</b>\n(6)",
+    "<b>Nhận hồ sơ</b>\n(7)",
+    "<b>Hẹn trả kết quả</b>\n(8)",
+    "<b>Trả kết quả</b>\n(9)",
+    "<b>Phương thức nhận kết quả</b>\n(10)",
+    "<b>Ký nhận</b>\n(11)",
   };
   g_autoptr(McDocument) doc = NULL;
   PdfRows pdf = { 0 };
@@ -446,6 +497,9 @@ mc_register_render (McStore     *store,
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;
   g_autofree char *sector_line = NULL;
+  g_autoptr(GHashTable) by_book = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) books = NULL;
   gboolean ok;
 
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
@@ -456,12 +510,15 @@ mc_register_render (McStore     *store,
   office = mc_store_get_office (store);
 
   pdf.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  pdf.books = g_ptr_array_new_with_free_func (g_free);
   ok = for_each_row (store, from_jdn, to_jdn, sector, pdf_row, &pdf, error);
   if (!ok)
     {
       g_ptr_array_unref (pdf.rows);
+      g_ptr_array_unref (pdf.books);
       return NULL;
     }
+  books = split_books (&pdf, by_book);
 
   doc = mc_document_new (TRUE);
   date_line = mc_form_place_date (office->place, mc_time_now ());
@@ -480,13 +537,25 @@ mc_register_render (McStore     *store,
   to = mc_date_format_short (to_jdn);
   period = g_strdup_printf ("<i>Từ ngày %s đến ngày %s</i>", from, to);
   mc_document_add_text (doc, period, BODY, MC_ALIGN_CENTER, 0, 2);
-  mc_document_add_text (doc, "<i>Các cột (5) đến (8): Nhận và trả kết quả</i>", TABLE_SIZE, MC_ALIGN_RIGHT, 0, 6);
+  /* One table per book, each under its name: the STT runs within a book. */
+  for (guint i = 0; i < books->len; i++)
+    {
+      const char *book = g_ptr_array_index (books, i);
+      g_autofree char *book_esc = esc (book);
+      g_autofree char *book_line = g_strdup_printf ("Quyển số: <b>%s</b>", *book_esc ? book_esc : "……");
 
-  mc_document_add_table (doc, G_N_ELEMENTS (shares), shares, header, pdf.rows, TABLE_SIZE, 2);
+      mc_document_add_text (doc, book_line, BODY, MC_ALIGN_LEFT, 0, i == 0 ? 8 : 14);
+      mc_document_add_grouped_table (doc, G_N_ELEMENTS (shares), shares, header, 6, 5,
+                                     "<b>Nhận và trả kết quả</b>", g_hash_table_lookup (by_book, book), TABLE_SIZE, 2);
+    }
+  if (pdf.rows->len == 0)
+    mc_document_add_grouped_table (doc, G_N_ELEMENTS (shares), shares, header, 6, 5, "<b>Nhận và trả kết quả</b>",
+                                   pdf.rows, TABLE_SIZE, 8);
   if (pdf.rows->len == 0)
     mc_document_add_text (doc, "<i>Không có hồ sơ nào được tiếp nhận trong kỳ.</i>", BODY, MC_ALIGN_CENTER, 0, 6);
   add_totals (doc, &pdf.totals);
   g_ptr_array_unref (pdf.rows);
+  g_ptr_array_unref (pdf.books);
   {
     g_autofree char *detail = audit_period (from_jdn, to_jdn);
     _mc_document_audit_file (doc, store, MC_AUDIT_REGISTER, detail);

@@ -25,8 +25,8 @@ typedef enum
 
 /* The Sổ theo dõi hồ sơ (Mẫu 07 of Thông tư 03/2025, Mẫu 06 in the 2018 numbering): every dossier received in
  * [from_jdn, to_jdn] (whole days, inclusive), ordered by time of receipt then code, for one sector or all
- * (@sector %NULL). The CSV carries the model's eleven columns, then seven more that the statistics need
- * (docs/reports.md). */
+ * (@sector %NULL). The CSV carries the model's eleven columns, then seven more that the statistics need and the
+ * book of each STT (docs/reports.md). */
 GQuark       mc_register_error_quark (void);
 
 McDocument  *mc_register_render      (McStore     *store,

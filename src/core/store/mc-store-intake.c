@@ -176,7 +176,10 @@ static JsonNode *
 build_received (Intake     *in,
                 const char *code,
                 gint64      slip_number,
-                gint64      control_number)
+                gint64      control_number,
+                const char *book_sector,
+                int         station,
+                gint64      book_number)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -187,6 +190,17 @@ build_received (Intake     *in,
   json_builder_add_int_value (builder, slip_number);
   json_builder_set_member_name (builder, "control_number");
   json_builder_add_int_value (builder, control_number);
+  /* The row in the register book, as the slip prints it and the book shows it. */
+  json_builder_set_member_name (builder, "book");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, in->year);
+  add_string_member (builder, "sector", book_sector);
+  json_builder_set_member_name (builder, "station");
+  json_builder_add_int_value (builder, station);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, book_number);
+  json_builder_end_object (builder);
   add_string_member (builder, "received_at", in->received_iso);
   json_builder_set_member_name (builder, "procedure");
   mc_procedure_add_snapshot (in->procedure, builder);
@@ -249,7 +263,9 @@ write_intake (McStore   *self,
   g_autofree char *code = NULL;
   g_autoptr(JsonNode) payload = NULL;
   g_autoptr(McEvent) event = NULL;
-  gint64 seq, slip_number, control_number;
+  g_autofree char *book_form = NULL;
+  const char *book_sector = NULL;
+  gint64 seq, slip_number, control_number, book_number;
 
   /* The station's own sequence for the day: codes from different stations never collide. */
   seq = _mc_store_query_int (self, "INSERT INTO day_sequence (day, last) VALUES (?1, 1)"
@@ -260,9 +276,19 @@ write_intake (McStore   *self,
   control_number = slip_number > 0 ? _mc_store_next_form_number (self, "control", in->year, error) : -1;
   if (control_number < 0)
     return FALSE;
+  /* Each station counts its own entries in each book, and the entry carries the station's number: stations
+   * working apart never give two dossiers the same row (docs/architecture.md). */
+  if (g_strcmp0 (self->office->register_books, "sector") == 0 && in->procedure->sector != NULL &&
+      *in->procedure->sector != '\0')
+    book_sector = in->procedure->sector;
+  book_form = book_sector ? g_strconcat ("book:", book_sector, NULL) : g_strdup ("book");
+  book_number = _mc_store_next_form_number (self, book_form, in->year, error);
+  if (book_number < 0)
+    return FALSE;
   code = g_strdup_printf ("%s-%s-%02d%04" G_GINT64_FORMAT, self->office->code, in->day, self->office->station, seq);
 
-  payload = build_received (in, code, slip_number, control_number);
+  payload = build_received (in, code, slip_number, control_number, book_sector, self->office->station,
+                            book_number);
   event = _mc_store_append (self, in->dossier_uuid, MC_EVENT_RECEIVED, payload, in->intake->clerk, error);
   return event != NULL;
 }
@@ -498,7 +524,8 @@ write_form_sequences (McStore   *self,
                       gpointer   data,
                       GError   **error)
 {
-  static const char *forms[] = { "slip", "control" };
+  /* The year's register book too: history entered there under its slip numbers (mc_dossier_fold()). */
+  static const char *forms[] = { "slip", "control", "book" };
   GHashTableIter iter;
   gpointer key, value;
 

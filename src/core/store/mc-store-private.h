@@ -151,7 +151,8 @@ gboolean      _mc_store_migrate          (McStore       *self,
   "uuid, code, official_code, procedure_code, procedure_name, sector, unit, duration, applicant_name," \
   " applicant_id, phone, channel, result_delivery, status, received, due, settled, returned, new_due, outcome," \
   " has_apology, n_events, last_lamport, search_key, on_the_spot, address, deciding_body, returned_to," \
-  " refused_at, stopped_at, apology_at, held_unit, held_person, step_due, transferred_at, transferred_to"
+  " refused_at, stopped_at, apology_at, held_unit, held_person, step_due, transferred_at, transferred_to," \
+  " book, book_entry"
 
 gboolean      _mc_store_insert_event     (McStore       *self,
                                           McEvent       *event,

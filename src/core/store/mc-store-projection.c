@@ -19,7 +19,7 @@
 
 #define PROJECTION_VALUES \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
-  " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)"
+  " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)"
 
 #define PROJECTION_UPDATES \
   "code = excluded.code, official_code = excluded.official_code, procedure_code = excluded.procedure_code," \
@@ -33,7 +33,7 @@
   " deciding_body = excluded.deciding_body, returned_to = excluded.returned_to, refused_at = excluded.refused_at," \
   " stopped_at = excluded.stopped_at, apology_at = excluded.apology_at, held_unit = excluded.held_unit," \
   " held_person = excluded.held_person, step_due = excluded.step_due, transferred_at = excluded.transferred_at," \
-  " transferred_to = excluded.transferred_to"
+  " transferred_to = excluded.transferred_to, book = excluded.book, book_entry = excluded.book_entry"
 
 /*
  * Events
@@ -239,6 +239,8 @@ _mc_store_project_dossier (McStore     *self,
   _mc_store_bind_minute (stmt, 34, dossier->step_due);
   _mc_store_bind_minute (stmt, 35, dossier->transferred_at);
   _mc_store_bind_text (stmt, 36, dossier->transferred_to);
+  _mc_store_bind_text (stmt, 37, dossier->book);
+  _mc_store_bind_text (stmt, 38, dossier->book_entry);
   return _mc_store_step_done (self, stmt, error);
 }
 

@@ -91,6 +91,8 @@ visit_received (sqlite3_stmt  *stmt,
   dossier->address = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS);
   dossier->deciding_body = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 1);
   dossier->returned_to = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 2);
+  dossier->book = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 3);
+  dossier->book_entry = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 4);
   return ((McDossierFunc) visit->func) (dossier, visit->data, error);
 }
 
@@ -122,7 +124,7 @@ mc_store_foreach_received (McStore        *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = _mc_store_prepare (self,
-                            "SELECT " MC_STORE_DOSSIER_COLUMNS ", address, deciding_body, returned_to FROM dossier"
+                            "SELECT " MC_STORE_DOSSIER_COLUMNS ", address, deciding_body, returned_to, book, book_entry FROM dossier"
                             " WHERE received >= ?1 AND received < ?2 AND (?3 IS NULL OR sector = ?3)"
                             " ORDER BY received, code", error);
   if (stmt == NULL)

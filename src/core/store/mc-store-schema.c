@@ -198,7 +198,7 @@ static const char *schema_v8[] = {
   NULL
 };
 
-/* The new columns of schemas 7 and 9 for the dossiers the file already holds: every dossier folded again. */
+/* The new columns of schemas 7, 9 and 10 for the dossiers the file already holds: every dossier folded again. */
 static gboolean
 refold_all_dossiers (McStore  *self,
                      GError  **error)
@@ -219,6 +219,13 @@ static const char *schema_v9[] = {
   NULL
 };
 
+/* The register book's name and each dossier's entry in it, which the slip prints and the book shows. */
+static const char *schema_v10[] = {
+  "ALTER TABLE dossier ADD COLUMN book TEXT",
+  "ALTER TABLE dossier ADD COLUMN book_entry TEXT",
+  NULL
+};
+
 /* Each version: its statements, then what only code can do (NULL when nothing). */
 static const struct
 {
@@ -234,10 +241,11 @@ static const struct
   { schema_v5, NULL },
   { schema_v6, NULL },
   /* The projection writes every column of the newest schema, so only the last version that adds columns
-   * refolds: schema 9's refold fills schema 7's columns too. */
+   * refolds: schema 10's refold fills schema 7's and 9's columns too. */
   { schema_v7, NULL },
   { schema_v8, NULL },
-  { schema_v9, refold_all_dossiers },
+  { schema_v9, NULL },
+  { schema_v10, refold_all_dossiers },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);

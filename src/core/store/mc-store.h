@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 9
+#define MC_STORE_SCHEMA_VERSION 10
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
