@@ -17,6 +17,7 @@
 #include "mc-bundle.h"
 #include "mc-fee-settings-group.h"
 #include "mc-preferences-window.h"
+#include "mc-station-row.h"
 #include "mc-sync-folder-group.h"
 #include "mc-time.h"
 
@@ -62,6 +63,7 @@ struct _McPreferencesWindow
   GtkSwitch            *backup_daily_switch;
   AdwActionRow         *backup_dir_row;
   McSyncFolderGroup    *sync_folder_group;
+  McStationRow         *station_row;
   GtkSpinButton        *backup_keep_spin;
   GtkFileChooserNative *chooser;
   gboolean              loading;
@@ -876,6 +878,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   object_class->dispose = mc_preferences_window_dispose;
 
   g_type_ensure (MC_TYPE_SYNC_FOLDER_GROUP);
+  g_type_ensure (MC_TYPE_STATION_ROW);
 
   g_type_ensure (MC_TYPE_FEE_SETTINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-preferences-window.ui");
@@ -929,6 +932,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_daily_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, sync_folder_group);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, station_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_username_row);
@@ -994,6 +998,7 @@ mc_preferences_window_new (McStore *store)
   load_procedures (self);
   update_sync_status (self);
   mc_sync_folder_group_set_store (self->sync_folder_group, store);
+  mc_station_row_set_store (self->station_row, store);
   load_backups (self);
   load_accounts (self);
   /* Until there is an account, the first to add is an administrator's. */
