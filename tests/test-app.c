@@ -34,6 +34,7 @@
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
 #include "mc-preferences-window.h"
+#include "mc-station-row.h"
 #include "mc-sync-folder-group.h"
 #include "mc-sync-folder.h"
 #include "mc-reports-page.h"
@@ -803,6 +804,24 @@ test_desk (Fixture       *fixture,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (preferences, MC_TYPE_PREFERENCES_WINDOW,
                                                                  "passphrase_row"))), ==, "");
     save_screenshot (GTK_WIDGET (preferences), "17-preferences-sync");
+
+    /* The station number: another one taken from its row, then the first again. */
+    {
+      GtkWidget *row = child (preferences, MC_TYPE_PREFERENCES_WINDOW, "station_row");
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (child (row, MC_TYPE_STATION_ROW, "number_spin"));
+      int first = mc_store_get_office (store (fixture))->station;
+
+      gtk_spin_button_set_value (spin, 42);
+      g_assert_true (gtk_widget_get_sensitive (child (row, MC_TYPE_STATION_ROW, "change_button")));
+      g_assert_true (gtk_widget_activate_action (row, "station.change", NULL));
+      iterate (100);
+      g_assert_cmpint (mc_store_get_office (store (fixture))->station, ==, 42);
+      g_assert_false (gtk_widget_get_sensitive (child (row, MC_TYPE_STATION_ROW, "change_button")));
+      gtk_spin_button_set_value (spin, first);
+      g_assert_true (gtk_widget_activate_action (row, "station.change", NULL));
+      iterate (100);
+      g_assert_cmpint (mc_store_get_office (store (fixture))->station, ==, first);
+    }
     gtk_window_destroy (preferences);
     iterate (100);
   }

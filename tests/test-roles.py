@@ -125,6 +125,8 @@ def main(cli):
         (("backup", "--dir", "{out}/elsewhere"), ADM, True),
         (("backup", "--keep", "1"), ADM, True),
         (("restore", backup_file), ADM, True),
+        (("station", "show"), ALL, True),
+        (("station", "renumber", "7"), ADM, True),
         (("account", "list"), ALL, True),
         (("account", "add", "moi.nv", "--name", "Mới", "--role", "clerk"), ADM, True),
         (("account", "pin", "cuong.pv"), ADM, True),

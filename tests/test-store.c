@@ -1635,6 +1635,7 @@ test_open_migrates (Fixture       *fixture,
                   "ALTER TABLE dossier DROP COLUMN on_the_spot;"
                   "DROP INDEX event_feedback; DROP TABLE feedback;"
                   V7_COLUMNS_DROPPED
+                  "DROP TABLE station;"
                   "PRAGMA user_version = 1");
 
   store = mc_store_open (fixture->path, FALSE, &error);
@@ -1715,7 +1716,7 @@ test_open_migrates_projection (Fixture       *fixture,
   mc_dossier_unref (record_ok (store, OFFICE_CODE "-261123-010003", MC_EVENT_APOLOGY_ISSUED, apology));
   g_clear_object (&store);
 
-  sqlite_exec_ok (fixture->path, V7_COLUMNS_DROPPED "PRAGMA user_version = 6");
+  sqlite_exec_ok (fixture->path, V7_COLUMNS_DROPPED "DROP TABLE station; PRAGMA user_version = 6");
   store = mc_store_open (fixture->path, FALSE, &error);
   g_assert_no_error (error);
   version = sqlite_query_text (fixture->path, "PRAGMA user_version");
@@ -1763,6 +1764,65 @@ test_open_migrates_projection (Fixture       *fixture,
     g_assert_cmpuint (stats->overall.refused, ==, 1);
     g_assert_cmpuint (stats->overall.apologies, ==, 1);
     g_assert_cmpuint (stats->overall.overdue_with_apology, ==, 1);
+  }
+}
+
+/* Schema 10: a file of schema 9 learns the workstations it holds events of: this one under its number, every
+ * other by the code of its latest reception, so that an import claiming a number already held is refused. */
+static void
+test_open_migrates_stations (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = open_set_up (fixture->path, 3);
+  g_autofree char *own = NULL;
+  g_autofree char *rows = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
+  const char *other = "0b7e2a4c-9d1f-4e3a-8c5b-6a7d8e9f0a1b";
+
+  mc_dossier_unref (intake_simple (store, "1.004873", "Nguyễn Văn An", "2026-11-23T09:10"));
+  own = g_strdup (mc_store_get_office (store)->station_id);
+  g_clear_object (&store);
+  /* Another workstation's receptions: numbered 05, then 07 (its latest). */
+  sqlite_exec_ok (fixture->path,
+                  "INSERT INTO event (uuid, dossier_uuid, station_id, station_seq, lamport, occurred_at, clerk, kind,"
+                  " payload) VALUES"
+                  " ('1a1a1a1a-0000-4000-8000-000000000001', '2b2b2b2b-0000-4000-8000-000000000001',"
+                  "  '0b7e2a4c-9d1f-4e3a-8c5b-6a7d8e9f0a1b', 1, 900, '2026-11-23T10:00:00+07:00', 'x', 'received',"
+                  "  '{\"code\":\"" OFFICE_CODE "-261123-050001\"}'),"
+                  " ('1a1a1a1a-0000-4000-8000-000000000002', '2b2b2b2b-0000-4000-8000-000000000002',"
+                  "  '0b7e2a4c-9d1f-4e3a-8c5b-6a7d8e9f0a1b', 2, 901, '2026-11-23T11:00:00+07:00', 'x', 'received',"
+                  "  '{\"code\":\"" OFFICE_CODE "-261123-070001\"}');"
+                  "DROP TABLE station; PRAGMA user_version = 9");
+  store = mc_store_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  rows = sqlite_query_text (fixture->path, "SELECT group_concat (office || ' ' || number, '|') FROM"
+                                           " (SELECT * FROM station ORDER BY number)");
+  g_assert_cmpstr (rows, ==, OFFICE_CODE " 3|" OFFICE_CODE " 7");
+  holders = mc_store_list_station_holders (store, OFFICE_CODE, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (holders->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (holders, 0), ==, own);
+  g_clear_pointer (&holders, g_ptr_array_unref);
+  holders = mc_store_list_station_holders (store, OFFICE_CODE, 7, &error);
+  g_assert_cmpstr (g_ptr_array_index (holders, 0), ==, other);
+  /* Renumbering to the other's number is refused; to a free one it is done, and the next code carries it. */
+  g_assert_false (mc_store_renumber_station (store, 7, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_true (mc_store_renumber_station (store, 8, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(McDossier) d = intake_simple (store, "1.004873", "Trần Thị Bình", "2026-11-24T09:10");
+
+    g_assert_cmpstr (d->code, ==, OFFICE_CODE "-261124-080001");
+  }
+  g_assert_null (mc_store_get_dossier (store, OFFICE_CODE "-261123-080001", NULL));
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (store, OFFICE_CODE "-261123-030001", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (d->applicant_name, ==, "Nguyễn Văn An");
   }
 }
 
@@ -2060,6 +2120,7 @@ main (int   argc,
   ADD ("open/other-database", fixture_set_up_empty, test_open_other_database);
   ADD ("open/migrates", fixture_set_up_empty, test_open_migrates);
   ADD ("open/migrates-projection", fixture_set_up_empty, test_open_migrates_projection);
+  ADD ("open/migrates-stations", fixture_set_up_empty, test_open_migrates_stations);
   ADD ("open/newer-version", fixture_set_up_empty, test_open_newer);
   ADD ("open/corrupt", fixture_set_up_empty, test_open_corrupt);
   ADD ("open/corrupt-wal", fixture_set_up_empty, test_open_corrupt_wal);

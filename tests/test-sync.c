@@ -1137,6 +1137,7 @@ test_aggregator (Fixture       *fixture,
 static char *
 crafted_header (McStore    *key_store,
                 const char *office,
+                int         station,
                 const char *station_id,
                 gint64      seq)
 {
@@ -1148,12 +1149,12 @@ crafted_header (McStore    *key_store,
   crypto_generichash (id, sizeof id, (const guint8 *) "motcua bundle key id", 20, key, sizeof key);
   sodium_bin2hex (id_hex, sizeof id_hex, id, sizeof id);
   sodium_memzero (key, sizeof key);
-  return g_strdup_printf ("{\"office\":\"%s\",\"station\":1,\"station_id\":\"%s\","
+  return g_strdup_printf ("{\"office\":\"%s\",\"station\":%d,\"station_id\":\"%s\","
                           "\"created\":\"2026-11-23T12:00:00+07:00\",\"full\":false,\"events\":1,"
                           "\"ranges\":[{\"station_id\":\"%s\",\"first\":%" G_GINT64_FORMAT ",\"last\":%"
                           G_GINT64_FORMAT ",\"count\":1}],\"known\":{},"
                           "\"compression\":\"zlib\",\"chunk_size\":65536,\"key_id\":\"%s\",\"kdf\":\"\"}",
-                          office, station_id, station_id, seq, seq, id_hex);
+                          office, station, station_id, station_id, seq, seq, id_hex);
 }
 
 static char *
@@ -1164,7 +1165,8 @@ clock_bundle (Fixture    *fixture,
               gint64      seq,
               gint64      lamport)
 {
-  g_autofree char *header = crafted_header (store, OFFICE_CODE, station_id, seq);
+  /* A workstation of its own number: the bundle is refused for its clock only. */
+  g_autofree char *header = crafted_header (store, OFFICE_CODE, 9, station_id, seq);
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *line = g_strdup_printf ("{\"uuid\":\"%s\",\"dossier_uuid\":null,\"station_id\":\"%s\","
                                            "\"station_seq\":%" G_GINT64_FORMAT ",\"lamport\":%" G_GINT64_FORMAT
@@ -1255,7 +1257,7 @@ test_other_office_dossier (Fixture       *fixture,
   g_autoptr(McDossier) dossier = mc_store_get_dossier (x, code, NULL);
   g_autofree char *px = export_to (fixture, x, "x.motcua", FALSE, NULL);
   const char *y_station = mc_store_get_office (y)->station_id;
-  g_autofree char *header = crafted_header (y, OTHER_CODE, y_station, 999);
+  g_autofree char *header = crafted_header (y, OTHER_CODE, 1, y_station, 999);
   g_autofree char *line = NULL;
   g_autofree char *path = NULL;
 

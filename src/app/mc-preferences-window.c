@@ -18,6 +18,7 @@
 #include "mc-fee-settings-group.h"
 #include "mc-file-chooser.h"
 #include "mc-preferences-window.h"
+#include "mc-station-row.h"
 #include "mc-sync-folder-group.h"
 #include "mc-procedure-steps-group.h"
 #include "mc-time.h"
@@ -66,6 +67,8 @@ struct _McPreferencesWindow
   AdwActionRow         *backup_dir_row;
   McSyncFolderGroup    *sync_folder_group;
   McProcedureStepsGroup *steps_group;
+
+  McStationRow         *station_row;
   GtkSpinButton        *backup_keep_spin;
   GtkFileChooserNative *chooser;
   gboolean              loading;
@@ -881,6 +884,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   object_class->dispose = mc_preferences_window_dispose;
 
   g_type_ensure (MC_TYPE_SYNC_FOLDER_GROUP);
+  g_type_ensure (MC_TYPE_STATION_ROW);
 
   g_type_ensure (MC_TYPE_FEE_SETTINGS_GROUP);
   g_type_ensure (MC_TYPE_PROCEDURE_STEPS_GROUP);
@@ -937,6 +941,8 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_dir_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, sync_folder_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, steps_group);
+
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, station_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, new_username_row);
@@ -1006,6 +1012,8 @@ mc_preferences_window_new (McStore *store)
   update_sync_status (self);
   mc_sync_folder_group_set_store (self->sync_folder_group, store);
   mc_procedure_steps_group_set_store (self->steps_group, store);
+
+  mc_station_row_set_store (self->station_row, store);
   load_backups (self);
   load_accounts (self);
   /* Until there is an account, the first to add is an administrator's. */

@@ -98,6 +98,9 @@ int mc_cmd_account              (McCli *cli, int argc, char **argv);
 int mc_cmd_audit                (McCli *cli, int argc, char **argv);
 int mc_cmd_remove_personal_data (McCli *cli, int argc, char **argv);
 
+/* mc-cli-workstation.c */
+int mc_cmd_station              (McCli *cli, int argc, char **argv);
+
 /* mc-cli-calendar.c */
 int mc_cmd_procedures           (McCli *cli, int argc, char **argv);
 int mc_cmd_lunar                (McCli *cli, int argc, char **argv);

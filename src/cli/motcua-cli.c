@@ -39,6 +39,9 @@ static const McCliCommand commands[] = {
     N_("backup [--dir DIR] [--keep N] — a verified copy of the database, the oldest removed") },
   { "restore", mc_cmd_restore, MC_CLI_OPENS_DB_IF_ANY | MC_CLI_SIGNS_IN | MC_CLI_NEEDS_ADMIN,
     N_("restore FILE — replace the database with a backup, checked first; the old one is kept") },
+  { "station", mc_cmd_station, MC_CLI_AT_DESK,
+    N_("station [show] | station renumber N — this workstation's number and identity; another number, free in "
+       "the office") },
   { "account", mc_cmd_account, MC_CLI_AT_DESK,
     N_("account list | add USER --name N --role R | pin USER | disable USER | enable USER | unlock USER") },
   { "audit", mc_cmd_audit, MC_CLI_AT_DESK | MC_CLI_NEEDS_ADMIN,

@@ -51,6 +51,8 @@ G_BEGIN_DECLS
 #define MC_EVENT_PROCEDURE_SET        "procedure_set"
 #define MC_EVENT_CALENDAR_DAY_SET     "calendar_day_set"
 #define MC_EVENT_OFFICE_SET           "office_set"
+/* A workstation took another station number ("station", 1-99); its identity is the event's station id. */
+#define MC_EVENT_STATION_NUMBERED     "station_numbered"
 /* The feedback register (reference data: no dossier; the entry's id in the payload's "feedback"). */
 #define MC_EVENT_FEEDBACK_RECEIVED    "feedback_received"
 #define MC_EVENT_FEEDBACK_ANSWERED    "feedback_answered"

@@ -150,6 +150,7 @@ mc_audit_action_label (const char *action)
     { MC_AUDIT_BACKUP, N_("Backup made") },
     { MC_AUDIT_RESTORE, N_("Backup restored") },
     { MC_AUDIT_RETENTION, N_("Personal data removed after the retention period") },
+    { MC_AUDIT_STATION_RENUMBERED, N_("Workstation given another station number") },
     { MC_AUDIT_FEE_PAID, N_("Fee collected") },
     { MC_AUDIT_FEE_REFUNDED, N_("Fee refunded") },
   };

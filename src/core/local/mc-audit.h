@@ -39,6 +39,7 @@ typedef struct
 #define MC_AUDIT_BACKUP            "backup"
 #define MC_AUDIT_RESTORE           "restore"
 #define MC_AUDIT_RETENTION         "retention"
+#define MC_AUDIT_STATION_RENUMBERED "station-renumbered"
 #define MC_AUDIT_FEE_PAID          "fee-paid"
 #define MC_AUDIT_FEE_REFUNDED      "fee-refunded"
 

@@ -179,7 +179,7 @@ write_setup (McStore   *self,
         return FALSE;
     }
   /* Read back inside the transaction: the views see the new station when the commit is announced. */
-  return _mc_store_load_office (self, error);
+  return _mc_store_load_office (self, error) && _mc_store_note_own_station (self, error);
 }
 
 /**

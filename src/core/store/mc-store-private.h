@@ -142,6 +142,13 @@ gboolean      _mc_store_field_error      (GError       **error,
                                           const char    *field,
                                           GError        *cause);
 
+/* mc-store-stations.c: the workstations known, their identities and numbers */
+gboolean      _mc_store_note_station_event (McStore     *self,
+                                          McEvent       *event,
+                                          GError       **error);
+gboolean      _mc_store_note_own_station (McStore       *self,
+                                          GError       **error);
+
 /* mc-store-schema.c */
 gboolean      _mc_store_migrate          (McStore       *self,
                                           GError       **error);

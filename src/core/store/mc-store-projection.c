@@ -73,6 +73,11 @@ _mc_store_insert_event (McStore   *self,
     return FALSE;
   if (out_new)
     *out_new = sqlite3_changes (self->db) > 0;
+  /* A reception or a renumbering says which number its workstation goes by (mc-store-stations.c). */
+  if (sqlite3_changes (self->db) > 0 &&
+      (g_str_equal (event->kind, MC_EVENT_RECEIVED) || g_str_equal (event->kind, MC_EVENT_STATION_NUMBERED)) &&
+      !_mc_store_note_station_event (self, event, error))
+    return FALSE;
   /* Payments and refunds also go to the fee book's table, whichever way the event came in. */
   if (sqlite3_changes (self->db) > 0 &&
       (g_str_equal (event->kind, MC_EVENT_FEE_PAID) || g_str_equal (event->kind, MC_EVENT_FEE_REFUNDED)))

@@ -226,6 +226,33 @@ static const char *schema_v10[] = {
   NULL
 };
 
+/* The workstations known, each by its random identity (the events' station id) with the number it goes by and
+ * the sequence of its own event that said so (mc-store-stations.c). Filled from what the file holds: this
+ * workstation under its number, every other by the code of its latest reception. */
+static const char *schema_v11[] = {
+  "CREATE TABLE station ("
+  "  station_id TEXT PRIMARY KEY,"
+  "  office TEXT NOT NULL,"
+  "  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),"
+  "  seq INTEGER NOT NULL)",
+  "CREATE INDEX station_by_number ON station (office, number)",
+  "INSERT INTO station (station_id, office, number, seq)"
+  "  SELECT station_id, substr (code, 1, length (code) - 14), CAST (substr (code, -6, 2) AS INTEGER), seq FROM"
+  "  (SELECT station_id, json_extract (payload, '$.code') AS code, MAX (station_seq) AS seq"
+  "   FROM event WHERE kind = 'received' GROUP BY station_id)"
+  "  WHERE code GLOB '*-[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]'"
+  "   AND CAST (substr (code, -6, 2) AS INTEGER) BETWEEN 1 AND 99",
+  "INSERT INTO station (station_id, office, number, seq)"
+  "  SELECT id.value, code.value, CAST (number.value AS INTEGER),"
+  "   (SELECT IFNULL (MAX (station_seq), 0) FROM event WHERE station_id = id.value)"
+  "  FROM local AS id, local AS number,"
+  "   (SELECT value FROM office_setting WHERE key = 'office_code') AS code"
+  "  WHERE id.key = 'station_id' AND number.key = 'station'"
+  "   AND CAST (number.value AS INTEGER) BETWEEN 1 AND 99"
+  "  ON CONFLICT (station_id) DO UPDATE SET number = excluded.number, office = excluded.office",
+  NULL
+};
+
 /* Each version: its statements, then what only code can do (NULL when nothing). */
 static const struct
 {
@@ -246,6 +273,7 @@ static const struct
   { schema_v8, NULL },
   { schema_v9, NULL },
   { schema_v10, refold_all_dossiers },
+  { schema_v11, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION + 1);

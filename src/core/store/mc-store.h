@@ -40,7 +40,7 @@ typedef enum
   MC_STORE_ERROR_DATABASE,
 } McStoreError;
 
-#define MC_STORE_SCHEMA_VERSION 10
+#define MC_STORE_SCHEMA_VERSION 11
 
 /* Searches count their matches up to this number. */
 #define MC_STORE_SEARCH_CAP 10000
@@ -230,6 +230,36 @@ gint64        mc_store_get_station_event_id (McStore        *self,
                                             gint64           seq,
                                             GError         **error);
 gint64        mc_store_get_max_event_id    (McStore         *self,
+                                            GError         **error);
+/* mc-store-stations.c: the office's workstations, each a random identity going by a number */
+gboolean      mc_store_note_station        (McStore         *self,
+                                            const char      *office,
+                                            const char      *station_id,
+                                            int              number,
+                                            gint64           seq,
+                                            GError         **error);
+int           mc_store_lookup_station      (McStore         *self,
+                                            const char      *station_id,
+                                            char           **out_office,
+                                            int             *out_number,
+                                            gint64          *out_seq,
+                                            GError         **error);
+GPtrArray    *mc_store_list_station_holders (McStore        *self,
+                                            const char      *office,
+                                            int              number,
+                                            GError         **error);
+typedef struct
+{
+  char *station_id;
+  char *office;
+  int   number;
+} McStoreStation;
+
+void          mc_store_station_free        (McStoreStation  *station);
+GPtrArray    *mc_store_list_stations       (McStore         *self,
+                                            GError         **error);
+gboolean      mc_store_renumber_station    (McStore         *self,
+                                            int              number,
                                             GError         **error);
 char         *mc_store_get_local           (McStore         *self,
                                             const char      *key);

@@ -31,12 +31,13 @@ import_bundle (McStore          *store,
   g_auto(McBundle) b = { 0 };
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_unref);
   g_autoptr(McImportPreview) preview = NULL;
+  g_autoptr(GHashTable) claims = NULL;
   guint n_new = 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !_mc_bundle_read (store, path, cancellable, &b, error))
     return FALSE;
-  preview = _mc_bundle_compute_preview (store, &b, fresh, error);
+  preview = _mc_bundle_compute_preview (store, &b, fresh, &claims, error);
   if (preview == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   /* The documents first: an event never refers to a document this import failed to store. */
@@ -61,6 +62,7 @@ import_bundle (McStore          *store,
         g_hash_table_add (stations, ((McEvent *) g_ptr_array_index (fresh, i))->station_id);
       g_hash_table_add (stations, b.station_id);
       _mc_bundle_remember_stations (store, stations);
+      _mc_bundle_note_station_numbers (store, claims);
       mc_store_set_local (store, "last_import_at", now, NULL);
       {
         g_autofree char *name = g_path_get_basename (path);

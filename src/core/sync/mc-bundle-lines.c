@@ -84,6 +84,13 @@ parse_event_line (const char   *text,
                            g_strcmp0 (json_node_get_string (code), office) != 0))
         return set_invalid_event (error, number, _("it would change the office code"));
     }
+  if (g_str_equal (kind, MC_EVENT_STATION_NUMBERED))
+    {
+      gint64 station;
+
+      if (!member_int (json_node_get_object (payload), "station", 1, 99, &station))
+        return set_invalid_event (error, number, _("a station number that is not 1 to 99"));
+    }
   if (g_str_equal (kind, MC_EVENT_RECEIVED))
     {
       JsonNode *code = json_object_get_member (json_node_get_object (payload), "code");

@@ -98,10 +98,11 @@ is_foreign (McStore  *store,
 
 /* Compares the bundle with this database. Fills @fresh with the events to apply. */
 McImportPreview *
-_mc_bundle_compute_preview (McStore    *store,
-                            McBundle   *b,
-                            GPtrArray  *fresh,
-                            GError    **error)
+_mc_bundle_compute_preview (McStore     *store,
+                            McBundle    *b,
+                            GPtrArray   *fresh,
+                            GHashTable **out_claims,
+                            GError     **error)
 {
   g_autoptr(McImportPreview) p = g_new0 (McImportPreview, 1);
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -158,15 +159,6 @@ _mc_bundle_compute_preview (McStore    *store,
                          "a new workstation with its own number. Nothing was imported."));
           return NULL;
         }
-      if (!foreign && g_str_equal (event->kind, MC_EVENT_RECEIVED) &&
-          _mc_bundle_code_station (mc_event_get_string (event, "code"), b->office) == office->station)
-        {
-          g_set_error (error, MC_BUNDLE_ERROR, MC_BUNDLE_ERROR_DUPLICATE_STATION,
-                       _("Two workstations use station number %02d (dossier %s was received on the other one): "
-                         "nothing was imported. Give each workstation of the office its own number, then "
-                         "exchange bundles again"), office->station, mc_event_get_string (event, "code"));
-          return NULL;
-        }
 
       if (!_mc_bundle_check_owner (store, b, received_codes, event, error))
         return NULL;
@@ -187,6 +179,10 @@ _mc_bundle_compute_preview (McStore    *store,
         }
     }
   p->n_dossiers = g_hash_table_size (dossiers);
+
+  /* Two identities with one number (mc-bundle-numbers.c), at a station and at the level above. */
+  if (!_mc_bundle_check_station_numbers (store, b, out_claims, error))
+    return NULL;
 
   /* Concurrent, conflicting changes: each new event against what this database holds for the dossier. */
   g_hash_table_iter_init (&iter, dossiers);
@@ -285,5 +281,5 @@ mc_bundle_read_preview (McStore     *store,
 
   if (!_mc_bundle_read (store, path, NULL, &b, error))
     return NULL;
-  return _mc_bundle_compute_preview (store, &b, fresh, error);
+  return _mc_bundle_compute_preview (store, &b, fresh, NULL, error);
 }

@@ -196,6 +196,22 @@ gboolean    _mc_bundle_check_owner       (McStore       *store,
                                           McEvent       *event,
                                           GError       **error);
 
+/* mc-bundle-numbers.c: one identity per station number */
+typedef struct
+{
+  char   *office;
+  int     number;
+  gint64  seq;     /* the workstation's own event sequence the claim is as of */
+} McStationClaim;
+
+void        _mc_bundle_claim_free             (McStationClaim *claim);
+gboolean    _mc_bundle_check_station_numbers  (McStore        *store,
+                                               McBundle       *b,
+                                               GHashTable    **out_claims,
+                                               GError        **error);
+void        _mc_bundle_note_station_numbers   (McStore        *store,
+                                               GHashTable     *claims);
+
 void     _mc_bundle_clear (McBundle      *b);
 gboolean _mc_bundle_read  (McStore       *store,
                            const char    *path,
@@ -256,10 +272,11 @@ void     _mc_line_reader_clear    (McLineReader  *r);
  * Preview (mc-bundle-preview.c)
  */
 
-McImportPreview *_mc_bundle_compute_preview (McStore    *store,
-                                             McBundle   *b,
-                                             GPtrArray  *fresh,
-                                             GError    **error);
+McImportPreview *_mc_bundle_compute_preview (McStore     *store,
+                                             McBundle    *b,
+                                             GPtrArray   *fresh,
+                                             GHashTable **out_claims,
+                                             GError     **error);
 
 /*
  * Worker threads (mc-sync-worker.c)
