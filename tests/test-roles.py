@@ -181,6 +181,8 @@ def main(cli):
         (("handover", d["received"], "--to", "Công chức Tư pháp - Hộ tịch", "--at", "2030-01-02T08:00"), ALL, True),
         (("steps", d["received"]), ALL, True),
         (("transfer", d["received"], "--to", "UBND xã Tân Hòa", "--reason", "Nơi cư trú"), ALL, True),
+        # Only a transferred dossier has a slip: the received one is refused for that, never for the role.
+        (("transfer-slip", d["received"], "-o", "{out}/chuyen.pdf"), ALL, False),
         (("office", "steps", "1.004873"), ALL, True),
         (("office", "steps", "1.004873", '[{"unit": "Bộ phận Một cửa", "role": "desk", "hours": 4}]'), ADM, True),
         (("sync", "--dir", "{out}/folder"), ALL, False),

@@ -1767,7 +1767,7 @@ test_open_migrates_projection (Fixture       *fixture,
   }
 }
 
-/* Schema 10: a file of schema 9 learns the workstations it holds events of: this one under its number, every
+/* Schema 11: a file of schema 10 learns the workstations it holds events of: this one under its number, every
  * other by the code of its latest reception, so that an import claiming a number already held is refused. */
 static void
 test_open_migrates_stations (Fixture       *fixture,
@@ -1793,7 +1793,7 @@ test_open_migrates_stations (Fixture       *fixture,
                   " ('1a1a1a1a-0000-4000-8000-000000000002', '2b2b2b2b-0000-4000-8000-000000000002',"
                   "  '0b7e2a4c-9d1f-4e3a-8c5b-6a7d8e9f0a1b', 2, 901, '2026-11-23T11:00:00+07:00', 'x', 'received',"
                   "  '{\"code\":\"" OFFICE_CODE "-261123-070001\"}');"
-                  "DROP TABLE station; PRAGMA user_version = 9");
+                  "DROP TABLE station; PRAGMA user_version = 10");
   store = mc_store_open (fixture->path, FALSE, &error);
   g_assert_no_error (error);
   rows = sqlite_query_text (fixture->path, "SELECT group_concat (office || ' ' || number, '|') FROM"
