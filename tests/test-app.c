@@ -469,6 +469,7 @@ static void check_step_dialogs (Fixture *fixture);
 static void check_live_sync (Fixture *fixture);
 
 static void check_fees (Fixture *fixture);
+static void check_id_card_scan (Fixture *fixture);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -538,6 +539,7 @@ test_desk (Fixture       *fixture,
     g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
     gtk_editable_set_text (entry, "");
   }
+  check_id_card_scan (fixture);
 
   /* The due date as the slip will print it, live: a 3-working-day procedure received Monday 09:10. */
   g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
@@ -1865,4 +1867,78 @@ check_fees (Fixture *fixture)
     gtk_window_close (GTK_WINDOW (closing));
     iterate (100);
   }
+}
+
+/* What a USB scanner does: each character of the line a key press, reaching the field with the focus unless the
+ * page's reader took it, then Enter. */
+static void
+scan_line (GtkWidget  *page,
+           const char *line)
+{
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GtkWidget *focus;
+
+      if (press_key (page, "id-card-reader", gdk_unicode_to_keyval (c)))
+        continue;
+      focus = gtk_root_get_focus (gtk_widget_get_root (page));
+      if (focus != NULL && GTK_IS_EDITABLE (focus))
+        {
+          char bytes[8] = { 0 };
+          int length = g_unichar_to_utf8 (c, bytes);
+          int position = gtk_editable_get_position (GTK_EDITABLE (focus));
+
+          gtk_editable_insert_text (GTK_EDITABLE (focus), bytes, length, &position);
+          gtk_editable_set_position (GTK_EDITABLE (focus), position);
+        }
+    }
+  press_key (page, "id-card-reader", GDK_KEY_Return);
+  iterate (50);
+}
+
+static const char *
+page_text (GtkWidget  *page,
+           const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (page, MC_TYPE_INTAKE_PAGE, name)));
+}
+
+/* The ID card's QR line, typed by the scanner into whatever has the focus (here the procedure finder, as on a
+ * fresh page): the applicant filled and the page says so; a line that contradicts itself fills nothing. */
+static void
+check_id_card_scan (Fixture *fixture)
+{
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (child (intake, MC_TYPE_INTAKE_PAGE, "applicant_group"));
+  McProcedureFinder *finder = MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE, "procedure_finder"));
+  AdwComboRow *gender = ADW_COMBO_ROW (child (intake, MC_TYPE_INTAKE_PAGE, "gender_row"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (mc_procedure_finder_get_entry (finder)));
+  scan_line (intake, "079304009876||LÊ HOÀNG MINH THƯ|29022004|Nữ|Tổ 5, Khu phố 2, Phường Sài Gòn, "
+                     "Thành phố Hồ Chí Minh|20082024||VNM");
+  g_assert_cmpstr (gtk_editable_get_text (mc_procedure_finder_get_entry (finder)), ==, "");
+  g_assert_cmpstr (page_text (intake, "name_row"), ==, "Lê Hoàng Minh Thư");
+  g_assert_cmpstr (page_text (intake, "id_row"), ==, "079304009876");
+  g_assert_cmpstr (page_text (intake, "birth_year_row"), ==, "29/02/2004");
+  g_assert_cmpuint (adw_combo_row_get_selected (gender), ==, 2);
+  g_assert_cmpstr (page_text (intake, "address_row"), ==, "Tổ 5, Khu phố 2, Phường Sài Gòn, Thành phố Hồ Chí Minh");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Lê Hoàng Minh Thư"));
+  save_screenshot (GTK_WIDGET (fixture->window), "01b-intake-id-card");
+
+  /* The scanner's digits typed into a field that had text keep that text. */
+  mc_intake_page_reset (MC_INTAKE_PAGE (intake));
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "phone_row", "0912");
+  gtk_widget_grab_focus (child (intake, MC_TYPE_INTAKE_PAGE, "phone_row"));
+  iterate (20);
+  gtk_editable_set_position (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (fixture->window))), -1);
+  /* The 4th digit 0 is a man, the card says Nữ: refused whole, with the reason. */
+  scan_line (intake, "001089012345||Nguyễn Thị An|15081989|Nữ|Hà Nội|10042021");
+  g_assert_cmpstr (page_text (intake, "phone_row"), ==, "0912");
+  g_assert_cmpstr (page_text (intake, "name_row"), ==, "");
+  g_assert_cmpstr (page_text (intake, "id_row"), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (gender), ==, 0);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), g_str_equal (language (), "vi")
+                                                                            ? "dành cho nam" : "is for a man"));
+  mc_intake_page_reset (MC_INTAKE_PAGE (intake));
 }

@@ -259,6 +259,7 @@ reload (McDossierWindow *self)
     g_autofree char *returned = d->returned != MC_MINUTE_NONE ? mc_time_format_short (d->returned) : NULL;
     g_autofree char *phone = d->phone ? mc_phone_format (d->phone) : NULL;
     g_autofree char *birth = d->birth_year > 0 ? g_strdup_printf ("%d", d->birth_year) : NULL;
+    int birth_jdn;
     g_autofree char *documents = describe_documents (d);
     g_autofree char *sets = g_strdup_printf ("%d", d->sets);
     g_autofree char *proxy = NULL;
@@ -277,7 +278,15 @@ reload (McDossierWindow *self)
     add_detail (self, _("Applicant"), d->applicant_name);
     /* The dossier page is where the full number may be shown. */
     add_detail (self, _("Personal ID number"), d->applicant_id);
-    add_detail (self, _("Year of birth"), birth);
+    if (d->birth_date != NULL && mc_date_parse (d->birth_date, &birth_jdn, NULL))
+      {
+        g_free (birth);
+        birth = mc_date_format_short (birth_jdn);
+      }
+    add_detail (self, _("Date of birth"), birth);
+    add_detail (self, _("Gender"), g_strcmp0 (d->gender, "male") == 0     ? _("Male")
+                                   : g_strcmp0 (d->gender, "female") == 0 ? _("Female")
+                                                                          : NULL);
     add_detail (self, _("Phone"), phone);
     add_detail (self, _("E-mail"), d->email);
     add_detail (self, _("Address"), d->address);

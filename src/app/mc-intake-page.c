@@ -11,8 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "mc-forms.h"
 #include "mc-fee-box.h"
+#include "mc-id-card.h"
+#include "mc-id-card-reader.h"
 #include "mc-intake-page.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
@@ -29,11 +34,15 @@ struct _McIntakePage
   gboolean        resetting;
   char           *last_code;
 
+  McIdCardReader *card_reader;
+
   McProcedureFinder *procedure_finder;
   GtkLabel       *procedure_info_label;
+  AdwPreferencesGroup *applicant_group;
   AdwEntryRow    *name_row;
   AdwEntryRow    *id_row;
   AdwEntryRow    *birth_year_row;
+  AdwComboRow    *gender_row;
   AdwEntryRow    *phone_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *address_row;
@@ -65,6 +74,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define CARD_HINT _("Scan the QR code of the applicant's ID card to fill these fields")
 
 /*
  * Auxiliary methods
@@ -101,22 +112,52 @@ mark_row (AdwEntryRow *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
+/* The birth field holds a year ("1989") or a whole date as Vietnamese write it ("15/08/1989"); the year of
+ * either, 0 when blank. *@date (when not NULL) is the ISO date, or NULL for a year alone. */
 static int
-birth_year (McIntakePage *self,
-            gboolean     *valid)
+birth_year (McIntakePage  *self,
+            gboolean      *valid,
+            char         **date)
 {
   g_autofree char *text = g_strstrip (g_strdup (row_text (self->birth_year_row)));
   gint64 year = 0;
+  int d, m, y, n = 0, jdn, check_y, check_m, check_d;
 
   *valid = TRUE;
+  if (date != NULL)
+    *date = NULL;
   if (*text == '\0')
     return 0;
-  if (!g_ascii_string_to_signed (text, 10, 1900, 2100, &year, NULL))
+  if (g_ascii_string_to_signed (text, 10, 1900, 2100, &year, NULL))
+    return (int) year;
+  if (sscanf (text, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && (gsize) n == strlen (text) && y >= 1900 &&
+      y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
     {
-      *valid = FALSE;
-      return 0;
+      jdn = mc_jdn_from_ymd (y, m, d);
+      mc_jdn_to_ymd (jdn, &check_y, &check_m, &check_d);
+      if (check_d == d && check_m == m && jdn <= mc_minute_jdn (mc_time_now ()))
+        {
+          if (date != NULL)
+            *date = mc_date_format_iso (jdn);
+          return y;
+        }
     }
-  return (int) year;
+  *valid = FALSE;
+  return 0;
+}
+
+static McGender
+selected_gender (McIntakePage *self)
+{
+  switch (adw_combo_row_get_selected (self->gender_row))
+    {
+    case 1:
+      return MC_GENDER_MALE;
+    case 2:
+      return MC_GENDER_FEMALE;
+    default:
+      return MC_GENDER_UNKNOWN;
+    }
 }
 
 /* Checks every field as the clerk types; returns FALSE when saving must be refused. With @for_save, also
@@ -131,7 +172,7 @@ validate (McIntakePage *self,
   g_autofree char *normalized = NULL;
   g_autofree char *warning = NULL;
   gboolean year_valid;
-  int year = birth_year (self, &year_valid);
+  int year = birth_year (self, &year_valid, NULL);
   gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
   gboolean ok = TRUE;
 
@@ -147,13 +188,14 @@ validate (McIntakePage *self,
 
   mark_row (self->birth_year_row, !year_valid);
   if (!year_valid)
-    ADD_ERROR (_("Year of birth"), _("Write the year with four digits, between 1900 and 2100"));
+    ADD_ERROR (_("Date of birth"),
+               _("Write the date as dd/mm/yyyy (15/08/1989), not in the future, or only the year (1989)"));
 
   mark_row (self->id_row, FALSE);
   if (!is_blank (row_text (self->id_row)))
     {
-      if (!mc_id_number_validate (row_text (self->id_row), year, MC_GENDER_UNKNOWN, NULL, &normalized, &warning,
-                                  &error))
+      if (!mc_id_number_validate (row_text (self->id_row), year, selected_gender (self), NULL, &normalized,
+                                  &warning, &error))
         {
           mark_row (self->id_row, TRUE);
           ADD_ERROR (_("Personal ID number"), error->message);
@@ -428,14 +470,50 @@ last_entry_activated_cb (McIntakePage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
 }
 
+/* The line of an ID card's QR code, typed by the scanner wherever the focus was: the applicant filled from it
+ * whole, or nothing filled and the reason said. */
+static void
+card_line_cb (McIntakePage *self,
+              const char   *line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McIdCard) card = mc_id_card_parse (line, &error);
+  g_autofree char *text = NULL;
+  int birth_jdn;
+
+  if (card == NULL)
+    {
+      /* Translators: %s says why the line read from an ID card was refused */
+      text = g_strdup_printf (_("ID card not read, nothing filled: %s"), error->message);
+      adw_preferences_group_set_description (self->applicant_group, text);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (mc_date_parse (card->birth_date, &birth_jdn, NULL))
+    text = mc_date_format_short (birth_jdn);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), card->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->id_row), card->id_number);
+  gtk_editable_set_text (GTK_EDITABLE (self->birth_year_row), text != NULL ? text : "");
+  adw_combo_row_set_selected (self->gender_row, card->gender == MC_GENDER_MALE ? 1 : 2);
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), card->address != NULL ? card->address : "");
+  g_free (text);
+  /* Translators: %s is the applicant's name read from the ID card */
+  text = g_strdup_printf (_("Filled from the ID card of %s: name, ID number, date of birth, gender and address"),
+                          card->name);
+  adw_preferences_group_set_description (self->applicant_group, text);
+  validate (self, FALSE);
+}
+
 /*
  * Actions
  */
 
 /* What the form holds, as an intake; the documents' JSON is returned for the caller to free. */
 static JsonNode *
-fill_intake (McIntakePage *self,
-             McIntake     *intake)
+fill_intake (McIntakePage  *self,
+             McIntake      *intake,
+             char         **birth_date)
 {
   McProcedure *procedure = selected_procedure (self);
   gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
@@ -445,8 +523,9 @@ fill_intake (McIntakePage *self,
   intake->procedure_code = procedure->code;
   intake->applicant_name = row_text (self->name_row);
   intake->id_number = row_text (self->id_row);
-  intake->birth_year = birth_year (self, &year_valid);
-  intake->gender = MC_GENDER_UNKNOWN;
+  intake->birth_year = birth_year (self, &year_valid, birth_date);
+  intake->birth_date = *birth_date;
+  intake->gender = selected_gender (self);
   intake->phone = row_text (self->phone_row);
   intake->email = row_text (self->email_row);
   intake->address = row_text (self->address_row);
@@ -472,8 +551,9 @@ fill_intake (McIntakePage *self,
 /* Both ways of receiving start alike: the form checked (the bell and the marked rows when it is not ready), then
  * its content as an intake. */
 static JsonNode *
-ready_intake (McIntakePage *self,
-              McIntake     *intake)
+ready_intake (McIntakePage  *self,
+              McIntake      *intake,
+              char         **birth_date)
 {
   if (self->store == NULL)
     return NULL;
@@ -482,7 +562,7 @@ ready_intake (McIntakePage *self,
       gtk_widget_error_bell (GTK_WIDGET (self));
       return NULL;
     }
-  return fill_intake (self, intake);
+  return fill_intake (self, intake, birth_date);
 }
 
 /* Nothing was saved; every value stays in the form for the clerk to fix. */
@@ -506,9 +586,10 @@ save_action (GtkWidget  *widget,
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(JsonNode) documents = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *birth_date = NULL;
   McIntake intake = { 0 };
 
-  documents = ready_intake (self, &intake);
+  documents = ready_intake (self, &intake, &birth_date);
   if (documents == NULL)
     return;
   dossier = mc_store_intake (self->store, &intake, &warning, &error);
@@ -545,9 +626,10 @@ serve_on_spot_action (GtkWidget  *widget,
   g_autoptr(JsonNode) documents = NULL;
   g_autoptr(McDocument) receipt = NULL;
   McPreviewWindow *preview;
+  g_autofree char *birth_date = NULL;
   McIntake intake = { 0 };
 
-  documents = ready_intake (self, &intake);
+  documents = ready_intake (self, &intake, &birth_date);
   if (documents == NULL)
     return;
   dossier = mc_store_serve_on_the_spot (self->store, &intake, &error);
@@ -643,6 +725,7 @@ mc_intake_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
+  g_clear_object (&self->card_reader);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_code, g_free);
 
@@ -668,9 +751,11 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_finder);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_info_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, applicant_group);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, id_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, birth_year_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, gender_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, address_row);
@@ -710,8 +795,17 @@ mc_intake_page_init (McIntakePage *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) deliveries = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
   g_type_ensure (MC_TYPE_PROCEDURE_FINDER);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (genders, _("Not given"));
+  gtk_string_list_append (genders, _("Male"));
+  gtk_string_list_append (genders, _("Female"));
+  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
+  adw_preferences_group_set_description (self->applicant_group, CARD_HINT);
+  self->card_reader = mc_id_card_reader_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->card_reader, "line", G_CALLBACK (card_line_cb), self, G_CONNECT_SWAPPED);
 
   for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
     gtk_string_list_append (channels, mc_channel_label ((McChannel) c));
@@ -772,6 +866,8 @@ mc_intake_page_reset (McIntakePage *self)
       mark_row (rows[i], FALSE);
     }
   adw_expander_row_set_enable_expansion (self->proxy_expander, FALSE);
+  adw_combo_row_set_selected (self->gender_row, 0);
+  adw_preferences_group_set_description (self->applicant_group, CARD_HINT);
   mc_procedure_finder_clear (self->procedure_finder);
   adw_combo_row_set_selected (self->channel_row, 0);
   adw_combo_row_set_selected (self->delivery_row, 0);
