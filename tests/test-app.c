@@ -27,6 +27,7 @@
 #include "mc-calendar-page.h"
 #include "mc-dossier-list-page.h"
 #include "mc-time.h"
+#include "mc-dossier-summary.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-procedure-finder.h"
@@ -470,6 +471,8 @@ static void check_live_sync (Fixture *fixture);
 
 static void check_fees (Fixture *fixture);
 static void check_id_card_scan (Fixture *fixture);
+static void check_dossier_summary (McDossierWindow *window,
+                                   const char      *code);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -621,6 +624,7 @@ test_desk (Fixture       *fixture,
   g_assert_nonnull (dossier_window);
   gtk_window_set_default_size (GTK_WINDOW (dossier_window), 900, 700);
   save_screenshot (GTK_WIDGET (dossier_window), "07-dossier");
+  check_dossier_summary (dossier_window, code1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.return", NULL));
   iterate (300);
@@ -1065,7 +1069,38 @@ check_calendar_and_alerts (Fixture *fixture)
     guint with_apology = 0;
 
     g_assert_nonnull (dialog);
-    respond (dialog, "confirm");
+    respond (dialog, "preview");
+    iterate (300);
+    /* The drafts first, as they will print, and nothing recorded until the clerk confirms. */
+    {
+      McPreviewWindow *drafts = find_preview_window ();
+      AdwMessageDialog *confirm = find_message_dialog ();
+      g_autoptr(GPtrArray) before = mc_store_query (store (fixture), &query, NULL);
+      guint recorded = 0;
+
+      for (guint i = 0; i < before->len; i++)
+        recorded += ((McDossier *) g_ptr_array_index (before, i))->has_apology;
+      g_assert_nonnull (drafts);
+      g_assert_nonnull (confirm);
+      g_assert_false (gtk_window_get_modal (GTK_WINDOW (confirm)));
+      g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (drafts), "preview.print")));
+      g_assert_cmpint (mc_preview_window_get_n_pages (drafts), >=, 2);
+      save_screenshot (GTK_WIDGET (confirm), "13b-batch-apology-confirm");
+      /* Back: nothing is recorded. */
+      respond (confirm, "cancel");
+      g_assert_null (find_preview_window ());
+      g_clear_pointer (&before, g_ptr_array_unref);
+      before = mc_store_query (store (fixture), &query, NULL);
+      for (guint i = 0; i < before->len; i++)
+        recorded -= ((McDossier *) g_ptr_array_index (before, i))->has_apology;
+      g_assert_cmpuint (recorded, ==, 0);
+    }
+    gtk_widget_activate_action (alerts_page, "alerts.select-overdue", NULL);
+    g_assert_true (gtk_widget_activate_action (alerts_page, "alerts.batch-apology", NULL));
+    iterate (300);
+    respond (find_message_dialog (), "preview");
+    iterate (300);
+    respond (find_message_dialog (), "record");
     iterate (300);
     preview = find_preview_window ();
     g_assert_nonnull (preview);
@@ -1941,4 +1976,44 @@ check_id_card_scan (Fixture *fixture)
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), g_str_equal (language (), "vi")
                                                                             ? "dành cho nam" : "is for a man"));
   mc_intake_page_reset (MC_INTAKE_PAGE (intake));
+}
+
+/* The top of the dossier page: the status, the appointment with its weekday and the time left; one suggested step
+ * for the state (the result ready while in progress, the return once ready), the other steps flat and only those
+ * the state allows. */
+static void
+check_dossier_summary (McDossierWindow *window,
+                       const char      *code)
+{
+  McDossierSummary *summary = MC_DOSSIER_SUMMARY (child (window, MC_TYPE_DOSSIER_WINDOW, "summary"));
+  GtkWidget *suggested = child (summary, MC_TYPE_DOSSIER_SUMMARY, "suggested_button");
+  GtkWidget *steps = child (summary, MC_TYPE_DOSSIER_SUMMARY, "steps_box");
+  const char *due = gtk_label_get_text (GTK_LABEL (child (summary, MC_TYPE_DOSSIER_SUMMARY, "due_label")));
+  guint n_visible = 0;
+
+  g_assert_cmpstr (mc_dossier_summary_get_suggested_action (summary), ==, "dossier.result-ready");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested)), ==, "dossier.result-ready");
+  g_assert_true (gtk_widget_has_css_class (suggested, "suggested-action"));
+  g_assert_nonnull (strstr (due, g_str_equal (language (), "vi") ? "thứ Năm, 26/11/2026 17:00"
+                                                                   : "Thursday, 26/11/2026 17:00"));
+  g_assert_true (gtk_widget_get_visible (child (summary, MC_TYPE_DOSSIER_SUMMARY, "left_label")));
+  for (GtkWidget *c = gtk_widget_get_first_child (steps); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      n_visible++;
+      g_assert_true (gtk_widget_has_css_class (button, "flat"));
+      g_assert_true (gtk_widget_get_sensitive (button));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), !=, "dossier.result-ready");
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), !=, "dossier.complete-supplement");
+    }
+  g_assert_cmpuint (n_visible, >, 0);
+
+  /* Once the result is ready, the return is the step suggested. */
+  g_assert_cmpstr (mc_dossier_suggested_action (MC_STATUS_RESULT_READY), ==, "dossier.return");
+  g_assert_cmpstr (mc_dossier_suggested_action (MC_STATUS_PAUSED), ==, "dossier.complete-supplement");
+  g_assert_null (mc_dossier_suggested_action (MC_STATUS_RETURNED));
+  g_assert_cmpstr (mc_dossier_window_get_code (window), ==, code);
 }

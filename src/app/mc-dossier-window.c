@@ -17,6 +17,7 @@
 #include "mc-apology.h"
 #include "mc-fee-dialog.h"
 #include "mc-dossier-item.h"
+#include "mc-dossier-summary.h"
 #include "mc-dossier-window.h"
 #include "mc-forms.h"
 #include "mc-help.h"
@@ -35,8 +36,8 @@ struct _McDossierWindow
   GPtrArray      *detail_rows;
 
   AdwWindowTitle *window_title;
-  GtkLabel       *status_label;
-  GtkLabel       *due_state_label;
+  McDossierSummary *summary;
+  GtkBox         *sections_box;
   AdwPreferencesGroup *details_group;
   GtkListBox     *history_list;
   GtkWidget      *supplement_form_button;
@@ -219,11 +220,7 @@ reload (McDossierWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) dossier = mc_store_get_dossier (self->store, self->code, &error);
   g_autoptr(GPtrArray) events = NULL;
-  McCalendar *calendar = mc_store_get_calendar (self->store);
   GtkWidget *child;
-  McDueState state;
-  const char *css;
-  const char *all_css[] = { "on-track", "due-soon", "overdue", "early", "on-time", "late" };
 
   if (dossier == NULL)
     {
@@ -235,17 +232,6 @@ reload (McDossierWindow *self)
 
   adw_window_title_set_title (self->window_title, self->dossier->code);
   adw_window_title_set_subtitle (self->window_title, self->dossier->applicant_name);
-  gtk_label_set_text (self->status_label, mc_status_label (self->dossier->status));
-
-  state = mc_dossier_due_state (self->dossier, calendar, mc_time_now ());
-  css = mc_due_state_css_class (state);
-  for (guint i = 0; i < G_N_ELEMENTS (all_css); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_state_label), all_css[i]);
-  if (css)
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_state_label), css);
-  gtk_label_set_text (self->due_state_label, mc_due_state_label (state));
-  gtk_widget_set_visible (GTK_WIDGET (self->due_state_label), css != NULL);
-
   for (guint i = 0; i < self->detail_rows->len; i++)
     adw_preferences_group_remove (self->details_group, g_ptr_array_index (self->detail_rows, i));
   g_ptr_array_set_size (self->detail_rows, 0);
@@ -347,6 +333,7 @@ reload (McDossierWindow *self)
     }
 
   update_actions (self);
+  mc_dossier_summary_set_dossier (self->summary, self->dossier, mc_store_get_calendar (self->store), mc_time_now ());
 }
 
 static void
@@ -845,8 +832,8 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, due_state_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, details_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, history_list);
   gtk_widget_class_bind_template_child (widget_class, McDossierWindow, supplement_form_button);
@@ -901,6 +888,7 @@ add_step_shortcuts (McDossierWindow *self)
 static void
 mc_dossier_window_init (McDossierWindow *self)
 {
+  g_type_ensure (MC_TYPE_DOSSIER_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_step_shortcuts (self);
   self->detail_rows = g_ptr_array_new ();
@@ -923,6 +911,16 @@ mc_dossier_window_new (McStore     *store,
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   reload (self);
   return self;
+}
+
+void
+mc_dossier_window_add_section (McDossierWindow *self,
+                               GtkWidget       *section)
+{
+  g_return_if_fail (MC_IS_DOSSIER_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+  gtk_box_append (self->sections_box, section);
+  gtk_widget_set_visible (GTK_WIDGET (self->sections_box), TRUE);
 }
 
 const char *
