@@ -18,53 +18,11 @@
 #include "mc-fee-box.h"
 #include "mc-id-card.h"
 #include "mc-id-card-reader.h"
-#include "mc-intake-page.h"
+#include "mc-intake-page-private.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
 #include "mc-procedure-finder.h"
 #include "mc-time.h"
-
-struct _McIntakePage
-{
-  GtkWidget       parent_instance;
-
-  McStore        *store;
-  guint           tick_id;
-  gboolean        dirty;
-  gboolean        resetting;
-  char           *last_code;
-
-  McIdCardReader *card_reader;
-
-  McProcedureFinder *procedure_finder;
-  GtkLabel       *procedure_info_label;
-  AdwPreferencesGroup *applicant_group;
-  AdwEntryRow    *name_row;
-  AdwEntryRow    *id_row;
-  AdwEntryRow    *birth_year_row;
-  AdwComboRow    *gender_row;
-  AdwEntryRow    *phone_row;
-  AdwEntryRow    *email_row;
-  AdwEntryRow    *address_row;
-  AdwExpanderRow *proxy_expander;
-  AdwEntryRow    *proxy_name_row;
-  AdwEntryRow    *proxy_id_row;
-  AdwEntryRow    *proxy_phone_row;
-  AdwEntryRow    *proxy_address_row;
-  AdwEntryRow    *proxy_email_row;
-  AdwEntryRow    *proxy_authorisation_row;
-  AdwComboRow    *channel_row;
-  AdwComboRow    *delivery_row;
-  GtkSpinButton  *sets_spin;
-  GtkListBox     *documents_list;
-  AdwEntryRow    *notes_row;
-  GtkLabel       *due_label;
-  GtkLabel       *due_reason_label;
-  McFeeBox       *fee_box;
-  GtkLabel       *errors_label;
-  GtkWidget      *last_box;
-  GtkLabel       *last_label;
-};
 
 G_DEFINE_FINAL_TYPE (McIntakePage, mc_intake_page, GTK_TYPE_WIDGET)
 
@@ -75,204 +33,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define CARD_HINT _("Scan the QR code of the applicant's ID card to fill these fields")
-
-/*
- * Auxiliary methods
- */
-
-static const char *
-row_text (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static McProcedure *
 selected_procedure (McIntakePage *self)
 {
   return mc_procedure_finder_get_procedure (self->procedure_finder);
 }
 
-static void
-mark_row (AdwEntryRow *row,
-          gboolean     invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
+#define CARD_HINT _("Scan the QR code of the applicant's ID card to fill these fields")
 
-/* The birth field holds a year ("1989") or a whole date as Vietnamese write it ("15/08/1989"); the year of
- * either, 0 when blank. *@date (when not NULL) is the ISO date, or NULL for a year alone. */
-static int
-birth_year (McIntakePage  *self,
-            gboolean      *valid,
-            char         **date)
-{
-  g_autofree char *text = g_strstrip (g_strdup (row_text (self->birth_year_row)));
-  gint64 year = 0;
-  int d, m, y, n = 0, jdn, check_y, check_m, check_d;
-
-  *valid = TRUE;
-  if (date != NULL)
-    *date = NULL;
-  if (*text == '\0')
-    return 0;
-  if (g_ascii_string_to_signed (text, 10, 1900, 2100, &year, NULL))
-    return (int) year;
-  if (sscanf (text, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && (gsize) n == strlen (text) && y >= 1900 &&
-      y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    {
-      jdn = mc_jdn_from_ymd (y, m, d);
-      mc_jdn_to_ymd (jdn, &check_y, &check_m, &check_d);
-      if (check_d == d && check_m == m && jdn <= mc_minute_jdn (mc_time_now ()))
-        {
-          if (date != NULL)
-            *date = mc_date_format_iso (jdn);
-          return y;
-        }
-    }
-  *valid = FALSE;
-  return 0;
-}
-
-static McGender
-selected_gender (McIntakePage *self)
-{
-  switch (adw_combo_row_get_selected (self->gender_row))
-    {
-    case 1:
-      return MC_GENDER_MALE;
-    case 2:
-      return MC_GENDER_FEMALE;
-    default:
-      return MC_GENDER_UNKNOWN;
-    }
-}
-
-/* Checks every field as the clerk types; returns FALSE when saving must be refused. With @for_save, also
- * reports the required fields left empty. */
-static gboolean
-validate (McIntakePage *self,
-          gboolean      for_save)
-{
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_autoptr(GString) notes = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *warning = NULL;
-  gboolean year_valid;
-  int year = birth_year (self, &year_valid, NULL);
-  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
-  gboolean ok = TRUE;
-
-#define ADD_ERROR(label, message) \
-  G_STMT_START { g_string_append_printf (errors, "• %s: %s\n", label, message); ok = FALSE; } G_STMT_END
-
-  if (for_save && selected_procedure (self) == NULL)
-    ADD_ERROR (_("Procedure"), _("Choose the procedure"));
-
-  mark_row (self->name_row, for_save && is_blank (row_text (self->name_row)));
-  if (for_save && is_blank (row_text (self->name_row)))
-    ADD_ERROR (_("Full name"), _("Enter the applicant's full name"));
-
-  mark_row (self->birth_year_row, !year_valid);
-  if (!year_valid)
-    ADD_ERROR (_("Date of birth"),
-               _("Write the date as dd/mm/yyyy (15/08/1989), not in the future, or only the year (1989)"));
-
-  mark_row (self->id_row, FALSE);
-  if (!is_blank (row_text (self->id_row)))
-    {
-      if (!mc_id_number_validate (row_text (self->id_row), year, selected_gender (self), NULL, &normalized,
-                                  &warning, &error))
-        {
-          mark_row (self->id_row, TRUE);
-          ADD_ERROR (_("Personal ID number"), error->message);
-          g_clear_error (&error);
-        }
-      else if (warning != NULL)
-        g_string_append_printf (notes, "%s\n", warning);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->phone_row, FALSE);
-  if (!is_blank (row_text (self->phone_row)) &&
-      !mc_phone_normalize (row_text (self->phone_row), &normalized, &error))
-    {
-      mark_row (self->phone_row, TRUE);
-      ADD_ERROR (_("Phone"), error->message);
-      g_clear_error (&error);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->email_row, FALSE);
-  if (!is_blank (row_text (self->email_row)) &&
-      !mc_email_normalize (row_text (self->email_row), &normalized, &error))
-    {
-      mark_row (self->email_row, TRUE);
-      ADD_ERROR (_("E-mail"), error->message);
-      g_clear_error (&error);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->proxy_name_row, FALSE);
-  mark_row (self->proxy_id_row, FALSE);
-  mark_row (self->proxy_phone_row, FALSE);
-  mark_row (self->proxy_email_row, FALSE);
-  if (proxy)
-    {
-      if (for_save && is_blank (row_text (self->proxy_name_row)))
-        {
-          mark_row (self->proxy_name_row, TRUE);
-          ADD_ERROR (_("Proxy's full name"), _("Enter the name of the person filing, or switch the proxy off"));
-        }
-      if (!is_blank (row_text (self->proxy_id_row)) &&
-          !mc_id_number_validate (row_text (self->proxy_id_row), 0, MC_GENDER_UNKNOWN, NULL, &normalized, NULL,
-                                  &error))
-        {
-          mark_row (self->proxy_id_row, TRUE);
-          ADD_ERROR (_("Proxy's ID number"), error->message);
-          g_clear_error (&error);
-        }
-      g_clear_pointer (&normalized, g_free);
-      if (!is_blank (row_text (self->proxy_phone_row)) &&
-          !mc_phone_normalize (row_text (self->proxy_phone_row), &normalized, &error))
-        {
-          mark_row (self->proxy_phone_row, TRUE);
-          ADD_ERROR (_("Proxy's phone"), error->message);
-          g_clear_error (&error);
-        }
-      g_clear_pointer (&normalized, g_free);
-      if (!is_blank (row_text (self->proxy_email_row)) &&
-          !mc_email_normalize (row_text (self->proxy_email_row), &normalized, &error))
-        {
-          mark_row (self->proxy_email_row, TRUE);
-          ADD_ERROR (_("Proxy's e-mail"), error->message);
-          g_clear_error (&error);
-        }
-    }
-#undef ADD_ERROR
-
-  if (errors->len > 0 && notes->len > 0)
-    g_string_append_c (errors, '\n');
-  g_string_append (errors, notes->str);
-  if (errors->len > 0 && errors->str[errors->len - 1] == '\n')
-    g_string_truncate (errors, errors->len - 1);
-  gtk_label_set_text (self->errors_label, errors->str);
-
-  return ok;
-}
+/*
+ * Auxiliary methods
+ */
 
 static void
 update_due_preview (McIntakePage *self)
@@ -461,48 +232,13 @@ field_changed_cb (McIntakePage *self)
   if (self->resetting)
     return;
   self->dirty = TRUE;
-  validate (self, FALSE);
+  _mc_intake_page_validate (self, FALSE);
 }
 
 static void
 last_entry_activated_cb (McIntakePage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
-}
-
-/* The line of an ID card's QR code, typed by the scanner wherever the focus was: the applicant filled from it
- * whole, or nothing filled and the reason said. */
-static void
-card_line_cb (McIntakePage *self,
-              const char   *line)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McIdCard) card = mc_id_card_parse (line, &error);
-  g_autofree char *text = NULL;
-  int birth_jdn;
-
-  if (card == NULL)
-    {
-      /* Translators: %s says why the line read from an ID card was refused */
-      text = g_strdup_printf (_("ID card not read, nothing filled: %s"), error->message);
-      adw_preferences_group_set_description (self->applicant_group, text);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  if (mc_date_parse (card->birth_date, &birth_jdn, NULL))
-    text = mc_date_format_short (birth_jdn);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), card->name);
-  gtk_editable_set_text (GTK_EDITABLE (self->id_row), card->id_number);
-  gtk_editable_set_text (GTK_EDITABLE (self->birth_year_row), text != NULL ? text : "");
-  adw_combo_row_set_selected (self->gender_row, card->gender == MC_GENDER_MALE ? 1 : 2);
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row), card->address != NULL ? card->address : "");
-  g_free (text);
-  /* Translators: %s is the applicant's name read from the ID card */
-  text = g_strdup_printf (_("Filled from the ID card of %s: name, ID number, date of birth, gender and address"),
-                          card->name);
-  adw_preferences_group_set_description (self->applicant_group, text);
-  validate (self, FALSE);
 }
 
 /*
@@ -523,9 +259,9 @@ fill_intake (McIntakePage  *self,
   intake->procedure_code = procedure->code;
   intake->applicant_name = row_text (self->name_row);
   intake->id_number = row_text (self->id_row);
-  intake->birth_year = birth_year (self, &year_valid, birth_date);
+  intake->birth_year = _mc_intake_page_birth_year (self, &year_valid, birth_date);
   intake->birth_date = *birth_date;
-  intake->gender = selected_gender (self);
+  intake->gender = _mc_intake_page_gender (self);
   intake->phone = row_text (self->phone_row);
   intake->email = row_text (self->email_row);
   intake->address = row_text (self->address_row);
@@ -557,7 +293,7 @@ ready_intake (McIntakePage  *self,
 {
   if (self->store == NULL)
     return NULL;
-  if (!validate (self, TRUE))
+  if (!_mc_intake_page_validate (self, TRUE))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return NULL;
@@ -805,7 +541,7 @@ mc_intake_page_init (McIntakePage *self)
   adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
   adw_preferences_group_set_description (self->applicant_group, CARD_HINT);
   self->card_reader = mc_id_card_reader_new (GTK_WIDGET (self));
-  g_signal_connect_object (self->card_reader, "line", G_CALLBACK (card_line_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->card_reader, "line", G_CALLBACK (_mc_intake_page_card_line_cb), self, G_CONNECT_SWAPPED);
 
   for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
     gtk_string_list_append (channels, mc_channel_label ((McChannel) c));
@@ -863,7 +599,7 @@ mc_intake_page_reset (McIntakePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
-      mark_row (rows[i], FALSE);
+      _mc_intake_page_mark_row (rows[i], FALSE);
     }
   adw_expander_row_set_enable_expansion (self->proxy_expander, FALSE);
   adw_combo_row_set_selected (self->gender_row, 0);
