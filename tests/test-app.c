@@ -27,6 +27,7 @@
 #include "mc-calendar-page.h"
 #include "mc-dossier-list-page.h"
 #include "mc-time.h"
+#include "mc-dossier-summary.h"
 #include "mc-dossier-window.h"
 #include "mc-intake-page.h"
 #include "mc-procedure-finder.h"
@@ -470,6 +471,9 @@ static void check_step_dialogs (Fixture *fixture);
 static void check_live_sync (Fixture *fixture);
 
 static void check_fees (Fixture *fixture);
+static void check_id_card_scan (Fixture *fixture);
+static void check_dossier_summary (McDossierWindow *window,
+                                   const char      *code);
 
 /* As a click on the dialog's button does: the response, then the dialog closes. */
 static void
@@ -539,6 +543,7 @@ test_desk (Fixture       *fixture,
     g_assert_cmpstr (mc_procedure_finder_get_procedure (finder)->code, ==, "2.000528");
     gtk_editable_set_text (entry, "");
   }
+  check_id_card_scan (fixture);
 
   /* The due date as the slip will print it, live: a 3-working-day procedure received Monday 09:10. */
   g_assert_true (mc_intake_page_select_procedure (MC_INTAKE_PAGE (intake), "1.004873"));
@@ -620,6 +625,7 @@ test_desk (Fixture       *fixture,
   g_assert_nonnull (dossier_window);
   gtk_window_set_default_size (GTK_WINDOW (dossier_window), 900, 700);
   save_screenshot (GTK_WIDGET (dossier_window), "07-dossier");
+  check_dossier_summary (dossier_window, code1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window), "dossier.return", NULL));
   iterate (300);
@@ -1082,7 +1088,38 @@ check_calendar_and_alerts (Fixture *fixture)
     guint with_apology = 0;
 
     g_assert_nonnull (dialog);
-    respond (dialog, "confirm");
+    respond (dialog, "preview");
+    iterate (300);
+    /* The drafts first, as they will print, and nothing recorded until the clerk confirms. */
+    {
+      McPreviewWindow *drafts = find_preview_window ();
+      AdwMessageDialog *confirm = find_message_dialog ();
+      g_autoptr(GPtrArray) before = mc_store_query (store (fixture), &query, NULL);
+      guint recorded = 0;
+
+      for (guint i = 0; i < before->len; i++)
+        recorded += ((McDossier *) g_ptr_array_index (before, i))->has_apology;
+      g_assert_nonnull (drafts);
+      g_assert_nonnull (confirm);
+      g_assert_false (gtk_window_get_modal (GTK_WINDOW (confirm)));
+      g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (drafts), "preview.print")));
+      g_assert_cmpint (mc_preview_window_get_n_pages (drafts), >=, 2);
+      save_screenshot (GTK_WIDGET (confirm), "13b-batch-apology-confirm");
+      /* Back: nothing is recorded. */
+      respond (confirm, "cancel");
+      g_assert_null (find_preview_window ());
+      g_clear_pointer (&before, g_ptr_array_unref);
+      before = mc_store_query (store (fixture), &query, NULL);
+      for (guint i = 0; i < before->len; i++)
+        recorded -= ((McDossier *) g_ptr_array_index (before, i))->has_apology;
+      g_assert_cmpuint (recorded, ==, 0);
+    }
+    gtk_widget_activate_action (alerts_page, "alerts.select-overdue", NULL);
+    g_assert_true (gtk_widget_activate_action (alerts_page, "alerts.batch-apology", NULL));
+    iterate (300);
+    respond (find_message_dialog (), "preview");
+    iterate (300);
+    respond (find_message_dialog (), "record");
     iterate (300);
     preview = find_preview_window ();
     g_assert_nonnull (preview);
@@ -1884,4 +1921,118 @@ check_fees (Fixture *fixture)
     gtk_window_close (GTK_WINDOW (closing));
     iterate (100);
   }
+}
+
+/* What a USB scanner does: each character of the line a key press, reaching the field with the focus unless the
+ * page's reader took it, then Enter. */
+static void
+scan_line (GtkWidget  *page,
+           const char *line)
+{
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GtkWidget *focus;
+
+      if (press_key (page, "id-card-reader", gdk_unicode_to_keyval (c)))
+        continue;
+      focus = gtk_root_get_focus (gtk_widget_get_root (page));
+      if (focus != NULL && GTK_IS_EDITABLE (focus))
+        {
+          char bytes[8] = { 0 };
+          int length = g_unichar_to_utf8 (c, bytes);
+          int position = gtk_editable_get_position (GTK_EDITABLE (focus));
+
+          gtk_editable_insert_text (GTK_EDITABLE (focus), bytes, length, &position);
+          gtk_editable_set_position (GTK_EDITABLE (focus), position);
+        }
+    }
+  press_key (page, "id-card-reader", GDK_KEY_Return);
+  iterate (50);
+}
+
+static const char *
+page_text (GtkWidget  *page,
+           const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (page, MC_TYPE_INTAKE_PAGE, name)));
+}
+
+/* The ID card's QR line, typed by the scanner into whatever has the focus (here the procedure finder, as on a
+ * fresh page): the applicant filled and the page says so; a line that contradicts itself fills nothing. */
+static void
+check_id_card_scan (Fixture *fixture)
+{
+  GtkWidget *intake = child (fixture->window, MC_TYPE_WINDOW, "intake_page");
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (child (intake, MC_TYPE_INTAKE_PAGE, "applicant_group"));
+  McProcedureFinder *finder = MC_PROCEDURE_FINDER (child (intake, MC_TYPE_INTAKE_PAGE, "procedure_finder"));
+  AdwComboRow *gender = ADW_COMBO_ROW (child (intake, MC_TYPE_INTAKE_PAGE, "gender_row"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (mc_procedure_finder_get_entry (finder)));
+  scan_line (intake, "079304009876||LÊ HOÀNG MINH THƯ|29022004|Nữ|Tổ 5, Khu phố 2, Phường Sài Gòn, "
+                     "Thành phố Hồ Chí Minh|20082024||VNM");
+  g_assert_cmpstr (gtk_editable_get_text (mc_procedure_finder_get_entry (finder)), ==, "");
+  g_assert_cmpstr (page_text (intake, "name_row"), ==, "Lê Hoàng Minh Thư");
+  g_assert_cmpstr (page_text (intake, "id_row"), ==, "079304009876");
+  g_assert_cmpstr (page_text (intake, "birth_year_row"), ==, "29/02/2004");
+  g_assert_cmpuint (adw_combo_row_get_selected (gender), ==, 2);
+  g_assert_cmpstr (page_text (intake, "address_row"), ==, "Tổ 5, Khu phố 2, Phường Sài Gòn, Thành phố Hồ Chí Minh");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Lê Hoàng Minh Thư"));
+  save_screenshot (GTK_WIDGET (fixture->window), "01b-intake-id-card");
+
+  /* The scanner's digits typed into a field that had text keep that text. */
+  mc_intake_page_reset (MC_INTAKE_PAGE (intake));
+  set_text (intake, MC_TYPE_INTAKE_PAGE, "phone_row", "0912");
+  gtk_widget_grab_focus (child (intake, MC_TYPE_INTAKE_PAGE, "phone_row"));
+  iterate (20);
+  gtk_editable_set_position (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (fixture->window))), -1);
+  /* The 4th digit 0 is a man, the card says Nữ: refused whole, with the reason. */
+  scan_line (intake, "001089012345||Nguyễn Thị An|15081989|Nữ|Hà Nội|10042021");
+  g_assert_cmpstr (page_text (intake, "phone_row"), ==, "0912");
+  g_assert_cmpstr (page_text (intake, "name_row"), ==, "");
+  g_assert_cmpstr (page_text (intake, "id_row"), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (gender), ==, 0);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), g_str_equal (language (), "vi")
+                                                                            ? "dành cho nam" : "is for a man"));
+  mc_intake_page_reset (MC_INTAKE_PAGE (intake));
+}
+
+/* The top of the dossier page: the status, the appointment with its weekday and the time left; one suggested step
+ * for the state (the result ready while in progress, the return once ready), the other steps flat and only those
+ * the state allows. */
+static void
+check_dossier_summary (McDossierWindow *window,
+                       const char      *code)
+{
+  McDossierSummary *summary = MC_DOSSIER_SUMMARY (child (window, MC_TYPE_DOSSIER_WINDOW, "summary"));
+  GtkWidget *suggested = child (summary, MC_TYPE_DOSSIER_SUMMARY, "suggested_button");
+  GtkWidget *steps = child (summary, MC_TYPE_DOSSIER_SUMMARY, "steps_box");
+  const char *due = gtk_label_get_text (GTK_LABEL (child (summary, MC_TYPE_DOSSIER_SUMMARY, "due_label")));
+  guint n_visible = 0;
+
+  g_assert_cmpstr (mc_dossier_summary_get_suggested_action (summary), ==, "dossier.result-ready");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested)), ==, "dossier.result-ready");
+  g_assert_true (gtk_widget_has_css_class (suggested, "suggested-action"));
+  g_assert_nonnull (strstr (due, g_str_equal (language (), "vi") ? "thứ Năm, 26/11/2026 17:00"
+                                                                   : "Thursday, 26/11/2026 17:00"));
+  g_assert_true (gtk_widget_get_visible (child (summary, MC_TYPE_DOSSIER_SUMMARY, "left_label")));
+  for (GtkWidget *c = gtk_widget_get_first_child (steps); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      n_visible++;
+      g_assert_true (gtk_widget_has_css_class (button, "flat"));
+      g_assert_true (gtk_widget_get_sensitive (button));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), !=, "dossier.result-ready");
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), !=, "dossier.complete-supplement");
+    }
+  g_assert_cmpuint (n_visible, >, 0);
+
+  /* Once the result is ready, the return is the step suggested. */
+  g_assert_cmpstr (mc_dossier_suggested_action (MC_STATUS_RESULT_READY), ==, "dossier.return");
+  g_assert_cmpstr (mc_dossier_suggested_action (MC_STATUS_PAUSED), ==, "dossier.complete-supplement");
+  g_assert_null (mc_dossier_suggested_action (MC_STATUS_RETURNED));
+  g_assert_cmpstr (mc_dossier_window_get_code (window), ==, code);
 }

@@ -1354,6 +1354,24 @@ test_jdn (void)
   }
 }
 
+/* Every appointment with its weekday (in the tests' language, English). */
+static void
+test_time_appointment (void)
+{
+  McMinute minute;
+  g_autofree char *thursday = NULL;
+  g_autofree char *sunday = NULL;
+  g_autofree char *none = mc_time_format_appointment (MC_MINUTE_NONE);
+
+  g_assert_true (mc_time_parse ("2026-11-26T17:00", &minute, NULL));
+  thursday = mc_time_format_appointment (minute);
+  g_assert_cmpstr (thursday, ==, "Thursday, 26/11/2026 17:00");
+  g_assert_true (mc_time_parse ("2026-02-01T08:05", &minute, NULL));
+  sunday = mc_time_format_appointment (minute);
+  g_assert_cmpstr (sunday, ==, "Sunday, 01/02/2026 08:05");
+  g_assert_cmpstr (none, ==, "—");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1384,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/calendar/time/parse-strict", test_time_parse_strict);
   g_test_add_func ("/calendar/time/format", test_time_format);
   g_test_add_func ("/calendar/time/jdn", test_jdn);
+  g_test_add_func ("/calendar/time/appointment", test_time_appointment);
 
   return g_test_run ();
 }

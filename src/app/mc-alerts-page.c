@@ -17,6 +17,7 @@
 #include "mc-feedback.h"
 #include "mc-forms.h"
 #include "mc-help.h"
+#include "mc-event.h"
 #include "mc-preview-window.h"
 #include "mc-stats.h"
 #include "mc-time.h"
@@ -324,6 +325,15 @@ typedef struct
   GtkEditable  *details;
 } BatchDialog;
 
+static void batch_draft_free (gpointer data);
+
+static void
+batch_closure_free (gpointer  data,
+                    GClosure *closure)
+{
+  batch_draft_free (data);
+}
+
 static void
 batch_dialog_free (gpointer data)
 {
@@ -333,31 +343,35 @@ batch_dialog_free (gpointer data)
   g_free (batch);
 }
 
-static void
-batch_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   BatchDialog      *batch)
+/* The letters chosen, once previewed: what is recorded if the clerk confirms. */
+typedef struct
 {
-  McAlertsPage *self = batch->self;
-  g_autoptr(McDocument) letters = NULL;
+  McAlertsPage    *self;
+  char            *reason;
+  GPtrArray       *codes;
+  McPreviewWindow *preview;
+} BatchDraft;
+
+static void
+batch_draft_free (gpointer data)
+{
+  BatchDraft *draft = data;
+
+  g_object_unref (draft->self);
+  g_free (draft->reason);
+  g_ptr_array_unref (draft->codes);
+  g_clear_weak_pointer (&draft->preview);
+  g_free (draft);
+}
+
+static void
+record_batch (McAlertsPage *self,
+              const char   *reason,
+              GPtrArray    *codes)
+{
+  g_autoptr(McDocument) letters = mc_document_new (FALSE);
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autofree char *reason = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
   guint written = 0;
-
-  if (!g_str_equal (response, "confirm"))
-    return;
-  reason = mc_apology_reason_text (batch->reasons, gtk_editable_get_text (batch->details));
-  letters = mc_document_new (FALSE);
-  /* In the alerts' own order (most urgent first), so the letters print in that order. */
-  codes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->dossiers->len; i++)
-    {
-      McDossier *d = g_ptr_array_index (self->dossiers, i);
-
-      if (g_hash_table_contains (self->selected, d->code))
-        g_ptr_array_add (codes, g_strdup (d->code));
-    }
 
   for (guint i = 0; i < codes->len; i++)
     {
@@ -403,6 +417,118 @@ batch_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+batch_confirm_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  BatchDraft       *draft)
+{
+  if (draft->preview != NULL)
+    gtk_window_destroy (GTK_WINDOW (draft->preview));
+  if (g_str_equal (response, "record"))
+    record_batch (draft->self, draft->reason, draft->codes);
+}
+
+/* The letters as they will print, not numbered and not recorded: each new date can be given only once, so the
+ * clerk reads them first, as for a single letter. */
+static void
+preview_batch (McAlertsPage *self,
+               char         *reason,
+               GPtrArray    *codes)
+{
+  g_autoptr(McDocument) drafts = mc_document_new (FALSE);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  BatchDraft *draft;
+  GtkWidget *dialog;
+  guint n = 0;
+
+  draft = g_new0 (BatchDraft, 1);
+  draft->self = g_object_ref (self);
+  draft->reason = reason;
+  draft->codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(McDossier) dossier = mc_store_get_dossier (self->store, code, &local_error);
+      g_autoptr(McDocument) letter = NULL;
+
+      if (dossier != NULL && mc_dossier_check_event (dossier, MC_EVENT_APOLOGY_ISSUED, &local_error))
+        letter = mc_apology_render_draft (self->store, dossier, reason, mc_apology_propose_new_due (self->store, dossier),
+                                          &local_error);
+      if (letter == NULL)
+        {
+          g_string_append_printf (problems, "%s: %s\n", code, local_error->message);
+          continue;
+        }
+      mc_document_append (drafts, letter);
+      g_ptr_array_add (draft->codes, g_strdup (code));
+      n++;
+    }
+  if (problems->len > 0)
+    show_message (self, _("Some Letters Were Not Written"), problems->str);
+  if (n == 0)
+    {
+      batch_draft_free (draft);
+      return;
+    }
+
+  /* Translators: window title; %u is a number of letters */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Apology Letter — Draft, Not Recorded",
+                                        "%u Apology Letters — Draft, Not Recorded", n), n);
+  draft->preview = mc_preview_window_new (drafts, title, &error);
+  if (draft->preview == NULL)
+    {
+      show_message (self, _("Some Letters Were Not Written"), error->message);
+      batch_draft_free (draft);
+      return;
+    }
+  mc_preview_window_set_draft (draft->preview);
+  g_object_add_weak_pointer (G_OBJECT (draft->preview), (gpointer *) &draft->preview);
+  gtk_window_set_transient_for (GTK_WINDOW (draft->preview), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (draft->preview));
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The letter promises a new date, which can be given only once: once "
+                                       "recorded, it is numbered and opens for printing.",
+                                       "Each of the %u letters promises a new date, which can be given only once: "
+                                       "once recorded, they are numbered and open for printing.", n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (draft->preview), _("Record These Apology Letters?"), body);
+  /* Not modal: the clerk scrolls the drafts while deciding. */
+  gtk_window_set_modal (GTK_WINDOW (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Back"), "record",
+                                    _("_Record Letters"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (batch_confirm_cb), draft, batch_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+batch_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BatchDialog      *batch)
+{
+  McAlertsPage *self = batch->self;
+  g_autoptr(GPtrArray) codes = NULL;
+
+  if (!g_str_equal (response, "preview"))
+    return;
+  /* In the alerts' own order (most urgent first), so the letters print in that order. */
+  codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->dossiers->len; i++)
+    {
+      McDossier *d = g_ptr_array_index (self->dossiers, i);
+
+      if (g_hash_table_contains (self->selected, d->code))
+        g_ptr_array_add (codes, g_strdup (d->code));
+    }
+  preview_batch (self, mc_apology_reason_text (batch->reasons, gtk_editable_get_text (batch->details)), codes);
+}
+
+static void
 batch_apology_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -441,9 +567,9 @@ batch_apology_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Write Apology Letters?"), body);
   mc_help_set_topic (GTK_WINDOW (dialog), MC_HELP ("phieu-xin-loi#lap-phieu-cho-nhieu-ho-so-cung-luc"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "confirm", _("_Record and Preview"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+                                    "preview", _("_Preview Letters"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "preview", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "preview");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   g_signal_connect_data (dialog, "response", G_CALLBACK (batch_response_cb), batch,

@@ -122,23 +122,32 @@ show_refusal (GtkWindow *parent,
 
 /* The letter as it will print once recorded: the dossier folded again from its history, with the draft's reason
  * and new date (the number comes when it is recorded). */
-static McDocument *
-render_draft (Draft   *draft,
-              GError **error)
+McDocument *
+mc_apology_render_draft (McStore     *store,
+                         McDossier   *dossier,
+                         const char  *reason,
+                         McMinute     new_due,
+                         GError     **error)
 {
-  g_autoptr(GPtrArray) events = mc_store_get_events (draft->store, draft->dossier->uuid, error);
+  g_autoptr(GPtrArray) events = mc_store_get_events (store, dossier->uuid, error);
   g_autoptr(McDossier) letter = NULL;
 
   if (events == NULL)
     return NULL;
-  letter = mc_dossier_fold (events, mc_store_get_calendar (draft->store),
-                            mc_store_get_office (draft->store)->supplement_mode);
+  letter = mc_dossier_fold (events, mc_store_get_calendar (store), mc_store_get_office (store)->supplement_mode);
   letter->has_apology = TRUE;
   letter->apology_at = mc_time_now ();
-  letter->new_due = draft->new_due;
+  letter->new_due = new_due;
   g_free (letter->apology_reason);
-  letter->apology_reason = g_strdup (draft->reason);
-  return mc_form_render (MC_FORM_APOLOGY, letter, events, mc_store_get_office (draft->store), error);
+  letter->apology_reason = g_strdup (reason);
+  return mc_form_render (MC_FORM_APOLOGY, letter, events, mc_store_get_office (store), error);
+}
+
+static McDocument *
+render_draft (Draft   *draft,
+              GError **error)
+{
+  return mc_apology_render_draft (draft->store, draft->dossier, draft->reason, draft->new_due, error);
 }
 
 static void

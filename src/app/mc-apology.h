@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-document.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,14 @@ McDossier   *mc_apology_record              (McStore     *store,
 
 /* Called once the letter is recorded (@recorded the dossier after it), or with NULL when the clerk did not confirm
  * or the store refused it (the refusal already shown). */
+/* The letter as it will print once recorded, with @reason and @new_due, but not numbered and not recorded: what
+ * the clerk sees before deciding. */
+McDocument  *mc_apology_render_draft        (McStore     *store,
+                                             McDossier   *dossier,
+                                             const char  *reason,
+                                             McMinute     new_due,
+                                             GError     **error);
+
 typedef void (*McApologyDone) (McDossier *recorded,
                                gpointer   user_data);
 

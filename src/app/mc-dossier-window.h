@@ -20,5 +20,9 @@ McDossierWindow *mc_dossier_window_new      (McStore         *store,
                                              const char      *code,
                                              GError         **error);
 const char      *mc_dossier_window_get_code (McDossierWindow *self);
+/* A section of the page another part of the desk adds (the fees, the steps through the office): placed after the
+ * summary and its steps, before the forms, in the order added. */
+void             mc_dossier_window_add_section (McDossierWindow *self,
+                                                GtkWidget       *section);
 
 G_END_DECLS

@@ -11,51 +11,18 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "mc-forms.h"
 #include "mc-fee-box.h"
-#include "mc-intake-page.h"
+#include "mc-id-card.h"
+#include "mc-id-card-reader.h"
+#include "mc-intake-page-private.h"
 #include "mc-preview-window.h"
 #include "mc-print-operation.h"
 #include "mc-procedure-finder.h"
 #include "mc-time.h"
-
-struct _McIntakePage
-{
-  GtkWidget       parent_instance;
-
-  McStore        *store;
-  guint           tick_id;
-  gboolean        dirty;
-  gboolean        resetting;
-  char           *last_code;
-
-  McProcedureFinder *procedure_finder;
-  GtkLabel       *procedure_info_label;
-  AdwEntryRow    *name_row;
-  AdwEntryRow    *id_row;
-  AdwEntryRow    *birth_year_row;
-  AdwEntryRow    *phone_row;
-  AdwEntryRow    *email_row;
-  AdwEntryRow    *address_row;
-  AdwExpanderRow *proxy_expander;
-  AdwEntryRow    *proxy_name_row;
-  AdwEntryRow    *proxy_id_row;
-  AdwEntryRow    *proxy_phone_row;
-  AdwEntryRow    *proxy_address_row;
-  AdwEntryRow    *proxy_email_row;
-  AdwEntryRow    *proxy_authorisation_row;
-  AdwComboRow    *channel_row;
-  AdwComboRow    *delivery_row;
-  GtkSpinButton  *sets_spin;
-  GtkListBox     *documents_list;
-  AdwEntryRow    *notes_row;
-  GtkLabel       *due_label;
-  GtkLabel       *due_reason_label;
-  McFeeBox       *fee_box;
-  GtkLabel       *errors_label;
-  GtkWidget      *last_box;
-  GtkLabel       *last_label;
-};
 
 G_DEFINE_FINAL_TYPE (McIntakePage, mc_intake_page, GTK_TYPE_WIDGET)
 
@@ -66,171 +33,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/*
- * Auxiliary methods
- */
-
-static const char *
-row_text (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static McProcedure *
 selected_procedure (McIntakePage *self)
 {
   return mc_procedure_finder_get_procedure (self->procedure_finder);
 }
 
-static void
-mark_row (AdwEntryRow *row,
-          gboolean     invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
+#define CARD_HINT _("Scan the QR code of the applicant's ID card to fill these fields")
 
-static int
-birth_year (McIntakePage *self,
-            gboolean     *valid)
-{
-  g_autofree char *text = g_strstrip (g_strdup (row_text (self->birth_year_row)));
-  gint64 year = 0;
-
-  *valid = TRUE;
-  if (*text == '\0')
-    return 0;
-  if (!g_ascii_string_to_signed (text, 10, 1900, 2100, &year, NULL))
-    {
-      *valid = FALSE;
-      return 0;
-    }
-  return (int) year;
-}
-
-/* Checks every field as the clerk types; returns FALSE when saving must be refused. With @for_save, also
- * reports the required fields left empty. */
-static gboolean
-validate (McIntakePage *self,
-          gboolean      for_save)
-{
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_autoptr(GString) notes = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *warning = NULL;
-  gboolean year_valid;
-  int year = birth_year (self, &year_valid);
-  gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
-  gboolean ok = TRUE;
-
-#define ADD_ERROR(label, message) \
-  G_STMT_START { g_string_append_printf (errors, "• %s: %s\n", label, message); ok = FALSE; } G_STMT_END
-
-  if (for_save && selected_procedure (self) == NULL)
-    ADD_ERROR (_("Procedure"), _("Choose the procedure"));
-
-  mark_row (self->name_row, for_save && is_blank (row_text (self->name_row)));
-  if (for_save && is_blank (row_text (self->name_row)))
-    ADD_ERROR (_("Full name"), _("Enter the applicant's full name"));
-
-  mark_row (self->birth_year_row, !year_valid);
-  if (!year_valid)
-    ADD_ERROR (_("Year of birth"), _("Write the year with four digits, between 1900 and 2100"));
-
-  mark_row (self->id_row, FALSE);
-  if (!is_blank (row_text (self->id_row)))
-    {
-      if (!mc_id_number_validate (row_text (self->id_row), year, MC_GENDER_UNKNOWN, NULL, &normalized, &warning,
-                                  &error))
-        {
-          mark_row (self->id_row, TRUE);
-          ADD_ERROR (_("Personal ID number"), error->message);
-          g_clear_error (&error);
-        }
-      else if (warning != NULL)
-        g_string_append_printf (notes, "%s\n", warning);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->phone_row, FALSE);
-  if (!is_blank (row_text (self->phone_row)) &&
-      !mc_phone_normalize (row_text (self->phone_row), &normalized, &error))
-    {
-      mark_row (self->phone_row, TRUE);
-      ADD_ERROR (_("Phone"), error->message);
-      g_clear_error (&error);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->email_row, FALSE);
-  if (!is_blank (row_text (self->email_row)) &&
-      !mc_email_normalize (row_text (self->email_row), &normalized, &error))
-    {
-      mark_row (self->email_row, TRUE);
-      ADD_ERROR (_("E-mail"), error->message);
-      g_clear_error (&error);
-    }
-
-  g_clear_pointer (&normalized, g_free);
-  mark_row (self->proxy_name_row, FALSE);
-  mark_row (self->proxy_id_row, FALSE);
-  mark_row (self->proxy_phone_row, FALSE);
-  mark_row (self->proxy_email_row, FALSE);
-  if (proxy)
-    {
-      if (for_save && is_blank (row_text (self->proxy_name_row)))
-        {
-          mark_row (self->proxy_name_row, TRUE);
-          ADD_ERROR (_("Proxy's full name"), _("Enter the name of the person filing, or switch the proxy off"));
-        }
-      if (!is_blank (row_text (self->proxy_id_row)) &&
-          !mc_id_number_validate (row_text (self->proxy_id_row), 0, MC_GENDER_UNKNOWN, NULL, &normalized, NULL,
-                                  &error))
-        {
-          mark_row (self->proxy_id_row, TRUE);
-          ADD_ERROR (_("Proxy's ID number"), error->message);
-          g_clear_error (&error);
-        }
-      g_clear_pointer (&normalized, g_free);
-      if (!is_blank (row_text (self->proxy_phone_row)) &&
-          !mc_phone_normalize (row_text (self->proxy_phone_row), &normalized, &error))
-        {
-          mark_row (self->proxy_phone_row, TRUE);
-          ADD_ERROR (_("Proxy's phone"), error->message);
-          g_clear_error (&error);
-        }
-      g_clear_pointer (&normalized, g_free);
-      if (!is_blank (row_text (self->proxy_email_row)) &&
-          !mc_email_normalize (row_text (self->proxy_email_row), &normalized, &error))
-        {
-          mark_row (self->proxy_email_row, TRUE);
-          ADD_ERROR (_("Proxy's e-mail"), error->message);
-          g_clear_error (&error);
-        }
-    }
-#undef ADD_ERROR
-
-  if (errors->len > 0 && notes->len > 0)
-    g_string_append_c (errors, '\n');
-  g_string_append (errors, notes->str);
-  if (errors->len > 0 && errors->str[errors->len - 1] == '\n')
-    g_string_truncate (errors, errors->len - 1);
-  gtk_label_set_text (self->errors_label, errors->str);
-
-  return ok;
-}
+/*
+ * Auxiliary methods
+ */
 
 static void
 update_due_preview (McIntakePage *self)
@@ -419,7 +232,7 @@ field_changed_cb (McIntakePage *self)
   if (self->resetting)
     return;
   self->dirty = TRUE;
-  validate (self, FALSE);
+  _mc_intake_page_validate (self, FALSE);
 }
 
 static void
@@ -434,8 +247,9 @@ last_entry_activated_cb (McIntakePage *self)
 
 /* What the form holds, as an intake; the documents' JSON is returned for the caller to free. */
 static JsonNode *
-fill_intake (McIntakePage *self,
-             McIntake     *intake)
+fill_intake (McIntakePage  *self,
+             McIntake      *intake,
+             char         **birth_date)
 {
   McProcedure *procedure = selected_procedure (self);
   gboolean proxy = adw_expander_row_get_enable_expansion (self->proxy_expander);
@@ -445,8 +259,9 @@ fill_intake (McIntakePage *self,
   intake->procedure_code = procedure->code;
   intake->applicant_name = row_text (self->name_row);
   intake->id_number = row_text (self->id_row);
-  intake->birth_year = birth_year (self, &year_valid);
-  intake->gender = MC_GENDER_UNKNOWN;
+  intake->birth_year = _mc_intake_page_birth_year (self, &year_valid, birth_date);
+  intake->birth_date = *birth_date;
+  intake->gender = _mc_intake_page_gender (self);
   intake->phone = row_text (self->phone_row);
   intake->email = row_text (self->email_row);
   intake->address = row_text (self->address_row);
@@ -472,17 +287,18 @@ fill_intake (McIntakePage *self,
 /* Both ways of receiving start alike: the form checked (the bell and the marked rows when it is not ready), then
  * its content as an intake. */
 static JsonNode *
-ready_intake (McIntakePage *self,
-              McIntake     *intake)
+ready_intake (McIntakePage  *self,
+              McIntake      *intake,
+              char         **birth_date)
 {
   if (self->store == NULL)
     return NULL;
-  if (!validate (self, TRUE))
+  if (!_mc_intake_page_validate (self, TRUE))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return NULL;
     }
-  return fill_intake (self, intake);
+  return fill_intake (self, intake, birth_date);
 }
 
 /* Nothing was saved; every value stays in the form for the clerk to fix. */
@@ -506,9 +322,10 @@ save_action (GtkWidget  *widget,
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(JsonNode) documents = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *birth_date = NULL;
   McIntake intake = { 0 };
 
-  documents = ready_intake (self, &intake);
+  documents = ready_intake (self, &intake, &birth_date);
   if (documents == NULL)
     return;
   dossier = mc_store_intake (self->store, &intake, &warning, &error);
@@ -545,9 +362,10 @@ serve_on_spot_action (GtkWidget  *widget,
   g_autoptr(JsonNode) documents = NULL;
   g_autoptr(McDocument) receipt = NULL;
   McPreviewWindow *preview;
+  g_autofree char *birth_date = NULL;
   McIntake intake = { 0 };
 
-  documents = ready_intake (self, &intake);
+  documents = ready_intake (self, &intake, &birth_date);
   if (documents == NULL)
     return;
   dossier = mc_store_serve_on_the_spot (self->store, &intake, &error);
@@ -643,6 +461,7 @@ mc_intake_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_PAGE);
+  g_clear_object (&self->card_reader);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_code, g_free);
 
@@ -668,9 +487,11 @@ mc_intake_page_class_init (McIntakePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/Desk/mc-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_finder);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, procedure_info_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, applicant_group);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, id_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, birth_year_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakePage, gender_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakePage, address_row);
@@ -710,8 +531,17 @@ mc_intake_page_init (McIntakePage *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) deliveries = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
   g_type_ensure (MC_TYPE_PROCEDURE_FINDER);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (genders, _("Not given"));
+  gtk_string_list_append (genders, _("Male"));
+  gtk_string_list_append (genders, _("Female"));
+  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
+  adw_preferences_group_set_description (self->applicant_group, CARD_HINT);
+  self->card_reader = mc_id_card_reader_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->card_reader, "line", G_CALLBACK (_mc_intake_page_card_line_cb), self, G_CONNECT_SWAPPED);
 
   for (int c = MC_CHANNEL_IN_PERSON; c <= MC_CHANNEL_LINKED; c++)
     gtk_string_list_append (channels, mc_channel_label ((McChannel) c));
@@ -769,9 +599,11 @@ mc_intake_page_reset (McIntakePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
-      mark_row (rows[i], FALSE);
+      _mc_intake_page_mark_row (rows[i], FALSE);
     }
   adw_expander_row_set_enable_expansion (self->proxy_expander, FALSE);
+  adw_combo_row_set_selected (self->gender_row, 0);
+  adw_preferences_group_set_description (self->applicant_group, CARD_HINT);
   mc_procedure_finder_clear (self->procedure_finder);
   adw_combo_row_set_selected (self->channel_row, 0);
   adw_combo_row_set_selected (self->delivery_row, 0);

@@ -75,6 +75,7 @@ mc_dossier_unref (McDossier *self)
   g_free (self->email);
   g_free (self->address);
   g_free (self->gender);
+  g_free (self->birth_date);
   g_clear_pointer (&self->proxy, json_node_unref);
   g_clear_pointer (&self->documents, json_node_unref);
   g_free (self->notes);
@@ -196,6 +197,7 @@ apply_received (McDossier  *self,
   self->cutoff = json_object_get_boolean_member_with_default (procedure, "cutoff", FALSE);
   self->applicant_id = dup_member (applicant, "id_number");
   self->birth_year = (int) json_object_get_int_member_with_default (applicant, "birth_year", 0);
+  self->birth_date = dup_member (applicant, "birth_date");
   self->phone = dup_member (applicant, "phone");
   self->email = dup_member (applicant, "email");
   self->address = dup_member (applicant, "address");
@@ -268,7 +270,12 @@ apply_edited (McDossier        *self,
   else if (strcmp (field, "result_delivery") == 0)
     replace_string (&self->result_delivery, p, "value");
   else if (strcmp (field, "birth_year") == 0)
-    self->birth_year = (int) json_object_get_int_member_with_default (p, "value", 0);
+    {
+      self->birth_year = (int) json_object_get_int_member_with_default (p, "value", 0);
+      /* A corrected year makes the date of another year wrong: only the year is known then. */
+      if (self->birth_date != NULL && (self->birth_year <= 0 || (int) g_ascii_strtoll (self->birth_date, NULL, 10) != self->birth_year))
+        g_clear_pointer (&self->birth_date, g_free);
+    }
 }
 
 static void
@@ -281,6 +288,7 @@ remove_personal_data (McDossier *self)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->gender, g_free);
+  g_clear_pointer (&self->birth_date, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->returned_to, g_free);
   g_clear_pointer (&self->proxy, json_node_unref);
@@ -872,6 +880,7 @@ mc_dossier_to_json (McDossier   *self,
         json_builder_add_int_value (builder, self->birth_year);
       else
         json_builder_add_null_value (builder);
+      mc_json_add_string (builder, "birth_date", self->birth_date);
     }
   mc_json_add_string (builder, "id_masked", self->applicant_id ? masked : NULL);
   json_builder_end_object (builder);

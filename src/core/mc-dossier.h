@@ -50,6 +50,7 @@ struct _McDossier
   char        *applicant_name;
   char        *applicant_id;      /* normalised identity number, may be NULL */
   int          birth_year;        /* 0 when unknown */
+  char        *birth_date;        /* "YYYY-MM-DD" or NULL (only the year known, or nothing) */
   char        *phone;             /* normalised, may be NULL */
   char        *email;
   char        *address;

@@ -265,6 +265,31 @@ mc_time_format_vietnamese (McMinute minute)
                           mod / 60, mod % 60, d, m, y);
 }
 
+const char *
+mc_jdn_weekday_name (int jdn)
+{
+  static const char * const names[] = {
+    NC_("weekday", "Sunday"), NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[mc_jdn_weekday (jdn)]);
+}
+
+char *
+mc_time_format_appointment (McMinute minute)
+{
+  int y, m, d, mod;
+
+  if (minute == MC_MINUTE_NONE)
+    return g_strdup ("—");
+  mod = mc_minute_of_day (minute);
+  mc_jdn_to_ymd (mc_minute_jdn (minute), &y, &m, &d);
+  /* Translators: an appointment: the weekday, then dd/mm/yyyy hh:mm */
+  return g_strdup_printf (_("%s, %02d/%02d/%04d %02d:%02d"), mc_jdn_weekday_name (mc_minute_jdn (minute)), d, m, y,
+                          mod / 60, mod % 60);
+}
+
 McMinute
 mc_time_now (void)
 {

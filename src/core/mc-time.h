@@ -56,6 +56,11 @@ char     *mc_date_format_iso         (int         jdn);
 char     *mc_date_format_short       (int         jdn);
 char     *mc_time_format_short       (McMinute    minute);
 char     *mc_time_format_vietnamese  (McMinute    minute);
+/* An appointment as the desk shows it, with its weekday: "thứ Năm, 26/11/2026 17:00" (the weekday in the user's
+ * language); "—" for none. */
+char     *mc_time_format_appointment (McMinute    minute);
+/* The weekday of a day in the user's language ("thứ Năm"); a static string. */
+const char *mc_jdn_weekday_name      (int         jdn);
 
 McMinute  mc_time_now                (void);
 char     *mc_time_now_iso_offset     (void);

@@ -132,6 +132,8 @@ typedef struct
   const char     *proxy_authorisation;
   JsonNode       *documents;
   McFeeDue       *fee;
+  int             birth_year;     /* the year given, or the year of the date of birth */
+  const char     *birth_date;     /* ISO, or NULL */
 } Intake;
 
 static void
@@ -213,11 +215,13 @@ build_received (Intake     *in,
       add_string_member (builder, "id_kind", in->id_kind == MC_ID_KIND_PERSONAL_ID ? "personal_id"
                                              : in->id_kind == MC_ID_KIND_OLD_ID_CARD ? "old_id_card" : "passport");
     }
-  if (in->intake->birth_year > 0)
+  if (in->birth_year > 0)
     {
       json_builder_set_member_name (builder, "birth_year");
-      json_builder_add_int_value (builder, in->intake->birth_year);
+      json_builder_add_int_value (builder, in->birth_year);
     }
+  /* The whole date when it is known (read from the ID card): some forms print it. */
+  add_string_member (builder, "birth_date", in->birth_date);
   add_string_member (builder, "phone", in->phone);
   add_string_member (builder, "email", in->email);
   add_string_member (builder, "address", in->address);
@@ -331,6 +335,8 @@ mc_store_intake (McStore         *self,
   McMinute received;
   Intake in;
   int y, m, d;
+  int birth_year = intake->birth_year;
+  int birth_jdn;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (intake != NULL, NULL);
@@ -360,8 +366,28 @@ mc_store_intake (McStore         *self,
                            _("The year of birth must be between 1900 and 2100"));
       return NULL;
     }
+  if (intake->birth_date != NULL && *intake->birth_date != '\0')
+    {
+      int birth_date_year;
+
+      if (!mc_date_parse (intake->birth_date, &birth_jdn, &local_error))
+        {
+          _mc_store_field_error (error, _("Date of birth"), local_error);
+          return NULL;
+        }
+      mc_jdn_to_ymd (birth_jdn, &birth_date_year, NULL, NULL);
+      if (birth_jdn > mc_minute_jdn (mc_time_now ()) || (birth_year != 0 && birth_year != birth_date_year))
+        {
+          g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID_INPUT,
+                               birth_year != 0 && birth_year != birth_date_year
+                                 ? _("The date of birth and the year of birth disagree; correct one of them")
+                                 : _("The date of birth is in the future; correct it"));
+          return NULL;
+        }
+      birth_year = birth_date_year;
+    }
   if (intake->id_number != NULL && *intake->id_number != '\0' &&
-      !mc_id_number_validate (intake->id_number, intake->birth_year, intake->gender, &id_kind, &id_number,
+      !mc_id_number_validate (intake->id_number, birth_year, intake->gender, &id_kind, &id_number,
                               &warning, &local_error))
     {
       _mc_store_field_error (error, _("Personal ID number"), local_error);
@@ -458,7 +484,8 @@ mc_store_intake (McStore         *self,
 
   in = (Intake) { intake, procedure, dossier_uuid, pin, received_iso, day, y, name, id_number, id_kind, phone,
                   email, address, notes, proxy_name, proxy_id, proxy_phone, proxy_address, proxy_email, proxy_authorisation,
-                  documents, fee };
+                  documents, fee, birth_year,
+                  intake->birth_date != NULL && *intake->birth_date != '\0' ? intake->birth_date : NULL };
   if (!_mc_store_write (self, write_intake, &in, error))
     return NULL;
   if (out_warning)

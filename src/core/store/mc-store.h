@@ -86,6 +86,7 @@ typedef struct
 
   const char *proxy_email;
   const char *proxy_authorisation;  /* the paper of authorisation: kind, number, date */
+  const char *birth_date;           /* "YYYY-MM-DD" (from the ID card), NULL when unknown; gives birth_year */
 } McIntake;
 
 typedef enum
