@@ -258,7 +258,7 @@ _mc_dossier_window_reload (McDossierWindow *self)
     add_detail (self, _("Official code"), d->official_code);
     add_detail (self, _("Look-up PIN"), d->lookup_pin);
   }
-  mc_steps_timeline_set_dossier (self->steps_timeline, self->dossier, calendar, mc_time_now ());
+  mc_steps_timeline_set_dossier (self->steps_timeline, self->dossier, mc_store_get_calendar (self->store), mc_time_now ());
   /* One read of the history, for the documents and the history list. */
   events = mc_store_get_events (self->store, self->dossier->uuid, NULL);
   reload_documents (self, events);
@@ -458,7 +458,7 @@ fee_action (GtkWidget  *widget,
 static void
 process_recorded_cb (McDossierWindow *self)
 {
-  reload (self);
+  _mc_dossier_window_reload (self);
 }
 
 static void
