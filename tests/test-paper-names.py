@@ -57,9 +57,11 @@ def main(root):
     tap.ok(not found, "the guide uses no old name of a paper", "\n".join(found))
 
     # The dossier page: each paper's button says its short name, with the model's full title as its tooltip.
-    tree = ET.parse(os.path.join(root, "ui", "mc-dossier-window.ui"))
+    # The paper buttons are on the page, the steps (the apology letter's among them) in its summary at the top.
+    objects = [obj for ui in ("mc-dossier-window.ui", "mc-dossier-summary.ui")
+               for obj in ET.parse(os.path.join(root, "ui", ui)).iter("object")]
     buttons = {}
-    for obj in tree.iter("object"):
+    for obj in objects:
         props = {p.get("name"): (p.text or "") for p in obj.findall("property")}
         if props.get("action-name") == "dossier.preview-form":
             buttons[props.get("action-target", "").strip("'")] = props
