@@ -15,6 +15,7 @@
 #include <locale.h>
 
 #include "test-util.h"
+#include "mc-alerts-page.h"
 #include "mc-dossier-window.h"
 #include "mc-event.h"
 #include "mc-handover-dialog.h"
@@ -324,6 +325,27 @@ test_dossier_page (Fixture       *fixture,
     mc_steps_timeline_set_dossier (timeline, d, mc_store_get_calendar (fixture->store), mc_time_now ());
   }
   g_assert_cmpuint (count_class (GTK_WIDGET (timeline), "overdue"), ==, 1);
+  /* The alerts count it apart: on time as a whole, late at the specialist's step; so does the notification. */
+  {
+    McAlertsPage *alerts = g_object_new (MC_TYPE_ALERTS_PAGE, NULL);
+    GtkWidget *holder = gtk_window_new ();
+    g_autofree char *body = NULL;
+    g_autofree char *expected = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (alerts));
+    mc_alerts_page_set_store (alerts, fixture->store, NULL);
+    mc_alerts_page_reload (alerts);
+    g_assert_cmpuint (mc_alerts_page_get_count (alerts), ==, 1);
+    g_assert_cmpuint (mc_alerts_page_get_overdue (alerts), ==, 0);
+    g_assert_cmpuint (mc_alerts_page_get_step_late (alerts), ==, 1);
+    g_assert_cmpuint (mc_alerts_page_get_due_soon (alerts), ==, 0);
+    body = mc_alerts_page_dup_notification_body (alerts);
+    expected = g_strdup_printf (_("%u overdue, %u late at a step, %u due soon. Open the alerts to see who holds "
+                                  "them and to send apology letters in time."), 0, 1, 0);
+    g_assert_cmpstr (body, ==, expected);
+    g_assert_null (strstr (body, "Nguyễn"));
+    gtk_window_destroy (GTK_WINDOW (holder));
+  }
 
   /* The transfer: a body is needed; then the status, and the slip shown to print. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "dossier.transfer", NULL));

@@ -36,7 +36,8 @@ struct _McAlertsPage
   GHashTable   *selected;     /* codes */
   GHashTable   *known;        /* codes alerting at the last reload */
   guint         count;
-  guint         overdue;
+  guint         overdue;            /* the dossier itself past its date */
+  guint         step_late;          /* on time as a whole, but its current step past its deadline */
   guint         feedback_overdue;
   gboolean      loaded_once;
   guint         first_load_id;
@@ -202,9 +203,12 @@ mc_alerts_page_reload (McAlertsPage *self)
   query.limit = MAX_ROWS;
   rows = mc_store_query (self->store, &query, &error);
   total = mc_store_count (self->store, &query, NULL);
+  /* Each dossier counted once, by what is most urgent: overdue itself, else late at a step, else due soon. */
   query.due_state_mask = 1u << MC_DUE_STATE_OVERDUE;
-  query.step_overdue = TRUE;
+  query.step_overdue = FALSE;
   self->overdue = (guint) MAX (mc_store_count (self->store, &query, NULL), 0);
+  query.step_overdue = TRUE;
+  self->step_late = (guint) MAX (mc_store_count (self->store, &query, NULL) - (gint64) self->overdue, 0);
   if (rows == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
@@ -236,9 +240,18 @@ mc_alerts_page_reload (McAlertsPage *self)
 
   self->count = (guint) MAX (total, 0);
   /* Translators: summary of the alerts page */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention: %u overdue, %u due soon",
-                                          "%u dossiers need attention: %u overdue, %u due soon", self->count),
-                             self->count, self->overdue, self->count - self->overdue);
+  if (self->step_late > 0)
+    /* Translators: summary of the alerts page; "late at a step": on time as a whole, but the unit holding the
+     * dossier is past its step's deadline */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u dossier needs attention: %u overdue, %u late at a step, %u due soon",
+                                            "%u dossiers need attention: %u overdue, %u late at a step, %u due soon",
+                                            self->count),
+                               self->count, self->overdue, self->step_late, mc_alerts_page_get_due_soon (self));
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention: %u overdue, %u due soon",
+                                            "%u dossiers need attention: %u overdue, %u due soon", self->count),
+                               self->count, self->overdue, mc_alerts_page_get_due_soon (self));
   /* Apology coverage: every late or overdue dossier should have its letter; the figure Reports gives for today. */
   if (mc_stats_apology_coverage_now (self->store, now, &coverage, NULL) && coverage.without_letter > 0)
     {
@@ -709,11 +722,50 @@ mc_alerts_page_get_count (McAlertsPage *self)
   return self->count;
 }
 
+/* The dossiers past their own date. */
 guint
 mc_alerts_page_get_overdue (McAlertsPage *self)
 {
   g_return_val_if_fail (MC_IS_ALERTS_PAGE (self), 0);
   return self->overdue;
+}
+
+/* The dossiers on time as a whole whose current step is past its deadline (the unit holding them is late). */
+guint
+mc_alerts_page_get_step_late (McAlertsPage *self)
+{
+  g_return_val_if_fail (MC_IS_ALERTS_PAGE (self), 0);
+  return self->step_late;
+}
+
+/* The other dossiers listed: due soon, neither overdue nor late at a step. */
+guint
+mc_alerts_page_get_due_soon (McAlertsPage *self)
+{
+  g_return_val_if_fail (MC_IS_ALERTS_PAGE (self), 0);
+  return self->count - MIN (self->count, self->overdue + self->step_late);
+}
+
+/**
+ * mc_alerts_page_dup_notification_body:
+ *
+ * The desktop notification's text for what the page lists: counts only, since anyone near the screen may read it.
+ *
+ * Returns: (transfer full): the body
+ */
+char *
+mc_alerts_page_dup_notification_body (McAlertsPage *self)
+{
+  g_return_val_if_fail (MC_IS_ALERTS_PAGE (self), NULL);
+  if (self->step_late > 0)
+    /* Translators: notification body; the counts of overdue dossiers, of dossiers whose step is late, and of
+     * due-soon dossiers */
+    return g_strdup_printf (_("%u overdue, %u late at a step, %u due soon. Open the alerts to see who holds them "
+                              "and to send apology letters in time."),
+                            self->overdue, self->step_late, mc_alerts_page_get_due_soon (self));
+  /* Translators: notification body; the counts of overdue and due-soon dossiers */
+  return g_strdup_printf (_("%u overdue, %u due soon. Open the alerts to send apology letters in time."),
+                          self->overdue, mc_alerts_page_get_due_soon (self));
 }
 
 /**

@@ -23,6 +23,9 @@ void        mc_alerts_page_set_store      (McAlertsPage *self,
 void        mc_alerts_page_reload         (McAlertsPage *self);
 guint       mc_alerts_page_get_count      (McAlertsPage *self);
 guint       mc_alerts_page_get_overdue    (McAlertsPage *self);
+guint       mc_alerts_page_get_step_late  (McAlertsPage *self);
+guint       mc_alerts_page_get_due_soon   (McAlertsPage *self);
+char       *mc_alerts_page_dup_notification_body (McAlertsPage *self);
 GPtrArray  *mc_alerts_page_get_codes      (McAlertsPage *self);
 char       *mc_alerts_describe_distance   (McCalendar   *calendar,
                                            McMinute      due,

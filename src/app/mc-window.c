@@ -416,7 +416,7 @@ alerts_changed_cb (McWindow *self,
                    guint     fresh)
 {
   guint count = mc_alerts_page_get_count (self->alerts_page);
-  guint overdue = mc_alerts_page_get_overdue (self->alerts_page);
+  guint overdue = mc_alerts_page_get_overdue (self->alerts_page) + mc_alerts_page_get_step_late (self->alerts_page);
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
@@ -429,9 +429,7 @@ alerts_changed_cb (McWindow *self,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier needs attention", "%u dossiers need attention",
                                         count), count);
-  /* Translators: notification body; the counts of overdue and due-soon dossiers */
-  body = g_strdup_printf (_("%u overdue, %u due soon. Open the alerts to send apology letters in time."),
-                          overdue, count - overdue);
+  body = mc_alerts_page_dup_notification_body (self->alerts_page);
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, overdue > 0 ? G_NOTIFICATION_PRIORITY_HIGH
