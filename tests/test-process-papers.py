@@ -9,6 +9,7 @@ the dossier and the reason; each held to its model's phrases (tests/data/form-mo
 Prints TAP.
 """
 
+import csv
 import json
 import os
 import shutil
@@ -105,6 +106,21 @@ def main(cli, source_dir):
     rc, out, err = run("transfer-slip", codes[0], "-o", os.path.join(work, "none.pdf"))
     tap.ok(rc == 1 and not os.path.exists(os.path.join(work, "none.pdf")),
            "no slip for a dossier that was not transferred", out + err)
+    # The register book shows the transfer apart: where it went and when, instead of a return; counted apart.
+    book_csv, book_pdf = os.path.join(work, "so.csv"), os.path.join(work, "so.pdf")
+    rc, out, err = run("register", "--from", "2026-11-01", "--to", "2026-11-30", "-o", book_csv)
+    rc2, out2, err2 = run("register", "--from", "2026-11-01", "--to", "2026-11-30", "-o", book_pdf)
+    rows = list(csv.DictReader(open(book_csv, encoding="utf-8-sig", newline=""))) if rc == 0 else []
+    moved = [r for r in rows if r["Mã hồ sơ"] == codes[1]]
+    tap.ok(moved and moved[0]["Chuyển đến"] == "UBND phường Bến Thành"
+           and moved[0]["Thời điểm chuyển"] == "2026-11-24 08:30" and moved[0]["Trả kết quả"] == ""
+           and all(r["Chuyển đến"] == "" for r in rows if r["Mã hồ sơ"] != codes[1]),
+           "the register's CSV names the body a dossier was transferred to, and when", err + str(moved))
+    book_text = flat(book_pdf) if rc2 == 0 else ""
+    # (The narrow cell wraps the body's name: pdftotext reads the words of the row's columns interleaved.)
+    tap.ok("Đã chuyển" in book_text and "Bến Thành 24/11/2026 08:30" in book_text
+           and "chuyển cơ quan có thẩm quyền: 1." in book_text,
+           "the printed register shows the transfer in its row and counts it apart", err2 + book_text[-600:])
     before = events(codes[1])
     rc, out, err = run("handover", codes[1], "--to", SPECIALIST, "--list-pdf", os.path.join(work, "closed.pdf"))
     tap.ok(rc == 1 and events(codes[1]) == before, "a transferred dossier is handed over no more", out + err)

@@ -657,13 +657,13 @@ test_register_csv (void)
   /* The bytes: a BOM, CRLF line ends, quotes doubled inside quoted fields. */
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFSTT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\","));
-  g_assert_nonnull (strstr (contents, "Hẹn lại (văn bản xin lỗi),Quyển số\r\n01-0004,"));
+  g_assert_nonnull (strstr (contents, "Hẹn lại (văn bản xin lỗi),Quyển số,Chuyển đến,Thời điểm chuyển\r\n01-0004,"));
   g_assert_true (g_str_has_suffix (contents, "\r\n"));
   g_assert_nonnull (strstr (contents, ",\"Đặng \"\"Bảy\"\" Văn\","));
 
   rows = parse_csv (path, &root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 11);
-  g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, 0)), ==, 19);
+  g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, 0)), ==, 21);
   g_assert_cmpstr (cell (rows, 0, 0), ==, "STT");
   g_assert_cmpstr (cell (rows, 0, 4), ==, "Địa chỉ, số điện thoại");
   g_assert_cmpstr (cell (rows, 0, 6), ==, "Nhận hồ sơ");
@@ -674,7 +674,7 @@ test_register_csv (void)
       g_autoptr(McDossier) d = mc_store_get_dossier (fx.store, expected_order[i], &error);
 
       g_assert_no_error (error);
-      g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, i)), ==, 19);
+      g_assert_cmpuint (json_array_get_length (json_array_get_array_element (rows, i)), ==, 21);
       g_assert_cmpstr (cell (rows, i, 0), ==, d->book_entry);
       g_assert_cmpstr (cell (rows, i, 1), ==, expected_order[i]);
     }
@@ -866,7 +866,7 @@ test_register_pdf (void)
   assert_text (text, "Công an xã");
   assert_text (text, "Tổng số hồ sơ tiếp nhận trong kỳ: 10 (trực tiếp: 6; bưu chính: 2; trực tuyến: 1; liên thông: 1).");
   assert_text (text, "Đã giải quyết: 4 (trước hạn: 1; đúng hạn: 1; quá hạn: 2); đã trả kết quả: 3.");
-  assert_text (text, "Đang giải quyết: 4 (trong đó chờ bổ sung hồ sơ: 1); từ chối tiếp nhận: 1; dừng giải quyết: 1.");
+  assert_text (text, "Đang giải quyết: 4 (trong đó chờ bổ sung hồ sơ: 1); từ chối tiếp nhận: 1; dừng giải quyết: 1; chuyển cơ quan có thẩm quyền: 0.");
 }
 
 static void

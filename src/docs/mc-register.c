@@ -46,6 +46,7 @@ typedef struct
   guint paused;
   guint refused;
   guint stopped;
+  guint transferred;
 } Totals;
 
 /* One line of the book: a dossier as mc_store_foreach_received() gives it. */
@@ -61,6 +62,8 @@ static const char *csv_header[] = {
   /* what the statistics need besides */
   "Mã thủ tục", "Lĩnh vực", "Hình thức nộp", "Trạng thái", "Thời điểm có kết quả", "Kết quả giải quyết",
   "Hẹn lại (văn bản xin lỗi)", "Quyển số",
+  /* a dossier sent on to the competent body (Nghị định 118/2025 Điều 18): where, and when */
+  "Chuyển đến", "Thời điểm chuyển",
 };
 
 /*
@@ -142,6 +145,8 @@ count_row (Totals          *totals,
     totals->in_progress++;
   else if (row->status == MC_STATUS_PAUSED)
     totals->paused++;
+  else if (row->status == MC_STATUS_TRANSFERRED)
+    totals->transferred++;
   else if (row->status == MC_STATUS_REFUSED)
     totals->refused++;
   else if (row->status == MC_STATUS_STOPPED)
@@ -285,6 +290,7 @@ csv_row (const McDossier  *row,
   g_autofree char *returned = format_time (row->returned, TRUE);
   g_autofree char *settled = format_time (row->settled, TRUE);
   g_autofree char *new_due = format_time (row->new_due, TRUE);
+  g_autofree char *transferred = format_time (row->transferred_at, TRUE);
 
   mc_csv_append_cell (line, row->book_entry, FALSE);
   mc_csv_append_cell (line, row->code, FALSE);
@@ -304,7 +310,9 @@ csv_row (const McDossier  *row,
   mc_csv_append_cell (line, settled, FALSE);
   mc_csv_append_cell (line, outcome_text (row->outcome), FALSE);
   mc_csv_append_cell (line, new_due, FALSE);
-  mc_csv_append_cell (line, row->book, TRUE);
+  mc_csv_append_cell (line, row->book, FALSE);
+  mc_csv_append_cell (line, row->transferred_to, FALSE);
+  mc_csv_append_cell (line, transferred, TRUE);
   /* Flush every few rows: one line at a time through stdio's buffer, never the whole year in memory. */
   return csv_write_line (writer, error);
 }
@@ -380,7 +388,16 @@ pdf_row (const McDossier  *row,
     }
   else
     cells[7] = g_steal_pointer (&due);
-  cells[8] = table_time (row->returned);
+  /* A transferred dossier's result is not returned here: the cell says where it went and when. */
+  if (row->status == MC_STATUS_TRANSFERRED)
+    {
+      g_autofree char *body = esc (row->transferred_to);
+      g_autofree char *when = table_time (row->transferred_at);
+
+      cells[8] = g_strdup_printf ("<i>Đã chuyển %s</i>\n%s", body, when);
+    }
+  else
+    cells[8] = table_time (row->returned);
   cells[9] = g_strdup (delivery_text (row->result_delivery));
   if (row->returned != MC_MINUTE_NONE && row->returned_to != NULL)
     {
@@ -432,8 +449,9 @@ add_totals (McDocument   *doc,
     "Đã giải quyết: <b>%u</b> (trước hạn: %u; đúng hạn: %u; quá hạn: %u); đã trả kết quả: %u.",
     t->settled, t->early, t->on_time, t->late, t->returned);
   g_autofree char *open = g_strdup_printf (
-    "Đang giải quyết: <b>%u</b> (trong đó chờ bổ sung hồ sơ: %u); từ chối tiếp nhận: %u; dừng giải quyết: %u.",
-    t->in_progress + t->paused, t->paused, t->refused, t->stopped);
+    "Đang giải quyết: <b>%u</b> (trong đó chờ bổ sung hồ sơ: %u); từ chối tiếp nhận: %u; dừng giải quyết: %u; "
+    "chuyển cơ quan có thẩm quyền: %u.",
+    t->in_progress + t->paused, t->paused, t->refused, t->stopped, t->transferred);
 
   mc_document_add_text (doc, "<b>Tổng hợp</b> <i>(tình trạng tại thời điểm in sổ)</i>", BODY, MC_ALIGN_LEFT, 0, 10);
   mc_document_add_text (doc, received, BODY, MC_ALIGN_LEFT, 0, 2);

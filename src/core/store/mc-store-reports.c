@@ -93,6 +93,8 @@ visit_received (sqlite3_stmt  *stmt,
   dossier->returned_to = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 2);
   dossier->book = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 3);
   dossier->book_entry = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 4);
+  dossier->transferred_to = _mc_store_column_dup (stmt, MC_STORE_DOSSIER_N_COLUMNS + 5);
+  dossier->transferred_at = _mc_store_column_minute (stmt, MC_STORE_DOSSIER_N_COLUMNS + 6);
   return ((McDossierFunc) visit->func) (dossier, visit->data, error);
 }
 
@@ -105,7 +107,8 @@ visit_received (sqlite3_stmt  *stmt,
  *   %FALSE (with its error) stops the walk.
  *
  * The rows of the register book: every dossier received in the period, as it stands now, with the list's
- * fields and the applicant's address (as corrected), the deciding body and who collected the result. One row
+ * fields and the applicant's address (as corrected), the deciding body, who collected the result and where a
+ * transferred dossier went. One row
  * in memory at a time.
  */
 gboolean
@@ -124,7 +127,8 @@ mc_store_foreach_received (McStore        *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = _mc_store_prepare (self,
-                            "SELECT " MC_STORE_DOSSIER_COLUMNS ", address, deciding_body, returned_to, book, book_entry FROM dossier"
+                            "SELECT " MC_STORE_DOSSIER_COLUMNS ", address, deciding_body, returned_to, book, book_entry,"
+                            " transferred_to, transferred_at FROM dossier"
                             " WHERE received >= ?1 AND received < ?2 AND (?3 IS NULL OR sector = ?3)"
                             " ORDER BY received, code", error);
   if (stmt == NULL)
