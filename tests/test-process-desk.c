@@ -24,6 +24,7 @@
 #include "mc-procedure-steps.h"
 #include "mc-procedure-steps-group.h"
 #include "mc-procedure.h"
+#include "mc-reports-page.h"
 #include "mc-steps-timeline.h"
 #include "mc-time.h"
 #include "mc-transfer-dialog.h"
@@ -344,6 +345,28 @@ test_dossier_page (Fixture       *fixture,
                                   "them and to send apology letters in time."), 0, 1, 0);
     g_assert_cmpstr (body, ==, expected);
     g_assert_null (strstr (body, "Nguyễn"));
+    gtk_window_destroy (GTK_WINDOW (holder));
+  }
+  /* Reports show the units: the specialist holds one dossier, past its step's deadline. */
+  {
+    McReportsPage *reports = g_object_new (MC_TYPE_REPORTS_PAGE, NULL);
+    GtkWidget *holder = gtk_window_new ();
+    GtkGrid *units;
+    GtkWidget *row_of_specialist = NULL;
+    int column, row;
+
+    gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (reports));
+    mc_reports_page_set_store (reports, fixture->store);
+    mc_reports_page_set_period (reports, mc_jdn_from_ymd (2026, 11, 1), mc_jdn_from_ymd (2026, 11, 30));
+    mc_reports_page_reload (reports);
+    units = GTK_GRID (child (reports, MC_TYPE_REPORTS_PAGE, "units_grid"));
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (units)); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), SPECIALIST) == 0)
+        row_of_specialist = w;
+    g_assert_nonnull (row_of_specialist);
+    gtk_grid_query_child (units, row_of_specialist, &column, &row, NULL, NULL);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 4, row))), ==, "1");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 5, row))), ==, "1");
     gtk_window_destroy (GTK_WINDOW (holder));
   }
 

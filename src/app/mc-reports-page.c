@@ -17,6 +17,7 @@
 #include "mc-late-list.h"
 #include "mc-fee.h"
 #include "mc-reports-page.h"
+#include "mc-stats-units.h"
 #include "mc-time.h"
 
 typedef enum
@@ -55,6 +56,7 @@ struct _McReportsPage
   GtkLabel       *error_label;
   GtkGrid        *figures_grid;
   GtkGrid        *groups_grid;
+  GtkGrid        *units_grid;
   GtkDrawingArea *months_chart;
   GtkDrawingArea *shares_chart;
   GtkDrawingArea *overdue_chart;
@@ -342,6 +344,36 @@ show_groups (McReportsPage *self)
       }
 }
 
+/* How each unit of the office kept its steps' deadlines (docs/process.md): where dossiers go late. */
+static void
+show_units (McReportsPage *self)
+{
+  g_autoptr(GPtrArray) units = mc_stats_per_unit (self->store, self->from_jdn, self->to_jdn, mc_time_now (), NULL);
+  const char *headings[] = { "", N_("Steps handed on"), N_("Late"), N_("On-time rate"), N_("Held now"),
+                             N_("Held past the step's deadline") };
+
+  clear_grid (self->units_grid);
+  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+    add_cell (self->units_grid, *headings[c] ? _(headings[c]) : "", (int) c, 0, TRUE);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      McUnitFigures *u = g_ptr_array_index (units, i);
+      g_autofree char *finished = g_strdup_printf ("%u", u->finished);
+      g_autofree char *late = g_strdup_printf ("%u", u->late);
+      g_autofree char *rate = u->finished > 0 ? mc_stats_format_share (mc_unit_figures_on_time_rate (u))
+                                              : g_strdup ("—");
+      g_autofree char *held = g_strdup_printf ("%u", u->held);
+      g_autofree char *held_overdue = g_strdup_printf ("%u", u->held_overdue);
+
+      add_cell (self->units_grid, u->unit, 0, (int) i + 1, FALSE);
+      add_cell (self->units_grid, finished, 1, (int) i + 1, FALSE);
+      add_cell (self->units_grid, late, 2, (int) i + 1, FALSE);
+      add_cell (self->units_grid, rate, 3, (int) i + 1, FALSE);
+      add_cell (self->units_grid, held, 4, (int) i + 1, FALSE);
+      add_cell (self->units_grid, held_overdue, 5, (int) i + 1, FALSE);
+    }
+}
+
 static void
 compute_bins (McReportsPage *self)
 {
@@ -397,6 +429,7 @@ mc_reports_page_reload (McReportsPage *self)
   gtk_label_set_text (self->period_label, label);
   show_figures (self);
   show_groups (self);
+  show_units (self);
   compute_bins (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->months_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->shares_chart));
@@ -651,6 +684,7 @@ mc_reports_page_class_init (McReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, figures_grid);
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, groups_grid);
+  gtk_widget_class_bind_template_child (widget_class, McReportsPage, units_grid);
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, months_chart);
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, shares_chart);
   gtk_widget_class_bind_template_child (widget_class, McReportsPage, overdue_chart);
