@@ -499,6 +499,17 @@ stored_procedure (McStore *store)
 }
 
 /* Preferences: the steps of a procedure edited, the total held against its time limit, saved for new dossiers. */
+/* The save buttons of the catalogue's procedure editors in Preferences. */
+static void
+find_editor_saves (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "editor") != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_editor_saves (c, found);
+}
+
 static void
 test_steps_editor (Fixture       *fixture,
                    gconstpointer  data)
@@ -563,6 +574,21 @@ test_steps_editor (Fixture       *fixture,
   g_assert_cmpstr (((McProcedureStep *) saved->steps->pdata[2])->unit, ==, "Công chức Địa chính");
   g_assert_cmpint (((McProcedureStep *) saved->steps->pdata[2])->minutes, ==, 120);
   g_assert_cmpstr (((McProcedureStep *) saved->steps->pdata[3])->unit, ==, "Lãnh đạo UBND");
+  g_clear_pointer (&saved, mc_procedure_unref);
+
+  /* The catalogue's own editors, saved after the steps editor, keep the steps it saved. */
+  {
+    g_autoptr(GPtrArray) saves = g_ptr_array_new ();
+
+    find_editor_saves (GTK_WIDGET (window), saves);
+    g_assert_cmpuint (saves->len, >, 0);
+    for (guint i = 0; i < saves->len; i++)
+      g_signal_emit_by_name (saves->pdata[i], "clicked");
+    iterate (50);
+  }
+  saved = stored_procedure (fixture->store);
+  g_assert_cmpuint (saved->steps->len, ==, 4);
+  g_assert_cmpstr (((McProcedureStep *) saved->steps->pdata[2])->unit, ==, "Công chức Địa chính");
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (50);
 }

@@ -365,7 +365,10 @@ save_procedure_clicked_cb (GtkButton           *button,
                            McPreferencesWindow *self)
 {
   ProcedureEditor *editor = g_object_get_data (G_OBJECT (button), "editor");
-  g_autoptr(JsonNode) node = mc_procedure_to_json_node (editor->procedure);
+  /* From the procedure as stored now, not as this window loaded it: the steps editor may have saved it since, and
+   * this editor changes only its own fields. */
+  g_autoptr(McProcedure) stored = mc_store_get_procedure (self->store, editor->procedure->code, NULL);
+  g_autoptr(JsonNode) node = mc_procedure_to_json_node (stored != NULL ? stored : editor->procedure);
   g_autoptr(McProcedure) updated = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (editor->documents)), ";", -1);

@@ -334,13 +334,16 @@ save_cb (McProcedureStepsGroup *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) entry = NULL;
   g_autoptr(McProcedure) changed = NULL;
+  g_autoptr(McProcedure) stored = NULL;
   guint index = gtk_drop_down_get_selected (self->procedure_dropdown);
 
   if (procedure == NULL)
     return;
   collect (self);
   mc_procedure_steps_to_json (self->steps, builder);
-  entry = mc_procedure_to_json_node (procedure);
+  /* From the procedure as stored now: the catalogue editor may have saved its other fields since. */
+  stored = mc_store_get_procedure (self->store, procedure->code, NULL);
+  entry = mc_procedure_to_json_node (stored != NULL ? stored : procedure);
   json_object_set_member (json_node_get_object (entry), "steps", json_builder_get_root (builder));
   changed = mc_procedure_new_from_json (json_node_get_object (entry), &error);
   if (changed == NULL || !mc_procedure_steps_check_total (changed->steps, limit_minutes (self, changed), &error) ||
