@@ -16,6 +16,7 @@
 
 #include "test-util.h"
 #include "mc-alerts-page.h"
+#include "mc-dossier-list-page.h"
 #include "mc-dossier-window.h"
 #include "mc-event.h"
 #include "mc-handover-dialog.h"
@@ -499,6 +500,59 @@ stored_procedure (McStore *store)
 }
 
 /* Preferences: the steps of a procedure edited, the total held against its time limit, saved for new dossiers. */
+/* The list page: the day's dossiers chosen with the keyboard or the mouse and handed over at once. */
+static void
+test_list_batch (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *a = intake (fixture->store, "Lò Văn An");
+  g_autofree char *b = intake (fixture->store, "Hà Thị Bích");
+  GtkWidget *holder = gtk_window_new ();
+  McDossierListPage *list = g_object_new (MC_TYPE_DOSSIER_LIST_PAGE, NULL);
+  GtkSelectionModel *selection;
+  McHandoverDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (holder), 1200, 600);
+  gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (list));
+  mc_dossier_list_page_set_store (list, fixture->store);
+  gtk_window_present (GTK_WINDOW (holder));
+  iterate (300);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (child (list, MC_TYPE_DOSSIER_LIST_PAGE, "column_view")));
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  /* Nothing chosen, nothing to hand over. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (list), "list.handover-selected", NULL) &&
+                  find_window (MC_TYPE_HANDOVER_DIALOG) != NULL);
+  g_assert_true (gtk_selection_model_select_range (selection, 0, 2, TRUE));
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.handover-selected", NULL));
+  iterate (200);
+  dialog = find_window (MC_TYPE_HANDOVER_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier, handed over together",
+                                                              "%u dossiers, handed over together", 2), 2);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, MC_TYPE_HANDOVER_DIALOG, "summary_label"))), ==,
+                     expected);
+  }
+  /* The list's rows carry no steps; the next unit is proposed all the same. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, MC_TYPE_HANDOVER_DIALOG, "unit_entry"))), ==,
+                   SPECIALIST);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, MC_TYPE_HANDOVER_DIALOG, "list_check")), FALSE);
+  click (dialog, MC_TYPE_HANDOVER_DIALOG, "record_button");
+  iterate (100);
+  g_assert_null (find_window (MC_TYPE_HANDOVER_DIALOG));
+  g_assert_cmpuint (n_steps (fixture->store, a), ==, 2);
+  g_assert_cmpuint (n_steps (fixture->store, b), ==, 2);
+  /* The choice is cleared once they are handed over. */
+  {
+    g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (selection);
+
+    g_assert_true (gtk_bitset_is_empty (chosen));
+  }
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
 /* The save buttons of the catalogue's procedure editors in Preferences. */
 static void
 find_editor_saves (GtkWidget *widget,
@@ -606,6 +660,7 @@ main (int    argc,
 
   g_test_add ("/process-desk/dossier-page", Fixture, NULL, fixture_set_up, test_dossier_page, fixture_tear_down);
   g_test_add ("/process-desk/batch", Fixture, NULL, fixture_set_up, test_batch, fixture_tear_down);
+  g_test_add ("/process-desk/list-batch", Fixture, NULL, fixture_set_up, test_list_batch, fixture_tear_down);
   g_test_add ("/process-desk/steps-editor", Fixture, NULL, fixture_set_up, test_steps_editor, fixture_tear_down);
   return g_test_run ();
 }

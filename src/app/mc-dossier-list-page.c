@@ -14,6 +14,7 @@
 #include "mc-dossier-item.h"
 #include "mc-dossier-list-model.h"
 #include "mc-dossier-list-page.h"
+#include "mc-handover-dialog.h"
 #include "mc-identity.h"
 #include "mc-time.h"
 
@@ -35,6 +36,7 @@ struct _McDossierListPage
 
   McStore            *store;
   McDossierListModel *model;
+  GtkSelectionModel  *selection;
   char               *search;
 
   GtkDropDown        *status_dropdown;
@@ -231,6 +233,53 @@ items_changed_cb (McDossierListPage *self)
   update_count (self);
 }
 
+static void
+selection_changed_cb (McDossierListPage *self)
+{
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (self->selection);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.handover-selected", !gtk_bitset_is_empty (chosen));
+}
+
+static void
+handover_recorded_cb (McDossierListPage *self)
+{
+  gtk_selection_model_unselect_all (self->selection);
+  mc_dossier_list_page_reload (self);
+}
+
+/* The paper practice of the sổ giao nhận: the desk hands the day's dossiers to the specialist at once, with the
+ * list to sign (mc-handover-dialog.c refuses the whole batch if one of them cannot be handed over). */
+static void
+handover_selected_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  McDossierListPage *self = MC_DOSSIER_LIST_PAGE (widget);
+  g_autoptr(GtkBitset) chosen = NULL;
+  g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  GtkBitsetIter iter;
+  guint position;
+  McHandoverDialog *dialog;
+
+  if (self->selection == NULL)
+    return;
+  chosen = gtk_selection_model_get_selection (self->selection);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, chosen, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(McDossierItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+      if (item != NULL)
+        g_ptr_array_add (dossiers, mc_dossier_ref (mc_dossier_item_get_dossier (item)));
+    }
+  if (dossiers->len == 0)
+    return;
+  dialog = mc_handover_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, dossiers);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (handover_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void mapped_cb (McDossierListPage *self);
 
 static void
@@ -244,6 +293,7 @@ mc_dossier_list_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DOSSIER_LIST_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->search, g_free);
@@ -268,6 +318,7 @@ mc_dossier_list_page_class_init (McDossierListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "list.handover-selected", NULL, handover_selected_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -286,6 +337,7 @@ mc_dossier_list_page_init (McDossierListPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.handover-selected", FALSE);
 
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_model));
   gtk_drop_down_set_model (self->due_dropdown, G_LIST_MODEL (due_model));
@@ -307,18 +359,16 @@ mc_dossier_list_page_init (McDossierListPage *self)
 static void
 ensure_model (McDossierListPage *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   if (self->model != NULL || self->store == NULL)
     return;
   self->model = mc_dossier_list_model_new (self->store);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  /* No initial selection: autoselecting row 0 makes the selection scan the model on every reload. */
-  selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_model (selection, G_LIST_MODEL (self->model));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  /* Several rows can be chosen (Ctrl or Shift and a click) for a hand-over; none is chosen at first, and a
+   * multiple selection never scans the model. */
+  self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, self->selection);
   apply_filters (self);
   update_count (self);
 }

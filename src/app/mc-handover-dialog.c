@@ -243,9 +243,15 @@ mc_handover_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->dossiers = g_ptr_array_ref (dossiers);
   describe (self);
-  unit = next_unit (g_ptr_array_index (dossiers, 0));
-  if (unit != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), unit);
+  {
+    /* A list's or the alerts' rows carry no steps: the proposal reads the first dossier whole. */
+    McDossier *first = g_ptr_array_index (dossiers, 0);
+    g_autoptr(McDossier) whole = mc_store_get_dossier (store, first->code, NULL);
+
+    unit = next_unit (whole != NULL ? whole : first);
+    if (unit != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), unit);
+  }
   date = mc_date_format_iso (mc_minute_jdn (now));
   when = g_strdup_printf ("%s %02d:%02d", date, mc_minute_of_day (now) / 60, mc_minute_of_day (now) % 60);
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), when);
