@@ -366,8 +366,18 @@ test_dossier_page (Fixture       *fixture,
         row_of_specialist = w;
     g_assert_nonnull (row_of_specialist);
     gtk_grid_query_child (units, row_of_specialist, &column, &row, NULL, NULL);
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 4, row))), ==, "1");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 5, row))), ==, "1");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 6, row))), ==, "1");
+    /* The specialist has finished no step yet: no average; the desk's one step took 2 working hours. */
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 4, row))), ==, "—");
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (units)); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), "Bộ phận Một cửa") == 0)
+        {
+          g_autofree char *two = g_strdup_printf (_("%.1f h"), 2.0);
+
+          gtk_grid_query_child (units, w, &column, &row, NULL, NULL);
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (units, 4, row))), ==, two);
+        }
     gtk_window_destroy (GTK_WINDOW (holder));
   }
 

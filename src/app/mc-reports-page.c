@@ -349,8 +349,8 @@ static void
 show_units (McReportsPage *self)
 {
   g_autoptr(GPtrArray) units = mc_stats_per_unit (self->store, self->from_jdn, self->to_jdn, mc_time_now (), NULL);
-  const char *headings[] = { "", N_("Steps handed on"), N_("Late"), N_("On-time rate"), N_("Held now"),
-                             N_("Held past the step's deadline") };
+  const char *headings[] = { "", N_("Steps handed on"), N_("Late"), N_("On-time rate"),
+                             N_("Working hours per step"), N_("Held now"), N_("Held past the step's deadline") };
 
   clear_grid (self->units_grid);
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
@@ -362,6 +362,9 @@ show_units (McReportsPage *self)
       g_autofree char *late = g_strdup_printf ("%u", u->late);
       g_autofree char *rate = u->finished > 0 ? mc_stats_format_share (mc_unit_figures_on_time_rate (u))
                                               : g_strdup ("—");
+      /* Translators: an average time in working hours, e.g. "3.5 h" */
+      g_autofree char *hours = u->finished > 0 ? g_strdup_printf (_("%.1f h"), u->working_minutes / 60.0 / u->finished)
+                                               : g_strdup ("—");
       g_autofree char *held = g_strdup_printf ("%u", u->held);
       g_autofree char *held_overdue = g_strdup_printf ("%u", u->held_overdue);
 
@@ -369,8 +372,9 @@ show_units (McReportsPage *self)
       add_cell (self->units_grid, finished, 1, (int) i + 1, FALSE);
       add_cell (self->units_grid, late, 2, (int) i + 1, FALSE);
       add_cell (self->units_grid, rate, 3, (int) i + 1, FALSE);
-      add_cell (self->units_grid, held, 4, (int) i + 1, FALSE);
-      add_cell (self->units_grid, held_overdue, 5, (int) i + 1, FALSE);
+      add_cell (self->units_grid, hours, 4, (int) i + 1, FALSE);
+      add_cell (self->units_grid, held, 5, (int) i + 1, FALSE);
+      add_cell (self->units_grid, held_overdue, 6, (int) i + 1, FALSE);
     }
 }
 
