@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -761,10 +762,17 @@ test_desk (Fixture       *fixture,
     g_autoptr(GObject) page = NULL;
     g_autofree char *text = NULL;
 
+    GStatBuf st;
+    mode_t umask_before = umask (022);
+
     gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
     g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                               NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
+    umask (umask_before);
+    /* A printed form holds personal data: private whatever the umask (docs/architecture.md). */
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
     printed_object = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
     printed = POPPLER_DOCUMENT (printed_object);
     g_assert_no_error (error);

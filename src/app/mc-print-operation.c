@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "mc-print-operation.h"
@@ -50,6 +52,27 @@ mc_print_operation_draw_page (GtkPrintOperation *operation,
   mc_document_draw_page (self->document, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
+/* A form printed to a file holds a citizen's data: like every file the program writes, it is left mode 0600.
+ * GTK writes it with the umask's mode (the "Print to File" printer's output URI, or an export file name), so the
+ * mode is set once the job is done (docs/architecture.md, "Private files"). */
+static void
+protect_output_file (GtkPrintOperation *operation,
+                     GtkPrintSettings  *settings)
+{
+  g_autofree char *export_path = NULL;
+  const char *uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+  g_autofree char *uri_path = uri != NULL ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+
+  g_object_get (operation, "export-filename", &export_path, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? export_path : uri_path;
+
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_chmod (path, 0600) != 0)
+        g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+    }
+}
+
 static void
 mc_print_operation_done (GtkPrintOperation       *operation,
                          GtkPrintOperationResult  result)
@@ -60,6 +83,7 @@ mc_print_operation_done (GtkPrintOperation       *operation,
       g_autofree char *path = settings_path ();
       g_autofree char *dir = g_path_get_dirname (path);
 
+      protect_output_file (operation, settings);
       if (settings != NULL && g_mkdir_with_parents (dir, 0700) == 0)
         gtk_print_settings_to_file (settings, path, NULL);
     }
