@@ -321,8 +321,10 @@ show_groups (McReportsPage *self)
   add_cell (self->groups_grid, "", 0, 0, TRUE);
   add_cell (self->groups_grid, _("Received"), 1, 0, TRUE);
   add_cell (self->groups_grid, _("Settled"), 2, 0, TRUE);
-  add_cell (self->groups_grid, _("Late"), 3, 0, TRUE);
-  add_cell (self->groups_grid, _("Overdue"), 4, 0, TRUE);
+  /* Translators: a column of the reports' table: dossiers settled after their due date. */
+  add_cell (self->groups_grid, _("Settled late"), 3, 0, TRUE);
+  /* Translators: a column of the reports' table: dossiers still open past their due date. */
+  add_cell (self->groups_grid, _("Open past due"), 4, 0, TRUE);
   add_cell (self->groups_grid, _("On-time rate"), 5, 0, TRUE);
   for (guint i = 0; i < self->stats->per_sector->len; i++)
     {
