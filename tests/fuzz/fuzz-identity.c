@@ -7,8 +7,9 @@
 
 /* libFuzzer target for what a clerk types into the identity fields: identity numbers (with a birth year and a
  * gender taken from the first bytes), phone numbers and e-mail addresses, and the masks and formats applied to
- * what they accept. No crash, no sanitizer report, and every accepted value is valid UTF-8 that validates
- * again to itself. */
+ * what they accept, and the line an ID card's QR code types (mc_id_card_parse). No crash, no sanitizer report,
+ * every accepted value is valid UTF-8 that validates again to itself, and an accepted card's number agrees with
+ * its own birth year and gender. */
 
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "mc-id-card.h"
 #include "mc-identity.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -58,6 +60,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (mc_email_normalize (text, &email, NULL))
     g_assert (g_utf8_validate (email, -1, NULL));
+  {
+    g_autoptr(McIdCard) card = mc_id_card_parse (text, NULL);
+
+    if (card != NULL)
+      {
+        g_assert (g_utf8_validate (card->name, -1, NULL) && *card->name != '\0');
+        g_assert (card->address == NULL || g_utf8_validate (card->address, -1, NULL));
+        g_assert (strlen (card->birth_date) == 10 && card->gender != MC_GENDER_UNKNOWN);
+        g_assert (mc_id_number_validate (card->id_number, card->birth_year, card->gender, NULL, NULL, NULL, NULL));
+      }
+  }
   /* The display helpers take text the desk already holds: valid UTF-8. */
   if (g_utf8_validate (text, -1, NULL))
     {
